@@ -1,0 +1,171 @@
+// The SQLite schema as an ordered history. A released migration is never edited: change the schema by appending one.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Spans are stored as (x_start, x_end, x_text) column triples; a nullable span is null in all three.
+// Every list keeps its position in `seq` so a record reads back in the order it was put.
+// Within an article, ids are the record's local ids (a1, q1, e1, s1); cross references are composite foreign keys.
+// Enumerations (actor type, PLOVER type, modality, quote kind) are validated by the contract, not by CHECKs,
+// because a CHECK in SQLite can only be changed by rebuilding the table.
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        outlet TEXT,
+        url TEXT,
+        byline TEXT,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_by_published ON articles (published);
+
+      CREATE TABLE actors (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        roles TEXT NOT NULL CHECK (json_valid(roles) AND json_type(roles) = 'array'),
+        PRIMARY KEY (article_id, local_id)
+      );
+      CREATE INDEX actors_by_name_key ON actors (name_key);
+
+      CREATE TABLE mentions (
+        article_id TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL CHECK (span_end >= span_start),
+        span_text TEXT NOT NULL,
+        text_key TEXT NOT NULL,
+        PRIMARY KEY (article_id, actor_id, seq),
+        FOREIGN KEY (article_id, actor_id) REFERENCES actors (article_id, local_id) ON DELETE CASCADE
+      );
+      CREATE INDEX mentions_by_text_key ON mentions (text_key);
+
+      CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL CHECK (content_end >= content_start),
+        content_text TEXT NOT NULL,
+        speaker_id TEXT,
+        speaker_mention_start INTEGER,
+        speaker_mention_end INTEGER,
+        speaker_mention_text TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        cue_text TEXT,
+        PRIMARY KEY (article_id, local_id),
+        FOREIGN KEY (article_id, speaker_id) REFERENCES actors (article_id, local_id) ON DELETE CASCADE
+      );
+      CREATE INDEX quotes_by_speaker ON quotes (article_id, speaker_id);
+
+      CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        location TEXT,
+        date TEXT,
+        negated INTEGER NOT NULL CHECK (negated IN (0, 1)),
+        modality TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL CHECK (evidence_end >= evidence_start),
+        evidence_text TEXT NOT NULL,
+        PRIMARY KEY (article_id, local_id)
+      );
+      CREATE INDEX events_by_type ON events (type);
+
+      CREATE TABLE event_participants (
+        article_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+        seq INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, event_id, role, seq),
+        FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, local_id) ON DELETE CASCADE,
+        FOREIGN KEY (article_id, actor_id) REFERENCES actors (article_id, local_id) ON DELETE CASCADE
+      );
+      CREATE INDEX event_participants_by_actor ON event_participants (article_id, actor_id);
+
+      CREATE TABLE stances (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        holder_id TEXT NOT NULL,
+        issue TEXT NOT NULL,
+        polarity TEXT NOT NULL CHECK (polarity IN ('support', 'oppose')),
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL CHECK (evidence_end >= evidence_start),
+        evidence_text TEXT NOT NULL,
+        quote_id TEXT,
+        PRIMARY KEY (article_id, local_id),
+        FOREIGN KEY (article_id, holder_id) REFERENCES actors (article_id, local_id) ON DELETE CASCADE,
+        FOREIGN KEY (article_id, quote_id) REFERENCES quotes (article_id, local_id) ON DELETE CASCADE
+      );
+      CREATE INDEX stances_by_holder ON stances (article_id, holder_id);
+      CREATE INDEX stances_by_quote ON stances (article_id, quote_id);
+      CREATE INDEX stances_by_issue ON stances (issue);
+
+      -- One index for articles and quotes so that bm25 ranks both kinds in a single query.
+      -- kind = 'article': title + body (the text); kind = 'quote': body (the content) + speaker (the actor's name).
+      CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, body, speaker,
+        kind UNINDEXED, article_id UNINDEXED, quote_id UNINDEXED,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      -- FTS5 tables take no part in foreign keys, so deleting an article has to clear its entries itself.
+      CREATE TRIGGER articles_clear_search AFTER DELETE ON articles BEGIN
+        DELETE FROM search_index WHERE article_id = old.id;
+      END;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
+
+/** Applies the migrations this database has not seen yet, each in its own transaction; returns the versions applied now. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const currentVersion = db.prepare('SELECT coalesce(max(version), 0) AS version FROM schema_migrations').pluck();
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  const known = ordered.at(-1)?.version ?? 0;
+  for (const migration of ordered) {
+    // IMMEDIATE, and the version re-read inside it, so two processes opening a fresh file cannot both migrate.
+    db.transaction(() => {
+      const version = currentVersion.get() as number;
+      if (version > known) {
+        throw new Error(`database schema version ${version} is newer than this parley supports (${known}); upgrade parley`);
+      }
+      if (migration.version <= version) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      applied.push(migration.version);
+    }).immediate();
+  }
+  return applied;
+}

@@ -1,0 +1,595 @@
+// The SQLite backend of the Store (better-sqlite3). Internal: import the store through ./index.js.
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ExtractionRecord, SCHEMA_ID, spanErrors } from '../contract.js';
+import type { Actor, ActorType, Event, Extraction, Quote, Span, Stance } from '../contract.js';
+import { toFtsQuery } from './fts.js';
+import type {
+  ActorEvent, ActorProfile, ActorQuote, ActorRole, ActorStance, ActorSummary, ArticleSummary, SearchHit, SearchKind,
+  Store, StoreStats,
+} from './index.js';
+import { migrate } from './migrations.js';
+import { nameKey } from './names.js';
+
+
+const DEFAULT_LIMITS = { articles: 100, search: 20, actors: 50 } as const;
+const MAX_LIMIT = 10_000;
+
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  try {
+    // busy_timeout first: switching to WAL needs a lock another process may briefly hold.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return new SqliteStore(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+// ---- rows as SQLite returns them ------------------------------------------------------------------------------
+
+interface ArticleRow {
+  id: string;
+  source: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  byline: string | null;
+  language: string;
+  text: string;
+}
+
+interface ActorRow {
+  local_id: string;
+  name: string;
+  type: ActorType;
+  country: string | null;
+  roles: string;
+}
+
+interface MentionRow {
+  actor_id: string;
+  span_start: number;
+  span_end: number;
+  span_text: string;
+}
+
+interface QuoteRow {
+  local_id: string;
+  kind: Quote['kind'];
+  content_start: number;
+  content_end: number;
+  content_text: string;
+  speaker_id: string | null;
+  speaker_mention_start: number | null;
+  speaker_mention_end: number | null;
+  speaker_mention_text: string | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  cue_text: string | null;
+}
+
+interface EventRow {
+  local_id: string;
+  type: Event['type'];
+  mode: string | null;
+  location: string | null;
+  date: string | null;
+  negated: number;
+  modality: Event['modality'];
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+}
+
+interface ParticipantRow {
+  event_id: string;
+  role: 'source' | 'target';
+  actor_id: string;
+}
+
+interface StanceRow {
+  local_id: string;
+  holder_id: string;
+  issue: string;
+  polarity: Stance['polarity'];
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+  quote_id: string | null;
+}
+
+interface ArticleSummaryRow extends Omit<ArticleSummary, 'counts'> {
+  actors: number;
+  quotes: number;
+  events: number;
+  stances: number;
+}
+
+interface ActorVariant {
+  articleId: string;
+  published: string | null;
+  name: string;
+  type: ActorType;
+  country: string | null;
+  roles: string[];
+}
+
+interface ActorGroupRow {
+  key: string;
+  articleCount: number;
+  quoteCount: number;
+  /** JSON array of ActorVariant. */
+  variants: string;
+}
+
+interface ActorEventRow extends Omit<ActorEvent, 'sides' | 'sources' | 'targets' | 'negated'> {
+  negated: number;
+  sides: string;
+  sources: string;
+  targets: string;
+}
+
+// ---- SQL ------------------------------------------------------------------------------------------------------
+
+// Published date first, undated articles last; the key columns make the order total.
+const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.id';
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insertArticle: db.prepare(`
+      INSERT INTO articles (id, source, title, published, outlet, url, byline, language, text, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO NOTHING`),
+    insertActor: db.prepare(`
+      INSERT INTO actors (article_id, local_id, seq, name, name_key, type, country, roles)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertMention: db.prepare(`
+      INSERT INTO mentions (article_id, actor_id, seq, span_start, span_end, span_text, text_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertQuote: db.prepare(`
+      INSERT INTO quotes (article_id, local_id, seq, kind, content_start, content_end, content_text, speaker_id,
+        speaker_mention_start, speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEvent: db.prepare(`
+      INSERT INTO events (article_id, local_id, seq, type, mode, location, date, negated, modality,
+        evidence_start, evidence_end, evidence_text)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertParticipant: db.prepare(`
+      INSERT INTO event_participants (article_id, event_id, role, seq, actor_id) VALUES (?, ?, ?, ?, ?)`),
+    insertStance: db.prepare(`
+      INSERT INTO stances (article_id, local_id, seq, holder_id, issue, polarity, evidence_start, evidence_end,
+        evidence_text, quote_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSearchEntry: db.prepare(`
+      INSERT INTO search_index (title, body, speaker, kind, article_id, quote_id) VALUES (?, ?, ?, ?, ?, ?)`),
+
+    hasArticle: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
+    article: db.prepare(`
+      SELECT id, source, title, published, outlet, url, byline, language, text FROM articles WHERE id = ?`),
+    actorsOf: db.prepare(`
+      SELECT local_id, name, type, country, roles FROM actors WHERE article_id = ? ORDER BY seq`),
+    mentionsOf: db.prepare(`
+      SELECT actor_id, span_start, span_end, span_text FROM mentions WHERE article_id = ? ORDER BY actor_id, seq`),
+    quotesOf: db.prepare(`
+      SELECT local_id, kind, content_start, content_end, content_text, speaker_id, speaker_mention_start,
+        speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text
+      FROM quotes WHERE article_id = ? ORDER BY seq`),
+    eventsOf: db.prepare(`
+      SELECT local_id, type, mode, location, date, negated, modality, evidence_start, evidence_end, evidence_text
+      FROM events WHERE article_id = ? ORDER BY seq`),
+    participantsOf: db.prepare(`
+      SELECT event_id, role, actor_id FROM event_participants WHERE article_id = ? ORDER BY event_id, role, seq`),
+    stancesOf: db.prepare(`
+      SELECT local_id, holder_id, issue, polarity, evidence_start, evidence_end, evidence_text, quote_id
+      FROM stances WHERE article_id = ? ORDER BY seq`),
+
+    articleSummaries: db.prepare(`
+      SELECT art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS ingestedAt,
+        (SELECT count(*) FROM actors WHERE article_id = art.id) AS actors,
+        (SELECT count(*) FROM quotes WHERE article_id = art.id) AS quotes,
+        (SELECT count(*) FROM events WHERE article_id = art.id) AS events,
+        (SELECT count(*) FROM stances WHERE article_id = art.id) AS stances
+      FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),
+
+    search: db.prepare(`
+      SELECT search_index.kind, search_index.article_id AS articleId, art.title AS articleTitle, art.published,
+        search_index.quote_id AS quoteId, search_index.speaker,
+        CASE search_index.kind
+          WHEN 'quote' THEN snippet(search_index, 1, '[', ']', '…', 24)
+          ELSE snippet(search_index, -1, '[', ']', '…', 16)
+        END AS snippet,
+        bm25(search_index, 4.0, 1.0, 2.0) AS score
+      FROM search_index JOIN articles art ON art.id = search_index.article_id
+      WHERE search_index MATCH @query AND (@kind = 'all' OR search_index.kind = @kind)
+      ORDER BY score, art.id, search_index.quote_id
+      LIMIT @limit`),
+
+    actorGroups: db.prepare(`
+      WITH actor_rows AS (
+        SELECT a.*, art.published, art.ingested_at,
+          (SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id AND q.speaker_id = a.local_id) AS quotes
+        FROM actors a JOIN articles art ON art.id = a.article_id
+      )
+      SELECT name_key AS key, count(DISTINCT article_id) AS articleCount, sum(quotes) AS quoteCount,
+        json_group_array(json_object('articleId', article_id, 'published', published, 'name', name, 'type', type,
+          'country', country, 'roles', json(roles)) ORDER BY published NULLS LAST, ingested_at, seq) AS variants
+      FROM actor_rows GROUP BY name_key
+      ORDER BY articleCount DESC, quoteCount DESC, key
+      LIMIT ?`),
+    actorGroup: db.prepare(`
+      SELECT a.name_key AS key, count(DISTINCT a.article_id) AS articleCount,
+        json_group_array(json_object('articleId', a.article_id, 'published', art.published, 'name', a.name,
+          'type', a.type, 'country', a.country, 'roles', json(a.roles))
+          ORDER BY art.published NULLS LAST, art.ingested_at, a.seq) AS variants
+      FROM actors a JOIN articles art ON art.id = a.article_id
+      WHERE a.name_key = ? GROUP BY a.name_key`),
+    hasActorKey: db.prepare('SELECT 1 FROM actors WHERE name_key = ? LIMIT 1').pluck(),
+    keysEndingWith: db.prepare(`
+      SELECT DISTINCT name_key FROM actors WHERE substr(name_key, -length(@suffix)) = @suffix`).pluck(),
+    keysByMention: db.prepare(`
+      SELECT DISTINCT a.name_key FROM mentions m
+      JOIN actors a ON a.article_id = m.article_id AND a.local_id = m.actor_id
+      WHERE m.text_key = ?`).pluck(),
+    quotesByActorKey: db.prepare(`
+      SELECT q.local_id AS quoteId, q.kind, q.content_text AS content,
+        art.id AS articleId, art.title AS articleTitle, art.published
+      FROM actors a
+      JOIN quotes q ON q.article_id = a.article_id AND q.speaker_id = a.local_id
+      JOIN articles art ON art.id = a.article_id
+      WHERE a.name_key = ? ORDER BY ${NEWEST_FIRST}, q.seq`),
+    stancesByActorKey: db.prepare(`
+      SELECT s.local_id AS stanceId, s.issue, s.polarity, s.evidence_text AS evidence, s.quote_id AS quoteId,
+        art.id AS articleId, art.title AS articleTitle, art.published
+      FROM actors a
+      JOIN stances s ON s.article_id = a.article_id AND s.holder_id = a.local_id
+      JOIN articles art ON art.id = a.article_id
+      WHERE a.name_key = ? ORDER BY ${NEWEST_FIRST}, s.seq`),
+    eventsByActorKey: db.prepare(`
+      SELECT e.local_id AS eventId, e.type, e.mode, e.location, e.date, e.negated, e.modality,
+        e.evidence_text AS evidence, art.id AS articleId, art.title AS articleTitle, art.published,
+        (SELECT json_group_array(DISTINCT p.role) FROM event_participants p
+          JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
+          WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND a.name_key = @key) AS sides,
+        (SELECT json_group_array(a.name ORDER BY p.seq) FROM event_participants p
+          JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
+          WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND p.role = 'source') AS sources,
+        (SELECT json_group_array(a.name ORDER BY p.seq) FROM event_participants p
+          JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
+          WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND p.role = 'target') AS targets
+      FROM events e JOIN articles art ON art.id = e.article_id
+      WHERE (e.article_id, e.local_id) IN (
+        SELECT p.article_id, p.event_id FROM actors a
+        JOIN event_participants p ON p.article_id = a.article_id AND p.actor_id = a.local_id
+        WHERE a.name_key = @key)
+      ORDER BY ${NEWEST_FIRST}, e.seq`),
+
+    stats: db.prepare(`
+      SELECT (SELECT count(*) FROM articles) AS articles,
+        (SELECT count(DISTINCT name_key) FROM actors) AS actors,
+        (SELECT count(*) FROM quotes) AS quotes,
+        (SELECT count(*) FROM events) AS events,
+        (SELECT count(*) FROM stances) AS stances`),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+// ---- the store ------------------------------------------------------------------------------------------------
+
+class SqliteStore implements Store {
+  private readonly sql: Statements;
+  private readonly writeRecordInTransaction: (record: Extraction) => boolean;
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = prepareStatements(db);
+    // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing later.
+    const transaction = db.transaction((record: Extraction) => this.writeRecord(record));
+    this.writeRecordInTransaction = (record) => transaction.immediate(record);
+  }
+
+  async put(record: Extraction): Promise<{ stored: boolean; articleId: string }> {
+    const valid = validateRecord(record);
+    const stored = this.writeRecordInTransaction(valid);
+    return { stored, articleId: valid.article.id };
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return this.sql.hasArticle.get(id) !== undefined;
+  }
+
+  async getRecord(articleId: string): Promise<Extraction | null> {
+    return this.db.transaction(() => this.readRecord(articleId))();
+  }
+
+  async articles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+    const limit = clampCount(opts.limit, DEFAULT_LIMITS.articles);
+    const offset = clampCount(opts.offset, 0);
+    const rows = this.sql.articleSummaries.all(limit, offset) as ArticleSummaryRow[];
+    return rows.map(({ actors, quotes, events, stances, ...article }) => ({
+      ...article,
+      counts: { actors, quotes, events, stances },
+    }));
+  }
+
+  async search(query: string, opts: { limit?: number; kind?: SearchKind | 'all' } = {}): Promise<SearchHit[]> {
+    const ftsQuery = toFtsQuery(query);
+    if (ftsQuery === null) return [];
+    const kind = opts.kind ?? 'all';
+    const limit = clampCount(opts.limit, DEFAULT_LIMITS.search);
+    return this.sql.search.all({ query: ftsQuery, kind, limit }) as SearchHit[];
+  }
+
+  async actors(opts: { limit?: number } = {}): Promise<ActorSummary[]> {
+    const limit = clampCount(opts.limit, DEFAULT_LIMITS.actors);
+    const groups = this.sql.actorGroups.all(limit) as ActorGroupRow[];
+    return groups.map((group) => {
+      const variants = JSON.parse(group.variants) as ActorVariant[];
+      const { name, type, country } = describeActor(variants);
+      return {
+        key: group.key, name, type, country,
+        roles: mergeRoles(variants).map((entry) => entry.role),
+        articleCount: group.articleCount,
+        quoteCount: group.quoteCount,
+      };
+    });
+  }
+
+  async actor(name: string): Promise<ActorProfile | null> {
+    return this.db.transaction(() => {
+      const key = this.resolveActorKey(name);
+      return key === null ? null : this.actorProfile(key);
+    })();
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.sql.stats.get() as StoreStats;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- writing ----
+
+  private writeRecord(record: Extraction): boolean {
+    const { article } = record;
+    const inserted = this.sql.insertArticle.run(
+      article.id, article.source, article.title, article.published, article.outlet, article.url, article.byline,
+      article.language, article.text, new Date().toISOString(),
+    );
+    if (inserted.changes === 0) return false;
+    record.actors.forEach((actor, seq) => this.writeActor(article.id, actor, seq));
+    const actorNames = new Map(record.actors.map((actor) => [actor.id, actor.name]));
+    record.quotes.forEach((quote, seq) => this.writeQuote(article.id, quote, seq, actorNames));
+    record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq));
+    record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq));
+    this.sql.insertSearchEntry.run(article.title ?? '', article.text, null, 'article', article.id, null);
+    return true;
+  }
+
+  private writeActor(articleId: string, actor: Actor, seq: number): void {
+    this.sql.insertActor.run(
+      articleId, actor.id, seq, actor.name, nameKey(actor.name), actor.type, actor.country, JSON.stringify(actor.roles),
+    );
+    actor.mentions.forEach((mention, mentionSeq) => {
+      this.sql.insertMention.run(articleId, actor.id, mentionSeq, ...spanColumns(mention), nameKey(mention.text));
+    });
+  }
+
+  private writeQuote(articleId: string, quote: Quote, seq: number, actorNames: Map<string, string>): void {
+    this.sql.insertQuote.run(
+      articleId, quote.id, seq, quote.kind, ...spanColumns(quote.content), quote.speaker,
+      ...spanColumns(quote.speakerMention), ...spanColumns(quote.cue),
+    );
+    // An unknown speaker id gets no name here; the foreign key on quotes rejects it and the transaction rolls back.
+    const speakerName = quote.speaker === null ? null : actorNames.get(quote.speaker) ?? null;
+    this.sql.insertSearchEntry.run('', quote.content.text, speakerName, 'quote', articleId, quote.id);
+  }
+
+  private writeEvent(articleId: string, event: Event, seq: number): void {
+    this.sql.insertEvent.run(
+      articleId, event.id, seq, event.type, event.mode, event.location, event.date, event.negated ? 1 : 0,
+      event.modality, ...spanColumns(event.evidence),
+    );
+    event.source.forEach((actorId, i) => this.sql.insertParticipant.run(articleId, event.id, 'source', i, actorId));
+    event.target.forEach((actorId, i) => this.sql.insertParticipant.run(articleId, event.id, 'target', i, actorId));
+  }
+
+  private writeStance(articleId: string, stance: Stance, seq: number): void {
+    this.sql.insertStance.run(
+      articleId, stance.id, seq, stance.holder, stance.issue, stance.polarity, ...spanColumns(stance.evidence),
+      stance.quote,
+    );
+  }
+
+  // ---- reading a record ----
+
+  private readRecord(articleId: string): Extraction | null {
+    const article = this.sql.article.get(articleId) as ArticleRow | undefined;
+    if (article === undefined) return null;
+    return {
+      schema: SCHEMA_ID,
+      article,
+      actors: this.readActors(articleId),
+      quotes: (this.sql.quotesOf.all(articleId) as QuoteRow[]).map(quoteFromRow),
+      events: this.readEvents(articleId),
+      stances: (this.sql.stancesOf.all(articleId) as StanceRow[]).map(stanceFromRow),
+    };
+  }
+
+  private readActors(articleId: string): Actor[] {
+    const mentions = groupBy(this.sql.mentionsOf.all(articleId) as MentionRow[], (row) => row.actor_id);
+    return (this.sql.actorsOf.all(articleId) as ActorRow[]).map((row) => ({
+      id: row.local_id,
+      name: row.name,
+      type: row.type,
+      roles: JSON.parse(row.roles) as string[],
+      country: row.country,
+      mentions: (mentions.get(row.local_id) ?? []).map((m) => ({ start: m.span_start, end: m.span_end, text: m.span_text })),
+    }));
+  }
+
+  private readEvents(articleId: string): Event[] {
+    const participants = groupBy(this.sql.participantsOf.all(articleId) as ParticipantRow[], (row) => row.event_id);
+    return (this.sql.eventsOf.all(articleId) as EventRow[]).map((row) => {
+      const sides = participants.get(row.local_id) ?? [];
+      return {
+        id: row.local_id,
+        type: row.type,
+        mode: row.mode,
+        source: sides.filter((p) => p.role === 'source').map((p) => p.actor_id),
+        target: sides.filter((p) => p.role === 'target').map((p) => p.actor_id),
+        location: row.location,
+        date: row.date,
+        negated: row.negated === 1,
+        modality: row.modality,
+        evidence: { start: row.evidence_start, end: row.evidence_end, text: row.evidence_text },
+      };
+    });
+  }
+
+  // ---- actors ----
+
+  private resolveActorKey(name: string): string | null {
+    const key = nameKey(name);
+    if (key === '') return null;
+    if (this.sql.hasActorKey.get(key) !== undefined) return key;
+    const bySurname = this.sql.keysEndingWith.all({ suffix: ' ' + key }) as string[];
+    if (bySurname.length === 1) return bySurname[0] ?? null;
+    const byMention = this.sql.keysByMention.all(key) as string[];
+    if (byMention.length === 1) return byMention[0] ?? null;
+    return null;
+  }
+
+  private actorProfile(key: string): ActorProfile | null {
+    const group = this.sql.actorGroup.get(key) as Omit<ActorGroupRow, 'quoteCount'> | undefined;
+    if (group === undefined) return null;
+    const variants = JSON.parse(group.variants) as ActorVariant[];
+    const events = this.sql.eventsByActorKey.all({ key }) as ActorEventRow[];
+    return {
+      key,
+      ...describeActor(variants),
+      articleCount: group.articleCount,
+      roles: mergeRoles(variants),
+      quotes: this.sql.quotesByActorKey.all(key) as ActorQuote[],
+      stances: this.sql.stancesByActorKey.all(key) as ActorStance[],
+      events: events.map(actorEventFromRow),
+    };
+  }
+}
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+function validateRecord(record: Extraction): Extraction {
+  const parsed = ExtractionRecord.safeParse(record);
+  if (!parsed.success) throw new Error(`invalid extraction record:\n${z.prettifyError(parsed.error)}`);
+  const badSpans = spanErrors(parsed.data);
+  if (badSpans.length > 0) {
+    const shown = badSpans.slice(0, 3).map((span) => `${span.start}-${span.end} ${JSON.stringify(span.text)}`);
+    throw new Error(`invalid extraction record: ${badSpans.length} span(s) do not match the article text: ${shown.join(', ')}`);
+  }
+  return parsed.data;
+}
+
+function spanColumns(span: Span | null): [number | null, number | null, string | null] {
+  return span === null ? [null, null, null] : [span.start, span.end, span.text];
+}
+
+function optionalSpan(start: number | null, end: number | null, text: string | null): Span | null {
+  return start === null || end === null || text === null ? null : { start, end, text };
+}
+
+function quoteFromRow(row: QuoteRow): Quote {
+  return {
+    id: row.local_id,
+    kind: row.kind,
+    content: { start: row.content_start, end: row.content_end, text: row.content_text },
+    speaker: row.speaker_id,
+    speakerMention: optionalSpan(row.speaker_mention_start, row.speaker_mention_end, row.speaker_mention_text),
+    cue: optionalSpan(row.cue_start, row.cue_end, row.cue_text),
+  };
+}
+
+function stanceFromRow(row: StanceRow): Stance {
+  return {
+    id: row.local_id,
+    holder: row.holder_id,
+    issue: row.issue,
+    polarity: row.polarity,
+    evidence: { start: row.evidence_start, end: row.evidence_end, text: row.evidence_text },
+    quote: row.quote_id,
+  };
+}
+
+function actorEventFromRow(row: ActorEventRow): ActorEvent {
+  const sides = JSON.parse(row.sides) as Array<'source' | 'target'>;
+  return {
+    ...row,
+    negated: row.negated === 1,
+    sides: sides.sort(),
+    sources: JSON.parse(row.sources) as string[],
+    targets: JSON.parse(row.targets) as string[],
+  };
+}
+
+/** One name, type and country for a group of actor rows: the most frequent value, the earliest on ties. */
+function describeActor(variants: ActorVariant[]): { name: string; type: ActorType; country: string | null } {
+  return {
+    name: mostFrequent(variants.map((v) => v.name)) ?? '',
+    type: mostFrequent(variants.map((v) => v.type)) ?? 'person',
+    country: mostFrequent(variants.flatMap((v) => (v.country === null ? [] : [v.country]))) ?? null,
+  };
+}
+
+/** Union of the roles of a group (matched by name key, first spelling kept), each with where and when it was reported. */
+function mergeRoles(variants: ActorVariant[]): ActorRole[] {
+  const byKey = new Map<string, { role: string; dates: Set<string>; articleIds: Set<string> }>();
+  for (const variant of variants) {
+    for (const role of variant.roles) {
+      const key = nameKey(role);
+      const entry = byKey.get(key) ?? { role, dates: new Set<string>(), articleIds: new Set<string>() };
+      if (variant.published !== null) entry.dates.add(variant.published);
+      entry.articleIds.add(variant.articleId);
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey.values()].map((entry) => ({
+    role: entry.role,
+    dates: [...entry.dates].sort(),
+    articleIds: [...entry.articleIds],
+  }));
+}
+
+function mostFrequent<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [value, count];
+  }
+  return best;
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+function clampCount(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(Math.max(Math.trunc(value), 0), MAX_LIMIT);
+}
