@@ -1,0 +1,295 @@
+// `parley`: the command line. Each command wires the stages together; exit codes: 0 all ok, 1 some inputs failed,
+// 2 usage error.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { readInputs, type IngestItem } from '../ingest/index.js';
+import { analysisRecord } from '../nlp/index.js';
+import { processArticle } from '../pipeline.js';
+import { openStore, type Store } from '../kb/index.js';
+import { briefing } from '../report/index.js';
+import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
+import { Progress } from './progress.js';
+import { conlluCommand } from './conllu.js';
+
+const OK = 0;
+const SOME_FAILED = 1;
+const USAGE = 2;
+
+class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+}
+
+const common = {
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+const dbOption = { db: { type: 'string' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  extract: {
+    summary: 'Extract actors, quotes, events and stances from articles',
+    usage: `parley extract <file|dir|url|-> ... [--json]
+
+Reads each input (plain text with optional front matter, HTML, RSS/Atom/JSON Feed, JSON Lines, a directory, a URL,
+or - for stdin) and prints a readable summary per article, or with --json one contract record per line.`,
+    options: { ...common, json: { type: 'boolean' } },
+    run: async (values, inputs) => {
+      requireInputs(inputs);
+      return forEachArticle(inputs, values, (item) => {
+        const { record } = processArticle(item.article);
+        process.stdout.write(values.json ? JSON.stringify(record) + '\n' : formatExtraction(record) + '\n');
+      });
+    },
+  },
+  analyze: {
+    summary: 'Print the linguistic layer: sentences, tokens, tags, parse, entities',
+    usage: `parley analyze <file|dir|url|-> ... --json
+parley analyze --conllu FILE.conllu
+
+With --json, one record per input as in the output contract. With --conllu, reads gold-tokenised CoNLL-U and
+writes it back with predicted UPOS, XPOS, HEAD and DEPREL.`,
+    options: { ...common, json: { type: 'boolean' }, conllu: { type: 'string' } },
+    run: async (values, inputs) => {
+      if (typeof values.conllu === 'string') return conlluCommand(values.conllu);
+      requireInputs(inputs);
+      return forEachArticle(inputs, values, (item) => {
+        const { doc } = processArticle(item.article);
+        process.stdout.write(JSON.stringify(analysisRecord(doc)) + '\n');
+      });
+    },
+  },
+  ingest: {
+    summary: 'Extract articles and store them (idempotent: a stored article is skipped)',
+    usage: `parley ingest <file|dir|url|-> ... [--db PATH]
+
+Stores each article with its extraction in one transaction. The store is ~/.parley/parley.db unless --db or
+PARLEY_DB says otherwise.`,
+    options: { ...common, ...dbOption },
+    run: async (values, inputs) => {
+      requireInputs(inputs);
+      return withStore(values, async (store) => {
+        let stored = 0;
+        let skipped = 0;
+        const code = await forEachArticle(inputs, values, async (item) => {
+          if (await store.hasArticle(item.article.id)) {
+            skipped++;
+            return;
+          }
+          const { record } = processArticle(item.article);
+          const result = await store.put(record);
+          if (result.stored) stored++;
+          else skipped++;
+        });
+        if (!values.quiet) process.stderr.write(`stored ${stored} article(s), ${skipped} already in the store\n`);
+        return code;
+      });
+    },
+  },
+  search: {
+    summary: 'Full-text search over stored quotes and articles',
+    usage: `parley search "<query>" [--db PATH] [--limit N] [--kind quote|article|all] [--json]`,
+    options: { ...common, ...dbOption, json: { type: 'boolean' }, limit: { type: 'string' }, kind: { type: 'string' } },
+    run: async (values, positionals) => {
+      const query = positionals.join(' ').trim();
+      if (!query) throw new UsageError('search needs a query');
+      const kind = (values.kind as string | undefined) ?? 'all';
+      if (!['quote', 'article', 'all'].includes(kind)) throw new UsageError(`--kind must be quote, article or all, not "${kind}"`);
+      return withStore(values, async (store) => {
+        const hits = await store.search(query, { limit: positiveInt(values.limit, 20, '--limit'), kind: kind as 'quote' | 'article' | 'all' });
+        process.stdout.write(values.json ? JSON.stringify(hits, null, 2) + '\n' : formatSearchHits(hits) + '\n');
+        return OK;
+      });
+    },
+  },
+  actors: {
+    summary: 'List the actors in the store',
+    usage: `parley actors [--db PATH] [--limit N] [--json]`,
+    options: { ...common, ...dbOption, json: { type: 'boolean' }, limit: { type: 'string' } },
+    run: async (values) =>
+      withStore(values, async (store) => {
+        const actors = await store.actors({ limit: positiveInt(values.limit, 50, '--limit') });
+        process.stdout.write(values.json ? JSON.stringify(actors, null, 2) + '\n' : formatActors(actors) + '\n');
+        return OK;
+      }),
+  },
+  actor: {
+    summary: "One actor's roles, quotes, stances and events",
+    usage: `parley actor <name> [--db PATH] [--json]`,
+    options: { ...common, ...dbOption, json: { type: 'boolean' } },
+    run: async (values, positionals) => {
+      const name = positionals.join(' ').trim();
+      if (!name) throw new UsageError('actor needs a name');
+      return withStore(values, async (store) => {
+        const profile = await store.actor(name);
+        if (!profile) {
+          process.stderr.write(`parley: no actor named "${name}" in the store\n`);
+          return SOME_FAILED;
+        }
+        process.stdout.write(values.json ? JSON.stringify(profile, null, 2) + '\n' : formatActorProfile(profile) + '\n');
+        return OK;
+      });
+    },
+  },
+  brief: {
+    summary: 'Write a briefing of the stored story',
+    usage: `parley brief [--db PATH] [--topic TEXT] [--since YYYY-MM-DD]`,
+    options: { ...common, ...dbOption, topic: { type: 'string' }, since: { type: 'string' } },
+    run: async (values) =>
+      withStore(values, async (store) => {
+        const since = values.since as string | undefined;
+        if (since && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since must be YYYY-MM-DD, not "${since}"`);
+        process.stdout.write((await briefing(store, { topic: values.topic as string | undefined, since })) + '\n');
+        return OK;
+      }),
+  },
+  demo: {
+    summary: "Ingest the project's demo corpus and print a briefing of its story",
+    usage: `parley demo [--db PATH]
+
+Ingests examples/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given)
+and prints a briefing.`,
+    options: { ...common, ...dbOption },
+    run: async (values) => {
+      const db = (values.db as string | undefined) ?? join(dirname(defaultDemoDb()), 'demo.db');
+      const code = await COMMANDS.ingest!.run({ ...values, db }, [examplesDir()]);
+      await withStore({ db }, async (store) => {
+        process.stdout.write((await briefing(store, {})) + '\n');
+        return OK;
+      });
+      if (!values.quiet) process.stderr.write(`\nThe demo store is ${db}; try: parley actors --db ${db}\n`);
+      return code;
+    },
+  },
+};
+
+function defaultDemoDb(): string {
+  return process.env.PARLEY_DB && !process.env.PARLEY_DB.startsWith('postgres') ? process.env.PARLEY_DB : join(process.env.HOME ?? '.', '.parley', 'parley.db');
+}
+
+function packageRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+}
+
+function examplesDir(): string {
+  return join(packageRoot(), 'examples');
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function requireInputs(inputs: string[]): void {
+  if (inputs.length === 0) throw new UsageError('no input given (a file, directory, URL, or - for stdin)');
+}
+
+function positiveInt(value: unknown, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${String(value)}"`);
+  return n;
+}
+
+async function withStore(values: Record<string, unknown>, body: (store: Store) => Promise<number>): Promise<number> {
+  let store: Store;
+  try {
+    store = await openStore(values.db as string | undefined);
+  } catch (error) {
+    process.stderr.write(`parley: cannot open store ${String(values.db ?? process.env.PARLEY_DB ?? '~/.parley/parley.db')}: ${(error as Error).message}\n`);
+    return SOME_FAILED;
+  }
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs `each` over every article of the inputs; a failing input is reported in one line and the rest go on. */
+async function forEachArticle(
+  inputs: string[],
+  values: Record<string, unknown>,
+  each: (item: Extract<IngestItem, { ok: true }>) => void | Promise<void>,
+): Promise<number> {
+  let failed = 0;
+  const progress = new Progress(!values.quiet && inputs.length > 1 && process.stderr.isTTY === true);
+  for await (const item of readInputs(inputs)) {
+    if (!item.ok) {
+      failed++;
+      progress.clear();
+      process.stderr.write(`parley: ${item.error}\n`);
+      progress.tick(item.source, false);
+      continue;
+    }
+    try {
+      await each(item);
+      progress.tick(item.article.source, true);
+    } catch (error) {
+      failed++;
+      progress.clear();
+      process.stderr.write(`parley: ${item.article.source}: ${oneLine(error)}\n`);
+    }
+  }
+  progress.done();
+  return failed > 0 ? SOME_FAILED : OK;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `parley ${version()}: who said what, who did what to whom, and who stands where, in political news.
+
+Usage: parley <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Options: -h, --help (also after a command), -v, --version, -q, --quiet
+Exit codes: 0 all inputs ok, 1 some inputs failed, 2 usage error.
+Store: ~/.parley/parley.db, or --db PATH, or PARLEY_DB.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    process.stdout.write((topic && COMMANDS[topic] ? COMMANDS[topic]!.usage : mainHelp()) + '\n');
+    return name === undefined ? USAGE : OK;
+  }
+  if (name === '-v' || name === '--version') {
+    process.stdout.write(version() + '\n');
+    return OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`parley: unknown command "${name}"; see parley --help\n`);
+    return USAGE;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      process.stdout.write(command.usage + '\n');
+      return OK;
+    }
+    return await command.run(values as Record<string, string | boolean | undefined>, positionals);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`parley ${name}: ${(error as Error).message}\n${command.usage.split('\n')[0]}\n`);
+      return USAGE;
+    }
+    process.stderr.write(`parley ${name}: ${oneLine(error)}\n`);
+    return SOME_FAILED;
+  }
+}

@@ -1,0 +1,271 @@
+// Actors of one article: people (with roles and country), countries (with their capitals, seats of government and
+// demonyms standing for the state), organisations and groups, each with every mention that refers to it.
+import type { Actor, ActorType, Span } from '../contract.js';
+import { gazetteer, REGIONAL_ADJECTIVES, type Doc, type Entity } from '../nlp/index.js';
+import { countryOfWord, isHonorific, readRole, ROLE_HEADS } from './roles.js';
+
+export interface ActorIndex {
+  actors: Actor[];
+  /** The actor a character range refers to, if a mention covers it. */
+  actorAt(start: number, end: number): Actor | undefined;
+  /** Mentions in token order with their actor, for speaker and argument search. */
+  mentions: Array<{ actor: Actor; span: Span; tokenStart: number; tokenEnd: number }>;
+}
+
+interface Draft {
+  type: ActorType;
+  name: string;
+  key: string;
+  roles: string[];
+  country: string | null;
+  mentions: Array<Span & { tokenStart: number; tokenEnd: number }>;
+  /** Name tokens of a person, for surname matching. */
+  nameWords: string[];
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'across', 'throughout', 'outside', 'inside', 'around', 'off', 'via', 'toward', 'towards']);
+const GROUP_NOUNS = new Set([
+  'leaders', 'officials', 'diplomats', 'ministers', 'governments', 'allies', 'partners', 'negotiators', 'lawmakers',
+  'nations', 'countries', 'states', 'powers', 'rebels', 'protesters', 'militants', 'insurgents', 'forces', 'envoys',
+  'delegations', 'capitals', 'members', 'neighbours', 'neighbors', 'fishermen', 'fishing', 'activists', 'troops',
+]);
+const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
+
+export function findActors(doc: Doc, ignore: Array<{ start: number; end: number }>): ActorIndex {
+  const drafts: Draft[] = [];
+  const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
+  const entities = doc.entities.filter((e) => !isIgnored(e));
+  const mentionOf = (e: Entity, from = e.tokenStart, to = e.tokenEnd) => {
+    const start = doc.tokens[from]!.start;
+    const end = doc.tokens[to - 1]!.end;
+    return { start, end, text: doc.text.slice(start, end), tokenStart: from, tokenEnd: to };
+  };
+
+  // People first, fullest names first, so that a bare surname joins the full name it abbreviates.
+  const people = entities.filter((e) => e.label === 'PER');
+  const byLength = [...people].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.start - b.start);
+  const personOfEntity = new Map<Entity, Draft>();
+  for (const entity of byLength) {
+    let from = entity.tokenStart;
+    while (from < entity.tokenEnd - 1 && (isHonorific(doc.tokens[from]!.text) || ROLE_HEADS.has(doc.tokens[from]!.text.toLowerCase()))) from++;
+    const nameWords = doc.tokens.slice(from, entity.tokenEnd).map((t) => t.text).filter((w) => !/^['’]s$/.test(w));
+    if (nameWords.length === 0 || !/^\p{Lu}/u.test(nameWords[0]!)) continue;
+    const existing = drafts.find((d) => d.type === 'person' && sameName(d.nameWords, nameWords));
+    const draft = existing ?? newDraft(drafts, 'person', nameWords.join(' '), nameWords);
+    personOfEntity.set(entity, draft);
+    draft.mentions.push(mentionOf(entity, from));
+  }
+  for (const entity of people) {
+    const draft = personOfEntity.get(entity);
+    if (!draft) continue;
+    const role = readRole(doc, entity.tokenStart, entity.tokenEnd);
+    if (role.role && !draft.roles.includes(role.role)) draft.roles.push(role.role);
+    if (role.country && !draft.country) draft.country = role.country;
+    else if (!draft.country && role.role && /^(its|their)$/i.test(doc.tokens[role.phrase!.tokenStart]!.text)) {
+      draft.country = nearestCountryBefore(doc, entities, role.phrase!.tokenStart);
+    }
+  }
+
+  // Countries, organisations and seats of government.
+  const gaz = gazetteer();
+  for (const entity of entities) {
+    if (entity.label === 'PER' || entity.label === 'DATE') continue;
+    const entry = gaz.lookup(entity.text) ?? gaz.lookup(entity.text.replace(/^the\s+/i, ''));
+    const previous = doc.tokens[entity.tokenStart - 1]?.text.toLowerCase() ?? '';
+    if (entry?.country) {
+      if (entry.kind === 'capital' && LOCATIVE.has(previous)) continue;
+      if (entry.kind === 'demonym' && insidePersonRole(doc, entity)) continue;
+      const draft = findOrCreate(drafts, 'country', entry.name);
+      draft.country = entry.country;
+      draft.mentions.push(mentionOf(entity));
+      continue;
+    }
+    if (entity.label === 'NORP') continue;
+    if (entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) continue;
+    const name = entry?.name ?? entity.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    const draft = findOrCreate(drafts, 'organization', name);
+    if (!entry) draft.country ??= countryInside(doc, entity);
+    draft.mentions.push(mentionOf(entity));
+  }
+  markLocativeOnlyCountries(doc, drafts);
+
+  findGroups(doc, drafts, isIgnored);
+  findNominalMentions(doc, drafts, isIgnored);
+
+  // Pronouns follow their antecedent.
+  for (const link of doc.coref) {
+    if (!PRONOUNS.has(link.mention.text.toLowerCase())) continue;
+    const owner = drafts.find((d) => d.mentions.some((m) => m.start <= link.antecedent.start && m.end >= link.antecedent.end));
+    if (!owner) continue;
+    const token = doc.tokens.find((t) => t.start === link.mention.start)!;
+    owner.mentions.push({ ...link.mention, tokenStart: token.i, tokenEnd: token.i + 1 });
+  }
+
+  const actors: Actor[] = [];
+  const mentions: ActorIndex['mentions'] = [];
+  const kept = drafts.filter((d) => d.mentions.length > 0);
+  kept.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  kept.forEach((draft, index) => {
+    draft.mentions.sort((a, b) => a.start - b.start);
+    const unique = draft.mentions.filter((m, i, all) => i === 0 || m.start !== all[i - 1]!.start || m.end !== all[i - 1]!.end);
+    const actor: Actor = {
+      id: `a${index + 1}`,
+      name: draft.name,
+      type: draft.type,
+      roles: draft.roles,
+      country: draft.country,
+      mentions: unique.map(({ start, end, text }) => ({ start, end, text })),
+    };
+    actors.push(actor);
+    for (const m of unique) mentions.push({ actor, span: { start: m.start, end: m.end, text: m.text }, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
+  });
+  mentions.sort((a, b) => a.span.start - b.span.start);
+  return {
+    actors,
+    mentions,
+    actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
+  };
+}
+
+function newDraft(drafts: Draft[], type: ActorType, name: string, nameWords: string[] = []): Draft {
+  const draft: Draft = { type, name, key: keyOf(name), roles: [], country: null, mentions: [], nameWords };
+  drafts.push(draft);
+  return draft;
+}
+
+function findOrCreate(drafts: Draft[], type: ActorType, name: string): Draft {
+  return drafts.find((d) => d.type === type && d.key === keyOf(name)) ?? newDraft(drafts, type, name);
+}
+
+function keyOf(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** "Lavrov" names "Sergei Lavrov"; "Sergei Lavrov" and "Sergey Lavrov" too; "Anna Berg" and "Erik Berg" do not. */
+function sameName(known: string[], candidate: string[]): boolean {
+  if (known.length === 0 || candidate.length === 0) return false;
+  const lastKnown = known[known.length - 1]!;
+  const lastCandidate = candidate[candidate.length - 1]!;
+  if (keyOf(lastKnown) !== keyOf(lastCandidate)) {
+    // a bare first name after the full name ("Keir") is rarer in news than a shared surname; do not merge
+    return false;
+  }
+  if (candidate.length === 1 || known.length === 1) return true;
+  return keyOf(candidate[0]!) === keyOf(known[0]!) || candidate[0]!.replace(/\.$/, '') === known[0]!.charAt(0);
+}
+
+function insidePersonRole(doc: Doc, entity: Entity): boolean {
+  // "Russian Foreign Minister Sergei Lavrov": the demonym qualifies the role, it is not the state acting.
+  for (let k = entity.tokenEnd; k < Math.min(doc.tokens.length, entity.tokenEnd + 6); k++) {
+    const token = doc.tokens[k]!;
+    if (token.sentence !== doc.tokens[entity.tokenStart]!.sentence) return false;
+    if (doc.entities.some((e) => e.label === 'PER' && e.tokenStart === k)) return true;
+    if (!/^\p{Lu}/u.test(token.text) && !ROLE_HEADS.has(token.text.toLowerCase()) && !/^(of|for|and)$/.test(token.text)) {
+      return ROLE_HEADS.has(token.text.toLowerCase());
+    }
+  }
+  return false;
+}
+
+function countryInside(doc: Doc, entity: Entity): string | null {
+  for (let k = entity.tokenStart; k < entity.tokenEnd; k++) {
+    const code = countryOfWord(doc.tokens[k]!.text);
+    if (code) return code;
+  }
+  return null;
+}
+
+function nearestCountryBefore(doc: Doc, entities: Entity[], tokenIndex: number): string | null {
+  const gaz = gazetteer();
+  for (let i = entities.length - 1; i >= 0; i--) {
+    const e = entities[i]!;
+    if (e.tokenEnd > tokenIndex || e.label !== 'GPE') continue;
+    const entry = gaz.lookup(e.text);
+    if (entry?.country) return entry.country;
+  }
+  return null;
+}
+
+/** A country named only as a place ("talks in Saudi Arabia") is a location, not an actor of the story. */
+function markLocativeOnlyCountries(doc: Doc, drafts: Draft[]): void {
+  for (const draft of drafts) {
+    if (draft.type !== 'country') continue;
+    const locative = draft.mentions.every((m) => LOCATIVE.has(doc.tokens[m.tokenStart - 1]?.text.toLowerCase() ?? ''));
+    if (locative) draft.mentions = [];
+  }
+}
+
+const GENERIC_PERSON_HEADS = new Set(['diplomat', 'official', 'leader', 'politician', 'envoy', 'negotiator']);
+const NOMINAL_OPENERS = new Set(['the', 'its', 'his', 'her', 'their']);
+
+/**
+ * "the foreign minister", "Iceland's fisheries minister", "the Russian diplomat": a role noun phrase that names a
+ * person already known (or named in the next sentences) by a role with the same words and a compatible country.
+ */
+function findNominalMentions(doc: Doc, drafts: Draft[], isIgnored: (s: { start: number; end: number }) => boolean): void {
+  const people = drafts.filter((d) => d.type === 'person');
+  const taken = new Set<number>();
+  for (const d of drafts) for (const m of d.mentions) for (let k = m.tokenStart; k < m.tokenEnd; k++) taken.add(k);
+  for (const head of doc.tokens) {
+    const headWord = head.text.toLowerCase();
+    if (!ROLE_HEADS.has(headWord) || taken.has(head.i) || isIgnored(head) || /^\p{Lu}/u.test(doc.tokens[head.i + 1]?.text ?? '')) continue;
+    // walk left over modifiers to the determiner, possessive or country word that opens the phrase
+    let k = head.i - 1;
+    const words: string[] = [headWord];
+    let country: string | null = null;
+    let opener = -1;
+    while (k >= 0 && doc.tokens[k]!.sentence === head.sentence && head.i - k <= 5) {
+      const word = doc.tokens[k]!.text;
+      const lower = word.toLowerCase();
+      if (NOMINAL_OPENERS.has(lower)) {
+        opener = k;
+        break;
+      }
+      if (/^['’]s$/.test(word)) {
+        k--;
+        continue;
+      }
+      const code = countryOfWord(word);
+      if (code) {
+        country = code;
+        opener = k;
+        if (k > 0 && /^the$/i.test(doc.tokens[k - 1]!.text)) opener = k - 1;
+        break;
+      }
+      if (lower === 'own' || /^\p{Ll}/u.test(word)) {
+        if (lower !== 'own') words.unshift(lower);
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (opener < 0 || taken.has(opener)) continue;
+    const match = (d: Draft) =>
+      (!country || d.country === country) &&
+      (GENERIC_PERSON_HEADS.has(headWord) ? d.roles.length > 0 || !!country : d.roles.some((r) => words.every((w) => r.toLowerCase().split(/\s+/).includes(w))));
+    const candidates = people.filter(match);
+    if (candidates.length === 0) continue;
+    const before = candidates
+      .map((d) => ({ d, last: Math.max(-1, ...d.mentions.filter((m) => m.end <= head.start).map((m) => m.end)) }))
+      .filter((c) => c.last >= 0)
+      .sort((a, b) => b.last - a.last);
+    const chosen = before[0]?.d ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!chosen) continue;
+    const start = doc.tokens[opener]!.start;
+    chosen.mentions.push({ start, end: head.end, text: doc.text.slice(start, head.end), tokenStart: opener, tokenEnd: head.i + 1 });
+    for (let j = opener; j <= head.i; j++) taken.add(j);
+  }
+}
+
+/** "European leaders", "Western officials": a bloc adjective and a plural noun for people taken as one party. */
+function findGroups(doc: Doc, drafts: Draft[], isIgnored: (s: { start: number; end: number }) => boolean): void {
+  for (let k = 0; k + 1 < doc.tokens.length; k++) {
+    const adjective = doc.tokens[k]!;
+    const noun = doc.tokens[k + 1]!;
+    if (!REGIONAL_ADJECTIVES.has(adjective.text) || !GROUP_NOUNS.has(noun.text.toLowerCase())) continue;
+    if (noun.sentence !== adjective.sentence || isIgnored(adjective)) continue;
+    const name = `${adjective.text} ${noun.text.toLowerCase()}`;
+    const draft = findOrCreate(drafts, 'group', name);
+    draft.mentions.push({ start: adjective.start, end: noun.end, text: doc.text.slice(adjective.start, noun.end), tokenStart: k, tokenEnd: k + 2 });
+  }
+}

