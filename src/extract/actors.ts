@@ -66,6 +66,8 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     }
   }
 
+  assignDelegationCountries(doc, drafts, personOfEntity);
+
   // Countries, organisations and seats of government.
   const gaz = gazetteer();
   for (const entity of entities) {
@@ -73,7 +75,9 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     const entry = gaz.lookup(entity.text) ?? gaz.lookup(entity.text.replace(/^the\s+/i, ''));
     const previous = doc.tokens[entity.tokenStart - 1]?.text.toLowerCase() ?? '';
     if (entry?.country) {
-      if (entry.kind === 'capital' && LOCATIVE.has(previous)) continue;
+      // "in Riyadh", "the Riyadh meeting": the city as a place, not the government acting
+      const attributive = previous === 'the' || /^\p{Ll}/u.test(doc.tokens[entity.tokenEnd]?.text ?? '') && doc.tokens[entity.tokenEnd]?.upos === 'NOUN';
+      if (entry.kind === 'capital' && (LOCATIVE.has(previous) || attributive)) continue;
       if (entry.kind === 'demonym' && insidePersonRole(doc, entity)) continue;
       const draft = findOrCreate(drafts, 'country', entry.name);
       draft.country = entry.country;
@@ -125,6 +129,24 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     mentions,
     actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
   };
+}
+
+const DELEGATION_NOUNS = new Set(['delegation', 'side', 'team', 'camp', 'government', 'negotiators', 'contingent']);
+
+/** "The American delegation included X and Y", "On the Russian side were X": the people listed take that country. */
+function assignDelegationCountries(doc: Doc, drafts: Draft[], personOfEntity: Map<Entity, Draft>): void {
+  for (const [entity, draft] of personOfEntity) {
+    if (draft.country) continue;
+    const sentence = doc.sentences[doc.tokens[entity.tokenStart]!.sentence]!;
+    for (let k = sentence.tokenStart; k + 1 < entity.tokenStart; k++) {
+      if (!DELEGATION_NOUNS.has(doc.tokens[k + 1]!.text.toLowerCase())) continue;
+      const code = countryOfWord(doc.tokens[k]!.text);
+      if (code) {
+        draft.country = code;
+        break;
+      }
+    }
+  }
 }
 
 function newDraft(drafts: Draft[], type: ActorType, name: string, nameWords: string[] = []): Draft {

@@ -242,8 +242,9 @@ function speakerFor(doc: Doc, index: ActorIndex, cue: Token, allowed: (t: Token)
     if (subject) break;
     verb = verb.head >= 0 ? doc.tokens[verb.head] : undefined;
   }
-  // inverted order: "said Rubio", "stated Lavrov"
-  for (let k = cue.i + 1; k < Math.min(sentence.tokenEnd, cue.i + 4); k++) {
+  // inverted order after a quote or a clause: "…,” said Rubio", ", stated Lavrov"
+  const inverted = /^[,”"’]$/.test(doc.tokens[cue.i - 1]?.text ?? '') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '');
+  for (let k = cue.i + 1; inverted && k < Math.min(sentence.tokenEnd, cue.i + 4); k++) {
     const t = doc.tokens[k]!;
     if (/^[,.;:]$/.test(t.text) || isQuoteMark(t.text)) break;
     if (mentionAt(k)) return result(k);

@@ -59,7 +59,8 @@ function readPremodifiers(doc: Doc, nameStart: number): RoleReading | null {
     const lower = word.toLowerCase();
     const capitalised = /^\p{Lu}/u.test(word);
     const inRole = isRoleHead(word) || ROLE_MODIFIERS.has(lower) || (capitalised && !DETERMINERS.has(lower) && word !== 'The');
-    const joiner = SMALL_WORDS.has(lower) && k > 0 && /^\p{Lu}/u.test(doc.tokens[k - 1]!.text) && k + 1 < end && /^\p{Lu}/u.test(doc.tokens[k + 1]!.text);
+    if (doc.entities.some((e) => e.label === 'PER' && k >= e.tokenStart && k < e.tokenEnd)) break;
+    const joiner = (lower === 'of' || lower === 'for') && k > 0 && /^\p{Lu}/u.test(doc.tokens[k - 1]!.text) && k + 1 < end && /^\p{Lu}/u.test(doc.tokens[k + 1]!.text);
     const possessive = /^['’]s$/.test(word) && k > 0 && countryOfWord(doc.tokens[k - 1]!.text) !== null;
     if (!inRole && !joiner && !possessive) break;
     k--;

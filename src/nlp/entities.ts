@@ -83,6 +83,8 @@ export function separateTitles(text: string, tokens: Token[], entities: Entity[]
   for (const role of tokens) {
     if (!ROLE_HEADS.has(role.text.toLowerCase())) continue;
     let k = role.i + 1;
+    // "Secretary of State Marco Rubio": one capitalised word after "of" completes the title
+    if (tokens[k]?.text === 'of' && isCapitalised(tokens[k + 1]?.text ?? '') && isCapitalised(tokens[k + 2]?.text ?? '')) k += 2;
     while (tokens[k] && HONORIFICS.has(tokens[k]!.text)) k++;
     const nameStart = k;
     while (
