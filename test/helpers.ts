@@ -16,5 +16,5 @@ export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 export const sharedDir = resolve(repoRoot, '..', 'shared');
 export const seedPath = join(sharedDir, 'seed', '000_7a06f59f9f720265.txt');
 export const seedGoldPath = join(sharedDir, 'seed', '000_7a06f59f9f720265.gold.json');
-export const examplesDir = join(repoRoot, 'examples');
+export const examplesDir = join(repoRoot, 'examples', 'articles');
 export const cliPath = join(repoRoot, 'bin', 'parley.js');

@@ -153,7 +153,7 @@ PARLEY_DB says otherwise.`,
     summary: "Ingest the project's demo corpus and print a briefing of its story",
     usage: `parley demo [--db PATH]
 
-Ingests examples/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given)
+Ingests examples/articles/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given)
 and prints a briefing.`,
     options: { ...common, ...dbOption },
     run: async (values) => {
@@ -178,7 +178,7 @@ function packageRoot(): string {
 }
 
 function examplesDir(): string {
-  return join(packageRoot(), 'examples');
+  return join(packageRoot(), 'examples', 'articles');
 }
 
 function version(): string {
