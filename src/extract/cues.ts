@@ -23,7 +23,8 @@ const IRREGULAR: Record<string, string> = {
   made: 'make', spoke: 'speak', spoken: 'speak', felt: 'feel', meant: 'mean', held: 'hold', put: 'put',
 };
 
-function inflections(lemma: string): string[] {
+/** A verb lemma with its -s, -ed and -ing forms (regular spelling rules; irregular forms are listed separately). */
+export function inflections(lemma: string): string[] {
   const forms = [lemma];
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
   if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(lemma + 'es');

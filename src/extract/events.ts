@@ -1,124 +1,254 @@
-// PLOVER events from verb and noun triggers: who did what to whom, where, when, and whether it happened.
+// PLOVER events from the dependency parse: a trigger verb (or a noun under a light verb) with its subject as source
+// and its object or prepositional partner as target, with place, date, negation and modality. Background mentions
+// of an event ("after the talks") are not new events, and repeated mentions of one meeting are coded once.
 import type { Event, PloverType, Span } from '../contract.js';
 import { gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
+import { inflections } from './cues.js';
 
-interface Trigger {
+interface TriggerSense {
   type: PloverType;
   mode?: string;
-  /** Lower-case word forms that trigger, or two-word phrases. */
-  forms: string[];
 }
 
-const TRIGGERS: Trigger[] = [
-  { type: 'CONSULT', forms: ['meet', 'meets', 'met', 'meeting', 'meetings', 'talks', 'summit', 'encounter', 'discussions', 'negotiations', 'consultations', 'convened', 'hosted', 'hosts', 'host'] },
-  { type: 'CONSULT', mode: 'visit', forms: ['visit', 'visits', 'visited', 'visiting', 'trip'] },
-  { type: 'CONSULT', mode: 'phone', forms: ['phone call', 'telephone', 'call with', 'spoke by phone', 'video call'] },
-  { type: 'REJECT', forms: ['reject', 'rejects', 'rejected', 'rejecting', 'refuse', 'refused', 'refuses', 'dismissed', 'dismisses', 'rebuffed', 'ruled out', 'rules out', 'vetoed', 'not accept', 'unacceptable'] },
-  { type: 'AGREE', forms: ['agree', 'agreed', 'agrees', 'agreement', 'deal', 'accord', 'signed', 'sign', 'signs', 'appoint ambassadors', 'truce', 'ceasefire'] },
-  { type: 'THREATEN', forms: ['threaten', 'threatened', 'threatens', 'threat', 'ultimatum'] },
-  { type: 'SANCTION', forms: ['sanctions', 'sanctioned', 'embargo', 'expelled', 'expel', 'suspended', 'tariffs'] },
-  { type: 'MOBILIZE', forms: ['deploy', 'deployed', 'deploying', 'deployment', 'mobilize', 'mobilized', 'mobilised', 'sending troops', 'send troops', 'dispatched'] },
-  { type: 'ACCUSE', forms: ['accuse', 'accused', 'accuses', 'blamed', 'blames', 'condemned', 'condemns', 'denounced', 'criticized', 'criticised'] },
-  { type: 'REQUEST', forms: ['called for', 'calls for', 'urged', 'urges', 'demanded', 'demands', 'asked', 'appealed', 'requested'] },
-  { type: 'SUPPORT', forms: ['backed', 'backs', 'endorsed', 'endorses', 'supported', 'supports', 'praised', 'welcomed', 'welcomes'] },
-  { type: 'COOPERATE', forms: ['cooperate', 'cooperation', 'joint', 'partnership', 'cooperating'] },
-  { type: 'AID', forms: ['aid', 'assistance', 'humanitarian', 'donated', 'loan'] },
-  { type: 'RETREAT', forms: ['withdraw', 'withdrew', 'withdrawn', 'withdrawal', 'pulled out', 'retreated'] },
-  { type: 'CONCEDE', forms: ['conceded', 'concession', 'concessions', 'compromise', 'released'] },
-  { type: 'PROTEST', forms: ['protest', 'protests', 'protested', 'demonstration', 'boycott', 'boycotted'] },
-  { type: 'COERCE', forms: ['arrested', 'detained', 'seized', 'blockade', 'blocked', 'impounded'] },
-  { type: 'ASSAULT', forms: ['attack', 'attacked', 'attacks', 'strike', 'strikes', 'shelled', 'bombed', 'killed', 'invasion', 'invaded'] },
-];
+/** Verb lemmas that trigger an event, by category. */
+const VERB_TRIGGERS: Record<string, TriggerSense> = {};
+/** Nouns that name an event when they are an argument of the clause (not a background adjunct). */
+const NOUN_TRIGGERS: Record<string, TriggerSense> = {};
 
-const FUTURE = new Set(['will', 'would', "'ll", 'shall', 'plans', 'plan', 'planned', 'intends', 'expected', 'soon', 'upcoming', 'next']);
-const HYPOTHETICAL = new Set(['could', 'might', 'may', 'if', 'possibility', 'possible', 'proposal', 'proposed', 'suggesting', 'suggested', 'considering', 'floated', 'should']);
-const HISTORICAL = new Set(['since', 'previous', 'previously', 'earlier', 'former', 'ago', 'history', 'long-held']);
-const NEGATIONS = new Set(['not', "n't", 'n’t', 'no', 'never', 'without', 'neither', 'nor']);
+function addVerbs(type: PloverType, lemmas: string[], mode?: string): void {
+  for (const lemma of lemmas) for (const form of inflections(lemma)) VERB_TRIGGERS[form] ??= { type, mode };
+}
+function addNouns(type: PloverType, nouns: string[], mode?: string): void {
+  for (const noun of nouns) NOUN_TRIGGERS[noun] ??= { type, mode };
+}
 
-export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>, skipSentences: Set<number>): Event[] {
-  const events: Array<Omit<Event, 'id'>> = [];
+addVerbs('CONSULT', ['meet', 'negotiate', 'confer', 'consult', 'convene', 'discuss'], undefined);
+addVerbs('CONSULT', ['visit', 'host', 'tour'], 'visit');
+addVerbs('CONSULT', ['phone', 'telephone', 'call'], 'phone');
+addVerbs('CONSULT', ['mediate'], 'third-party');
+addVerbs('REJECT', ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'spurn', 'decline', 'deny', 'block', 'oppose']);
+addVerbs('AGREE', ['agree', 'pledge', 'promise', 'commit', 'offer']);
+addVerbs('SUPPORT', ['sign', 'endorse', 'praise', 'back', 'welcome', 'recognize', 'recognise', 'apologize', 'apologise', 'defend', 'support']);
+addVerbs('COOPERATE', ['cooperate', 'collaborate', 'coordinate', 'share']);
+addVerbs('AID', ['aid', 'donate', 'fund', 'supply', 'assist', 'evacuate']);
+addVerbs('RETREAT', ['withdraw', 'retreat', 'evacuate', 'disband', 'demobilize']);
+addVerbs('CONCEDE', ['concede', 'yield', 'release', 'ease', 'lift', 'compromise', 'relent', 'surrender']);
+addVerbs('REQUEST', ['urge', 'demand', 'request', 'appeal', 'ask', 'invite', 'press', 'petition']);
+addVerbs('ACCUSE', ['accuse', 'blame', 'condemn', 'denounce', 'criticize', 'criticise', 'charge', 'allege', 'fault', 'rebuke']);
+addVerbs('THREATEN', ['threaten', 'warn']);
+addVerbs('PROTEST', ['protest', 'demonstrate', 'boycott', 'strike', 'rally', 'march']);
+addVerbs('SANCTION', ['sanction', 'expel', 'embargo', 'suspend', 'freeze', 'recall', 'sever']);
+addVerbs('MOBILIZE', ['deploy', 'mobilize', 'mobilise', 'station', 'dispatch', 'reinforce', 'mass']);
+addVerbs('COERCE', ['arrest', 'detain', 'seize', 'blockade', 'impound', 'deport', 'ban', 'confiscate', 'raid']);
+addVerbs('ASSAULT', ['attack', 'bomb', 'shell', 'kill', 'invade', 'shoot', 'fire', 'assault', 'ram', 'storm', 'strike']);
+
+addNouns('CONSULT', ['meeting', 'meetings', 'talks', 'summit', 'encounter', 'negotiations', 'discussions', 'consultations', 'conference', 'session']);
+addNouns('CONSULT', ['visit', 'trip', 'tour'], 'visit');
+addNouns('CONSULT', ['call', 'phone'], 'phone');
+addNouns('AGREE', ['agreement', 'deal', 'accord', 'pact', 'truce', 'ceasefire', 'treaty', 'memorandum']);
+addNouns('SANCTION', ['sanctions', 'embargo', 'tariffs', 'expulsion']);
+addNouns('MOBILIZE', ['deployment', 'mobilization', 'mobilisation', 'reinforcements']);
+addNouns('ASSAULT', ['attack', 'attacks', 'strike', 'strikes', 'invasion', 'offensive', 'bombing', 'shelling']);
+addNouns('PROTEST', ['protest', 'protests', 'demonstration', 'demonstrations', 'boycott']);
+addNouns('AID', ['aid', 'assistance']);
+addNouns('THREATEN', ['ultimatum', 'threat', 'threats']);
+
+/** Verbs that carry a noun trigger as their object: "held talks", "imposed sanctions", "signed a deal". */
+const LIGHT_VERBS = new Set(['hold', 'held', 'holds', 'holding', 'have', 'had', 'has', 'host', 'hosted', 'hosts', 'attend', 'attended',
+  'impose', 'imposed', 'imposes', 'imposing', 'sign', 'signed', 'signs', 'reach', 'reached', 'conclude', 'concluded',
+  'strike', 'struck', 'announce', 'announced', 'begin', 'began', 'begun', 'open', 'opened', 'launch', 'launched',
+  'conduct', 'conducted', 'stage', 'staged', 'make', 'made', 'pay', 'paid', 'carry', 'carried', 'order', 'ordered',
+  'issue', 'issued', 'deliver', 'delivered', 'send', 'sent', 'approve', 'approved', 'agree', 'agreed']);
+
+const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
+const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ca']);
+const INTENT_HEADS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'propose', 'proposed', 'proposes',
+  'proposal', 'possibility', 'want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'offer', 'offered', 'consider', 'considering',
+  'considered', 'threaten', 'threatened', 'threatens', 'prepare', 'prepared', 'preparing', 'ready', 'willing', 'expected', 'aim', 'aims',
+  'suggest', 'suggested', 'suggesting', 'floated', 'talk', 'idea', 'prospect', 'hope', 'hopes', 'hoped']);
+const FUTURE_INTENT = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'expected', 'prepare', 'prepared', 'preparing', 'aim', 'aims']);
+const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
+const SUBJECT = new Set(['nsubj', 'csubj']);
+const PASSIVE_SUBJECT = new Set(['nsubj:pass']);
+const TARGET_CASES = new Set(['with', 'against', 'to', 'on', 'from', 'for', 'between', 'toward', 'towards', 'into', 'of']);
+const PLACE_CASES = new Set(['in', 'at']);
+
+export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
-  doc.sentences.forEach((sentence, sentenceIndex) => {
-    if (skipSentences.has(sentenceIndex) || isIgnored(sentence)) return;
-    const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
-    const seen = new Set<PloverType>();
-    for (let k = 0; k < tokens.length; k++) {
-      const match = matchTrigger(tokens, k);
-      if (!match || seen.has(match.trigger.type)) continue;
-      const trigger = tokens[k]!;
-      const { sources, targets } = participants(doc, index, sentence.tokenStart, sentence.tokenEnd, trigger.i);
-      if (sources.length === 0 && targets.length === 0) continue;
-      seen.add(match.trigger.type);
-      const context = tokens.slice(Math.max(0, k - 4), k).map((t) => t.text.toLowerCase());
-      const negated = context.some((w) => NEGATIONS.has(w)) && match.trigger.type !== 'REJECT';
-      events.push({
-        type: match.trigger.type,
-        mode: match.trigger.mode ?? modeOf(match.trigger.type, sources, targets),
-        source: sources,
-        target: targets,
-        location: locationOf(doc, sentence.tokenStart, sentence.tokenEnd),
-        date: published,
-        negated,
-        modality: modalityOf(tokens.slice(0, k + 1).map((t) => t.text.toLowerCase())),
-        evidence: spanOf(doc, sentence.start, sentence.end),
-      });
+  const children = childIndex(doc);
+  const found: Array<Omit<Event, 'id'> & { sentence: number }> = [];
+  for (const token of doc.tokens) {
+    if (isIgnored(token)) continue;
+    const reading = readTrigger(doc, children, token);
+    if (!reading) continue;
+    const args = argumentsOf(doc, index, children, reading.anchor, reading.verb);
+    if (args.source.length === 0 && args.target.length === 0) continue;
+    const negated = isNegated(doc, children, reading.verb ?? token) || isNegated(doc, children, token);
+    let type = reading.sense.type;
+    let isNegatedEvent = negated;
+    // "will not accept", "did not agree": a refusal is coded as REJECT, not as a negated agreement
+    if (negated && (type === 'AGREE' || /^accept/.test(token.text.toLowerCase()))) {
+      type = 'REJECT';
+      isNegatedEvent = false;
     }
-  });
-  return events.map((e, i) => ({ id: `e${i + 1}`, ...e }));
+    const sentence = doc.sentences[token.sentence]!;
+    found.push({
+      type,
+      mode: reading.sense.mode ?? (type === 'CONSULT' && args.source.length + args.target.length > 2 ? 'multilateral' : null),
+      source: args.source,
+      target: args.target,
+      location: placeOf(doc, children, reading.anchor, reading.verb) ?? null,
+      date: published,
+      negated: isNegatedEvent,
+      modality: modalityOf(doc, children, reading.verb ?? token),
+      evidence: spanOf(doc, sentence.start, sentence.end),
+      sentence: token.sentence,
+    });
+  }
+  return mergeMentionsOfOneEvent(found).map(({ sentence: _sentence, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
 function spanOf(doc: Doc, start: number, end: number): Span {
   return { start, end, text: doc.text.slice(start, end) };
 }
 
-function matchTrigger(tokens: Token[], k: number): { trigger: Trigger } | null {
-  const word = tokens[k]!.text.toLowerCase();
-  const pair = `${word} ${tokens[k + 1]?.text.toLowerCase() ?? ''}`;
-  const previousPair = `${tokens[k - 1]?.text.toLowerCase() ?? ''} ${word}`;
-  for (const trigger of TRIGGERS) {
-    if (trigger.forms.includes(pair) || trigger.forms.includes(previousPair) || trigger.forms.includes(word)) return { trigger };
+function childIndex(doc: Doc): Token[][] {
+  const children: Token[][] = doc.tokens.map(() => []);
+  for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
+  return children;
+}
+
+/** The sense of a trigger and where its arguments hang: a verb itself, or a noun with its governing verb. */
+function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: TriggerSense; anchor: Token; verb: Token | null } | null {
+  const lower = token.text.toLowerCase();
+  if (token.upos === 'VERB' && VERB_TRIGGERS[lower]) {
+    // "accept" only counts when refused; "call" only as a phone call, not "called for" or "called it"
+    if (lower.startsWith('call') && !children[token.i]!.some((c) => /^(phone|telephone)$/i.test(c.text))) return null;
+    return { sense: VERB_TRIGGERS[lower]!, anchor: token, verb: token };
   }
-  return null;
-}
-
-/** Actors before the trigger are its sources, actors after it its targets; mentions inside quotes still count. */
-function participants(doc: Doc, index: ActorIndex, from: number, to: number, trigger: number): { sources: string[]; targets: string[] } {
-  const sources: string[] = [];
-  const targets: string[] = [];
-  for (const m of index.mentions) {
-    if (m.tokenStart < from || m.tokenStart >= to) continue;
-    const list = m.tokenStart < trigger ? sources : targets;
-    if (!list.includes(m.actor.id)) list.push(m.actor.id);
-  }
-  const betweenReciprocal = /\bbetween\b/i.test(doc.text.slice(doc.tokens[trigger]!.start, doc.tokens[to - 1]!.end));
-  if (betweenReciprocal && sources.length === 0 && targets.length >= 2) sources.push(targets.shift()!);
-  return { sources: sources.filter((s) => !targets.includes(s)).slice(0, 3), targets: targets.slice(0, 3) };
-}
-
-function modeOf(type: PloverType, sources: string[], targets: string[]): string | null {
-  if (type === 'CONSULT' && sources.length + targets.length > 2) return 'multilateral';
-  return null;
-}
-
-function modalityOf(wordsUpToTrigger: string[]): Event['modality'] {
-  const window = wordsUpToTrigger.slice(-8);
-  if (window.some((w) => HYPOTHETICAL.has(w))) return 'hypothetical';
-  if (window.some((w) => FUTURE.has(w))) return 'future';
-  if (window.some((w) => HISTORICAL.has(w))) return 'historical';
-  return 'asserted';
-}
-
-/** "in Riyadh", "in Paris": the first place named after a locative preposition. */
-function locationOf(doc: Doc, from: number, to: number): string | null {
-  const gaz = gazetteer();
-  for (let k = from; k < to - 1; k++) {
-    if (!/^(in|at)$/i.test(doc.tokens[k]!.text)) continue;
-    const place = doc.entities.find((e) => e.tokenStart === k + 1 && (e.label === 'GPE' || e.label === 'LOC'));
-    if (place) {
-      const entry = gaz.lookup(place.text);
-      return entry?.kind === 'capital' || !entry ? place.text : place.text;
+  if (token.upos === 'VERB' && /^accept/.test(lower) && isNegated(doc, children, token)) return { sense: { type: 'REJECT' }, anchor: token, verb: token };
+  if ((token.upos === 'NOUN' || token.upos === 'PROPN') && NOUN_TRIGGERS[lower]) {
+    const head = token.head >= 0 ? doc.tokens[token.head]! : null;
+    if (token.deprel === 'obj' && head && LIGHT_VERBS.has(head.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
+    if (['nsubj', 'nsubj:pass', 'root'].includes(token.deprel) || token.head < 0) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
+    // "the first encounter between Russian and American officials": an object with its own participants
+    if (token.deprel === 'obj' && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(children, c, ['between', 'with']))) {
+      return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
     }
   }
   return null;
+}
+
+function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
+  return children[token.i]!.some((c) => c.deprel === 'case' && cases.includes(c.text.toLowerCase()));
+}
+
+/** Actor ids mentioned at a token, or inside a common-noun phrase headed by it ("Russian and American officials"). */
+function actorsAt(doc: Doc, index: ActorIndex, children: Token[][], token: Token, depth = 0): string[] {
+  const mention = index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
+  const ids: string[] = mention ? [mention.actor.id] : [];
+  if (!mention && depth < 2 && (token.upos === 'NOUN' || token.upos === 'PRON' || token.upos === 'PROPN')) {
+    for (const child of children[token.i]!) {
+      if (['amod', 'compound', 'nmod:poss', 'nmod', 'conj', 'flat'].includes(child.deprel)) ids.push(...actorsAt(doc, index, children, child, depth + 1));
+    }
+  }
+  for (const child of children[token.i]!) if (child.deprel === 'conj') ids.push(...actorsAt(doc, index, children, child, depth + 1));
+  return [...new Set(ids)];
+}
+
+function argumentsOf(doc: Doc, index: ActorIndex, children: Token[][], anchor: Token, verb: Token | null): { source: string[]; target: string[] } {
+  const source: string[] = [];
+  const target: string[] = [];
+  const add = (list: string[], ids: string[]) => ids.forEach((id) => list.includes(id) || list.push(id));
+  const clause = verb ?? anchor;
+  let subjectHost: Token | null = clause;
+  // a participle or infinitive clause takes the subject of the clause it hangs from
+  for (let hops = 0; subjectHost && hops < 3; hops++) {
+    const subjects = children[subjectHost.i]!.filter((c) => SUBJECT.has(c.deprel));
+    if (subjects.length) {
+      subjects.forEach((s) => add(source, actorsAt(doc, index, children, s)));
+      break;
+    }
+    if (!['xcomp', 'conj', 'advcl', 'acl', 'ccomp'].includes(subjectHost.deprel) || subjectHost.head < 0) break;
+    subjectHost = doc.tokens[subjectHost.head]!;
+  }
+  for (const c of children[clause.i]!) {
+    if (PASSIVE_SUBJECT.has(c.deprel)) add(target, actorsAt(doc, index, children, c));
+    if (c.deprel === 'obl:agent' || (c.deprel === 'obl' && hasCase(children, c, ['by']))) add(source, actorsAt(doc, index, children, c));
+    if (c.deprel === 'obj' || c.deprel === 'iobj') add(target, actorsAt(doc, index, children, c));
+    if (c.deprel === 'obl' && hasCase(children, c, [...TARGET_CASES])) add(target, actorsAt(doc, index, children, c));
+  }
+  if (anchor !== clause || !verb) {
+    for (const c of children[anchor.i]!) {
+      if ((c.deprel.startsWith('nmod') || c.deprel === 'amod' || c.deprel === 'compound') && !hasCase(children, c, [...PLACE_CASES])) add(target, actorsAt(doc, index, children, c));
+    }
+  }
+  // reciprocal: "X and Y met", "talks between X and Y" — with no subject, the first partner leads
+  if (source.length === 0 && target.length >= 2) source.push(target.shift()!);
+  return { source, target: target.filter((t) => !source.includes(t)) };
+}
+
+function isNegated(doc: Doc, children: Token[][], token: Token): boolean {
+  return children[token.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det') && NEGATORS.has(c.text.toLowerCase()));
+}
+
+function modalityOf(doc: Doc, children: Token[][], verb: Token): Event['modality'] {
+  const aux = children[verb.i]!.filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass').map((c) => c.text.toLowerCase());
+  if (children[verb.i]!.some((c) => c.deprel === 'mark' && /^(if|unless)$/i.test(c.text))) return 'hypothetical';
+  if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
+  if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return 'hypothetical';
+  // "plans to meet", "the possibility of deploying", "proposed sending"
+  for (let t: Token | undefined = verb, hops = 0; t && t.head >= 0 && hops < 3; hops++) {
+    const head: Token = doc.tokens[t.head]!;
+    const word = head.text.toLowerCase();
+    if (INTENT_HEADS.has(word) && ['xcomp', 'acl', 'ccomp', 'nmod', 'obj', 'advcl', 'csubj'].includes(t.deprel)) {
+      return FUTURE_INTENT.has(word) ? 'future' : 'hypothetical';
+    }
+    t = head;
+  }
+  if (aux.includes('had') && verb.xpos === 'VBN') return 'historical';
+  return 'asserted';
+}
+
+/** "in Riyadh": a place attached to the trigger, its verb, or else the first place named in the clause. */
+function placeOf(doc: Doc, children: Token[][], anchor: Token, verb: Token | null): string | null {
+  const gaz = gazetteer();
+  for (const host of [anchor, verb].filter((t): t is Token => !!t)) {
+    for (const c of children[host.i]!) {
+      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(children, c, [...PLACE_CASES])) continue;
+      const place = doc.entities.find((e) => c.i >= e.tokenStart && c.i < e.tokenEnd && (e.label === 'GPE' || e.label === 'LOC'));
+      if (place && gaz.lookup(place.text)?.kind !== 'demonym') return place.text;
+    }
+  }
+  return null;
+}
+
+/**
+ * One meeting is often named several times ("talks in Riyadh", "this meeting"): events of the same type whose
+ * places name the same country, or that come in the same sentence, are coded once, keeping the fullest report.
+ */
+function mergeMentionsOfOneEvent<T extends Omit<Event, 'id'> & { sentence: number }>(events: T[]): T[] {
+  const gaz = gazetteer();
+  const placeKey = (location: string | null) => (location ? gaz.lookup(location)?.country ?? location.toLowerCase() : null);
+  const kept: T[] = [];
+  for (const event of events) {
+    const same = kept.find(
+      (k) =>
+        k.type === event.type &&
+        k.negated === event.negated &&
+        k.modality === event.modality &&
+        (k.sentence === event.sentence || (event.type === 'CONSULT' && placeKey(k.location) !== null && placeKey(k.location) === placeKey(event.location))),
+    );
+    if (!same) {
+      kept.push(event);
+      continue;
+    }
+    for (const id of event.source) if (!same.source.includes(id) && !same.target.includes(id)) same.source.push(id);
+    for (const id of event.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
+    same.location ??= event.location;
+    const richer = event.source.length + event.target.length > same.source.length + same.target.length && event.location;
+    if (richer) same.evidence = event.evidence;
+  }
+  return kept;
 }

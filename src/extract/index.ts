@@ -15,8 +15,7 @@ export function extract(article: Article, doc: Doc, options: ExtractOptions = {}
   const ignore = options.ignore ?? [];
   const index = findActors(doc, ignore);
   const quotes = findQuotes(doc, index, ignore);
-  const quotedSentences = new Set<number>();
-  const events = findEvents(doc, index, article.published, ignore, quotedSentences);
+  const events = findEvents(doc, index, article.published, ignore);
   const stances = findStances(doc, quotes);
   return { schema: SCHEMA_ID, article, actors: index.actors, quotes, events, stances };
 }
