@@ -9,6 +9,7 @@ import { analysisRecord } from '../nlp/index.js';
 import { processArticle } from '../pipeline.js';
 import { openStore, type Store } from '../kb/index.js';
 import { briefing } from '../report/index.js';
+import { isLoopback, startServer } from '../server/index.js';
 import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
 import { Progress } from './progress.js';
 import { conlluCommand } from './conllu.js';
@@ -31,6 +32,7 @@ const common = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 const dbOption = { db: { type: 'string' } } as const;
+const serveOptions = { port: { type: 'string' }, host: { type: 'string' }, 'allow-remote-reads': { type: 'boolean' } } as const;
 
 const COMMANDS: Record<string, Command> = {
   extract: {
@@ -149,16 +151,31 @@ PARLEY_DB says otherwise.`,
         return OK;
       }),
   },
+  serve: {
+    summary: 'Serve the web app and the JSON API over the store',
+    usage: `parley serve [--db PATH] [--port N] [--host H] [--allow-remote-reads]
+
+Serves the web app at http://127.0.0.1:8080/ (--port 0 picks a free port) and the JSON API under /api/
+(described at /api/openapi.json). Reads are answered only to this machine unless --allow-remote-reads.
+Writes (POST /api/articles) need the PARLEY_TOKEN environment variable set, and the same token sent as
+Authorization: Bearer <token>. Prints the URL on stdout; Ctrl-C stops it.`,
+    options: { ...common, ...dbOption, ...serveOptions },
+    run: async (values) => withStore(values, (store) => serveStore(store, values)),
+  },
   demo: {
     summary: "Ingest the project's demo corpus and print a briefing of its story",
-    usage: `parley demo [--db PATH]
+    usage: `parley demo [--db PATH] [--serve [--port N] [--host H]]
 
 Ingests examples/articles/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given)
-and prints a briefing.`,
-    options: { ...common, ...dbOption },
+and prints a briefing; with --serve, starts the web app over it instead and prints its URL.`,
+    options: { ...common, ...dbOption, ...serveOptions, serve: { type: 'boolean' } },
     run: async (values) => {
       const db = (values.db as string | undefined) ?? join(dirname(defaultDemoDb()), 'demo.db');
       const code = await COMMANDS.ingest!.run({ ...values, db }, [examplesDir()]);
+      if (values.serve) {
+        const served = await withStore({ db }, (store) => serveStore(store, values));
+        return Math.max(code, served);
+      }
       await withStore({ db }, async (store) => {
         process.stdout.write((await briefing(store, {})) + '\n');
         return OK;
@@ -168,6 +185,43 @@ and prints a briefing.`,
     },
   },
 };
+
+/** Runs the server over an open store until SIGINT or SIGTERM. */
+async function serveStore(store: Store, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}"`);
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const token = process.env.PARLEY_TOKEN?.trim() || undefined;
+  const allowRemoteReads = values['allow-remote-reads'] === true;
+  let server;
+  try {
+    server = await startServer({ store, port, host, token, allowRemoteReads });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'EADDRINUSE' ? `port ${port} is in use (try --port 0 for a free one)` : oneLine(error);
+    process.stderr.write(`parley: cannot serve on ${host}:${port}: ${why}\n`);
+    return SOME_FAILED;
+  }
+  process.stdout.write(server.url + '/\n');
+  if (!values.quiet) {
+    const notes = [
+      token ? 'writes enabled (PARLEY_TOKEN is set)' : 'read-only (set PARLEY_TOKEN to enable POST /api/articles)',
+      allowRemoteReads ? 'reads open to other hosts' : !isLoopback(host) && host !== 'localhost' ? 'reads only from this machine (add --allow-remote-reads)' : null,
+    ].filter(Boolean);
+    process.stderr.write(`Parley is serving at ${server.url}/ (${notes.join('; ')}); Ctrl-C stops it\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  return OK;
+}
 
 function defaultDemoDb(): string {
   return process.env.PARLEY_DB && !process.env.PARLEY_DB.startsWith('postgres') ? process.env.PARLEY_DB : join(process.env.HOME ?? '.', '.parley', 'parley.db');

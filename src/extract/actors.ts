@@ -48,10 +48,13 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   for (const entity of byLength) {
     let from = entity.tokenStart;
     while (from < entity.tokenEnd - 1 && (isHonorific(doc.tokens[from]!.text) || ROLE_HEADS.has(doc.tokens[from]!.text.toLowerCase()))) from++;
-    const nameWords = doc.tokens.slice(from, entity.tokenEnd).map((t) => t.text).filter((w) => !/^['’]s$/.test(w));
-    if (nameWords.length === 0 || !/^\p{Lu}/u.test(nameWords[0]!)) continue;
+    let to = entity.tokenEnd;
+    if (/^['’]s$/.test(doc.tokens[to - 1]!.text) && to - 1 > from) to--;
+    const name = doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end);
+    const nameWords = name.split(/\s+/);
+    if (!/^\p{Lu}/u.test(name)) continue;
     const existing = drafts.find((d) => d.type === 'person' && sameName(d.nameWords, nameWords));
-    const draft = existing ?? newDraft(drafts, 'person', nameWords.join(' '), nameWords);
+    const draft = existing ?? newDraft(drafts, 'person', name, nameWords);
     personOfEntity.set(entity, draft);
     draft.mentions.push(mentionOf(entity, from));
   }

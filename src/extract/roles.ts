@@ -78,7 +78,8 @@ function readLeftApposition(doc: Doc, nameStart: number): RoleReading | null {
   let k = nameStart - 2;
   while (k >= 0 && doc.tokens[k]!.sentence === sentence) {
     const word = doc.tokens[k]!.text;
-    if (word === ',' || LEFT_BOUNDARY_WORDS.has(word.toLowerCase()) || doc.tokens[k]!.upos === 'VERB') break;
+    const upos = doc.tokens[k]!.upos;
+    if (word === ',' || LEFT_BOUNDARY_WORDS.has(word.toLowerCase()) || upos === 'VERB' || (upos === 'ADP' && !/^(of|for)$/i.test(word))) break;
     k--;
   }
   const start = k + 1;

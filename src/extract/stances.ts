@@ -23,8 +23,8 @@ export function findStances(doc: Doc, quotes: Quote[]): Stance[] {
   for (const quote of quotes) {
     if (!quote.speaker) continue;
     const text = `${quote.cue?.text ?? ''} ${quote.content.text}`.toLowerCase();
-    const oppose = countHits(text, OPPOSE);
-    const support = countHits(text, SUPPORT);
+    const oppose = countHits(text, OPPOSE_PATTERNS);
+    const support = countHits(text, SUPPORT_PATTERNS);
     if (oppose === 0 && support === 0) continue;
     const issue = issueOf(doc, quote.content);
     if (!issue) continue;
@@ -39,10 +39,12 @@ export function findStances(doc: Doc, quotes: Quote[]): Stance[] {
   return stances.map((s, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
-function countHits(text: string, lexicon: string[]): number {
-  let hits = 0;
-  for (const cue of lexicon) if (new RegExp(`(^|[^\\p{L}])${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(text)) hits++;
-  return hits;
+const wordPattern = (cue: string) => new RegExp(`(^|[^\\p{L}])${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u');
+const OPPOSE_PATTERNS = OPPOSE.map(wordPattern);
+const SUPPORT_PATTERNS = SUPPORT.map(wordPattern);
+
+function countHits(text: string, patterns: RegExp[]): number {
+  return patterns.filter((p) => p.test(text)).length;
 }
 
 /** The first noun phrase of the statement with a noun in it, as a short label. */

@@ -4,8 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ActorType, Extraction, Modality, PloverType, QuoteKind } from '../contract.js';
+import type { ActorType, Extraction, Modality, PloverType, QuoteKind, Span } from '../contract.js';
 import { openSqliteStore } from './sqlite.js';
+
+export { nameKey } from './names.js';
 
 export interface ArticleCounts {
   actors: number;
@@ -120,6 +122,170 @@ export interface StoreStats {
   stances: number;
 }
 
+// ---- the paged read paths of the HTTP API -----------------------------------------------------------------------
+
+/** One page of a list. `total` is given where it is cheap to count; `hasMore` always. */
+export interface Page<T> {
+  items: T[];
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+  total?: number;
+}
+
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** A piece of a search snippet; `match` marks the matched terms. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface ArticleListItem extends ArticleSummary {
+  /** Only when the list was a search: the matched passage. */
+  snippet?: SnippetPart[];
+}
+
+/** An actor of one article, with the name key that groups it across articles. */
+export interface ActorRef {
+  /** Local id within the article (a1). */
+  id: string;
+  key: string;
+  name: string;
+  type: ActorType;
+}
+
+export interface QuoteItem extends ArticleRef {
+  quoteId: string;
+  kind: QuoteKind;
+  content: Span;
+  speaker: ActorRef | null;
+  /** Only for a search: the matched passage of the quote or its speaker. */
+  snippet?: SnippetPart[];
+}
+
+export interface EventItem extends ArticleRef {
+  eventId: string;
+  type: PloverType;
+  mode: string | null;
+  /** The event's own date, else its article's date (what the timeline sorts by). */
+  date: string | null;
+  /** The event's own date as extracted. */
+  eventDate: string | null;
+  location: string | null;
+  negated: boolean;
+  modality: Modality;
+  evidence: Span;
+  sources: ActorRef[];
+  targets: ActorRef[];
+}
+
+export interface StanceItem extends ArticleRef {
+  stanceId: string;
+  holder: ActorRef;
+  issue: string;
+  polarity: 'support' | 'oppose';
+  evidence: Span;
+  quoteId: string | null;
+}
+
+export interface EventFilter extends PageOptions {
+  type?: PloverType;
+  /** Name key (or name) of an actor on either side. */
+  actor?: string;
+  /** Inclusive YYYY-MM-DD bounds on the event's date (its own, else its article's). */
+  from?: string;
+  to?: string;
+  order?: 'asc' | 'desc';
+}
+
+export interface StanceFilter extends PageOptions {
+  actor?: string;
+  issue?: string;
+  /** Words that must all occur in the issue label (case-insensitive). */
+  topic?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface MatrixOptions {
+  topic?: string;
+  from?: string;
+  to?: string;
+  /** Most actors (rows), those with the most stances first. Default 25. */
+  maxActors?: number;
+  /** Most issues (columns), the most discussed first. Default 15. */
+  maxIssues?: number;
+  /** Evidence references kept per cell, latest first. Default 5. */
+  evidencePerCell?: number;
+}
+
+export interface EvidenceRef {
+  articleId: string;
+  stanceId: string;
+  quoteId: string | null;
+  polarity: 'support' | 'oppose';
+  published: string | null;
+}
+
+export interface MatrixCell {
+  actor: string;
+  issue: string;
+  /** The polarity of the latest stance. */
+  polarity: 'support' | 'oppose';
+  /** Date of the latest stance (its article's date). */
+  latest: string | null;
+  support: number;
+  oppose: number;
+  /** Latest first, at most evidencePerCell. */
+  evidence: EvidenceRef[];
+}
+
+export interface StanceMatrix {
+  actors: Array<{ key: string; name: string; type: ActorType; stances: number }>;
+  issues: Array<{ issue: string; stances: number }>;
+  cells: MatrixCell[];
+}
+
+export interface ActorRoleSummary {
+  role: string;
+  /** Distinct publication dates of the articles reporting it, oldest first. */
+  dates: string[];
+  articleCount: number;
+}
+
+export interface ActorDetail {
+  key: string;
+  name: string;
+  type: ActorType;
+  country: string | null;
+  articleCount: number;
+  quoteCount: number;
+  stanceCount: number;
+  eventCount: number;
+  roles: ActorRoleSummary[];
+  /** The first `limit` of each, newest first; page on through quotes()/stances()/events() with the actor filter. */
+  quotes: QuoteItem[];
+  stances: StanceItem[];
+  events: EventItem[];
+}
+
+export interface NetworkOptions {
+  type?: PloverType;
+  from?: string;
+  to?: string;
+  /** Most actors shown, the best connected first. Default 40. */
+  maxNodes?: number;
+}
+
+export interface Network {
+  nodes: Array<{ key: string; name: string; type: ActorType; degree: number }>;
+  edges: Array<{ source: string; target: string; count: number; evidence: { articleId: string; eventId: string; date: string | null } }>;
+}
+
 export interface Store {
   /**
    * Stores one extraction in ONE transaction; idempotent by article.id (sha256 of the text): storing the same
@@ -139,6 +305,24 @@ export interface Store {
   /** By the key of the full name, else by surname (a unique key ending in it), else by a unique mention text. */
   actor(name: string): Promise<ActorProfile | null>;
   stats(): Promise<StoreStats>;
+
+  // ---- paged read paths (the HTTP API) ----
+  /** Newest first; with `q`, full-text search over titles and texts, best first, with snippets. */
+  listArticles(opts?: PageOptions & { q?: string }): Promise<Page<ArticleListItem>>;
+  /** Actors grouped by name key, most articles first; `q` keeps names containing it. */
+  listActors(opts?: PageOptions & { q?: string }): Promise<Page<ActorSummary>>;
+  /** An actor's profile with the first `limit` quotes, stances and events (newest first). Same lookup as actor(). */
+  actorDetail(name: string, opts?: { limit?: number }): Promise<ActorDetail | null>;
+  /** With `q`: full-text search over quotes and speakers, best first, with snippets; else newest first. */
+  quotes(opts?: PageOptions & { q?: string; actor?: string }): Promise<Page<QuoteItem>>;
+  /** Events in date order (undated last), filtered. */
+  events(opts?: EventFilter): Promise<Page<EventItem>>;
+  /** Stances newest first, filtered. */
+  stances(opts?: StanceFilter): Promise<Page<StanceItem>>;
+  /** Actors x issues: the latest polarity per cell, with counts and evidence references. */
+  stanceMatrix(opts?: MatrixOptions): Promise<StanceMatrix>;
+  /** Who met whom: actors linked by events of one type (CONSULT by default), participants pairwise. */
+  network(opts?: NetworkOptions): Promise<Network>;
   close(): Promise<void>;
 }
 

@@ -138,6 +138,90 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'read paths for the HTTP API: denormalised keys and dates, actor aggregates, paging indexes',
+    // Columns copied from other tables at put() time, so that listing and aggregating across 10,000 articles is an
+    // index scan rather than a join over every row: the holder's name key and the article's date on stances, the
+    // date an event sorts by (its own date, else the article's) and each participant's name key.
+    // actor_keys, actor_key_variants and actor_key_roles are per-name-key aggregates kept up to date by put()
+    // (in the same transaction) and by the articles_unaggregate_actors trigger on delete.
+    sql: `
+      ALTER TABLE stances ADD COLUMN holder_key TEXT;
+      ALTER TABLE stances ADD COLUMN stance_date TEXT;
+      UPDATE stances SET
+        holder_key = (SELECT a.name_key FROM actors a WHERE a.article_id = stances.article_id AND a.local_id = stances.holder_id),
+        stance_date = (SELECT art.published FROM articles art WHERE art.id = stances.article_id);
+      CREATE INDEX stances_by_issue_holder ON stances (issue, holder_key, stance_date, polarity);
+      CREATE INDEX stances_by_holder_key ON stances (holder_key, stance_date);
+
+      ALTER TABLE events ADD COLUMN sort_date TEXT;
+      UPDATE events SET sort_date = coalesce(date, (SELECT art.published FROM articles art WHERE art.id = events.article_id));
+      -- Timelines: oldest first with undated events last, (sort_date IS NULL) first; newest first reads the plain
+      -- index backwards, where NULL sorts lowest and so comes last.
+      CREATE INDEX events_by_sort_date ON events (sort_date, article_id, seq);
+      CREATE INDEX events_by_type_date ON events (type, sort_date, article_id, seq);
+      CREATE INDEX events_timeline ON events ((sort_date IS NULL), sort_date, article_id, seq);
+      CREATE INDEX events_by_type_timeline ON events (type, (sort_date IS NULL), sort_date, article_id, seq);
+
+      ALTER TABLE event_participants ADD COLUMN actor_key TEXT;
+      UPDATE event_participants SET actor_key = (SELECT a.name_key FROM actors a
+        WHERE a.article_id = event_participants.article_id AND a.local_id = event_participants.actor_id);
+      CREATE INDEX event_participants_by_key ON event_participants (actor_key);
+
+      CREATE INDEX articles_newest_first ON articles (published DESC, ingested_at DESC, id);
+      CREATE INDEX actors_with_roles ON actors (name_key) WHERE roles <> '[]';
+
+      CREATE TABLE actor_keys (
+        name_key TEXT PRIMARY KEY,
+        article_count INTEGER NOT NULL,
+        quote_count INTEGER NOT NULL
+      );
+      CREATE INDEX actor_keys_by_rank ON actor_keys (article_count DESC, quote_count DESC, name_key);
+      CREATE TABLE actor_key_variants (
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT NOT NULL, -- '' for none
+        n INTEGER NOT NULL,
+        PRIMARY KEY (name_key, name, type, country)
+      );
+      CREATE TABLE actor_key_roles (
+        name_key TEXT NOT NULL,
+        role TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (name_key, role)
+      );
+
+      INSERT INTO actor_keys (name_key, article_count, quote_count)
+        SELECT a.name_key, count(DISTINCT a.article_id),
+          sum((SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id AND q.speaker_id = a.local_id))
+        FROM actors a GROUP BY a.name_key;
+      INSERT INTO actor_key_variants (name_key, name, type, country, n)
+        SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors GROUP BY 1, 2, 3, 4;
+      INSERT INTO actor_key_roles (name_key, role, n)
+        SELECT a.name_key, r.value, count(*) FROM actors a, json_each(a.roles) r GROUP BY 1, 2;
+
+      CREATE TRIGGER articles_unaggregate_actors BEFORE DELETE ON articles BEGIN
+        UPDATE actor_keys SET
+          article_count = article_count - 1,
+          quote_count = quote_count - (SELECT count(*) FROM quotes q
+            JOIN actors a ON a.article_id = q.article_id AND a.local_id = q.speaker_id
+            WHERE q.article_id = old.id AND a.name_key = actor_keys.name_key)
+          WHERE name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        DELETE FROM actor_keys WHERE article_count <= 0 AND name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        UPDATE actor_key_variants SET n = n - (SELECT count(*) FROM actors a WHERE a.article_id = old.id
+            AND a.name_key = actor_key_variants.name_key AND a.name = actor_key_variants.name
+            AND a.type = actor_key_variants.type AND coalesce(a.country, '') = actor_key_variants.country)
+          WHERE name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        DELETE FROM actor_key_variants WHERE n <= 0 AND name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        UPDATE actor_key_roles SET n = n - (SELECT count(*) FROM actors a, json_each(a.roles) r
+            WHERE a.article_id = old.id AND a.name_key = actor_key_roles.name_key AND r.value = actor_key_roles.role)
+          WHERE name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        DELETE FROM actor_key_roles WHERE n <= 0 AND name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

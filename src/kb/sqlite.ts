@@ -5,11 +5,13 @@ import { ExtractionRecord, SCHEMA_ID, spanErrors } from '../contract.js';
 import type { Actor, ActorType, Event, Extraction, Quote, Span, Stance } from '../contract.js';
 import { toFtsQuery } from './fts.js';
 import type {
-  ActorEvent, ActorProfile, ActorQuote, ActorRole, ActorStance, ActorSummary, ArticleSummary, SearchHit, SearchKind,
-  Store, StoreStats,
+  ActorDetail, ActorEvent, ActorProfile, ActorQuote, ActorRole, ActorStance, ActorSummary, ArticleListItem,
+  ArticleSummary, EventFilter, EventItem, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem,
+  SearchHit, SearchKind, StanceFilter, StanceItem, StanceMatrix, Store, StoreStats,
 } from './index.js';
 import { migrate } from './migrations.js';
 import { nameKey } from './names.js';
+import { ApiQueries } from './queries.js';
 
 
 const DEFAULT_LIMITS = { articles: 100, search: 20, actors: 50 } as const;
@@ -159,14 +161,32 @@ function prepareStatements(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertEvent: db.prepare(`
       INSERT INTO events (article_id, local_id, seq, type, mode, location, date, negated, modality,
-        evidence_start, evidence_end, evidence_text)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        evidence_start, evidence_end, evidence_text, sort_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertParticipant: db.prepare(`
-      INSERT INTO event_participants (article_id, event_id, role, seq, actor_id) VALUES (?, ?, ?, ?, ?)`),
+      INSERT INTO event_participants (article_id, event_id, role, seq, actor_id, actor_key) VALUES (?, ?, ?, ?, ?, ?)`),
     insertStance: db.prepare(`
       INSERT INTO stances (article_id, local_id, seq, holder_id, issue, polarity, evidence_start, evidence_end,
-        evidence_text, quote_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        evidence_text, quote_id, holder_key, stance_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // The per-name-key aggregates (migration 2), added to for one article; the articles_unaggregate_actors
+    // trigger takes an article away again.
+    aggregateActorKeys: db.prepare(`
+      INSERT INTO actor_keys (name_key, article_count, quote_count)
+        SELECT a.name_key, 1,
+          (SELECT count(*) FROM quotes q JOIN actors s ON s.article_id = q.article_id AND s.local_id = q.speaker_id
+            WHERE q.article_id = @id AND s.name_key = a.name_key)
+        FROM actors a WHERE a.article_id = @id GROUP BY a.name_key
+      ON CONFLICT (name_key) DO UPDATE SET
+        article_count = article_count + 1, quote_count = quote_count + excluded.quote_count`),
+    aggregateActorVariants: db.prepare(`
+      INSERT INTO actor_key_variants (name_key, name, type, country, n)
+        SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors WHERE article_id = @id GROUP BY 1, 2, 3, 4
+      ON CONFLICT (name_key, name, type, country) DO UPDATE SET n = n + excluded.n`),
+    aggregateActorRoles: db.prepare(`
+      INSERT INTO actor_key_roles (name_key, role, n)
+        SELECT a.name_key, r.value, count(*) FROM actors a, json_each(a.roles) r WHERE a.article_id = @id GROUP BY 1, 2
+      ON CONFLICT (name_key, role) DO UPDATE SET n = n + excluded.n`),
     insertSearchEntry: db.prepare(`
       INSERT INTO search_index (title, body, speaker, kind, article_id, quote_id) VALUES (?, ?, ?, ?, ?, ?)`),
 
@@ -285,10 +305,12 @@ type Statements = ReturnType<typeof prepareStatements>;
 
 class SqliteStore implements Store {
   private readonly sql: Statements;
+  private readonly queries: ApiQueries;
   private readonly writeRecordInTransaction: (record: Extraction) => boolean;
 
   constructor(private readonly db: Database.Database) {
     this.sql = prepareStatements(db);
+    this.queries = new ApiQueries(db, (name) => this.resolveActorKey(name));
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing later.
     const transaction = db.transaction((record: Extraction) => this.writeRecord(record));
     this.writeRecordInTransaction = (record) => transaction.immediate(record);
@@ -352,6 +374,43 @@ class SqliteStore implements Store {
     return this.sql.stats.get() as StoreStats;
   }
 
+  async listArticles(opts: PageOptions & { q?: string } = {}): Promise<Page<ArticleListItem>> {
+    return this.read(() => this.queries.listArticles(opts));
+  }
+
+  async listActors(opts: PageOptions & { q?: string } = {}): Promise<Page<ActorSummary>> {
+    return this.read(() => this.queries.listActors(opts));
+  }
+
+  async actorDetail(name: string, opts: { limit?: number } = {}): Promise<ActorDetail | null> {
+    return this.read(() => this.queries.actorDetail(name, opts));
+  }
+
+  async quotes(opts: PageOptions & { q?: string; actor?: string } = {}): Promise<Page<QuoteItem>> {
+    return this.read(() => this.queries.quotes(opts));
+  }
+
+  async events(opts: EventFilter = {}): Promise<Page<EventItem>> {
+    return this.read(() => this.queries.events(opts));
+  }
+
+  async stances(opts: StanceFilter = {}): Promise<Page<StanceItem>> {
+    return this.read(() => this.queries.stances(opts));
+  }
+
+  async stanceMatrix(opts: MatrixOptions = {}): Promise<StanceMatrix> {
+    return this.read(() => this.queries.stanceMatrix(opts));
+  }
+
+  async network(opts: NetworkOptions = {}): Promise<Network> {
+    return this.read(() => this.queries.network(opts));
+  }
+
+  /** Several statements that must see one snapshot (a page and its total) read in one transaction. */
+  private read<T>(body: () => T): T {
+    return this.db.transaction(body)();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -367,10 +426,14 @@ class SqliteStore implements Store {
     if (inserted.changes === 0) return false;
     record.actors.forEach((actor, seq) => this.writeActor(article.id, actor, seq));
     const actorNames = new Map(record.actors.map((actor) => [actor.id, actor.name]));
+    const actorKeys = new Map(record.actors.map((actor) => [actor.id, nameKey(actor.name)]));
     record.quotes.forEach((quote, seq) => this.writeQuote(article.id, quote, seq, actorNames));
-    record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq));
-    record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq));
+    record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq, article.published, actorKeys));
+    record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq, article.published, actorKeys));
     this.sql.insertSearchEntry.run(article.title ?? '', article.text, null, 'article', article.id, null);
+    this.sql.aggregateActorKeys.run({ id: article.id });
+    this.sql.aggregateActorVariants.run({ id: article.id });
+    this.sql.aggregateActorRoles.run({ id: article.id });
     return true;
   }
 
@@ -393,19 +456,26 @@ class SqliteStore implements Store {
     this.sql.insertSearchEntry.run('', quote.content.text, speakerName, 'quote', articleId, quote.id);
   }
 
-  private writeEvent(articleId: string, event: Event, seq: number): void {
+  private writeEvent(
+    articleId: string, event: Event, seq: number, published: string | null, actorKeys: Map<string, string>,
+  ): void {
     this.sql.insertEvent.run(
       articleId, event.id, seq, event.type, event.mode, event.location, event.date, event.negated ? 1 : 0,
-      event.modality, ...spanColumns(event.evidence),
+      event.modality, ...spanColumns(event.evidence), event.date ?? published,
     );
-    event.source.forEach((actorId, i) => this.sql.insertParticipant.run(articleId, event.id, 'source', i, actorId));
-    event.target.forEach((actorId, i) => this.sql.insertParticipant.run(articleId, event.id, 'target', i, actorId));
+    // An unknown actor id gets a null key here; the foreign key rejects it and the transaction rolls back.
+    const insert = (role: 'source' | 'target', actorId: string, i: number) =>
+      this.sql.insertParticipant.run(articleId, event.id, role, i, actorId, actorKeys.get(actorId) ?? null);
+    event.source.forEach((actorId, i) => insert('source', actorId, i));
+    event.target.forEach((actorId, i) => insert('target', actorId, i));
   }
 
-  private writeStance(articleId: string, stance: Stance, seq: number): void {
+  private writeStance(
+    articleId: string, stance: Stance, seq: number, published: string | null, actorKeys: Map<string, string>,
+  ): void {
     this.sql.insertStance.run(
       articleId, stance.id, seq, stance.holder, stance.issue, stance.polarity, ...spanColumns(stance.evidence),
-      stance.quote,
+      stance.quote, actorKeys.get(stance.holder) ?? null, published,
     );
   }
 

@@ -52,6 +52,15 @@ export function addGazetteerEntities(text: string, tokens: Token[], modelEntitie
   return merged.sort((a, b) => a.start - b.start);
 }
 
+/** "Ingrid Vatne-Dahl": UD splits the hyphen, but a double-barrelled name is one name. */
+export function joinHyphenatedNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  return entities.map((e) => {
+    let end = e.tokenEnd;
+    while (e.label === 'PER' && tokens[end]?.text === '-' && !tokens[end - 1]!.spaceAfter && !tokens[end]!.spaceAfter && isCapitalised(tokens[end + 1]?.text ?? '')) end += 2;
+    return end === e.tokenEnd ? e : entityOf(text, tokens, e.tokenStart, end, e.label);
+  });
+}
+
 /** Tags later bare surnames and repeats of names already recognised as people. */
 export function rememberNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
   const surnames = new Set<string>();
@@ -82,6 +91,13 @@ export function separateTitles(text: string, tokens: Token[], entities: Entity[]
   const result = [...entities];
   for (const role of tokens) {
     if (!ROLE_HEADS.has(role.text.toLowerCase())) continue;
+    for (const apposed of apposedNames(tokens, role)) {
+      if (!result.some((e) => overlaps(e, { start: tokens[apposed[0]]!.start, end: tokens[apposed[1] - 1]!.end }) && e.label === 'PER')) {
+        const name = entityOf(text, tokens, apposed[0], apposed[1], 'PER');
+        for (const e of result.filter((x) => overlaps(x, name))) result.splice(result.indexOf(e), 1);
+        result.push(name);
+      }
+    }
     let k = role.i + 1;
     // "Secretary of State Marco Rubio": one capitalised word after "of" completes the title
     if (tokens[k]?.text === 'of' && isCapitalised(tokens[k + 1]?.text ?? '') && isCapitalised(tokens[k + 2]?.text ?? '')) k += 2;
@@ -101,6 +117,45 @@ export function separateTitles(text: string, tokens: Token[], entities: Entity[]
     result.push(name);
   }
   return result.sort((a, b) => a.start - b.start);
+}
+
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
+
+/** A run of two or three capitalised words between token indices, or null. */
+function capitalisedRun(tokens: Token[], from: number, to: number): [number, number] | null {
+  if (to - from < 2 || to - from > 3) return null;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (!t || !isCapitalised(t.text) || ROLE_HEADS.has(t.text.toLowerCase()) || gazetteer().lookup(t.text)) return null;
+  }
+  return [from, to];
+}
+
+/**
+ * Names set off by commas beside a role: "Iceland's fisheries minister, Gudrun Hallsdottir, said" and
+ * "Anton Velikov, a spokesman for the Russian foreign ministry, said".
+ */
+function apposedNames(tokens: Token[], role: Token): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  const sentence = role.sentence;
+  const inSentence = (k: number) => tokens[k]?.sentence === sentence;
+  if (tokens[role.i + 1]?.text === ',') {
+    let end = role.i + 2;
+    while (end < role.i + 5 && inSentence(end) && isCapitalised(tokens[end]!.text)) end++;
+    const closes = !inSentence(end) || /^[,.;]$/.test(tokens[end]!.text);
+    const run = closes ? capitalisedRun(tokens, role.i + 2, end) : null;
+    if (run) found.push(run);
+  }
+  // walk left from the role over its modifiers to an opener ("a", "the", "its") right after "Name Name ,"
+  let k = role.i - 1;
+  while (k >= 0 && inSentence(k) && role.i - k <= 6 && !APPOSITION_OPENERS.has(tokens[k]!.text.toLowerCase()) && tokens[k]!.text !== ',') k--;
+  if (k >= 2 && APPOSITION_OPENERS.has(tokens[k]!.text.toLowerCase()) && tokens[k - 1]!.text === ',') {
+    let start = k - 1;
+    while (start - 1 >= 0 && inSentence(start - 1) && isCapitalised(tokens[start - 1]!.text) && k - 1 - start < 3) start--;
+    const run = capitalisedRun(tokens, start, k - 1);
+    if (run) found.push(run);
+  }
+  return found;
 }
 
 /**

@@ -182,6 +182,15 @@ export function gazetteer(): Gazetteer {
       }
     }
   }
+  // Adjectives the packages lack ("Icelandic", "Swedish"), guessed from the common name; a wrong guess names no
+  // real word, so it never matches.
+  for (const country of worldCountries) {
+    if (country.independent === false) continue;
+    const name = country.name.common;
+    if (/\s/.test(name)) continue;
+    const guesses = [name + 'ic', name + 'ish', name.replace(/land$/, 'ish'), name.replace(/en$/, 'ish'), name.replace(/a$/, 'an'), name.replace(/y$/, 'ian'), name + 'ian', name.replace(/e$/, 'ian')];
+    for (const form of guesses) if (form !== name) add(form, { kind: 'demonym', name, country: country.cca3 });
+  }
   let maxWords = 1;
   for (const key of table.keys()) maxWords = Math.max(maxWords, key.split(/\s+/).length);
   cached = {

@@ -3,7 +3,7 @@
 import type { Doc, Entity, Sentence, Token } from './doc.js';
 import { splitSentences, tokenize } from './tokenize.js';
 import { loadModels } from './models.js';
-import { addGazetteerEntities, dropHeadlineGuesses, rememberNames, separateTitles } from './entities.js';
+import { addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, rememberNames, separateTitles } from './entities.js';
 import { resolveCoreference } from './coref.js';
 
 export type { Doc, Token, Sentence, Entity, EntityLabel, CorefLink } from './doc.js';
@@ -64,13 +64,32 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
   });
   const ignored = (e: { start: number; end: number }) =>
     (options.ignore ?? []).some((r) => e.start < r.end && e.end > r.start);
-  let entities = separateTitles(text, tokens, modelEntities.filter((e) => !ignored(e)));
+  const trimmed = modelEntities.map((e) => withoutLeadingArticle(text, tokens, e)).filter((e): e is Entity => e !== null);
+  let entities = separateTitles(text, tokens, trimmed.filter((e) => !ignored(e) && looksLikeName(e)));
+  entities = joinHyphenatedNames(text, tokens, entities);
   entities = addGazetteerEntities(text, tokens, entities);
   entities = rememberNames(text, tokens, entities).filter((e) => !ignored(e));
   entities = dropHeadlineGuesses(text, tokens, sentences, entities);
   const doc: Doc = { text, sentences, tokens, entities, coref: [] };
   doc.coref = resolveCoreference(doc);
   return doc;
+}
+
+/** "A Downing Street spokesman": a sentence-initial article is not part of the name. */
+function withoutLeadingArticle(text: string, tokens: Token[], entity: Entity): Entity | null {
+  let from = entity.tokenStart;
+  while (from < entity.tokenEnd && /^(A|An|The)$/.test(tokens[from]!.text)) from++;
+  if (from === entity.tokenStart) return entity;
+  if (from === entity.tokenEnd) return null;
+  const start = tokens[from]!.start;
+  return { ...entity, start, text: text.slice(start, entity.end), tokenStart: from };
+}
+
+/** A name has a capitalised word (or, for a date, a digit or a month or weekday name) and no clause punctuation. */
+function looksLikeName(entity: Entity): boolean {
+  if (/^[\p{P}\s]|[\p{P}]$/u.test(entity.text) && !/[.)]$/.test(entity.text)) return false;
+  if (entity.label === 'DATE') return /\d|\p{Lu}/u.test(entity.text);
+  return /(^|\s)\p{Lu}/u.test(entity.text) && !/^(?:\p{Ll}+\s)+/u.test(entity.text);
 }
 
 /** The contract's `parley analyze --json` record. */

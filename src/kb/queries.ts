@@ -1,0 +1,620 @@
+// The paged read paths of the SQLite store, used by the HTTP API. Internal: import the store through ./index.js.
+// Every list is paged in SQL (LIMIT/OFFSET, one row more than asked to know whether there is more) and sorted by an
+// index where the order allows it, so a page costs about the same on 10 articles as on 10,000.
+import type Database from 'better-sqlite3';
+import type { ActorType, Modality, PloverType, QuoteKind, Span } from '../contract.js';
+import { toFtsQuery } from './fts.js';
+import type {
+  ActorDetail, ActorRef, ActorRoleSummary, ActorSummary, ArticleListItem, EventFilter, EventItem, EvidenceRef,
+  MatrixCell, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem, SnippetPart, StanceFilter,
+  StanceItem, StanceMatrix,
+} from './index.js';
+import { nameKey } from './names.js';
+
+export const PAGE_DEFAULT = 20;
+export const PAGE_MAX = 1000;
+
+const SNIPPET_OPEN = '\u0002';
+const SNIPPET_CLOSE = '\u0003';
+const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.id';
+
+type Params = Record<string, string | number | null>;
+
+interface ArticleListRow {
+  id: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  source: string;
+  url: string | null;
+  ingestedAt: string;
+  actors: number;
+  quotes: number;
+  events: number;
+  stances: number;
+  snippet?: string;
+}
+
+interface QuoteItemRow {
+  articleId: string;
+  articleTitle: string | null;
+  published: string | null;
+  quoteId: string;
+  kind: QuoteKind;
+  content_start: number;
+  content_end: number;
+  content_text: string;
+  speaker_id: string | null;
+  speaker_key: string | null;
+  speaker_name: string | null;
+  speaker_type: ActorType | null;
+  snippet?: string;
+}
+
+interface EventItemRow {
+  articleId: string;
+  articleTitle: string | null;
+  published: string | null;
+  eventId: string;
+  type: PloverType;
+  mode: string | null;
+  date: string | null;
+  eventDate: string | null;
+  location: string | null;
+  negated: number;
+  modality: Modality;
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+}
+
+interface StanceItemRow {
+  articleId: string;
+  articleTitle: string | null;
+  published: string | null;
+  stanceId: string;
+  holder_id: string;
+  holder_key: string;
+  holder_name: string;
+  holder_type: ActorType;
+  issue: string;
+  polarity: 'support' | 'oppose';
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+  quoteId: string | null;
+}
+
+interface ParticipantRefRow {
+  role: 'source' | 'target';
+  id: string;
+  key: string;
+  name: string;
+  type: ActorType;
+}
+
+interface VariantRow {
+  name_key: string;
+  name: string;
+  type: ActorType;
+  country: string;
+  n: number;
+}
+
+export class ApiQueries {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    /** The store's name lookup: a key, a full name, a unique surname or a unique mention; null when none. */
+    private readonly resolveKey: (name: string) => string | null,
+  ) {}
+
+  // ---- articles ----
+
+  listArticles(opts: PageOptions & { q?: string }): Page<ArticleListItem> {
+    const { limit, offset } = paging(opts);
+    const counts = `
+      (SELECT count(*) FROM actors WHERE article_id = art.id) AS actors,
+      (SELECT count(*) FROM quotes WHERE article_id = art.id) AS quotes,
+      (SELECT count(*) FROM events WHERE article_id = art.id) AS events,
+      (SELECT count(*) FROM stances WHERE article_id = art.id) AS stances`;
+    const columns = 'art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS ingestedAt';
+    const q = opts.q?.trim() ?? '';
+    if (q !== '') {
+      const query = toFtsQuery(q);
+      if (query === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      const rows = this.all<ArticleListRow>(`
+        SELECT ${columns}, ${counts},
+          snippet(search_index, -1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 20) AS snippet
+        FROM search_index JOIN articles art ON art.id = search_index.article_id
+        WHERE search_index MATCH @query AND search_index.kind = 'article'
+        ORDER BY bm25(search_index, 4.0, 1.0, 2.0), art.id
+        LIMIT @limit OFFSET @offset`, { query, limit: limit + 1, offset });
+      return page(rows.map(articleItem), limit, offset);
+    }
+    const rows = this.all<ArticleListRow>(`
+      SELECT ${columns}, ${counts} FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
+      { limit: limit + 1, offset });
+    const total = this.get<{ n: number }>('SELECT count(*) AS n FROM articles', {}).n;
+    return { ...page(rows.map(articleItem), limit, offset), total };
+  }
+
+  // ---- actors ----
+
+  listActors(opts: PageOptions & { q?: string }): Page<ActorSummary> {
+    const { limit, offset } = paging(opts);
+    const q = nameKey(opts.q ?? '');
+    const where = q === '' ? '' : `WHERE name_key LIKE '%' || @q || '%'`;
+    const params: Params = q === '' ? {} : { q };
+    const rows = this.all<{ key: string; articleCount: number; quoteCount: number }>(`
+      SELECT name_key AS key, article_count AS articleCount, quote_count AS quoteCount FROM actor_keys ${where}
+      ORDER BY article_count DESC, quote_count DESC, name_key LIMIT @limit OFFSET @offset`,
+      { ...params, limit: limit + 1, offset });
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM actor_keys ${where}`, params).n;
+    const keys = rows.slice(0, limit).map((row) => row.key);
+    const described = this.describeKeys(keys);
+    const roles = this.rolesOfKeys(keys);
+    const items = rows.map((row) => {
+      const about = described.get(row.key) ?? { name: row.key, type: 'person' as ActorType, country: null };
+      return { key: row.key, ...about, roles: roles.get(row.key) ?? [], articleCount: row.articleCount, quoteCount: row.quoteCount };
+    });
+    return { ...page(items, limit, offset), total };
+  }
+
+  actorDetail(name: string, opts: { limit?: number }): ActorDetail | null {
+    const key = this.resolveKey(name);
+    if (key === null) return null;
+    const counts = this.get<{ articleCount: number; quoteCount: number } | undefined>(
+      'SELECT article_count AS articleCount, quote_count AS quoteCount FROM actor_keys WHERE name_key = @key', { key });
+    if (counts === undefined) return null;
+    const about = this.describeKeys([key]).get(key) ?? { name: key, type: 'person' as ActorType, country: null };
+    const limit = paging({ limit: opts.limit ?? PAGE_DEFAULT }).limit;
+    const quotes = this.quotes({ actor: key, limit });
+    const stances = this.stances({ actor: key, limit });
+    const events = this.events({ actor: key, limit, order: 'desc' });
+    return {
+      key,
+      ...about,
+      articleCount: counts.articleCount,
+      quoteCount: counts.quoteCount,
+      stanceCount: stances.total ?? stances.items.length,
+      eventCount: events.total ?? events.items.length,
+      roles: this.roleHistory(key),
+      quotes: quotes.items,
+      stances: stances.items,
+      events: events.items,
+    };
+  }
+
+  /** Display name, type and country per key: the most frequent of each among the key's actor rows. */
+  private describeKeys(keys: string[]): Map<string, { name: string; type: ActorType; country: string | null }> {
+    const result = new Map<string, { name: string; type: ActorType; country: string | null }>();
+    if (keys.length === 0) return result;
+    const rows = this.all<VariantRow>(`
+      SELECT name_key, name, type, country, n FROM actor_key_variants
+      WHERE name_key IN (SELECT value FROM json_each(@keys)) ORDER BY name_key, n DESC, name`, { keys: JSON.stringify(keys) });
+    const byKey = new Map<string, VariantRow[]>();
+    for (const row of rows) byKey.set(row.name_key, [...(byKey.get(row.name_key) ?? []), row]);
+    for (const [key, variants] of byKey) {
+      const country = weightedMostFrequent(variants.filter((v) => v.country !== '').map((v) => [v.country, v.n]));
+      result.set(key, {
+        name: weightedMostFrequent(variants.map((v) => [v.name, v.n])) ?? key,
+        type: weightedMostFrequent(variants.map((v) => [v.type, v.n])) ?? 'person',
+        country: country ?? null,
+      });
+    }
+    return result;
+  }
+
+  private rolesOfKeys(keys: string[]): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    if (keys.length === 0) return result;
+    const rows = this.all<{ name_key: string; role: string; n: number }>(`
+      SELECT name_key, role, n FROM actor_key_roles WHERE name_key IN (SELECT value FROM json_each(@keys))
+      ORDER BY name_key, n DESC, role`, { keys: JSON.stringify(keys) });
+    for (const row of rows) {
+      const roles = result.get(row.name_key) ?? [];
+      if (!roles.some((role) => nameKey(role) === nameKey(row.role))) roles.push(row.role);
+      result.set(row.name_key, roles);
+    }
+    return result;
+  }
+
+  /** Each role of an actor with the dates of the articles that report it; spellings merged by name key. */
+  private roleHistory(key: string): ActorRoleSummary[] {
+    const rows = this.all<{ role: string; published: string | null; articleId: string }>(`
+      SELECT r.value AS role, art.published, a.article_id AS articleId
+      FROM actors a INDEXED BY actors_with_roles, json_each(a.roles) r JOIN articles art ON art.id = a.article_id
+      WHERE a.name_key = @key AND a.roles <> '[]'`, { key });
+    const byRole = new Map<string, { spellings: Map<string, number>; dates: Set<string>; articles: Set<string> }>();
+    for (const row of rows) {
+      const roleKey = nameKey(row.role);
+      const entry = byRole.get(roleKey) ?? { spellings: new Map(), dates: new Set(), articles: new Set() };
+      entry.spellings.set(row.role, (entry.spellings.get(row.role) ?? 0) + 1);
+      if (row.published !== null) entry.dates.add(row.published);
+      entry.articles.add(row.articleId);
+      byRole.set(roleKey, entry);
+    }
+    return [...byRole.values()]
+      .map((entry) => ({
+        role: weightedMostFrequent([...entry.spellings]) ?? '',
+        dates: [...entry.dates].sort(),
+        articleCount: entry.articles.size,
+      }))
+      .sort((a, b) => b.articleCount - a.articleCount || (a.dates[0] ?? '').localeCompare(b.dates[0] ?? '') || a.role.localeCompare(b.role));
+  }
+
+  // ---- quotes ----
+
+  quotes(opts: PageOptions & { q?: string; actor?: string }): Page<QuoteItem> {
+    const { limit, offset } = paging(opts);
+    const empty: Page<QuoteItem> = { items: [], limit, offset, hasMore: false, total: 0 };
+    let key: string | null = null;
+    if (opts.actor !== undefined && opts.actor.trim() !== '') {
+      key = this.resolveKey(opts.actor);
+      if (key === null) return empty;
+    }
+    const columns = `
+      art.id AS articleId, art.title AS articleTitle, art.published, q.local_id AS quoteId, q.kind,
+      q.content_start, q.content_end, q.content_text, q.speaker_id,
+      sp.name_key AS speaker_key, sp.name AS speaker_name, sp.type AS speaker_type`;
+    const q = opts.q?.trim() ?? '';
+    if (q !== '') {
+      const query = toFtsQuery(q);
+      if (query === null) return empty;
+      const rows = this.all<QuoteItemRow>(`
+        SELECT ${columns}, snippet(search_index, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 24) AS snippet
+        FROM search_index
+        JOIN quotes q ON q.article_id = search_index.article_id AND q.local_id = search_index.quote_id
+        JOIN articles art ON art.id = q.article_id
+        LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
+        WHERE search_index MATCH @query AND search_index.kind = 'quote' ${key === null ? '' : 'AND sp.name_key = @key'}
+        ORDER BY bm25(search_index, 4.0, 1.0, 2.0), art.id, q.seq
+        LIMIT @limit OFFSET @offset`, { query, ...(key === null ? {} : { key }), limit: limit + 1, offset });
+      return page(rows.map(quoteItem), limit, offset);
+    }
+    if (key !== null) {
+      const rows = this.all<QuoteItemRow>(`
+        SELECT ${columns} FROM actors sp
+        JOIN quotes q ON q.article_id = sp.article_id AND q.speaker_id = sp.local_id
+        JOIN articles art ON art.id = sp.article_id
+        WHERE sp.name_key = @key ORDER BY ${NEWEST_FIRST}, q.seq LIMIT @limit OFFSET @offset`,
+        { key, limit: limit + 1, offset });
+      const total = this.get<{ n: number }>(`
+        SELECT coalesce(quote_count, 0) AS n FROM (SELECT 1) LEFT JOIN actor_keys ON name_key = @key`, { key }).n;
+      return { ...page(rows.map(quoteItem), limit, offset), total };
+    }
+    const rows = this.all<QuoteItemRow>(`
+      SELECT ${columns} FROM articles art
+      JOIN quotes q ON q.article_id = art.id
+      LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
+      ORDER BY ${NEWEST_FIRST}, q.seq LIMIT @limit OFFSET @offset`, { limit: limit + 1, offset });
+    const total = this.get<{ n: number }>('SELECT count(*) AS n FROM quotes', {}).n;
+    return { ...page(rows.map(quoteItem), limit, offset), total };
+  }
+
+  // ---- events ----
+
+  events(opts: EventFilter): Page<EventItem> {
+    const { limit, offset } = paging(opts);
+    const where: string[] = [];
+    const params: Params = {};
+    if (opts.type !== undefined) {
+      where.push('e.type = @type');
+      params.type = opts.type;
+    }
+    if (opts.from !== undefined) {
+      where.push('e.sort_date >= @from');
+      params.from = opts.from;
+    }
+    if (opts.to !== undefined) {
+      where.push('e.sort_date <= @to');
+      params.to = opts.to;
+    }
+    if (opts.actor !== undefined && opts.actor.trim() !== '') {
+      const key = this.resolveKey(opts.actor);
+      if (key === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      where.push('(e.article_id, e.local_id) IN (SELECT article_id, event_id FROM event_participants WHERE actor_key = @actor)');
+      params.actor = key;
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    // Both orders put undated events last and match an index: (sort_date IS NULL, sort_date, ...) ascending, or
+    // (sort_date, ...) read backwards, where NULL sorts lowest.
+    // With a date bound there are no undated events and the plain index serves the range too.
+    const bounded = opts.from !== undefined || opts.to !== undefined;
+    const order = opts.order === 'desc'
+      ? 'e.sort_date DESC, e.article_id DESC, e.seq DESC'
+      : bounded ? 'e.sort_date, e.article_id, e.seq' : '(e.sort_date IS NULL), e.sort_date, e.article_id, e.seq';
+    const rows = this.all<EventItemRow>(`
+      SELECT e.article_id AS articleId, art.title AS articleTitle, art.published, e.local_id AS eventId, e.type, e.mode,
+        e.sort_date AS date, e.date AS eventDate, e.location, e.negated, e.modality,
+        e.evidence_start, e.evidence_end, e.evidence_text
+      FROM events e JOIN articles art ON art.id = e.article_id
+      ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`, { ...params, limit: limit + 1, offset });
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM events e ${filter}`, params).n;
+    const items = rows.slice(0, limit).map((row) => this.eventItem(row));
+    return { items, limit, offset, hasMore: rows.length > limit, total };
+  }
+
+  private eventItem(row: EventItemRow): EventItem {
+    const participants = this.all<ParticipantRefRow>(`
+      SELECT p.role, a.local_id AS id, a.name_key AS key, a.name, a.type FROM event_participants p
+      JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
+      WHERE p.article_id = @articleId AND p.event_id = @eventId ORDER BY p.role, p.seq`,
+      { articleId: row.articleId, eventId: row.eventId });
+    const ref = ({ id, key, name, type }: ParticipantRefRow): ActorRef => ({ id, key, name, type });
+    return {
+      articleId: row.articleId,
+      articleTitle: row.articleTitle,
+      published: row.published,
+      eventId: row.eventId,
+      type: row.type,
+      mode: row.mode,
+      date: row.date,
+      eventDate: row.eventDate,
+      location: row.location,
+      negated: row.negated === 1,
+      modality: row.modality,
+      evidence: span(row.evidence_start, row.evidence_end, row.evidence_text),
+      sources: participants.filter((p) => p.role === 'source').map(ref),
+      targets: participants.filter((p) => p.role === 'target').map(ref),
+    };
+  }
+
+  // ---- stances ----
+
+  stances(opts: StanceFilter): Page<StanceItem> {
+    const { limit, offset } = paging(opts);
+    const where: string[] = ['s.holder_key IS NOT NULL'];
+    const params: Params = {};
+    if (opts.actor !== undefined && opts.actor.trim() !== '') {
+      const key = this.resolveKey(opts.actor);
+      if (key === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      where.push('s.holder_key = @actor');
+      params.actor = key;
+    }
+    if (opts.issue !== undefined) {
+      where.push('s.issue = @issue');
+      params.issue = opts.issue;
+    }
+    addStanceConditions(where, params, opts);
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const rows = this.all<StanceItemRow>(`
+      SELECT s.article_id AS articleId, art.title AS articleTitle, art.published, s.local_id AS stanceId,
+        s.holder_id, s.holder_key, h.name AS holder_name, h.type AS holder_type, s.issue, s.polarity,
+        s.evidence_start, s.evidence_end, s.evidence_text, s.quote_id AS quoteId
+      FROM stances s
+      JOIN articles art ON art.id = s.article_id
+      JOIN actors h ON h.article_id = s.article_id AND h.local_id = s.holder_id
+      ${filter} ORDER BY s.stance_date DESC, s.article_id, s.seq LIMIT @limit OFFSET @offset`,
+      { ...params, limit: limit + 1, offset });
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM stances s ${filter}`, params).n;
+    return { ...page(rows.map(stanceItem), limit, offset), total };
+  }
+
+  stanceMatrix(opts: MatrixOptions): StanceMatrix {
+    const maxIssues = clamp(opts.maxIssues, 15, 1, 100);
+    const maxActors = clamp(opts.maxActors, 25, 1, 200);
+    const perCell = clamp(opts.evidencePerCell, 5, 1, 50);
+    const where: string[] = ['s.holder_key IS NOT NULL'];
+    const params: Params = {};
+    addStanceConditions(where, params, opts);
+    const filter = where.join(' AND ');
+    const issues = this.all<{ issue: string; stances: number }>(`
+      SELECT s.issue, count(*) AS stances FROM stances s WHERE ${filter}
+      GROUP BY s.issue ORDER BY stances DESC, count(DISTINCT s.holder_key) DESC, s.issue LIMIT @maxIssues`,
+      { ...params, maxIssues });
+    if (issues.length === 0) return { actors: [], issues: [], cells: [] };
+    const issueList = JSON.stringify(issues.map((i) => i.issue));
+    const actorRows = this.all<{ key: string; stances: number }>(`
+      SELECT s.holder_key AS key, count(*) AS stances FROM stances s
+      WHERE ${filter} AND s.issue IN (SELECT value FROM json_each(@issues))
+      GROUP BY s.holder_key ORDER BY stances DESC, key LIMIT @maxActors`, { ...params, issues: issueList, maxActors });
+    const keys = actorRows.map((row) => row.key);
+    const described = this.describeKeys(keys);
+    const actors = actorRows.map((row) => {
+      const about = described.get(row.key);
+      return { key: row.key, name: about?.name ?? row.key, type: about?.type ?? ('person' as ActorType), stances: row.stances };
+    });
+    const counts = this.all<{ key: string; issue: string; support: number; oppose: number }>(`
+      SELECT s.holder_key AS key, s.issue, sum(s.polarity = 'support') AS support, sum(s.polarity = 'oppose') AS oppose
+      FROM stances s
+      WHERE ${filter} AND s.issue IN (SELECT value FROM json_each(@issues))
+        AND s.holder_key IN (SELECT value FROM json_each(@keys))
+      GROUP BY s.holder_key, s.issue`, { ...params, issues: issueList, keys: JSON.stringify(keys) });
+    const cells: MatrixCell[] = [];
+    for (const count of counts) {
+      const evidence = this.all<EvidenceRef>(`
+        SELECT s.article_id AS articleId, s.local_id AS stanceId, s.quote_id AS quoteId, s.polarity,
+          s.stance_date AS published
+        FROM stances s WHERE ${filter} AND s.issue = @issue AND s.holder_key = @key
+        ORDER BY s.stance_date DESC, s.article_id, s.seq LIMIT @perCell`,
+        { ...params, issue: count.issue, key: count.key, perCell });
+      const latest = evidence[0];
+      if (latest === undefined) continue;
+      cells.push({
+        actor: count.key, issue: count.issue, polarity: latest.polarity, latest: latest.published,
+        support: count.support, oppose: count.oppose, evidence,
+      });
+    }
+    const rowOrder = new Map(keys.map((key, i) => [key, i]));
+    const columnOrder = new Map(issues.map((issue, i) => [issue.issue, i]));
+    cells.sort((a, b) => (rowOrder.get(a.actor)! - rowOrder.get(b.actor)!) || (columnOrder.get(a.issue)! - columnOrder.get(b.issue)!));
+    return { actors, issues, cells };
+  }
+
+  // ---- network ----
+
+  network(opts: NetworkOptions): Network {
+    const maxNodes = clamp(opts.maxNodes, 40, 2, 300);
+    const where: string[] = ["e.type = @type", 'e.negated = 0', "e.modality IN ('asserted', 'historical')"];
+    const params: Params = { type: opts.type ?? 'CONSULT' };
+    if (opts.from !== undefined) {
+      where.push('e.sort_date >= @from');
+      params.from = opts.from;
+    }
+    if (opts.to !== undefined) {
+      where.push('e.sort_date <= @to');
+      params.to = opts.to;
+    }
+    // Everyone taking part in one meeting met everyone else in it, whichever side the text put them on.
+    const pairs = this.all<{ a: string; b: string; count: number; date: string | null; articleId: string; eventId: string }>(`
+      WITH parts AS (
+        SELECT DISTINCT p.article_id, p.event_id, p.actor_key, e.sort_date
+        FROM events e JOIN event_participants p ON p.article_id = e.article_id AND p.event_id = e.local_id
+        WHERE ${where.join(' AND ')} AND p.actor_key IS NOT NULL
+      )
+      SELECT x.actor_key AS a, y.actor_key AS b, count(*) AS count, max(coalesce(x.sort_date, '')) AS date,
+        x.article_id AS articleId, x.event_id AS eventId
+      FROM parts x JOIN parts y ON y.article_id = x.article_id AND y.event_id = x.event_id AND x.actor_key < y.actor_key
+      GROUP BY x.actor_key, y.actor_key`, params);
+    const degree = new Map<string, number>();
+    for (const pair of pairs) {
+      degree.set(pair.a, (degree.get(pair.a) ?? 0) + pair.count);
+      degree.set(pair.b, (degree.get(pair.b) ?? 0) + pair.count);
+    }
+    const top = [...degree.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, maxNodes);
+    const kept = new Set(top.map(([key]) => key));
+    const described = this.describeKeys([...kept]);
+    return {
+      nodes: top.map(([key, n]) => {
+        const about = described.get(key);
+        return { key, name: about?.name ?? key, type: about?.type ?? 'person', degree: n };
+      }),
+      edges: pairs
+        .filter((pair) => kept.has(pair.a) && kept.has(pair.b))
+        .map((pair) => ({
+          source: pair.a, target: pair.b, count: pair.count,
+          evidence: { articleId: pair.articleId, eventId: pair.eventId, date: pair.date === '' ? null : pair.date },
+        })),
+    };
+  }
+
+  // ---- statements ----
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private all<T>(sql: string, params: Params): T[] {
+    return this.statement(sql).all(params) as T[];
+  }
+
+  private get<T>(sql: string, params: Params): T {
+    return this.statement(sql).get(params) as T;
+  }
+}
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+function addStanceConditions(where: string[], params: Params, opts: { topic?: string; from?: string; to?: string }): void {
+  const words = (opts.topic ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
+  words.forEach((word, i) => {
+    where.push(`s.issue LIKE @topic${i} ESCAPE '\\'`);
+    params[`topic${i}`] = `%${word.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  });
+  if (opts.from !== undefined) {
+    where.push('s.stance_date >= @from');
+    params.from = opts.from;
+  }
+  if (opts.to !== undefined) {
+    where.push('s.stance_date <= @to');
+    params.to = opts.to;
+  }
+}
+
+function paging(opts: PageOptions): { limit: number; offset: number } {
+  return { limit: clamp(opts.limit, PAGE_DEFAULT, 1, PAGE_MAX), offset: clamp(opts.offset, 0, 0, Number.MAX_SAFE_INTEGER) };
+}
+
+function clamp(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(Math.max(Math.trunc(value), min), max);
+}
+
+/** rows holds one more than the limit when there is more. */
+function page<T>(rows: T[], limit: number, offset: number): Page<T> {
+  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
+}
+
+function span(start: number, end: number, text: string): Span {
+  return { start, end, text };
+}
+
+export function snippetParts(raw: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let rest = raw;
+  while (rest !== '') {
+    const open = rest.indexOf(SNIPPET_OPEN);
+    if (open < 0) {
+      parts.push({ text: rest, match: false });
+      break;
+    }
+    if (open > 0) parts.push({ text: rest.slice(0, open), match: false });
+    const close = rest.indexOf(SNIPPET_CLOSE, open + 1);
+    const end = close < 0 ? rest.length : close;
+    parts.push({ text: rest.slice(open + 1, end), match: true });
+    rest = close < 0 ? '' : rest.slice(close + 1);
+  }
+  // Adjacent pieces of the same kind (two matched words separated by nothing) read better as one.
+  return parts.reduce<SnippetPart[]>((merged, part) => {
+    const last = merged.at(-1);
+    if (last && last.match === part.match) last.text += part.text;
+    else if (part.text !== '') merged.push({ ...part });
+    return merged;
+  }, []);
+}
+
+function articleItem(row: ArticleListRow): ArticleListItem {
+  const { actors, quotes, events, stances, snippet, ...article } = row;
+  const item: ArticleListItem = { ...article, counts: { actors, quotes, events, stances } };
+  if (snippet !== undefined) item.snippet = snippetParts(snippet);
+  return item;
+}
+
+function quoteItem(row: QuoteItemRow): QuoteItem {
+  const item: QuoteItem = {
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    published: row.published,
+    quoteId: row.quoteId,
+    kind: row.kind,
+    content: span(row.content_start, row.content_end, row.content_text),
+    speaker: row.speaker_id === null || row.speaker_key === null
+      ? null
+      : { id: row.speaker_id, key: row.speaker_key, name: row.speaker_name ?? row.speaker_key, type: row.speaker_type ?? 'person' },
+  };
+  if (row.snippet !== undefined) item.snippet = snippetParts(row.snippet);
+  return item;
+}
+
+function stanceItem(row: StanceItemRow): StanceItem {
+  return {
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    published: row.published,
+    stanceId: row.stanceId,
+    holder: { id: row.holder_id, key: row.holder_key, name: row.holder_name, type: row.holder_type },
+    issue: row.issue,
+    polarity: row.polarity,
+    evidence: span(row.evidence_start, row.evidence_end, row.evidence_text),
+    quoteId: row.quoteId,
+  };
+}
+
+function weightedMostFrequent<T>(entries: Array<[T, number]>): T | undefined {
+  const totals = new Map<T, number>();
+  for (const [value, n] of entries) totals.set(value, (totals.get(value) ?? 0) + n);
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [value, count] of totals) {
+    if (count > bestCount) [best, bestCount] = [value, count];
+  }
+  return best;
+}

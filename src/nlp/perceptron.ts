@@ -1,0 +1,275 @@
+// Averaged perceptron: a sparse trainer and a compact, read-only weight table for prediction.
+
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+interface Row {
+  k: number[];
+  w: number[];
+  u: number[];
+}
+
+/**
+ * Multi-class averaged perceptron with sparse rows: one row per feature, holding only the classes whose weight
+ * was ever touched. Averaging uses the usual trick: keep w and u = sum(c * delta), average = w - u / c.
+ */
+export class PerceptronTrainer {
+  readonly rows = new Map<number, Row>();
+  private c = 1;
+
+  constructor(readonly nClasses: number) {}
+
+  /** Adds current (non-averaged) weights of the given features into scores (which are first zeroed). */
+  score(feats: ArrayLike<number>, n: number, scores: Float64Array): void {
+    scores.fill(0);
+    for (let i = 0; i < n; i++) {
+      const r = this.rows.get(feats[i]!);
+      if (r === undefined) continue;
+      const k = r.k;
+      const w = r.w;
+      for (let j = 0; j < k.length; j++) scores[k[j]!]! += w[j]!;
+    }
+  }
+
+  update(feats: ArrayLike<number>, n: number, cls: number, delta: number): void {
+    const cd = this.c * delta;
+    for (let i = 0; i < n; i++) {
+      const f = feats[i]!;
+      let r = this.rows.get(f);
+      if (r === undefined) {
+        r = { k: [], w: [], u: [] };
+        this.rows.set(f, r);
+      }
+      let j = r.k.indexOf(cls);
+      if (j < 0) {
+        j = r.k.length;
+        r.k.push(cls);
+        r.w.push(0);
+        r.u.push(0);
+      }
+      r.w[j]! += delta;
+      r.u[j]! += cd;
+    }
+  }
+
+  /** Call once per training instance (so averaging counts instances, not updates). */
+  tick(): void {
+    this.c++;
+  }
+
+  /** Averaged weights, dropping those with |w| < threshold. */
+  finalize(threshold: number): WeightTable {
+    const c = this.c;
+    const keys: number[] = [];
+    for (const key of this.rows.keys()) keys.push(key);
+    keys.sort((a, b) => (a >>> 0) - (b >>> 0));
+    const outKeys: number[] = [];
+    const rowLen: number[] = [];
+    const cls: number[] = [];
+    const w: number[] = [];
+    for (const key of keys) {
+      const r = this.rows.get(key)!;
+      const order = r.k.map((_, j) => j).sort((a, b) => r.k[a]! - r.k[b]!);
+      let n = 0;
+      for (const j of order) {
+        const avg = r.w[j]! - r.u[j]! / c;
+        if (Math.abs(avg) < threshold) continue;
+        cls.push(r.k[j]!);
+        w.push(avg);
+        n++;
+      }
+      if (n > 0) {
+        outKeys.push(key);
+        rowLen.push(n);
+      }
+    }
+    return new WeightTable(this.nClasses, Int32Array.from(outKeys), Uint16Array.from(rowLen), Uint16Array.from(cls), Float32Array.from(w));
+  }
+}
+
+/** Read-only weights: an open-addressing table from feature key to a run of (class, weight) pairs. */
+export class WeightTable {
+  private readonly slotKey: Int32Array;
+  private readonly slotRow: Int32Array;
+  private readonly mask: number;
+  private readonly rowStart: Uint32Array;
+
+  constructor(
+    readonly nClasses: number,
+    readonly keys: Int32Array,
+    readonly rowLen: Uint16Array,
+    readonly cls: Uint16Array,
+    readonly w: Float32Array,
+  ) {
+    const n = keys.length;
+    this.rowStart = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) this.rowStart[i + 1] = this.rowStart[i]! + rowLen[i]!;
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.slotKey = new Int32Array(cap);
+    this.slotRow = new Int32Array(cap);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      let s = key & this.mask;
+      while (this.slotKey[s] !== 0) s = (s + 1) & this.mask;
+      this.slotKey[s] = key;
+      this.slotRow[s] = i;
+    }
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Adds the weights of the features into scores (not zeroed here). */
+  addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
+    const slotKey = this.slotKey;
+    const mask = this.mask;
+    const rowStart = this.rowStart;
+    const cls = this.cls;
+    const w = this.w;
+    for (let i = 0; i < n; i++) {
+      const f = feats[i]!;
+      let s = f & mask;
+      let k = slotKey[s]!;
+      while (k !== f) {
+        if (k === 0) break;
+        s = (s + 1) & mask;
+        k = slotKey[s]!;
+      }
+      if (k === 0) continue;
+      const row = this.slotRow[s]!;
+      const end = rowStart[row + 1]!;
+      for (let j = rowStart[row]!; j < end; j++) scores[cls[j]!]! += w[j]!;
+    }
+  }
+
+  /** Compact arrays for storage: weights quantised to int16 with one scale per row (float32). */
+  toArrays(prefix: string): { arrays: Record<string, StoredArray>; meta: { nClasses: number; scale: number } } {
+    const nRows = this.keys.length;
+    const scales = new Float32Array(nRows);
+    const q = new Int16Array(this.w.length);
+    for (let r = 0; r < nRows; r++) {
+      const a = this.rowStart[r]!;
+      const b = this.rowStart[r + 1]!;
+      let max = 0;
+      for (let j = a; j < b; j++) max = Math.max(max, Math.abs(this.w[j]!));
+      const scale = Math.fround(max > 0 ? max / 32767 : 1);
+      scales[r] = scale;
+      for (let j = a; j < b; j++) q[j] = Math.round(this.w[j]! / scale);
+    }
+    // Delta-code the sorted keys (as unsigned) so they compress well.
+    const dk = new Uint32Array(nRows);
+    let prev = 0;
+    for (let i = 0; i < dk.length; i++) {
+      const k = this.keys[i]! >>> 0;
+      dk[i] = (k - prev) >>> 0;
+      prev = k;
+    }
+    const small = this.nClasses <= 256;
+    return {
+      arrays: {
+        [prefix + '.keys']: dk,
+        [prefix + '.rowLen']: small ? Uint8Array.from(this.rowLen) : this.rowLen,
+        [prefix + '.cls']: small ? Uint8Array.from(this.cls) : this.cls,
+        [prefix + '.w']: q,
+        [prefix + '.scale']: scales,
+      },
+      meta: { nClasses: this.nClasses, scale: 0 },
+    };
+  }
+
+  static fromArrays(prefix: string, arrays: Record<string, StoredArray>, meta: { nClasses: number; scale: number }): WeightTable {
+    const dk = arrays[prefix + '.keys'] as Uint32Array;
+    const keys = new Int32Array(dk.length);
+    let acc = 0;
+    for (let i = 0; i < dk.length; i++) {
+      acc = (acc + dk[i]!) >>> 0;
+      keys[i] = acc | 0;
+    }
+    const rowLen = Uint16Array.from(arrays[prefix + '.rowLen']!);
+    const q = arrays[prefix + '.w'] as Int16Array;
+    const scales = arrays[prefix + '.scale'] as Float32Array | undefined;
+    const w = new Float32Array(q.length);
+    if (scales) {
+      let j = 0;
+      for (let r = 0; r < rowLen.length; r++) {
+        const sc = scales[r]!;
+        for (let e = j + rowLen[r]!; j < e; j++) w[j] = q[j]! * sc;
+      }
+    } else for (let i = 0; i < q.length; i++) w[i] = q[i]! * meta.scale;
+    return new WeightTable(meta.nClasses, keys, rowLen, Uint16Array.from(arrays[prefix + '.cls']!), w);
+  }
+}
+
+export type StoredArray = Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array | Float32Array;
+
+const ARRAY_TYPES = {
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Uint8Array,
+  Float32Array,
+} as const;
+type ArrayTypeName = keyof typeof ARRAY_TYPES;
+
+const MAGIC = 'PRLYMDL1';
+
+/** Writes a gzip'd binary file: magic, JSON header, then the arrays (8-byte aligned). Deterministic. */
+export function encodeModel(header: object, arrays: Record<string, StoredArray>): Buffer {
+  const names = Object.keys(arrays).sort();
+  const descr = names.map((name) => {
+    const a = arrays[name]!;
+    return { name, type: a.constructor.name as ArrayTypeName, length: a.length };
+  });
+  const json = Buffer.from(JSON.stringify({ header, arrays: descr }), 'utf8');
+  const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1')];
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(json.length);
+  parts.push(len, json);
+  let size = 12 + json.length;
+  const pad = (): void => {
+    const p = (8 - (size % 8)) % 8;
+    if (p) {
+      parts.push(Buffer.alloc(p));
+      size += p;
+    }
+  };
+  pad();
+  for (const name of names) {
+    const a = arrays[name]!;
+    const b = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    parts.push(Buffer.from(b));
+    size += b.length;
+    pad();
+  }
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+export function writeModel(path: string, header: object, arrays: Record<string, StoredArray>): void {
+  writeFileSync(path, encodeModel(header, arrays));
+}
+
+export function readModel<H>(path: string): { header: H; arrays: Record<string, StoredArray> } {
+  const buf = gunzipSync(readFileSync(path));
+  if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${path}: not a Parley model file`);
+  const jlen = buf.readUInt32LE(8);
+  const meta = JSON.parse(buf.toString('utf8', 12, 12 + jlen)) as {
+    header: H;
+    arrays: Array<{ name: string; type: ArrayTypeName; length: number }>;
+  };
+  let off = 12 + jlen;
+  off += (8 - (off % 8)) % 8;
+  const arrays: Record<string, StoredArray> = {};
+  for (const d of meta.arrays) {
+    const T = ARRAY_TYPES[d.type];
+    const bytes = d.length * T.BYTES_PER_ELEMENT;
+    const copy = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + off + bytes);
+    arrays[d.name] = new T(copy);
+    off += bytes;
+    off += (8 - (off % 8)) % 8;
+  }
+  return { header: meta.header, arrays };
+}
