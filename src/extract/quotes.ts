@@ -1,73 +1,104 @@
 // Quotes of one article: direct (in quote marks), indirect (a reporting verb and its clause or object) and mixed
-// (a reported clause with a quoted fragment), each with its cue and its speaker.
+// (a reported clause with a quoted fragment), each with its cue and its speaker. The dependency parse gives the
+// reported clause (the cue's ccomp or object) and the speaker (the cue's subject); word order is the fallback.
 import type { Quote, Span } from '../contract.js';
 import type { Doc, Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { CLAUSE_ONLY, cueLemma, MAKE_CLEAR_FORMS, OBJECT_CUES } from './cues.js';
 
 interface QuoteMarks {
-  /** Offsets of the opening and closing marks. */
+  /** Offset of the opening mark; the content runs [contentStart, contentEnd); the closing mark ends at closeEnd. */
   open: number;
-  close: number;
+  contentStart: number;
+  contentEnd: number;
+  closeEnd: number;
 }
 
-const PAIRS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"' };
+interface Speaker {
+  speaker: string | null;
+  mention: Span | null;
+}
+
+type QuoteDraft = Omit<Quote, 'id'>;
+
+const PAIRS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"', '``': "''", "''": "''" };
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'because', 'adding', 'saying', 'before', 'after']);
 const MIXED_MAX_WORDS = 5;
+const PERSONAL_SUBJECTS = /^(he|she|they|we|i|it)$/i;
+const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
-  const quotes: Array<Omit<Quote, 'id'>> = [];
-  const usedCues = new Set<number>();
+  const parsed = doc.tokens.some((t) => t.head >= 0 && t.deprel !== 'dep');
+  const context: Context = { doc, index, parsed, children: childIndex(doc) };
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
-  const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.close + 1 }));
-  let previousSpeaker: { speaker: string | null; mention: Span | null; sentence: number } | null = null;
+  const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
+  const usedCues = new Set<number>();
+  const quotes: QuoteDraft[] = [...directQuotes(context, marks, usedCues)];
+  const insideMarks = (t: Token) => marks.some((m) => t.start >= m.contentStart && t.end <= m.contentEnd);
+  for (const token of doc.tokens) {
+    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
+    const reported = reportedContent(context, token, marks);
+    if (!reported) continue;
+    const found = speakerFor(context, token, () => true);
+    if (!found.speaker && !found.mention) continue;
+    quotes.push({ kind: 'indirect', content: reported, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
+  }
+  quotes.sort((a, b) => a.content.start - b.content.start);
+  return dropOverlaps(quotes).map((q, i) => ({ id: `q${i + 1}`, ...q }));
+}
 
+interface Context {
+  doc: Doc;
+  index: ActorIndex;
+  parsed: boolean;
+  children: Token[][];
+}
+
+function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>): Generator<QuoteDraft> {
+  const { doc } = context;
+  let previous: (Speaker & { sentence: number }) | null = null;
   for (const mark of marks) {
-    const inside = tokensBetween(doc, mark.open + 1, mark.close);
+    const inside = tokensBetween(doc, mark.contentStart, mark.contentEnd);
     if (inside.length === 0) continue;
-    const sentence = doc.tokens.find((t) => t.start >= mark.close)?.sentence ?? inside[inside.length - 1]!.sentence;
-    const firstSentence = doc.tokens.find((t) => t.start >= mark.open)!.sentence;
-    const outside = doc.tokens.filter((t) => (t.sentence === sentence || t.sentence === firstSentence) && (t.end <= mark.open || t.start > mark.close));
+    const lastSentence = inside[inside.length - 1]!.sentence;
+    const sentence = doc.tokens.find((t) => t.start >= mark.closeEnd && t.sentence === lastSentence)?.sentence ?? lastSentence;
+    const firstSentence = inside[0]!.sentence;
+    const outsideQuote = (t: Token) => t.end <= mark.open || t.start >= mark.closeEnd;
+    const outside = doc.tokens.filter((t) => (t.sentence === sentence || t.sentence === firstSentence) && outsideQuote(t));
     const cue = outside.find((t) => isCue(doc, t));
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
-    const content = spanOf(doc.text, mark.open + 1, mark.close);
+    const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
     if (!cue) {
+      // “...” ― Name, and Name: “...”: a dash after the quote or a colon before it stands for the cue
+      const tagged = dashOrColonSpeaker(context, mark);
+      if (tagged) {
+        yield { kind: 'direct', content, speaker: tagged.found.speaker, speakerMention: tagged.found.mention, cue: tagged.cue };
+        previous = { ...tagged.found, sentence };
+        continue;
+      }
       // A whole quoted sentence with no cue continues the last speaker; a short one is a scare quote or a title.
-      const continues = previousSpeaker && firstSentence - previousSpeaker.sentence <= 3 && words >= 4 && startsSentence(doc, mark.open);
+      const continues = previous && firstSentence - previous.sentence <= 3 && words >= 4 && startsSentence(doc, mark.open);
       if (continues) {
-        quotes.push({ kind: 'direct', content, speaker: previousSpeaker!.speaker, speakerMention: null, cue: null });
-        previousSpeaker!.sentence = sentence;
+        yield { kind: 'direct', content, speaker: previous!.speaker, speakerMention: null, cue: null };
+        previous!.sentence = sentence;
       }
       continue;
     }
     usedCues.add(cue.i);
-    const found = speakerFor(doc, index, cue, (t) => t.end <= mark.open || t.start > mark.close);
+    const found = speakerFor(context, cue, outsideQuote);
     const cueBeforeQuote = cue.end <= mark.open;
     const fragment = words < MIXED_MAX_WORDS && cueBeforeQuote && !startsSentence(doc, mark.open) && !/[:,]\s*$/.test(doc.text.slice(cue.end, mark.open));
     if (fragment) {
       // the reported clause runs from after the cue (or its "that") to the closing mark
       const that = doc.tokens.slice(cue.i + 1, cue.i + 6).find((t) => t.text.toLowerCase() === 'that' && t.end <= mark.open);
       const after = doc.tokens[(that ?? cue).i + 1]!;
-      quotes.push({ kind: 'mixed', content: spanOf(doc.text, after.start, mark.close + 1), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      yield { kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
     } else {
-      quotes.push({ kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      yield { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
     }
-    previousSpeaker = { speaker: found.speaker, mention: found.mention, sentence };
+    previous = { ...found, sentence };
   }
-
-  const insideMarks = (t: Token) => marks.some((m) => t.start > m.open && t.end <= m.close);
-  for (const token of doc.tokens) {
-    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
-    const reported = reportedContent(doc, token, marks);
-    if (!reported) continue;
-    const found = speakerFor(doc, index, token, () => true);
-    if (!found.speaker && !found.mention) continue;
-    quotes.push({ kind: 'indirect', content: reported, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
-  }
-
-  quotes.sort((a, b) => a.content.start - b.content.start);
-  return dropOverlaps(quotes).map((q, i) => ({ id: `q${i + 1}`, ...q }));
 }
 
 function spanOf(text: string, start: number, end: number): Span {
@@ -84,24 +115,36 @@ function startsSentence(doc: Doc, offset: number): boolean {
   return doc.sentences[token.sentence]!.start === token.start;
 }
 
-/** Quote-mark pairs; straight double quotes pair up within a paragraph. */
+function childIndex(doc: Doc): Token[][] {
+  const children: Token[][] = doc.tokens.map(() => []);
+  for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
+  return children;
+}
+
+/** Quote-mark pairs within a paragraph; a quote still open at the end of its paragraph ends there (the next one reopens it). */
 export function findQuoteMarks(text: string): QuoteMarks[] {
   const found: QuoteMarks[] = [];
   const paragraphs = text.split(/(\n\s*\n)/);
   let offset = 0;
   for (const paragraph of paragraphs) {
     for (let i = 0; i < paragraph.length; i++) {
-      const closing = PAIRS[paragraph[i]!];
+      const opening = paragraph.startsWith('``', i) || paragraph.startsWith("''", i) ? paragraph.slice(i, i + 2) : paragraph[i]!;
+      const closing = PAIRS[opening];
       if (!closing) continue;
-      const close = paragraph.indexOf(closing, i + 1);
+      // an apostrophe pair only opens a quote before a word, never inside one ("rock''n")
+      if (opening === "''" && (/\w/.test(paragraph[i - 1] ?? '') || !/\w/.test(paragraph[i + 2] ?? ''))) {
+        i += 1;
+        continue;
+      }
+      const contentStart = i + opening.length;
+      const close = paragraph.indexOf(closing, contentStart);
       if (close < 0) {
-        // A quote that runs to the end of its paragraph: the next paragraph reopens it.
-        const tail = paragraph.slice(i + 1).trimEnd();
-        if (tail.length > 0) found.push({ open: offset + i, close: offset + i + 1 + tail.length });
+        const tail = paragraph.slice(contentStart).trimEnd();
+        if (tail.length > 0) found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + contentStart + tail.length, closeEnd: offset + contentStart + tail.length });
         break;
       }
-      found.push({ open: offset + i, close: offset + close });
-      i = close;
+      found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + close, closeEnd: offset + close + closing.length });
+      i = close + closing.length - 1;
     }
     offset += paragraph.length;
   }
@@ -114,50 +157,146 @@ function isCue(doc: Doc, token: Token): boolean {
   if (lower === 'according') return doc.tokens[token.i + 1]?.text.toLowerCase() === 'to';
   const lemma = cueLemma(token.text);
   if (!lemma) return false;
-  if (token.upos && !['VERB', 'AUX'].includes(token.upos) && token.upos !== 'X') return false;
-  return true;
+  return token.upos === 'VERB' || token.upos === 'AUX' || token.upos === 'X';
 }
 
-/** What an indirect cue reports: a that-clause, a bare clause, an object phrase, or the clause before ", X said". */
-function reportedContent(doc: Doc, cue: Token, marks: QuoteMarks[]): Span | null {
-  const sentence = doc.sentences[cue.sentence]!;
+/** “...” ― Ana Ruiz, and Ana Ruiz: “...”. */
+function dashOrColonSpeaker(context: Context, mark: QuoteMarks): { found: Speaker; cue: Span } | null {
+  const { doc, index } = context;
+  const after = /^\s*([―—–]|--)\s*/.exec(doc.text.slice(mark.closeEnd, mark.closeEnd + 6));
+  if (after) {
+    const dashStart = mark.closeEnd + after[0].indexOf(after[1]!);
+    const next = doc.tokens.find((t) => t.start >= mark.closeEnd + after[0].length);
+    const mention = next && index.mentions.find((m) => m.tokenStart === next.i);
+    if (mention) return { found: { speaker: mention.actor.id, mention: mention.span }, cue: spanOf(doc.text, dashStart, dashStart + after[1]!.length) };
+  }
+  const before = /(\S)\s*:\s*$/.exec(doc.text.slice(Math.max(0, mark.open - 4), mark.open));
+  if (before) {
+    const colon = doc.tokens.find((t) => t.text === ':' && t.end <= mark.open && t.end >= mark.open - 3);
+    const mention = colon && index.mentions.find((m) => m.tokenEnd === colon.i && m.actor.type !== 'country');
+    if (colon && mention) return { found: { speaker: mention.actor.id, mention: mention.span }, cue: spanOf(doc.text, colon.start, colon.end) };
+  }
+  return null;
+}
+
+/** What an indirect cue reports: its clausal complement or object from the parse, else a that-clause, a bare clause, an object phrase, or the clause before ", X said". */
+function reportedContent(context: Context, cue: Token, marks: QuoteMarks[]): Span | null {
+  const { doc } = context;
   const lemma = cueLemma(cue.text) ?? (MAKE_CLEAR_FORMS.has(cue.text.toLowerCase()) ? 'make' : 'according');
+  if (lemma === 'according') return contentAroundAccording(doc, cue);
+  if (context.parsed) {
+    const fromParse = complementOf(context, cue, lemma, marks);
+    if (fromParse !== undefined) return fromParse;
+  }
+  return contentByWordOrder(doc, cue, lemma, marks);
+}
+
+/** The cue's clausal complement (ccomp) or, for object cues, its object, as the span of its subtree. */
+function complementOf(context: Context, cue: Token, lemma: string, marks: QuoteMarks[]): Span | null | undefined {
+  const { doc, children } = context;
+  const kids = children[cue.i]!;
+  const clause = kids.find((c) => c.deprel === 'ccomp' && c.i > cue.i);
+  const object = kids.find((c) => c.deprel === 'obj' && c.i > cue.i);
+  let head: Token | undefined;
+  if (clause) head = clause;
+  else if (object && (OBJECT_CUES.has(lemma) || lemma === 'make')) head = object;
+  if (!head) {
+    // "The talks will go on, he said." — the reported clause is the cue's head (parataxis) or the root it hangs from
+    if ((cue.deprel === 'parataxis' || cue.deprel === 'ccomp') && cue.head >= 0 && cue.head < cue.i) {
+      const reported = doc.tokens[cue.head]!;
+      const span = subtreeSpan(context, reported, (t) => t.i < cue.i && !isSubjectOf(cue, t, context));
+      return span && wordCount(span.text) >= 3 ? span : null;
+    }
+    return lemma === 'make' ? null : undefined;
+  }
+  if (lemma === 'make' && head === object && !/^it$/i.test(object!.text)) return null;
+  if (lemma === 'make' && head === object) {
+    const that = doc.tokens.slice(cue.i + 1, cue.i + 6).find((t) => /^that$/i.test(t.text));
+    if (!that) return null;
+    return clauseAfter(doc, that.i + 1, marks);
+  }
+  const span = subtreeSpan(context, head, (t) => t.i > cue.i && !(t.deprel === 'mark' && /^that$/i.test(t.text) && t.head === head!.i));
+  if (!span || wordCount(span.text) < 3) return null;
+  if (marks.some((m) => span.start <= m.open && span.end >= m.closeEnd && wordCount(doc.text.slice(m.contentStart, m.contentEnd)) >= MIXED_MAX_WORDS)) return null;
+  return span;
+}
+
+function isSubjectOf(cue: Token, token: Token, context: Context): boolean {
+  for (let t: Token | undefined = token; t; t = t.head >= 0 ? context.doc.tokens[t.head] : undefined) {
+    if (t.head === cue.i && SUBJECTS.has(t.deprel)) return true;
+    if (t.head === cue.i || t.i === cue.i) return false;
+  }
+  return false;
+}
+
+/** The character span of a token's subtree, restricted to tokens that pass `keep`, trimmed of edge punctuation. */
+function subtreeSpan(context: Context, head: Token, keep: (t: Token) => boolean): Span | null {
+  const { doc, children } = context;
+  const members: Token[] = [];
+  const stack = [head];
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (!keep(t)) continue;
+    members.push(t);
+    stack.push(...children[t.i]!);
+  }
+  if (members.length === 0) return null;
+  members.sort((a, b) => a.i - b.i);
+  // a subtree with gaps (the quote's own cue inside it) is cut at the first gap
+  let last = 0;
+  while (last + 1 < members.length && members[last + 1]!.i === members[last]!.i + 1) last++;
+  let first = 0;
+  const isEdgePunct = (t: Token) => /^[,.;:!?"“”'’()\-—–]+$/.test(t.text);
+  while (first <= last && isEdgePunct(members[first]!)) first++;
+  while (last >= first && isEdgePunct(members[last]!)) last--;
+  if (first > last) return null;
+  return spanOf(doc.text, members[first]!.start, members[last]!.end);
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+function clauseAfter(doc: Doc, from: number, marks: QuoteMarks[]): Span | null {
+  const sentence = doc.sentences[doc.tokens[from]?.sentence ?? -1];
+  if (!sentence) return null;
+  let end = from;
+  while (end < sentence.tokenEnd) {
+    const t = doc.tokens[end]!;
+    if (/^[.;?!]$/.test(t.text)) break;
+    if (isQuoteMark(t.text) && marks.some((m) => m.open === t.start)) break;
+    if (t.text === ',' && endsReportedClause(doc, end + 1)) break;
+    end++;
+  }
+  if (end - from < 3) return null;
+  return spanOf(doc.text, doc.tokens[from]!.start, doc.tokens[end - 1]!.end);
+}
+
+function contentByWordOrder(doc: Doc, cue: Token, lemma: string, marks: QuoteMarks[]): Span | null {
+  const sentence = doc.sentences[cue.sentence]!;
   let k = cue.i + 1;
-  // skip "it clear", an indirect object ("told reporters"), "to" of "according to"
   const limit = Math.min(sentence.tokenEnd, cue.i + 7);
   let thatAt = -1;
   for (let j = cue.i + 1; j < limit; j++) {
     const t = doc.tokens[j]!;
     if (t.text === '.' || t.text === ';' || isQuoteMark(t.text)) break;
-    if (t.text.toLowerCase() === 'that' && (t.upos === 'SCONJ' || t.xpos === 'IN' || j === cue.i + 1 || j <= cue.i + 6)) {
+    if (t.text.toLowerCase() === 'that') {
       thatAt = j;
       break;
     }
   }
   if (thatAt >= 0) k = thatAt + 1;
   else if (lemma === 'make') return null;
-  else if (lemma === 'according') return contentAroundAccording(doc, cue);
   else {
-    while (k < sentence.tokenEnd && /^(to|reporters|journalists|the press|him|her|them|us|me)$/i.test(doc.tokens[k]!.text) && lemma === 'tell') k++;
+    while (k < sentence.tokenEnd && /^(to|reporters|journalists|him|her|them|us|me)$/i.test(doc.tokens[k]!.text) && lemma === 'tell') k++;
     const next = doc.tokens[k];
     const clauseBefore = contentBeforeCue(doc, cue);
     if (clauseBefore) return clauseBefore;
-    if (!next || next.text === ',' || next.text === '.' || isQuoteMark(next.text) || next.upos === 'ADP' && next.text !== 'about') return null;
+    if (!next || next.text === ',' || next.text === '.' || isQuoteMark(next.text) || (next.upos === 'ADP' && next.text !== 'about')) return null;
     if (CLAUSE_ONLY.has(lemma) && !startsClause(next)) return null;
     if (!CLAUSE_ONLY.has(lemma) && !OBJECT_CUES.has(lemma)) return null;
   }
-  let end = k;
-  while (end < sentence.tokenEnd) {
-    const t = doc.tokens[end]!;
-    if (t.text === '.' || t.text === ';' || t.text === '?' || t.text === '!') break;
-    if (isQuoteMark(t.text) && marks.some((m) => m.open === t.start)) break;
-    if (t.text === ',' && endsReportedClause(doc, end + 1)) break;
-    end++;
-  }
-  if (end - k < 3) return null;
-  const first = doc.tokens[k]!;
-  const last = doc.tokens[end - 1]!;
-  return spanOf(doc.text, first.start, last.end);
+  return clauseAfter(doc, k, marks);
 }
 
 function startsClause(token: Token): boolean {
@@ -165,7 +304,7 @@ function startsClause(token: Token): boolean {
 }
 
 function isQuoteMark(text: string): boolean {
-  return /^["“”«»„]$/.test(text);
+  return /^(["“”«»„]|''|``)$/.test(text);
 }
 
 /** A comma followed by a participial cue ("suggesting"), a conjunction of contrast, or "he said". */
@@ -182,7 +321,6 @@ function contentBeforeCue(doc: Doc, cue: Token): Span | null {
   const sentence = doc.sentences[cue.sentence]!;
   const after = doc.tokens.slice(cue.i + 1, sentence.tokenEnd).filter((t) => !/^[.!?]$/.test(t.text));
   const before = doc.tokens.slice(sentence.tokenStart, cue.i);
-  // ", he said." / ", said Rubio." / ", Lavrov told reporters."
   let comma = -1;
   for (let j = before.length - 1; j >= Math.max(0, before.length - 5); j--) {
     if (before[j]!.text === ',') {
@@ -221,43 +359,58 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
 }
 
 /** The speaker of a cue: its parsed subject, else the nearest actor mention around it in the clause. */
-function speakerFor(doc: Doc, index: ActorIndex, cue: Token, allowed: (t: Token) => boolean): { speaker: string | null; mention: Span | null } {
+function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean): Speaker {
+  const { doc, index, children } = context;
   const sentence = doc.sentences[cue.sentence]!;
   const mentionAt = (k: number) => index.mentions.find((m) => k >= m.tokenStart && k < m.tokenEnd);
-  const result = (k: number) => {
+  const atToken = (k: number): Speaker => {
     const m = mentionAt(k);
     if (m) return { speaker: m.actor.id, mention: m.span };
     const t = doc.tokens[k]!;
-    return { speaker: null, mention: { start: t.start, end: t.end, text: t.text } };
+    return { speaker: null, mention: spanOf(doc.text, t.start, t.end) };
+  };
+  // a speaker that is no actor ("officials", "a source close to the talks"): the subject's phrase, unattributed
+  const phraseOf = (token: Token): Speaker => {
+    const inside = index.mentions.find((m) => m.tokenStart >= token.i - 6 && m.tokenEnd <= token.i + 1 && m.actor.type !== 'country');
+    const span = subtreeSpan(context, token, (t) => !['acl:relcl', 'appos', 'punct', 'acl'].includes(t.deprel) || t === token);
+    return { speaker: inside?.actor.id ?? null, mention: span };
   };
   if (cue.text.toLowerCase() === 'according') {
-    for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) if (mentionAt(k)) return result(k);
-    return { speaker: null, mention: null };
+    for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) if (mentionAt(k)) return atToken(k);
+    const object = doc.tokens[cue.i + 2];
+    return object && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, object.end) } : NO_SPEAKER;
   }
-  // parsed subject of the cue, or of the verb it hangs from when the cue is a participle ("..., suggesting")
-  let verb: Token | undefined = cue;
-  for (let hop = 0; hop < 3 && verb; hop++) {
-    const subject = doc.tokens.find((t) => t.head === verb!.i && SUBJECTS.has(t.deprel) && allowed(t));
-    if (subject && (mentionAt(subject.i) || /^(he|she|they|it|we|i)$/i.test(subject.text))) return result(subject.i);
-    if (subject) break;
-    verb = verb.head >= 0 ? doc.tokens[verb.head] : undefined;
+  if (context.parsed) {
+    // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
+    let verb: Token | undefined = cue;
+    for (let hop = 0; hop < 3 && verb; hop++) {
+      const subject = children[verb.i]!.find((t) => SUBJECTS.has(t.deprel) && allowed(t));
+      if (subject) {
+        if (mentionAt(subject.i) || PERSONAL_SUBJECTS.test(subject.text)) return atToken(subject.i);
+        if (subject.upos === 'NOUN' || subject.upos === 'PROPN') return phraseOf(subject);
+        break;
+      }
+      if (!['xcomp', 'advcl', 'conj', 'ccomp', 'parataxis', 'acl'].includes(verb.deprel)) break;
+      verb = verb.head >= 0 ? doc.tokens[verb.head] : undefined;
+    }
   }
   // inverted order after a quote or a clause: "…,” said Rubio", ", stated Lavrov"
-  const inverted = /^[,”"’]$/.test(doc.tokens[cue.i - 1]?.text ?? '') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '');
+  const inverted = /^[,”"’']$/.test(doc.tokens[cue.i - 1]?.text ?? '') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '');
   for (let k = cue.i + 1; inverted && k < Math.min(sentence.tokenEnd, cue.i + 4); k++) {
     const t = doc.tokens[k]!;
     if (/^[,.;:]$/.test(t.text) || isQuoteMark(t.text)) break;
-    if (mentionAt(k)) return result(k);
+    if (mentionAt(k)) return atToken(k);
   }
   // nearest mention before the cue in the sentence, outside the quote
   for (let k = cue.i - 1; k >= sentence.tokenStart; k--) {
     const t = doc.tokens[k]!;
     if (!allowed(t)) continue;
-    if (mentionAt(k) && mentionAt(k)!.actor.type !== 'country' && mentionAt(k)!.actor.type !== 'location') return result(mentionAt(k)!.tokenStart);
-    if (/^(he|she|they|we|i)$/i.test(t.text)) return result(k);
+    const m = mentionAt(k);
+    if (m && m.actor.type !== 'country' && m.actor.type !== 'location') return atToken(m.tokenStart);
+    if (PERSONAL_SUBJECTS.test(t.text) && !/^it$/i.test(t.text)) return atToken(k);
   }
-  for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return result(mentionAt(k)!.tokenStart);
-  return { speaker: null, mention: null };
+  for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
+  return NO_SPEAKER;
 }
 
 function dropOverlaps<T extends { content: Span }>(quotes: T[]): T[] {
