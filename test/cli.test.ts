@@ -1,8 +1,8 @@
 // End to end through the real `parley` binary: the seed article, the demo corpus, a real SQLite store.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExtractionRecord, spanErrors, type Extraction } from '../src/contract.js';
@@ -16,6 +16,7 @@ function parley(args: string[], input?: string) {
 
 const scratch = mkdtempSync(join(tmpdir(), 'parley-cli-'));
 const haveSeed = existsSync(seedPath);
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('help, version and usage errors', () => {
   const help = parley(['--help']);

@@ -20,6 +20,7 @@ const ROLE_MODIFIERS = new Set([
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose']);
 const SMALL_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at']);
+const TIME_WORDS = /^(last|next|this|earlier|later|week|month|year|day|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 const LEFT_BOUNDARY_WORDS = new Set(['and', 'or', 'but', 'were', 'was', 'is', 'are', 'with', 'by', 'said', 'says', 'as', 'like', 'including']);
 
 export interface RoleReading {
@@ -60,6 +61,7 @@ function readPremodifiers(doc: Doc, nameStart: number): RoleReading | null {
     const capitalised = /^\p{Lu}/u.test(word);
     const inRole = isRoleHead(word) || ROLE_MODIFIERS.has(lower) || (capitalised && !DETERMINERS.has(lower) && word !== 'The');
     if (doc.entities.some((e) => e.label === 'PER' && k >= e.tokenStart && k < e.tokenEnd)) break;
+    if (token.upos === 'PUNCT' || TIME_WORDS.test(word)) break;
     const joiner = (lower === 'of' || lower === 'for') && k > 0 && /^\p{Lu}/u.test(doc.tokens[k - 1]!.text) && k + 1 < end && /^\p{Lu}/u.test(doc.tokens[k + 1]!.text);
     const possessive = /^['’]s$/.test(word) && k > 0 && countryOfWord(doc.tokens[k - 1]!.text) !== null;
     if (!inRole && !joiner && !possessive) break;
@@ -79,7 +81,7 @@ function readLeftApposition(doc: Doc, nameStart: number): RoleReading | null {
   while (k >= 0 && doc.tokens[k]!.sentence === sentence) {
     const word = doc.tokens[k]!.text;
     const upos = doc.tokens[k]!.upos;
-    if (word === ',' || LEFT_BOUNDARY_WORDS.has(word.toLowerCase()) || upos === 'VERB' || (upos === 'ADP' && !/^(of|for)$/i.test(word))) break;
+    if (upos === 'PUNCT' || LEFT_BOUNDARY_WORDS.has(word.toLowerCase()) || TIME_WORDS.test(word) || upos === 'VERB' || (upos === 'ADP' && !/^(of|for)$/i.test(word))) break;
     k--;
   }
   const start = k + 1;
@@ -122,7 +124,9 @@ function interpretPhrase(doc: Doc, start: number, end: number): RoleReading {
       if (/^['’]s$/.test(doc.tokens[k + 1]?.text ?? '')) k++;
       continue;
     }
-    if (/^['’]s$/.test(word) || isHonorific(word)) continue;
+    if (/^['’]s$/.test(word) || isHonorific(word) || doc.tokens[k]!.upos === 'PUNCT') continue;
+    // an organisation that qualifies the role ("EU trade commissioner") is an affiliation, not part of the role
+    if (words.length === 0 && gazetteer().lookup(word)?.kind === 'organization') continue;
     if (DETERMINERS.has(word.toLowerCase()) && words.length === 0) continue;
     if (DETERMINERS.has(word.toLowerCase())) continue;
     if (word === 'of' && (next === '' || countryOfWord(next) !== null) && end - k <= 2) continue;

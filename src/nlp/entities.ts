@@ -54,10 +54,14 @@ export function addGazetteerEntities(text: string, tokens: Token[], modelEntitie
 
 /** "Ingrid Vatne-Dahl": UD splits the hyphen, but a double-barrelled name is one name. */
 export function joinHyphenatedNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  const joined = (k: number) => tokens[k]?.text === '-' && !tokens[k - 1]?.spaceAfter && !tokens[k]!.spaceAfter;
   return entities.map((e) => {
+    if (e.label !== 'PER') return e;
+    let start = e.tokenStart;
     let end = e.tokenEnd;
-    while (e.label === 'PER' && tokens[end]?.text === '-' && !tokens[end - 1]!.spaceAfter && !tokens[end]!.spaceAfter && isCapitalised(tokens[end + 1]?.text ?? '')) end += 2;
-    return end === e.tokenEnd ? e : entityOf(text, tokens, e.tokenStart, end, e.label);
+    while (joined(end) && isCapitalised(tokens[end + 1]?.text ?? '')) end += 2;
+    while (joined(start - 1) && isCapitalised(tokens[start - 2]?.text ?? '')) start -= 2;
+    return start === e.tokenStart && end === e.tokenEnd ? e : entityOf(text, tokens, start, end, e.label);
   });
 }
 

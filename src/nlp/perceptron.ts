@@ -87,10 +87,17 @@ export class PerceptronTrainer {
   }
 }
 
-/** Read-only weights: an open-addressing table from feature key to a run of (class, weight) pairs. */
+/**
+ * Read-only weights: an open-addressing table from feature key to a run of (class, weight) pairs. Laid out for
+ * few cache misses per lookup: slots interleave [key, start, end]; entries interleave [class, weight]; with at most
+ * eight classes the weights sit densely in the slot itself.
+ */
 export class WeightTable {
-  private readonly slotKey: Int32Array;
-  private readonly slotRow: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly entries: Float32Array;
+  private readonly dense: Float32Array | null;
+  private readonly denseKeys: Int32Array | null;
+  private readonly stride: number;
   private readonly mask: number;
   private readonly rowStart: Uint32Array;
 
@@ -105,44 +112,86 @@ export class WeightTable {
     this.rowStart = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) this.rowStart[i + 1] = this.rowStart[i]! + rowLen[i]!;
     let cap = 16;
-    while (cap < n * 2) cap *= 2;
+    while (cap < n * 1.6) cap *= 2;
     this.mask = cap - 1;
-    this.slotKey = new Int32Array(cap);
-    this.slotRow = new Int32Array(cap);
+    if (nClasses <= 8) {
+      this.stride = nClasses + 1;
+      const buf = new ArrayBuffer(cap * this.stride * 4);
+      this.dense = new Float32Array(buf);
+      this.denseKeys = new Int32Array(buf);
+      this.slots = new Int32Array(0);
+      this.entries = new Float32Array(0);
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        let s = key & this.mask;
+        while (this.denseKeys[s * this.stride] !== 0) s = (s + 1) & this.mask;
+        const base = s * this.stride;
+        this.denseKeys[base] = key;
+        for (let j = this.rowStart[i]!; j < this.rowStart[i + 1]!; j++) this.dense[base + 1 + cls[j]!] = w[j]!;
+      }
+    } else {
+      this.stride = 3;
+      this.dense = null;
+      this.denseKeys = null;
+      this.slots = new Int32Array(cap * 3);
+      this.entries = new Float32Array(w.length * 2);
+      for (let j = 0; j < w.length; j++) {
+        this.entries[2 * j] = cls[j]!;
+        this.entries[2 * j + 1] = w[j]!;
+      }
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        let s = key & this.mask;
+        while (this.slots[s * 3] !== 0) s = (s + 1) & this.mask;
+        this.slots[s * 3] = key;
+        this.slots[s * 3 + 1] = this.rowStart[i]!;
+        this.slots[s * 3 + 2] = this.rowStart[i + 1]!;
+      }
+    }
+  }
+
+  /** Adds the weights of the features into scores (not zeroed here). */
+  addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
+    const mask = this.mask;
+    if (this.dense !== null) {
+      const dk = this.denseKeys!;
+      const dense = this.dense;
+      const stride = this.stride;
+      const nc = this.nClasses;
+      for (let i = 0; i < n; i++) {
+        const f = feats[i]!;
+        let s = f & mask;
+        let k = dk[s * stride]!;
+        while (k !== f) {
+          if (k === 0) break;
+          s = (s + 1) & mask;
+          k = dk[s * stride]!;
+        }
+        if (k === 0) continue;
+        const base = s * stride + 1;
+        for (let c = 0; c < nc; c++) scores[c]! += dense[base + c]!;
+      }
+      return;
+    }
+    const slots = this.slots;
+    const e = this.entries;
     for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      let s = key & this.mask;
-      while (this.slotKey[s] !== 0) s = (s + 1) & this.mask;
-      this.slotKey[s] = key;
-      this.slotRow[s] = i;
+      const f = feats[i]!;
+      let s = f & mask;
+      let k = slots[s * 3]!;
+      while (k !== f) {
+        if (k === 0) break;
+        s = (s + 1) & mask;
+        k = slots[s * 3]!;
+      }
+      if (k === 0) continue;
+      const end = 2 * slots[s * 3 + 2]!;
+      for (let j = 2 * slots[s * 3 + 1]!; j < end; j += 2) scores[e[j]!]! += e[j + 1]!;
     }
   }
 
   get size(): number {
     return this.keys.length;
-  }
-
-  /** Adds the weights of the features into scores (not zeroed here). */
-  addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
-    const slotKey = this.slotKey;
-    const mask = this.mask;
-    const rowStart = this.rowStart;
-    const cls = this.cls;
-    const w = this.w;
-    for (let i = 0; i < n; i++) {
-      const f = feats[i]!;
-      let s = f & mask;
-      let k = slotKey[s]!;
-      while (k !== f) {
-        if (k === 0) break;
-        s = (s + 1) & mask;
-        k = slotKey[s]!;
-      }
-      if (k === 0) continue;
-      const row = this.slotRow[s]!;
-      const end = rowStart[row + 1]!;
-      for (let j = rowStart[row]!; j < end; j++) scores[cls[j]!]! += w[j]!;
-    }
   }
 
   /** Compact arrays for storage: weights quantised to int16 with one scale per row (float32). */

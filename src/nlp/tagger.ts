@@ -118,6 +118,12 @@ export class Tagger {
   private readonly scores: Float32Array;
 
   readonly lemmatizer: Lemmatizer;
+  /** Frequent words that (almost) always take one class: exact-form hash -> class, skipping the classifier. */
+  private readonly sure = new Map<number, number>();
+
+  setSure(keys: Int32Array, vals: Int32Array): void {
+    for (let i = 0; i < keys.length; i++) this.sure.set(keys[i]!, vals[i]!);
+  }
 
   constructor(readonly weights: WeightTable, readonly classes: string[], readonly lexicon: AmbiguityLexicon, lemmas: string[] = []) {
     this.lemmatizer = new Lemmatizer(lemmas);
@@ -130,7 +136,9 @@ export class Tagger {
     const { header, arrays } = readModel<TaggerHeader>(path);
     if (header.kind !== 'tagger') throw new Error(`${path} is not a tagger model`);
     const lex = new AmbiguityLexicon(arrays['amb.keys'] as Int32Array, arrays['amb.vals'] as Int32Array);
-    return new Tagger(WeightTable.fromArrays('w', arrays as Record<string, StoredArray>, header.weights), header.classes, lex, header.lemmas ?? []);
+    const t = new Tagger(WeightTable.fromArrays('w', arrays as Record<string, StoredArray>, header.weights), header.classes, lex, header.lemmas ?? []);
+    if (arrays['sure.keys']) t.setSure(arrays['sure.keys'] as Int32Array, arrays['sure.vals'] as Int32Array);
+    return t;
   }
 
   /** Class index per word. */
@@ -143,7 +151,15 @@ export class Tagger {
     let p1 = start;
     let p2 = start + 1;
     const scores = this.scores;
+    const sure = this.sure;
     for (let i = 0; i < n; i++) {
+      const known = sure.get(ctx[i + 2]![A_WORD]!);
+      if (known !== undefined) {
+        out[i] = known;
+        p2 = p1;
+        p1 = known;
+        continue;
+      }
       const nf = tagFeatures(ctx, amb, i, p1, p2, this.feats);
       scores.fill(0);
       this.weights.addScores(this.feats, nf, scores);
