@@ -1,70 +1,147 @@
-// Stances: an actor's stated position for or against something, read from what they are quoted or reported as
-// saying, with the polarity words of that statement and the noun phrase it is about.
-import type { Quote, Span, Stance } from '../contract.js';
+// Stances: an actor's stated position for or against a proposal, action, policy or party. Read from what they are
+// quoted or reported as saying (a polarity word and the phrase it governs in the parse), and from rejections and
+// endorsements coded as events. Negation flips polarity; hedged proposals ("suggesting the possibility of") still
+// count as support for what is proposed.
+import type { Event, Quote, Span, Stance } from '../contract.js';
 import type { Doc, Token } from '../nlp/index.js';
+import type { ActorIndex } from './actors.js';
+import { issueLabel, type IssueLabel } from './issues.js';
 
-const OPPOSE = [
-  'reject', 'rejects', 'rejected', 'unacceptable', 'premature', 'oppose', 'opposes', 'opposed', 'against', 'condemn',
-  'condemned', 'refuse', 'refused', 'dangerous', 'object', 'objects', 'objected', 'threat', 'never', 'dismissed',
-  'warned', 'concern', 'mistake', 'without us', 'not accept', 'won’t accept', "won't accept", 'cannot accept',
-  'veto', 'rule out', 'ruled out', 'illegal', 'provocation', 'reckless', 'undermine', 'undermines',
-];
-const SUPPORT = [
-  'suggest', 'suggesting', 'suggested', 'call for', 'called for', 'back', 'backed', 'backing', 'support', 'supports',
-  'welcome', 'welcomed', 'need to', 'needs to', 'would require', 'require', 'must', 'should', 'want', 'propose',
-  'proposed', 'urge', 'urged', 'favour', 'favor', 'necessity', 'important', 'endorse', 'endorsed', 'possibility',
-  'appoint', 'restore', 'optimism', 'positive', 'constructive', 'agree', 'step',
-];
-const STOP = new Set(['the', 'a', 'an', 'any', 'all', 'its', 'their', 'his', 'her', 'this', 'that', 'of', 'to', 'as', 'on', 'for']);
-const ISSUE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+type Polarity = 'support' | 'oppose';
 
-export function findStances(doc: Doc, quotes: Quote[]): Stance[] {
-  const stances: Array<Omit<Stance, 'id'>> = [];
+/** Words that take a position on what they govern: verbs on their object, adjectives on their subject. */
+const POLARITY: Record<string, Polarity> = {};
+const add = (polarity: Polarity, words: string[]) => words.forEach((w) => (POLARITY[w] = polarity));
+add('oppose', [
+  'reject', 'rejects', 'rejected', 'rejecting', 'oppose', 'opposes', 'opposed', 'opposing', 'refuse', 'refuses', 'refused',
+  'condemn', 'condemns', 'condemned', 'denounce', 'denounced', 'veto', 'vetoed', 'block', 'blocked', 'dismiss', 'dismissed',
+  'unacceptable', 'premature', 'dangerous', 'illegal', 'reckless', 'wrong', 'irresponsible', 'unjustified', 'provocative',
+  'non-starter', 'threat', 'mistake', 'provocation', 'blackmail', 'pretext', 'precedent', 'regrettable', 'unnecessary',
+  'objected', 'object', 'objects', 'protest', 'protested', 'criticised', 'criticized', 'warned', 'concern', 'fears',
+]);
+add('support', [
+  'support', 'supports', 'supported', 'back', 'backs', 'backed', 'backing', 'welcome', 'welcomes', 'welcomed', 'endorse',
+  'endorses', 'endorsed', 'favour', 'favours', 'favor', 'favors', 'propose', 'proposes', 'proposed', 'proposing',
+  'suggest', 'suggests', 'suggested', 'suggesting', 'urge', 'urges', 'urged', 'want', 'wants', 'wanted', 'need', 'needs',
+  'require', 'requires', 'necessity', 'necessary', 'essential', 'important', 'possibility', 'optimism', 'appoint',
+  'participate', 'agree', 'agreed', 'ready', 'willing', 'open', 'sign', 'accept', 'accepts', 'accepted', 'praise',
+  'praised', 'called', 'call', 'demand', 'demanded', 'offer', 'offered', 'insist', 'insisted',
+]);
+
+const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'nobody', 'without']);
+const GOVERNED = new Set(['obj', 'nsubj', 'nsubj:pass', 'xcomp', 'ccomp', 'nmod', 'obl', 'csubj']);
+
+export function findStances(doc: Doc, quotes: Quote[], events: Event[]): Stance[] {
+  const children = childIndex(doc);
+  const stances: Array<Omit<Stance, 'id'> & { issueId: string }> = [];
+  const seen = new Set<string>();
+  const push = (holder: string, found: { issue: IssueLabel; polarity: Polarity }, evidence: Span, quote: string | null) => {
+    const key = `${holder}|${found.issue.id}|${found.polarity}|${evidence.start}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    stances.push({ holder, issue: found.issue.label, issueId: found.issue.id, polarity: found.polarity, evidence, quote });
+  };
   for (const quote of quotes) {
     if (!quote.speaker) continue;
-    const text = `${quote.cue?.text ?? ''} ${quote.content.text}`.toLowerCase();
-    const oppose = countHits(text, OPPOSE_PATTERNS);
-    const support = countHits(text, SUPPORT_PATTERNS);
-    if (oppose === 0 && support === 0) continue;
-    const issue = issueOf(doc, quote.content);
-    if (!issue) continue;
-    stances.push({
-      holder: quote.speaker,
-      issue,
-      polarity: oppose > 0 && oppose >= support ? 'oppose' : 'support',
-      evidence: quote.content,
-      quote: quote.id,
-    });
+    const tokens = doc.tokens.filter((t) => t.start >= quote.content.start && t.end <= quote.content.end);
+    const cue = quote.cue ? doc.tokens.find((t) => t.start === quote.cue!.start) : undefined;
+    for (const found of positionsIn(doc, children, tokens, cue)) push(quote.speaker, found, quote.content, quote.id);
   }
-  return stances.map((s, i) => ({ id: `s${i + 1}`, ...s }));
+  // a rejection or endorsement reported as an event ("Russia rejects NATO troop deployment")
+  for (const event of events) {
+    if (event.modality !== 'asserted' || event.negated || event.source.length === 0) continue;
+    if (event.type !== 'REJECT' && event.type !== 'SUPPORT') continue;
+    const tokens = doc.tokens.filter((t) => t.start >= event.evidence.start && t.end <= event.evidence.end);
+    const trigger = tokens.find((t) => POLARITY[t.text.toLowerCase()] === (event.type === 'REJECT' ? 'oppose' : 'support'));
+    if (!trigger) continue;
+    const found = positionAt(doc, children, trigger, tokens);
+    if (!found) continue;
+    for (const holder of event.source) {
+      const sentence = doc.sentences[trigger.sentence]!;
+      push(holder, found, { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) }, null);
+    }
+  }
+  return stances.map(({ issueId: _id, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
-const wordPattern = (cue: string) => new RegExp(`(^|[^\\p{L}])${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u');
-const OPPOSE_PATTERNS = OPPOSE.map(wordPattern);
-const SUPPORT_PATTERNS = SUPPORT.map(wordPattern);
-
-function countHits(text: string, patterns: RegExp[]): number {
-  return patterns.filter((p) => p.test(text)).length;
+function childIndex(doc: Doc): Token[][] {
+  const children: Token[][] = doc.tokens.map(() => []);
+  for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
+  return children;
 }
 
-/** The first noun phrase of the statement with a noun in it, as a short label. */
-function issueOf(doc: Doc, span: Span): string | null {
-  const tokens = doc.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-  let best: Token[] = [];
-  let current: Token[] = [];
-  const flush = () => {
-    if (current.some((t) => t.upos === 'NOUN' || t.upos === 'PROPN') && current.length > best.length) best = current;
-    current = [];
-  };
-  for (const token of tokens) {
-    const joins = token.text === 'of' || token.text === 'in' || token.text === 'to';
-    if (ISSUE_POS.has(token.upos) || (joins && current.length > 0)) current.push(token);
-    else flush();
-    if (best.length >= 3) break;
+/** Every position taken in a statement: its polarity words (and the cue's, "deemed ... premature") with their phrases. */
+function positionsIn(doc: Doc, children: Token[][], tokens: Token[], cue: Token | undefined): Array<{ issue: IssueLabel; polarity: Polarity }> {
+  const found: Array<{ issue: IssueLabel; polarity: Polarity }> = [];
+  const candidates = cue ? [cue, ...tokens] : tokens;
+  for (const token of candidates) {
+    if (!POLARITY[token.text.toLowerCase()]) continue;
+    const position = positionAt(doc, children, token, tokens);
+    if (position && !found.some((f) => f.issue.id === position.issue.id)) found.push(position);
+    if (found.length >= 2) break;
   }
-  flush();
-  while (best.length && STOP.has(best[best.length - 1]!.text.toLowerCase())) best.pop();
-  const words = best.map((t) => t.text).filter((w) => !STOP.has(w.toLowerCase()) || w === 'of' || w === 'in' || w === 'to');
-  if (words.length === 0) return null;
-  return words.slice(0, 6).join(' ');
+  return found;
+}
+
+/** The phrase a polarity word governs, its label, and the polarity after negation. */
+function positionAt(doc: Doc, children: Token[][], trigger: Token, scope: Token[]): { issue: IssueLabel; polarity: Polarity } | null {
+  let polarity = POLARITY[trigger.text.toLowerCase()]!;
+  const inScope = new Set(scope.map((t) => t.i));
+  const negated = [trigger, trigger.head >= 0 ? doc.tokens[trigger.head]! : null]
+    .filter((t): t is Token => !!t)
+    .some((t) => children[t.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'aux') && NEGATORS.has(c.text.toLowerCase())));
+  if (negated && trigger.text.toLowerCase() !== 'without') polarity = polarity === 'support' ? 'oppose' : 'support';
+  const phrase = governedPhrase(doc, children, trigger, inScope);
+  if (phrase.length === 0) return null;
+  const issue = issueLabel(phrase.map((t) => ({ text: t.text, upos: t.upos })));
+  return issue ? { issue, polarity } : null;
+}
+
+/**
+ * What the polarity word is about: a verb's object or clause, an adjective's or noun's subject ("X poses a threat",
+ * "X is premature"), a noun's "of" complement ("the possibility of deploying troops"); in word order when the
+ * parse gives nothing.
+ */
+function governedPhrase(doc: Doc, children: Token[][], trigger: Token, inScope: Set<number>): Token[] {
+  const kids = children[trigger.i]!;
+  const pick = (relations: string[]) => kids.find((c) => relations.includes(c.deprel) && (inScope.has(c.i) || inScope.size === 0));
+  let head: Token | undefined;
+  if (trigger.upos === 'VERB') head = pick(['obj', 'xcomp', 'ccomp', 'obl']);
+  else if (trigger.upos === 'NOUN') head = pick(['nmod', 'acl']) ?? subjectOfPredicate(doc, children, trigger);
+  else if (trigger.upos === 'ADJ') head = subjectOfPredicate(doc, children, trigger) ?? pick(['obl', 'xcomp', 'ccomp']);
+  if (!head && trigger.head >= 0) {
+    // "deemed talk of sending troops ... premature": the adjective's host verb has the phrase as object
+    const host = doc.tokens[trigger.head]!;
+    head = children[host.i]!.find((c) => GOVERNED.has(c.deprel) && c !== trigger && c.i !== trigger.i && !['nsubj'].includes(c.deprel) && inScope.has(c.i));
+  }
+  if (head) return subtree(children, head).filter((t) => inScope.size === 0 || inScope.has(t.i));
+  // word order: the rest of the clause after the trigger
+  const after: Token[] = [];
+  for (let k = trigger.i + 1; k < doc.tokens.length && after.length < 10; k++) {
+    const t = doc.tokens[k]!;
+    if (t.sentence !== trigger.sentence || /^[,.;:!?]$/.test(t.text) || (inScope.size > 0 && !inScope.has(k))) break;
+    after.push(t);
+  }
+  return after;
+}
+
+function subjectOfPredicate(doc: Doc, children: Token[][], predicate: Token): Token | undefined {
+  const own = children[predicate.i]!.find((c) => c.deprel === 'nsubj' || c.deprel === 'nsubj:pass');
+  if (own) return own;
+  // "X poses a threat": the noun is the object of a verb whose subject is X
+  if (predicate.head >= 0 && predicate.deprel === 'obj') {
+    return children[predicate.head]!.find((c) => c.deprel === 'nsubj' || c.deprel === 'csubj');
+  }
+  return undefined;
+}
+
+function subtree(children: Token[][], head: Token): Token[] {
+  const out: Token[] = [];
+  const stack = [head];
+  while (stack.length) {
+    const t = stack.pop()!;
+    out.push(t);
+    for (const c of children[t.i]!) if (c.deprel !== 'punct' && c.deprel !== 'acl:relcl' && c.deprel !== 'advcl') stack.push(c);
+  }
+  return out.sort((a, b) => a.i - b.i).slice(0, 14);
 }
