@@ -191,7 +191,11 @@ function reportedContent(context: Context, cue: Token, marks: QuoteMarks[]): Spa
   return contentByWordOrder(doc, cue, lemma, marks);
 }
 
-/** The cue's clausal complement (ccomp) or, for object cues, its object, as the span of its subtree. */
+/**
+ * Where the reported clause starts, from the parse: the cue's clausal complement (ccomp) or, for object cues, its
+ * object; an object's own that-clause ("stance that ...") starts after "that". It ends where the clause does in word
+ * order, which holds up better than the parse's attachment of trailing phrases.
+ */
 function complementOf(context: Context, cue: Token, lemma: string, marks: QuoteMarks[]): Span | null | undefined {
   const { doc, children } = context;
   const kids = children[cue.i]!;
@@ -209,16 +213,26 @@ function complementOf(context: Context, cue: Token, lemma: string, marks: QuoteM
     }
     return lemma === 'make' ? null : undefined;
   }
-  if (lemma === 'make' && head === object && !/^it$/i.test(object!.text)) return null;
-  if (lemma === 'make' && head === object) {
-    const that = doc.tokens.slice(cue.i + 1, cue.i + 6).find((t) => /^that$/i.test(t.text));
-    if (!that) return null;
-    return clauseAfter(doc, that.i + 1, marks);
-  }
-  const span = subtreeSpan(context, head, (t) => t.i > cue.i && !(t.deprel === 'mark' && /^that$/i.test(t.text) && t.head === head!.i));
+  let start = leftmost(children, head, cue.i);
+  const that = doc.tokens.slice(start, start + 8).find((t) => /^that$/i.test(t.text) && t.sentence === cue.sentence);
+  if (that && (head === object || that.i === start)) start = that.i + 1;
+  else if (lemma === 'make') return null;
+  const span = clauseAfter(doc, start, marks);
   if (!span || wordCount(span.text) < 3) return null;
   if (marks.some((m) => span.start <= m.open && span.end >= m.closeEnd && wordCount(doc.text.slice(m.contentStart, m.contentEnd)) >= MIXED_MAX_WORDS)) return null;
   return span;
+}
+
+/** The first token of a subtree that comes after `after`. */
+function leftmost(children: Token[][], head: Token, after: number): number {
+  let first = head.i;
+  const stack = [head];
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (t.i > after && t.i < first) first = t.i;
+    stack.push(...children[t.i]!);
+  }
+  return first;
 }
 
 function isSubjectOf(cue: Token, token: Token, context: Context): boolean {
@@ -371,9 +385,12 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   };
   // a speaker that is no actor ("officials", "a source close to the talks"): the subject's phrase, unattributed
   const phraseOf = (token: Token): Speaker => {
-    const inside = index.mentions.find((m) => m.tokenStart >= token.i - 6 && m.tokenEnd <= token.i + 1 && m.actor.type !== 'country');
-    const span = subtreeSpan(context, token, (t) => !['acl:relcl', 'appos', 'punct', 'acl'].includes(t.deprel) || t === token);
-    return { speaker: inside?.actor.id ?? null, mention: span };
+    const span = subtreeSpan(context, token, (t) => !['acl:relcl', 'punct', 'acl'].includes(t.deprel) || t === token);
+    // "US Secretary of State Marco Rubio": the person named inside the subject phrase
+    const inside = span && index.mentions.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+    const person = inside?.find((m) => m.actor.type === 'person') ?? inside?.find((m) => m.actor.type !== 'country');
+    if (person) return { speaker: person.actor.id, mention: person.span };
+    return { speaker: null, mention: span };
   };
   if (cue.text.toLowerCase() === 'according') {
     for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) if (mentionAt(k)) return atToken(k);
@@ -386,8 +403,10 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     for (let hop = 0; hop < 3 && verb; hop++) {
       const subject = children[verb.i]!.find((t) => SUBJECTS.has(t.deprel) && allowed(t));
       if (subject) {
-        if (mentionAt(subject.i) || PERSONAL_SUBJECTS.test(subject.text)) return atToken(subject.i);
+        const m = mentionAt(subject.i);
+        if ((m && m.actor.type === 'person') || PERSONAL_SUBJECTS.test(subject.text)) return atToken(subject.i);
         if (subject.upos === 'NOUN' || subject.upos === 'PROPN') return phraseOf(subject);
+        if (m) return atToken(subject.i);
         break;
       }
       if (!['xcomp', 'advcl', 'conj', 'ccomp', 'parataxis', 'acl'].includes(verb.deprel)) break;

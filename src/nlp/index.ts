@@ -28,8 +28,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
     const slice = rawTokens.slice(bound.tokenStart, bound.tokenEnd);
     const words = slice.map((t) => t.text);
     const tags = models.tag(words);
-    let arcs: Array<{ head: number; deprel: string }>;
-    try { arcs = models.parse(words, tags); } catch { arcs = words.map(() => ({ head: -1, deprel: 'dep' })); } // DEVTEMP
+    const arcs = models.parse(words, tags);
     slice.forEach((raw, k) => {
       const arc = arcs[k]!;
       tokens.push({
@@ -47,9 +46,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
       });
     });
     sentences.push({ ...bound });
-    let ents: ReturnType<typeof models.entities> = [];
-    try { ents = models.entities(words, tags); } catch { /* DEVTEMP */ }
-    for (const found of ents) {
+    for (const found of models.entities(words, tags)) {
       const first = slice[found.start]!;
       const last = slice[found.end - 1]!;
       modelEntities.push({
