@@ -88,6 +88,8 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
       continue;
     }
     if (entity.label === 'NORP') continue;
+    // "in Brussels": a seat named as a place
+    if (entry?.kind === 'organization' && LOCATIVE.has(previous) && /^[A-Z][a-z]+$/.test(entity.text) && !/^[A-Z]+$/.test(entity.text) && entity.text !== entry.name) continue;
     if (entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) continue;
     const name = entry?.name ?? entity.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
     const draft = findOrCreate(drafts, 'organization', name);

@@ -59,7 +59,14 @@ const LIGHT_VERBS = new Set(['hold', 'held', 'holds', 'holding', 'have', 'had', 
   'impose', 'imposed', 'imposes', 'imposing', 'sign', 'signed', 'signs', 'reach', 'reached', 'conclude', 'concluded',
   'strike', 'struck', 'announce', 'announced', 'begin', 'began', 'begun', 'open', 'opened', 'launch', 'launched',
   'conduct', 'conducted', 'stage', 'staged', 'make', 'made', 'pay', 'paid', 'carry', 'carried', 'order', 'ordered',
-  'issue', 'issued', 'deliver', 'delivered', 'send', 'sent', 'approve', 'approved', 'agree', 'agreed']);
+  'issue', 'issued', 'deliver', 'delivered', 'send', 'sent', 'approve', 'approved', 'agree', 'agreed', 'resume', 'resumed',
+  'resumes', 'join', 'joined', 'sit', 'sat', 'enter', 'entered', 'complete', 'completed', 'start', 'started', 'continue', 'continued']);
+/** Nouns that count a trigger noun: "a round of talks", "a series of strikes". */
+const MEASURE_NOUNS = new Set(['round', 'rounds', 'series', 'session', 'sessions', 'wave', 'day', 'days', 'package', 'set', 'batch']);
+/** Verbs of conversation that are CONSULT with a partner ("spoke with", "talked to"), by phone when said so. */
+const CONVERSATION_VERBS = new Set(['speak', 'speaks', 'spoke', 'spoken', 'speaking', 'talk', 'talks', 'talked', 'talking', 'chat', 'chatted']);
+/** Verbs whose subject is the host and whose object the visitor. */
+const HOST_VERBS = new Set(['host', 'hosts', 'hosted', 'hosting', 'receive', 'receives', 'received', 'receiving', 'welcome', 'welcomed', 'welcomes']);
 
 const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
 const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ca']);
@@ -128,9 +135,22 @@ function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: Trig
     return { sense: VERB_TRIGGERS[lower]!, anchor: token, verb: token };
   }
   if (token.upos === 'VERB' && /^accept/.test(lower) && isNegated(doc, children, token)) return { sense: { type: 'REJECT' }, anchor: token, verb: token };
+  if (token.upos === 'VERB' && CONVERSATION_VERBS.has(lower)) {
+    const kids = children[token.i]!;
+    const byPhone = kids.some((c) => /^(phone|telephone|video|videolink)$/i.test(c.text) || children[c.i]!.some((g) => /^(phone|telephone|video)$/i.test(g.text)));
+    const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(children, c, ['with', 'to']));
+    if (partner || byPhone) return { sense: { type: 'CONSULT', mode: byPhone ? 'phone' : undefined }, anchor: token, verb: token };
+  }
+  if (token.upos === 'VERB' && HOST_VERBS.has(lower) && !VERB_TRIGGERS[lower]) return { sense: { type: 'CONSULT', mode: 'visit' }, anchor: token, verb: token };
   if ((token.upos === 'NOUN' || token.upos === 'PROPN') && NOUN_TRIGGERS[lower]) {
     const head = token.head >= 0 ? doc.tokens[token.head]! : null;
     if (token.deprel === 'obj' && head && LIGHT_VERBS.has(head.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
+    // "held a first round of talks", "sat down for negotiations"
+    const measure = head && MEASURE_NOUNS.has(head.text.toLowerCase()) && head.deprel === 'obj' && head.head >= 0 ? doc.tokens[head.head]! : null;
+    if (measure && LIGHT_VERBS.has(measure.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: measure };
+    if (token.deprel === 'obl' && head && LIGHT_VERBS.has(head.text.toLowerCase()) && hasCase(children, token, ['for', 'in', 'into'])) {
+      return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
+    }
     if (['nsubj', 'nsubj:pass', 'root'].includes(token.deprel) || token.head < 0) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
     // "the first encounter between Russian and American officials": an object with its own participants
     if (token.deprel === 'obj' && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(children, c, ['between', 'with']))) {
@@ -146,6 +166,9 @@ function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
 
 /** Actor ids mentioned at a token, or inside a common-noun phrase headed by it ("Russian and American officials"). */
 function actorsAt(doc: Doc, index: ActorIndex, children: Token[][], token: Token, depth = 0): string[] {
+  // "his Lithuanian counterpart, Egle Vaitkute": the named apposition is the actor
+  const apposed = children[token.i]!.find((c) => c.deprel === 'appos' && index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
+  if (apposed && depth < 2) return actorsAt(doc, index, children, apposed, depth + 1);
   const mention = index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
   const ids: string[] = mention ? [mention.actor.id] : [];
   if (!mention && depth < 2 && (token.upos === 'NOUN' || token.upos === 'PRON' || token.upos === 'PROPN')) {
@@ -183,6 +206,12 @@ function argumentsOf(doc: Doc, index: ActorIndex, children: Token[][], anchor: T
     for (const c of children[anchor.i]!) {
       if ((c.deprel.startsWith('nmod') || c.deprel === 'amod' || c.deprel === 'compound') && !hasCase(children, c, [...PLACE_CASES])) add(target, actorsAt(doc, index, children, c));
     }
+  }
+  // "Kenya hosted the leaders", "X was received by Y": the visitor is the source, the host the target
+  if (HOST_VERBS.has(clause.text.toLowerCase())) {
+    const passive = children[clause.i]!.some((c) => PASSIVE_SUBJECT.has(c.deprel));
+    if (!passive) return { source: target.filter((t) => !source.includes(t)), target: source };
+    return { source: target, target: source.filter((t) => !target.includes(t)) };
   }
   // reciprocal: "X and Y met", "talks between X and Y" — with no subject, the first partner leads
   if (source.length === 0 && target.length >= 2) source.push(target.shift()!);
