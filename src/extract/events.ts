@@ -160,8 +160,17 @@ function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: Trig
   return null;
 }
 
+/** The preposition of a phrase: its case dependent, or (when the parser hung it lower) a case word opening the phrase. */
 function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
-  return children[token.i]!.some((c) => c.deprel === 'case' && cases.includes(c.text.toLowerCase()));
+  if (children[token.i]!.some((c) => c.deprel === 'case' && cases.includes(c.text.toLowerCase()))) return true;
+  let first = token;
+  const stack = [token];
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (t.i < first.i) first = t;
+    stack.push(...children[t.i]!);
+  }
+  return first !== token && first.deprel === 'case' && cases.includes(first.text.toLowerCase());
 }
 
 /** Actor ids mentioned at a token, or inside a common-noun phrase headed by it ("Russian and American officials"). */

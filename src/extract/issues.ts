@@ -73,13 +73,14 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
       if (!concepts.includes(concept)) concepts.push(concept);
       continue;
     }
-    if (['NOUN', 'PROPN', 'ADJ', 'VERB'].includes(upos) && others.length < 3) others.push(lower);
+    if ((upos === 'NOUN' || upos === 'PROPN' || (upos === 'ADJ' && words[i + 1]?.upos === 'NOUN')) && others.length < 3) others.push(lower);
   }
   // "quota plan" already says "plan"
   const heads = concepts.includes('quota plan') ? concepts.filter((c) => c !== 'plan') : concepts;
   const core = heads.length ? heads.slice(0, 2) : others.slice(0, 3);
-  if (core.length === 0) return null;
-  const label = [qualifiers.slice(0, 2).join(' and '), core.join(' and '), place ? `in ${place}` : ''].filter(Boolean).join(' ');
+  // a label needs a noun to be about something ("fair resolution", not "fair")
+  if (core.length === 0 || (heads.length === 0 && !words.some((w) => w.upos === 'NOUN' && others.includes(w.text.toLowerCase())))) return null;
+  const label = [qualifiers.slice(0, 2).join(' and '), heads.length ? core.join(' and ') : core.join(' '), place ? `in ${place}` : ''].filter(Boolean).join(' ');
   const id = `issue:${[...qualifiers.slice(0, 2).map(slug)].sort().concat(core.map(slug)).join('+')}${place ? '@' + slug(place) : ''}`;
   return { label, id };
 }
