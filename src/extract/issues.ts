@@ -40,6 +40,7 @@ const SKIP = new Set([
   'the', 'a', 'an', 'any', 'all', 'some', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those',
   'further', 'potential', 'possible', 'future', 'new', 'more', 'other', 'such', 'talk', 'idea', 'possibility',
   'question', 'issue', 'matter', 'part', 'kind', 'sort', 'strong', 'armed', 'so-called', 'proposed', 'planned',
+  'one', 'ones', 'thing', 'things', 'way', 'ways', 'step', 'steps', 'lot', 'time', 'times',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for']);
 

@@ -50,9 +50,9 @@ export function findStances(doc: Doc, quotes: Quote[], events: Event[]): Stance[
   // a rejection or endorsement reported as an event ("Russia rejects NATO troop deployment")
   for (const event of events) {
     if (event.modality !== 'asserted' || event.negated || event.source.length === 0) continue;
-    if (event.type !== 'REJECT' && event.type !== 'SUPPORT') continue;
+    if (event.type !== 'REJECT') continue;
     const tokens = doc.tokens.filter((t) => t.start >= event.evidence.start && t.end <= event.evidence.end);
-    const trigger = tokens.find((t) => POLARITY[t.text.toLowerCase()] === (event.type === 'REJECT' ? 'oppose' : 'support'));
+    const trigger = tokens.find((t) => t.upos === 'VERB' && POLARITY[t.text.toLowerCase()] === (event.type === 'REJECT' ? 'oppose' : 'support'));
     if (!trigger) continue;
     const found = positionAt(doc, children, trigger, tokens);
     if (!found) continue;
@@ -64,6 +64,12 @@ export function findStances(doc: Doc, quotes: Quote[], events: Event[]): Stance[
   return stances.map(({ issueId: _id, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
+/** "without us", "without Ukraine": being left out is objected to. */
+function isExclusion(doc: Doc, token: Token): boolean {
+  const next = doc.tokens[token.i + 1];
+  return token.text.toLowerCase() === 'without' && !!next && (next.upos === 'PRON' || next.upos === 'PROPN');
+}
+
 function childIndex(doc: Doc): Token[][] {
   const children: Token[][] = doc.tokens.map(() => []);
   for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
@@ -73,19 +79,22 @@ function childIndex(doc: Doc): Token[][] {
 /** Every position taken in a statement: its polarity words (and the cue's, "deemed ... premature") with their phrases. */
 function positionsIn(doc: Doc, children: Token[][], tokens: Token[], cue: Token | undefined): Array<{ issue: IssueLabel; polarity: Polarity }> {
   const found: Array<{ issue: IssueLabel; polarity: Polarity }> = [];
-  const candidates = cue ? [cue, ...tokens] : tokens;
+  // opposition words first: "we want a fair resolution where nobody decides without us" is an objection
+  const opposes = (t: Token) => POLARITY[t.text.toLowerCase()] === 'oppose' || isExclusion(doc, t);
+  const ordered = [...tokens].sort((a, b) => Number(opposes(b)) - Number(opposes(a)));
+  const candidates = cue ? [cue, ...ordered] : ordered;
   for (const token of candidates) {
-    if (!POLARITY[token.text.toLowerCase()]) continue;
+    if (!POLARITY[token.text.toLowerCase()] && !isExclusion(doc, token)) continue;
     const position = positionAt(doc, children, token, tokens);
-    if (position && !found.some((f) => f.issue.id === position.issue.id)) found.push(position);
-    if (found.length >= 2) break;
+    // one position per statement: the first polarity word that governs a phrase
+    if (position) return [position];
   }
   return found;
 }
 
 /** The phrase a polarity word governs, its label, and the polarity after negation. */
 function positionAt(doc: Doc, children: Token[][], trigger: Token, scope: Token[]): { issue: IssueLabel; polarity: Polarity } | null {
-  let polarity = POLARITY[trigger.text.toLowerCase()]!;
+  let polarity = POLARITY[trigger.text.toLowerCase()] ?? 'oppose';
   const inScope = new Set(scope.map((t) => t.i));
   const negated = [trigger, trigger.head >= 0 ? doc.tokens[trigger.head]! : null]
     .filter((t): t is Token => !!t)
@@ -104,6 +113,12 @@ function positionAt(doc: Doc, children: Token[][], trigger: Token, scope: Token[
  */
 function governedPhrase(doc: Doc, children: Token[][], trigger: Token, inScope: Set<number>): Token[] {
   const kids = children[trigger.i]!;
+  // "decisions made without us": the action taken without someone is the issue
+  if (trigger.text.toLowerCase() === 'without' && trigger.head >= 0) {
+    const phrase = doc.tokens[trigger.head]!;
+    const action = phrase.head >= 0 ? doc.tokens[phrase.head]! : phrase;
+    return subtree(children, action).filter((t) => inScope.size === 0 || inScope.has(t.i));
+  }
   const pick = (relations: string[]) => kids.find((c) => relations.includes(c.deprel) && (inScope.has(c.i) || inScope.size === 0));
   let head: Token | undefined;
   if (trigger.upos === 'VERB') head = pick(['obj', 'xcomp', 'ccomp', 'obl']);
@@ -114,7 +129,11 @@ function governedPhrase(doc: Doc, children: Token[][], trigger: Token, inScope: 
     const host = doc.tokens[trigger.head]!;
     head = children[host.i]!.find((c) => GOVERNED.has(c.deprel) && c !== trigger && c.i !== trigger.i && !['nsubj'].includes(c.deprel) && inScope.has(c.i));
   }
-  if (head) return subtree(children, head).filter((t) => inScope.size === 0 || inScope.has(t.i));
+  if (head) {
+    // "accept NATO forces in Ukraine": a place hung on the verb still belongs to what is accepted
+    const places = trigger.upos === 'VERB' ? kids.filter((c) => c.deprel === 'obl' && c.i > head!.i && c.upos === 'PROPN') : [];
+    return [...subtree(children, head), ...places.flatMap((p) => subtree(children, p))].filter((t) => inScope.size === 0 || inScope.has(t.i)).sort((a, b) => a.i - b.i);
+  }
   // word order: the rest of the clause after the trigger
   const after: Token[] = [];
   for (let k = trigger.i + 1; k < doc.tokens.length && after.length < 10; k++) {
@@ -141,7 +160,8 @@ function subtree(children: Token[][], head: Token): Token[] {
   while (stack.length) {
     const t = stack.pop()!;
     out.push(t);
-    for (const c of children[t.i]!) if (c.deprel !== 'punct' && c.deprel !== 'acl:relcl' && c.deprel !== 'advcl') stack.push(c);
+    // a gerund complement is the substance ("talk of sending troops"); a purpose clause is not ("backing to prevent ...")
+    for (const c of children[t.i]!) if (!['punct', 'acl:relcl', 'advcl', 'parataxis'].includes(c.deprel) && (c.deprel !== 'acl' || /ing$/i.test(c.text))) stack.push(c);
   }
   return out.sort((a, b) => a.i - b.i).slice(0, 14);
 }
