@@ -160,7 +160,10 @@ Serves the web app at http://127.0.0.1:8080/ (--port 0 picks a free port) and th
 Writes (POST /api/articles) need the PARLEY_TOKEN environment variable set, and the same token sent as
 Authorization: Bearer <token>. Prints the URL on stdout; Ctrl-C stops it.`,
     options: { ...common, ...dbOption, ...serveOptions },
-    run: async (values) => withStore(values, (store) => serveStore(store, values)),
+    run: async (values) => {
+      const settings = serveSettings(values);
+      return withStore(values, (store) => serveStore(store, settings));
+    },
   },
   demo: {
     summary: "Ingest the project's demo corpus and print a briefing of its story",
@@ -171,9 +174,10 @@ and prints a briefing; with --serve, starts the web app over it instead and prin
     options: { ...common, ...dbOption, ...serveOptions, serve: { type: 'boolean' } },
     run: async (values) => {
       const db = (values.db as string | undefined) ?? join(dirname(defaultDemoDb()), 'demo.db');
+      const settings = values.serve ? serveSettings(values) : null;
       const code = await COMMANDS.ingest!.run({ ...values, db }, [examplesDir()]);
-      if (values.serve) {
-        const served = await withStore({ db }, (store) => serveStore(store, values));
+      if (settings) {
+        const served = await withStore({ db }, (store) => serveStore(store, settings));
         return Math.max(code, served);
       }
       await withStore({ db }, async (store) => {
@@ -186,13 +190,29 @@ and prints a briefing; with --serve, starts the web app over it instead and prin
   },
 };
 
-/** Runs the server over an open store until SIGINT or SIGTERM. */
-async function serveStore(store: Store, values: Record<string, string | boolean | undefined>): Promise<number> {
+interface ServeSettings {
+  port: number;
+  host: string;
+  token: string | undefined;
+  allowRemoteReads: boolean;
+  quiet: boolean;
+}
+
+function serveSettings(values: Record<string, string | boolean | undefined>): ServeSettings {
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}"`);
-  const host = (values.host as string | undefined) ?? '127.0.0.1';
-  const token = process.env.PARLEY_TOKEN?.trim() || undefined;
-  const allowRemoteReads = values['allow-remote-reads'] === true;
+  return {
+    port,
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    token: process.env.PARLEY_TOKEN?.trim() || undefined,
+    allowRemoteReads: values['allow-remote-reads'] === true,
+    quiet: values.quiet === true,
+  };
+}
+
+/** Runs the server over an open store until SIGINT or SIGTERM. */
+async function serveStore(store: Store, settings: ServeSettings): Promise<number> {
+  const { port, host, token, allowRemoteReads } = settings;
   let server;
   try {
     server = await startServer({ store, port, host, token, allowRemoteReads });
@@ -203,7 +223,7 @@ async function serveStore(store: Store, values: Record<string, string | boolean 
     return SOME_FAILED;
   }
   process.stdout.write(server.url + '/\n');
-  if (!values.quiet) {
+  if (!settings.quiet) {
     const notes = [
       token ? 'writes enabled (PARLEY_TOKEN is set)' : 'read-only (set PARLEY_TOKEN to enable POST /api/articles)',
       allowRemoteReads ? 'reads open to other hosts' : !isLoopback(host) && host !== 'localhost' ? 'reads only from this machine (add --allow-remote-reads)' : null,

@@ -219,7 +219,7 @@ export interface MatrixOptions {
   maxActors?: number;
   /** Most issues (columns), the most discussed first. Default 15. */
   maxIssues?: number;
-  /** Evidence references kept per cell, latest first. Default 5. */
+  /** Evidence references kept per cell, latest first. Default 3. */
   evidencePerCell?: number;
 }
 

@@ -222,6 +222,114 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'faster API reads: a quote search index, quote keys and dates, stance cells and issue counts, newest-first indexes',
+    // quote_search indexes quotes alone: filtering search_index by its UNINDEXED kind column reads every matching
+    // row, whole article texts included, so a quote search on a common word read most of the store.
+    // quotes get the speaker's name key and the article's date, like stances in version 2; the stance and quote
+    // indexes follow the order the API reads in (newest first: date DESC, article_id DESC, seq), replacing two of
+    // version 2's. stance_cells (support and oppose per actor and issue, clustered by issue) and issue_counts
+    // answer the stance matrix without reading the stances; put() adds to them in its transaction, and
+    // articles_unaggregate (which replaces version 2's articles_unaggregate_actors) takes a deleted article out.
+    // Event participants get their event's sort date and a mark on the first row of each actor (by name key) in an
+    // event (sources before targets, in order), so that one actor's events come once each, in date order, from an
+    // index.
+    sql: `
+      ALTER TABLE event_participants ADD COLUMN sort_date TEXT;
+      ALTER TABLE event_participants ADD COLUMN first_of_key INTEGER NOT NULL DEFAULT 1;
+      UPDATE event_participants SET
+        sort_date = (SELECT e.sort_date FROM events e
+          WHERE e.article_id = event_participants.article_id AND e.local_id = event_participants.event_id),
+        first_of_key = NOT EXISTS (SELECT 1 FROM event_participants p2
+          WHERE p2.article_id = event_participants.article_id AND p2.event_id = event_participants.event_id
+            AND p2.actor_key = event_participants.actor_key
+            AND (p2.role < event_participants.role OR (p2.role = event_participants.role AND p2.seq < event_participants.seq)));
+      DROP INDEX event_participants_by_key;
+      CREATE INDEX event_participants_by_key_date
+        ON event_participants (actor_key, sort_date, article_id, event_id) WHERE first_of_key = 1;
+      CREATE INDEX event_participants_by_key_timeline
+        ON event_participants (actor_key, (sort_date IS NULL), sort_date, article_id, event_id) WHERE first_of_key = 1;
+      -- Who met whom reads every event of a type and its participants: both from covering indexes.
+      CREATE INDEX events_for_network ON events (type, negated, modality, article_id, local_id, sort_date);
+      CREATE INDEX event_participants_by_event_key
+        ON event_participants (article_id, event_id, actor_key) WHERE first_of_key = 1;
+
+      ALTER TABLE quotes ADD COLUMN speaker_key TEXT;
+      ALTER TABLE quotes ADD COLUMN quote_date TEXT;
+      UPDATE quotes SET
+        speaker_key = (SELECT a.name_key FROM actors a WHERE a.article_id = quotes.article_id AND a.local_id = quotes.speaker_id),
+        quote_date = (SELECT art.published FROM articles art WHERE art.id = quotes.article_id);
+      CREATE INDEX quotes_by_date ON quotes (quote_date DESC, article_id DESC, seq);
+      CREATE INDEX quotes_by_speaker_key ON quotes (speaker_key, quote_date DESC, article_id DESC, seq);
+
+      DROP INDEX stances_by_issue_holder;
+      DROP INDEX stances_by_holder_key;
+      CREATE INDEX stances_by_date ON stances (stance_date DESC, article_id DESC, seq);
+      CREATE INDEX stances_by_holder_key ON stances (holder_key, stance_date DESC, article_id DESC, seq);
+      CREATE INDEX stances_by_cell ON stances (issue, holder_key, stance_date DESC, article_id DESC, seq);
+
+      CREATE TABLE stance_cells (
+        issue TEXT NOT NULL,
+        holder_key TEXT NOT NULL,
+        support INTEGER NOT NULL,
+        oppose INTEGER NOT NULL,
+        PRIMARY KEY (issue, holder_key)
+      ) WITHOUT ROWID;
+      CREATE TABLE issue_counts (
+        issue TEXT PRIMARY KEY,
+        stances INTEGER NOT NULL
+      );
+      CREATE INDEX issue_counts_by_rank ON issue_counts (stances DESC, issue);
+      INSERT INTO stance_cells (issue, holder_key, support, oppose)
+        SELECT issue, holder_key, sum(polarity = 'support'), sum(polarity = 'oppose') FROM stances
+        WHERE holder_key IS NOT NULL GROUP BY 1, 2;
+      INSERT INTO issue_counts (issue, stances)
+        SELECT issue, count(*) FROM stances WHERE holder_key IS NOT NULL GROUP BY 1;
+
+      DROP TRIGGER articles_unaggregate_actors;
+      CREATE TRIGGER articles_unaggregate BEFORE DELETE ON articles BEGIN
+        UPDATE actor_keys SET
+          article_count = article_count - 1,
+          quote_count = quote_count - (SELECT count(*) FROM quotes q
+            JOIN actors a ON a.article_id = q.article_id AND a.local_id = q.speaker_id
+            WHERE q.article_id = old.id AND a.name_key = actor_keys.name_key)
+          WHERE name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        DELETE FROM actor_keys WHERE article_count <= 0 AND name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        UPDATE actor_key_variants SET n = n - (SELECT count(*) FROM actors a WHERE a.article_id = old.id
+            AND a.name_key = actor_key_variants.name_key AND a.name = actor_key_variants.name
+            AND a.type = actor_key_variants.type AND coalesce(a.country, '') = actor_key_variants.country)
+          WHERE name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        DELETE FROM actor_key_variants WHERE n <= 0 AND name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        UPDATE actor_key_roles SET n = n - (SELECT count(*) FROM actors a, json_each(a.roles) r
+            WHERE a.article_id = old.id AND a.name_key = actor_key_roles.name_key AND r.value = actor_key_roles.role)
+          WHERE name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        DELETE FROM actor_key_roles WHERE n <= 0 AND name_key IN (SELECT name_key FROM actors WHERE article_id = old.id);
+        UPDATE stance_cells SET
+          support = support - (SELECT count(*) FROM stances s WHERE s.article_id = old.id
+            AND s.holder_key = stance_cells.holder_key AND s.issue = stance_cells.issue AND s.polarity = 'support'),
+          oppose = oppose - (SELECT count(*) FROM stances s WHERE s.article_id = old.id
+            AND s.holder_key = stance_cells.holder_key AND s.issue = stance_cells.issue AND s.polarity = 'oppose')
+          WHERE (issue, holder_key) IN (SELECT issue, holder_key FROM stances WHERE article_id = old.id);
+        DELETE FROM stance_cells WHERE support + oppose <= 0
+          AND (issue, holder_key) IN (SELECT issue, holder_key FROM stances WHERE article_id = old.id);
+        UPDATE issue_counts SET stances = stances - (SELECT count(*) FROM stances s
+            WHERE s.article_id = old.id AND s.holder_key IS NOT NULL AND s.issue = issue_counts.issue)
+          WHERE issue IN (SELECT issue FROM stances WHERE article_id = old.id);
+        DELETE FROM issue_counts WHERE stances <= 0 AND issue IN (SELECT issue FROM stances WHERE article_id = old.id);
+      END;
+
+      CREATE VIRTUAL TABLE quote_search USING fts5 (
+        body, speaker, article_id UNINDEXED, quote_id UNINDEXED,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO quote_search (body, speaker, article_id, quote_id)
+        SELECT body, speaker, article_id, quote_id FROM search_index WHERE kind = 'quote';
+      CREATE TRIGGER articles_clear_quote_search AFTER DELETE ON articles BEGIN
+        DELETE FROM quote_search WHERE article_id = old.id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -5,8 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ActorType, Modality, PloverType, QuoteKind, Span } from '../contract.js';
 import { toFtsQuery } from './fts.js';
 import type {
-  ActorDetail, ActorRef, ActorRoleSummary, ActorSummary, ArticleListItem, EventFilter, EventItem, EvidenceRef,
-  MatrixCell, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem, SnippetPart, StanceFilter,
+  ActorDetail, ActorRef, ActorRoleSummary, ActorSummary, ArticleListItem, EventFilter, EventItem, MatrixCell, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem, SnippetPart, StanceFilter,
   StanceItem, StanceMatrix,
 } from './index.js';
 import { nameKey } from './names.js';
@@ -124,13 +123,20 @@ export class ApiQueries {
     if (q !== '') {
       const query = toFtsQuery(q);
       if (query === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      // Ranks first and writes snippets only for the page (a snippet reads the whole article text).
       const rows = this.all<ArticleListRow>(`
+        WITH hits AS MATERIALIZED (
+          SELECT rowid AS hit, bm25(search_index, 4.0, 1.0, 2.0) AS score FROM search_index
+          WHERE search_index MATCH @query AND kind = 'article'
+          ORDER BY score, rowid LIMIT @limit OFFSET @offset
+        )
         SELECT ${columns}, ${counts},
           snippet(search_index, -1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 20) AS snippet
-        FROM search_index JOIN articles art ON art.id = search_index.article_id
-        WHERE search_index MATCH @query AND search_index.kind = 'article'
-        ORDER BY bm25(search_index, 4.0, 1.0, 2.0), art.id
-        LIMIT @limit OFFSET @offset`, { query, limit: limit + 1, offset });
+        FROM hits
+        CROSS JOIN search_index ON search_index.rowid = hits.hit -- CROSS: the page drives the join, not the match
+        JOIN articles art ON art.id = search_index.article_id
+        WHERE search_index MATCH @query
+        ORDER BY hits.score, hits.hit`, { query, limit: limit + 1, offset });
       return page(rows.map(articleItem), limit, offset);
     }
     const rows = this.all<ArticleListRow>(`
@@ -259,38 +265,38 @@ export class ApiQueries {
       art.id AS articleId, art.title AS articleTitle, art.published, q.local_id AS quoteId, q.kind,
       q.content_start, q.content_end, q.content_text, q.speaker_id,
       sp.name_key AS speaker_key, sp.name AS speaker_name, sp.type AS speaker_type`;
+    const joins = `
+      JOIN articles art ON art.id = q.article_id
+      LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id`;
     const q = opts.q?.trim() ?? '';
     if (q !== '') {
       const query = toFtsQuery(q);
       if (query === null) return empty;
+      // Ranks by rowid alone, then joins the page: reading any stored column of every match (a join key, a
+      // filter) costs far more than the ranking on a common word.
+      const speakerFilter = key === null ? '' : `AND (SELECT speaker_key FROM quotes
+        WHERE article_id = quote_search.article_id AND local_id = quote_search.quote_id) = @key`;
       const rows = this.all<QuoteItemRow>(`
-        SELECT ${columns}, snippet(search_index, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 24) AS snippet
-        FROM search_index
-        JOIN quotes q ON q.article_id = search_index.article_id AND q.local_id = search_index.quote_id
-        JOIN articles art ON art.id = q.article_id
-        LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
-        WHERE search_index MATCH @query AND search_index.kind = 'quote' ${key === null ? '' : 'AND sp.name_key = @key'}
-        ORDER BY bm25(search_index, 4.0, 1.0, 2.0), art.id, q.seq
-        LIMIT @limit OFFSET @offset`, { query, ...(key === null ? {} : { key }), limit: limit + 1, offset });
+        WITH hits AS MATERIALIZED (
+          SELECT rowid AS hit, bm25(quote_search, 1.0, 2.0) AS score FROM quote_search
+          WHERE quote_search MATCH @query ${speakerFilter}
+          ORDER BY score, rowid LIMIT @limit OFFSET @offset
+        )
+        SELECT ${columns}, snippet(quote_search, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 24) AS snippet
+        FROM hits
+        CROSS JOIN quote_search ON quote_search.rowid = hits.hit -- CROSS: the page drives the join, not the match
+        JOIN quotes q ON q.article_id = quote_search.article_id AND q.local_id = quote_search.quote_id
+        ${joins}
+        WHERE quote_search MATCH @query
+        ORDER BY hits.score, hits.hit`, { query, ...(key === null ? {} : { key }), limit: limit + 1, offset });
       return page(rows.map(quoteItem), limit, offset);
     }
-    if (key !== null) {
-      const rows = this.all<QuoteItemRow>(`
-        SELECT ${columns} FROM actors sp
-        JOIN quotes q ON q.article_id = sp.article_id AND q.speaker_id = sp.local_id
-        JOIN articles art ON art.id = sp.article_id
-        WHERE sp.name_key = @key ORDER BY ${NEWEST_FIRST}, q.seq LIMIT @limit OFFSET @offset`,
-        { key, limit: limit + 1, offset });
-      const total = this.get<{ n: number }>(`
-        SELECT coalesce(quote_count, 0) AS n FROM (SELECT 1) LEFT JOIN actor_keys ON name_key = @key`, { key }).n;
-      return { ...page(rows.map(quoteItem), limit, offset), total };
-    }
+    const where = key === null ? '' : 'WHERE q.speaker_key = @key';
+    const params: Params = key === null ? {} : { key };
     const rows = this.all<QuoteItemRow>(`
-      SELECT ${columns} FROM articles art
-      JOIN quotes q ON q.article_id = art.id
-      LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
-      ORDER BY ${NEWEST_FIRST}, q.seq LIMIT @limit OFFSET @offset`, { limit: limit + 1, offset });
-    const total = this.get<{ n: number }>('SELECT count(*) AS n FROM quotes', {}).n;
+      SELECT ${columns} FROM quotes q ${joins} ${where}
+      ORDER BY q.quote_date DESC, q.article_id DESC, q.seq LIMIT @limit OFFSET @offset`, { ...params, limit: limit + 1, offset });
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM quotes q ${where}`, params).n;
     return { ...page(rows.map(quoteItem), limit, offset), total };
   }
 
@@ -298,41 +304,50 @@ export class ApiQueries {
 
   events(opts: EventFilter): Page<EventItem> {
     const { limit, offset } = paging(opts);
+    let key: string | null = null;
+    if (opts.actor !== undefined && opts.actor.trim() !== '') {
+      key = this.resolveKey(opts.actor);
+      if (key === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+    }
+    // One actor's events are read from its participant rows (which carry the sort date), the others from events.
+    const d = key === null ? 'e' : 'p';
     const where: string[] = [];
     const params: Params = {};
+    if (key !== null) {
+      // An actor on both sides of one event (or named twice) lists the event once: by its first participant row.
+      where.push('p.actor_key = @actor', 'p.first_of_key = 1');
+      params.actor = key;
+    }
     if (opts.type !== undefined) {
       where.push('e.type = @type');
       params.type = opts.type;
     }
     if (opts.from !== undefined) {
-      where.push('e.sort_date >= @from');
+      where.push(`${d}.sort_date >= @from`);
       params.from = opts.from;
     }
     if (opts.to !== undefined) {
-      where.push('e.sort_date <= @to');
+      where.push(`${d}.sort_date <= @to`);
       params.to = opts.to;
     }
-    if (opts.actor !== undefined && opts.actor.trim() !== '') {
-      const key = this.resolveKey(opts.actor);
-      if (key === null) return { items: [], limit, offset, hasMore: false, total: 0 };
-      where.push('(e.article_id, e.local_id) IN (SELECT article_id, event_id FROM event_participants WHERE actor_key = @actor)');
-      params.actor = key;
-    }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    // Both orders put undated events last and match an index: (sort_date IS NULL, sort_date, ...) ascending, or
-    // (sort_date, ...) read backwards, where NULL sorts lowest.
-    // With a date bound there are no undated events and the plain index serves the range too.
+    const from = key === null
+      ? 'events e'
+      : 'event_participants p JOIN events e ON e.article_id = p.article_id AND e.local_id = p.event_id';
+    // Both orders put undated events last and follow an index: (sort_date IS NULL, sort_date, ...) ascending, or
+    // (sort_date, ...) read backwards, where NULL sorts lowest. With a date bound there are no undated events.
     const bounded = opts.from !== undefined || opts.to !== undefined;
     const order = opts.order === 'desc'
-      ? 'e.sort_date DESC, e.article_id DESC, e.seq DESC'
-      : bounded ? 'e.sort_date, e.article_id, e.seq' : '(e.sort_date IS NULL), e.sort_date, e.article_id, e.seq';
+      ? `${d}.sort_date DESC, ${d}.article_id DESC, e.seq DESC`
+      : bounded ? `${d}.sort_date, ${d}.article_id, e.seq` : `(${d}.sort_date IS NULL), ${d}.sort_date, ${d}.article_id, e.seq`;
     const rows = this.all<EventItemRow>(`
       SELECT e.article_id AS articleId, art.title AS articleTitle, art.published, e.local_id AS eventId, e.type, e.mode,
         e.sort_date AS date, e.date AS eventDate, e.location, e.negated, e.modality,
         e.evidence_start, e.evidence_end, e.evidence_text
-      FROM events e JOIN articles art ON art.id = e.article_id
+      FROM ${from} JOIN articles art ON art.id = e.article_id
       ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`, { ...params, limit: limit + 1, offset });
-    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM events e ${filter}`, params).n;
+    const needsEvents = opts.type !== undefined || key === null;
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM ${needsEvents ? from : 'event_participants p'} ${filter}`, params).n;
     const items = rows.slice(0, limit).map((row) => this.eventItem(row));
     return { items, limit, offset, hasMore: rows.length > limit, total };
   }
@@ -387,7 +402,7 @@ export class ApiQueries {
       FROM stances s
       JOIN articles art ON art.id = s.article_id
       JOIN actors h ON h.article_id = s.article_id AND h.local_id = s.holder_id
-      ${filter} ORDER BY s.stance_date DESC, s.article_id, s.seq LIMIT @limit OFFSET @offset`,
+      ${filter} ORDER BY s.stance_date DESC, s.article_id DESC, s.seq LIMIT @limit OFFSET @offset`,
       { ...params, limit: limit + 1, offset });
     const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM stances s ${filter}`, params).n;
     return { ...page(rows.map(stanceItem), limit, offset), total };
@@ -396,46 +411,57 @@ export class ApiQueries {
   stanceMatrix(opts: MatrixOptions): StanceMatrix {
     const maxIssues = clamp(opts.maxIssues, 15, 1, 100);
     const maxActors = clamp(opts.maxActors, 25, 1, 200);
-    const perCell = clamp(opts.evidencePerCell, 5, 1, 50);
+    const perCell = clamp(opts.evidencePerCell, 3, 1, 50);
     const where: string[] = ['s.holder_key IS NOT NULL'];
     const params: Params = {};
     addStanceConditions(where, params, opts);
     const filter = where.join(' AND ');
-    const issues = this.all<{ issue: string; stances: number }>(`
-      SELECT s.issue, count(*) AS stances FROM stances s WHERE ${filter}
-      GROUP BY s.issue ORDER BY stances DESC, count(DISTINCT s.holder_key) DESC, s.issue LIMIT @maxIssues`,
-      { ...params, maxIssues });
+    // Without a date range the aggregates kept by put() answer (issue_counts, stance_cells); with one, the stances.
+    const aggregated = opts.from === undefined && opts.to === undefined;
+    const issues = aggregated
+      ? this.all<{ issue: string; stances: number }>(`
+          SELECT s.issue, s.stances FROM issue_counts s WHERE ${topicConditions('s.issue', opts.topic, {}).join(' AND ') || 'true'}
+          ORDER BY s.stances DESC, s.issue LIMIT @maxIssues`, { ...params, maxIssues })
+      : this.all<{ issue: string; stances: number }>(`
+          SELECT s.issue, count(*) AS stances FROM stances s WHERE ${filter}
+          GROUP BY s.issue ORDER BY stances DESC, s.issue LIMIT @maxIssues`, { ...params, maxIssues });
     if (issues.length === 0) return { actors: [], issues: [], cells: [] };
-    const issueList = JSON.stringify(issues.map((i) => i.issue));
+    const inIssues = 'IN (SELECT value FROM json_each(@issues))';
+    // (issue, holder_key, support, oppose) for the chosen columns.
+    const cellSource = aggregated
+      ? `SELECT issue, holder_key, support, oppose FROM stance_cells WHERE issue ${inIssues}`
+      : `SELECT s.issue, s.holder_key, sum(s.polarity = 'support') AS support, sum(s.polarity = 'oppose') AS oppose
+         FROM stances s WHERE ${filter} AND s.issue ${inIssues} GROUP BY s.issue, s.holder_key`;
+    const issueParams = { ...params, issues: JSON.stringify(issues.map((i) => i.issue)) };
     const actorRows = this.all<{ key: string; stances: number }>(`
-      SELECT s.holder_key AS key, count(*) AS stances FROM stances s
-      WHERE ${filter} AND s.issue IN (SELECT value FROM json_each(@issues))
-      GROUP BY s.holder_key ORDER BY stances DESC, key LIMIT @maxActors`, { ...params, issues: issueList, maxActors });
+      SELECT c.holder_key AS key, sum(c.support + c.oppose) AS stances FROM (${cellSource}) c
+      GROUP BY c.holder_key HAVING stances > 0 ORDER BY stances DESC, key LIMIT @maxActors`, { ...issueParams, maxActors });
     const keys = actorRows.map((row) => row.key);
     const described = this.describeKeys(keys);
     const actors = actorRows.map((row) => {
       const about = described.get(row.key);
       return { key: row.key, name: about?.name ?? row.key, type: about?.type ?? ('person' as ActorType), stances: row.stances };
     });
-    const counts = this.all<{ key: string; issue: string; support: number; oppose: number }>(`
-      SELECT s.holder_key AS key, s.issue, sum(s.polarity = 'support') AS support, sum(s.polarity = 'oppose') AS oppose
-      FROM stances s
-      WHERE ${filter} AND s.issue IN (SELECT value FROM json_each(@issues))
-        AND s.holder_key IN (SELECT value FROM json_each(@keys))
-      GROUP BY s.holder_key, s.issue`, { ...params, issues: issueList, keys: JSON.stringify(keys) });
+    // Each cell with its latest evidence, in one statement (a query per cell costs more in calls than in SQL).
+    const rows = this.all<{ key: string; issue: string; support: number; oppose: number; evidence: string }>(`
+      SELECT c.holder_key AS key, c.issue, c.support, c.oppose,
+        (SELECT json_group_array(json_array(e.article_id, e.local_id, e.quote_id, e.polarity, e.stance_date)
+            ORDER BY e.stance_date DESC, e.article_id DESC, e.seq)
+          FROM (SELECT s.article_id, s.local_id, s.quote_id, s.polarity, s.stance_date, s.seq FROM stances s
+                WHERE ${filter} AND s.issue = c.issue AND s.holder_key = c.holder_key
+                ORDER BY s.stance_date DESC, s.article_id DESC, s.seq LIMIT @perCell) e) AS evidence
+      FROM (${cellSource}) c
+      WHERE c.holder_key IN (SELECT value FROM json_each(@keys)) AND c.support + c.oppose > 0`,
+      { ...issueParams, keys: JSON.stringify(keys), perCell });
     const cells: MatrixCell[] = [];
-    for (const count of counts) {
-      const evidence = this.all<EvidenceRef>(`
-        SELECT s.article_id AS articleId, s.local_id AS stanceId, s.quote_id AS quoteId, s.polarity,
-          s.stance_date AS published
-        FROM stances s WHERE ${filter} AND s.issue = @issue AND s.holder_key = @key
-        ORDER BY s.stance_date DESC, s.article_id, s.seq LIMIT @perCell`,
-        { ...params, issue: count.issue, key: count.key, perCell });
+    for (const row of rows) {
+      const evidence = (JSON.parse(row.evidence) as Array<[string, string, string | null, 'support' | 'oppose', string | null]>)
+        .map(([articleId, stanceId, quoteId, polarity, published]) => ({ articleId, stanceId, quoteId, polarity, published }));
       const latest = evidence[0];
       if (latest === undefined) continue;
       cells.push({
-        actor: count.key, issue: count.issue, polarity: latest.polarity, latest: latest.published,
-        support: count.support, oppose: count.oppose, evidence,
+        actor: row.key, issue: row.issue, polarity: latest.polarity, latest: latest.published,
+        support: row.support, oppose: row.oppose, evidence,
       });
     }
     const rowOrder = new Map(keys.map((key, i) => [key, i]));
@@ -460,10 +486,11 @@ export class ApiQueries {
     }
     // Everyone taking part in one meeting met everyone else in it, whichever side the text put them on.
     const pairs = this.all<{ a: string; b: string; count: number; date: string | null; articleId: string; eventId: string }>(`
-      WITH parts AS (
-        SELECT DISTINCT p.article_id, p.event_id, p.actor_key, e.sort_date
-        FROM events e JOIN event_participants p ON p.article_id = e.article_id AND p.event_id = e.local_id
-        WHERE ${where.join(' AND ')} AND p.actor_key IS NOT NULL
+      WITH parts AS MATERIALIZED (
+        SELECT p.article_id, p.event_id, p.actor_key, e.sort_date
+        FROM events e
+        JOIN event_participants p ON p.article_id = e.article_id AND p.event_id = e.local_id AND p.first_of_key = 1
+        WHERE ${where.join(' AND ')}
       )
       SELECT x.actor_key AS a, y.actor_key AS b, count(*) AS count, max(coalesce(x.sort_date, '')) AS date,
         x.article_id AS articleId, x.event_id AS eventId
@@ -513,12 +540,17 @@ export class ApiQueries {
 
 // ---- helpers --------------------------------------------------------------------------------------------------
 
-function addStanceConditions(where: string[], params: Params, opts: { topic?: string; from?: string; to?: string }): void {
-  const words = (opts.topic ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
-  words.forEach((word, i) => {
-    where.push(`s.issue LIKE @topic${i} ESCAPE '\\'`);
+/** One LIKE per word of the topic (all must occur in the issue label, ASCII case ignored); fills params. */
+function topicConditions(column: string, topic: string | undefined, params: Params): string[] {
+  const words = (topic ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
+  return words.map((word, i) => {
     params[`topic${i}`] = `%${word.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    return `${column} LIKE @topic${i} ESCAPE '\\'`;
   });
+}
+
+function addStanceConditions(where: string[], params: Params, opts: { topic?: string; from?: string; to?: string }): void {
+  where.push(...topicConditions('s.issue', opts.topic, params));
   if (opts.from !== undefined) {
     where.push('s.stance_date >= @from');
     params.from = opts.from;

@@ -157,14 +157,18 @@ function prepareStatements(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     insertQuote: db.prepare(`
       INSERT INTO quotes (article_id, local_id, seq, kind, content_start, content_end, content_text, speaker_id,
-        speaker_mention_start, speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        speaker_mention_start, speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text,
+        speaker_key, quote_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertQuoteSearchEntry: db.prepare(`
+      INSERT INTO quote_search (body, speaker, article_id, quote_id) VALUES (?, ?, ?, ?)`),
     insertEvent: db.prepare(`
       INSERT INTO events (article_id, local_id, seq, type, mode, location, date, negated, modality,
         evidence_start, evidence_end, evidence_text, sort_date)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertParticipant: db.prepare(`
-      INSERT INTO event_participants (article_id, event_id, role, seq, actor_id, actor_key) VALUES (?, ?, ?, ?, ?, ?)`),
+      INSERT INTO event_participants (article_id, event_id, role, seq, actor_id, actor_key, sort_date, first_of_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertStance: db.prepare(`
       INSERT INTO stances (article_id, local_id, seq, holder_id, issue, polarity, evidence_start, evidence_end,
         evidence_text, quote_id, holder_key, stance_date)
@@ -183,6 +187,15 @@ function prepareStatements(db: Database.Database) {
       INSERT INTO actor_key_variants (name_key, name, type, country, n)
         SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors WHERE article_id = @id GROUP BY 1, 2, 3, 4
       ON CONFLICT (name_key, name, type, country) DO UPDATE SET n = n + excluded.n`),
+    aggregateStanceCells: db.prepare(`
+      INSERT INTO stance_cells (issue, holder_key, support, oppose)
+        SELECT issue, holder_key, sum(polarity = 'support'), sum(polarity = 'oppose') FROM stances
+        WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue, holder_key
+      ON CONFLICT (issue, holder_key) DO UPDATE SET support = support + excluded.support, oppose = oppose + excluded.oppose`),
+    aggregateIssueCounts: db.prepare(`
+      INSERT INTO issue_counts (issue, stances)
+        SELECT issue, count(*) FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue
+      ON CONFLICT (issue) DO UPDATE SET stances = stances + excluded.stances`),
     aggregateActorRoles: db.prepare(`
       INSERT INTO actor_key_roles (name_key, role, n)
         SELECT a.name_key, r.value, count(*) FROM actors a, json_each(a.roles) r WHERE a.article_id = @id GROUP BY 1, 2
@@ -427,13 +440,15 @@ class SqliteStore implements Store {
     record.actors.forEach((actor, seq) => this.writeActor(article.id, actor, seq));
     const actorNames = new Map(record.actors.map((actor) => [actor.id, actor.name]));
     const actorKeys = new Map(record.actors.map((actor) => [actor.id, nameKey(actor.name)]));
-    record.quotes.forEach((quote, seq) => this.writeQuote(article.id, quote, seq, actorNames));
+    record.quotes.forEach((quote, seq) => this.writeQuote(article.id, quote, seq, actorNames, article.published, actorKeys));
     record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq, article.published, actorKeys));
     record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq, article.published, actorKeys));
     this.sql.insertSearchEntry.run(article.title ?? '', article.text, null, 'article', article.id, null);
     this.sql.aggregateActorKeys.run({ id: article.id });
     this.sql.aggregateActorVariants.run({ id: article.id });
     this.sql.aggregateActorRoles.run({ id: article.id });
+    this.sql.aggregateStanceCells.run({ id: article.id });
+    this.sql.aggregateIssueCounts.run({ id: article.id });
     return true;
   }
 
@@ -446,14 +461,19 @@ class SqliteStore implements Store {
     });
   }
 
-  private writeQuote(articleId: string, quote: Quote, seq: number, actorNames: Map<string, string>): void {
+  private writeQuote(
+    articleId: string, quote: Quote, seq: number, actorNames: Map<string, string>, published: string | null,
+    actorKeys: Map<string, string>,
+  ): void {
+    const speakerKey = quote.speaker === null ? null : actorKeys.get(quote.speaker) ?? null;
     this.sql.insertQuote.run(
       articleId, quote.id, seq, quote.kind, ...spanColumns(quote.content), quote.speaker,
-      ...spanColumns(quote.speakerMention), ...spanColumns(quote.cue),
+      ...spanColumns(quote.speakerMention), ...spanColumns(quote.cue), speakerKey, published,
     );
     // An unknown speaker id gets no name here; the foreign key on quotes rejects it and the transaction rolls back.
     const speakerName = quote.speaker === null ? null : actorNames.get(quote.speaker) ?? null;
     this.sql.insertSearchEntry.run('', quote.content.text, speakerName, 'quote', articleId, quote.id);
+    this.sql.insertQuoteSearchEntry.run(quote.content.text, speakerName, articleId, quote.id);
   }
 
   private writeEvent(
@@ -464,8 +484,13 @@ class SqliteStore implements Store {
       event.modality, ...spanColumns(event.evidence), event.date ?? published,
     );
     // An unknown actor id gets a null key here; the foreign key rejects it and the transaction rolls back.
-    const insert = (role: 'source' | 'target', actorId: string, i: number) =>
-      this.sql.insertParticipant.run(articleId, event.id, role, i, actorId, actorKeys.get(actorId) ?? null);
+    const sortDate = event.date ?? published;
+    const seen = new Set<string | null>();
+    const insert = (role: 'source' | 'target', actorId: string, i: number) => {
+      const key = actorKeys.get(actorId) ?? null;
+      this.sql.insertParticipant.run(articleId, event.id, role, i, actorId, key, sortDate, seen.has(key) ? 0 : 1);
+      seen.add(key);
+    };
     event.source.forEach((actorId, i) => insert('source', actorId, i));
     event.target.forEach((actorId, i) => insert('target', actorId, i));
   }

@@ -44,7 +44,7 @@ export const Queries = {
   }),
   matrix: z.object({
     topic: text(200).optional(), from: isoDate.optional(), to: isoDate.optional(),
-    actors: count(25, 200), issues: count(15, 100), evidence: count(5, 50),
+    actors: count(25, 200), issues: count(15, 100), evidence: count(3, 50),
   }),
   network: z.object({ type: ploverType.default('CONSULT'), from: isoDate.optional(), to: isoDate.optional(), nodes: count(40, 300) }),
   brief: z.object({ topic: text(200).optional(), since: isoDate.optional(), limit: count(100, 500) }),
@@ -79,7 +79,8 @@ export const IngestBodies = {
 
 // ---- routes ---------------------------------------------------------------------------------------------------
 
-class BadRequest extends Error {
+/** A client error: becomes `{error: message}` with its status (the app's error handler answers it). */
+export class ApiError extends Error {
   constructor(message: string, readonly status: 400 | 404 | 415 | 422 = 400) {
     super(message);
   }
@@ -93,7 +94,7 @@ function describeIssues(error: z.ZodError): string {
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new BadRequest(`invalid ${what}: ${describeIssues(result.error)}`);
+  if (!result.success) throw new ApiError(`invalid ${what}: ${describeIssues(result.error)}`);
   return result.data;
 }
 
@@ -106,12 +107,7 @@ export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthR
 
   api.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
-    try {
-      await next();
-    } catch (error) {
-      if (!(error instanceof BadRequest)) throw error;
-      c.res = c.json({ error: error.message }, error.status);
-    }
+    await next();
   });
 
   api.get('/openapi.json', (c) => c.json(openApiDocument));
@@ -125,27 +121,31 @@ export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthR
 
   api.get('/articles/:id', async (c) => {
     const id = c.req.param('id');
-    if (!/^[0-9a-f]{64}$/.test(id)) throw new BadRequest('an article id is 64 lowercase hex digits (the SHA-256 of its text)');
+    if (!/^[0-9a-f]{64}$/.test(id)) throw new ApiError('an article id is 64 lowercase hex digits (the SHA-256 of its text)');
     const record = await store.getRecord(id);
-    if (record === null) throw new BadRequest(`no article ${id}`, 404);
+    if (record === null) throw new ApiError(`no article ${id}`, 404);
     return c.json(withActorKeys(record));
   });
 
   api.post(
     '/articles',
-    bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => c.json({ error: 'request body too large (the limit is 1 MB)' }, 413) }),
+    bodyLimit({
+      maxSize: BODY_LIMIT,
+      // The rest of the body is never read, so this connection cannot carry another request: say so.
+      onError: (c) => c.json({ error: 'request body too large (the limit is 1 MB)' }, 413, { Connection: 'close' }),
+    }),
     async (c) => {
       const auth = deps.authorize(c);
       if (!auth.ok) return c.json({ error: auth.error }, auth.status);
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-        throw new BadRequest('send the body as JSON with Content-Type: application/json', 415);
+        throw new ApiError('send the body as JSON with Content-Type: application/json', 415);
       }
       let body: unknown;
       try {
         body = JSON.parse(await c.req.text());
       } catch {
-        throw new BadRequest('the request body is not valid JSON');
+        throw new ApiError('the request body is not valid JSON');
       }
       const articles = await articlesOfBody(body);
       const results = [];
@@ -165,7 +165,7 @@ export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthR
     const { limit } = query(c, Queries.actor);
     const key = c.req.param('key');
     const profile = await store.actorDetail(key, { limit });
-    if (profile === null) throw new BadRequest(`no actor "${key}"`, 404);
+    if (profile === null) throw new ApiError(`no actor "${key}"`, 404);
     return c.json(profile);
   });
 
@@ -211,7 +211,7 @@ function withActorKeys(record: Extraction): Extraction & { actorKeys: Record<str
 
 async function articlesOfBody(body: unknown): Promise<Article[]> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequest('the body must be a JSON object: {text, title?, url?, published?, outlet?}, {html, url?} or {url}');
+    throw new ApiError('the body must be a JSON object: {text, title?, url?, published?, outlet?}, {html, url?} or {url}');
   }
   let article: Article;
   if ('text' in body) {
@@ -222,7 +222,7 @@ async function articlesOfBody(body: unknown): Promise<Article[]> {
     try {
       article = articleFromHtml(html, url ?? 'api', url);
     } catch (error) {
-      throw new BadRequest(`cannot read the HTML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 422);
+      throw new ApiError(`cannot read the HTML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 422);
     }
   } else if ('url' in body) {
     const { url } = parse(IngestBodies.url, body, 'body');
@@ -232,12 +232,12 @@ async function articlesOfBody(body: unknown): Promise<Article[]> {
       if (item.ok) articles.push(item.article);
       else errors.push(item.error);
     }
-    if (articles.length === 0) throw new BadRequest(`cannot ingest ${url}: ${errors[0] ?? 'no article found'}`, 422);
+    if (articles.length === 0) throw new ApiError(`cannot ingest ${url}: ${errors[0] ?? 'no article found'}`, 422);
     return articles;
   } else {
-    throw new BadRequest('the body needs one of "text", "html" or "url"');
+    throw new ApiError('the body needs one of "text", "html" or "url"');
   }
-  if (article.text.trim() === '') throw new BadRequest('the article has no text', 422);
+  if (article.text.trim() === '') throw new ApiError('the article has no text', 422);
   return [article];
 }
 

@@ -7,7 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Store } from '../kb/index.js';
-import { apiRoutes } from './api.js';
+import { ApiError, apiRoutes } from './api.js';
 import { loadAssets, type Asset } from './assets.js';
 
 export interface AppOptions {
@@ -35,8 +35,6 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
@@ -77,6 +75,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.notFound(notFound);
   app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json({ error: error.message }, error.status);
     if (error instanceof HTTPException) {
       return c.json({ error: error.status === 413 ? 'request body too large (the limit is 1 MB)' : error.message || 'bad request' }, error.status);
     }

@@ -207,7 +207,7 @@ export const openApiDocument: OpenApiDocument = {
           q('topic', 'Only issues whose label contains every word of this.'), ...fromTo,
           q('actors', 'Most rows.', { type: 'integer', minimum: 1, maximum: 200, default: 25 }),
           q('issues', 'Most columns.', { type: 'integer', minimum: 1, maximum: 100, default: 15 }),
-          q('evidence', 'Most evidence references per cell.', { type: 'integer', minimum: 1, maximum: 50, default: 5 }),
+          q('evidence', 'Most evidence references per cell.', { type: 'integer', minimum: 1, maximum: 50, default: 3 }),
         ],
         responses: { 200: json(ref('StanceMatrix'), 'The matrix'), ...errors('400', '403') },
       },

@@ -45,6 +45,8 @@ async function render() {
     if (route && link.dataset.nav === route.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  const headerSearch = document.getElementById('header-q');
+  if (route?.nav !== 'search' && headerSearch && document.activeElement !== headerSearch) headerSearch.value = '';
   const sameView = previous !== null && previous.path === path;
   const context = { params, go, isCurrent: () => current === generation, sameView };
   let content;

@@ -110,12 +110,12 @@ function stanceTimeline(stances, actor) {
     min -= 3 * 864e5;
     max += 3 * 864e5;
   }
-  const labelWidth = 210;
+  const labelWidth = 200;
   const width = 760;
   const rowHeight = 34;
   const top = 12;
   const plotLeft = labelWidth + 16;
-  const plotRight = width - 20;
+  const plotRight = width - 44;
   const height = top + issues.length * rowHeight + 34;
   const x = (t) => plotLeft + ((t - min) / (max - min)) * (plotRight - plotLeft);
 
@@ -128,15 +128,18 @@ function stanceTimeline(stances, actor) {
     chart.append(
       svg('line', { x1: plotLeft, x2: plotRight, y1: y, y2: y, class: 'row-line' }),
       svg('text', { x: labelWidth, y: y + 4, 'text-anchor': 'end', class: 'row-label' },
-        issue.length > 30 ? `${issue.slice(0, 29)}…` : issue, svg('title', { text: issue })));
+        issue.length > 26 ? `${issue.slice(0, 25).trimEnd()}…` : issue, svg('title', { text: issue })));
   });
-  // Axis: up to six evenly spaced dates.
+  // Axis: up to five evenly spaced dates (about 75 px of label each, so they never touch).
   const axisY = top + issues.length * rowHeight + 8;
-  const ticks = Math.min(6, Math.max(2, Math.round((max - min) / 864e5) + 1));
+  const ticks = Math.min(5, Math.max(2, Math.round((max - min) / 864e5) + 1));
   for (let i = 0; i < ticks; i++) {
     const t = min + ((max - min) * i) / (ticks - 1);
     const iso = new Date(t).toISOString().slice(0, 10);
-    chart.append(svg('text', { x: x(t), y: axisY + 14, 'text-anchor': 'middle', class: 'axis-label' }, formatDate(iso)));
+    const anchor = 'middle';
+    chart.append(
+      svg('line', { x1: x(t), x2: x(t), y1: axisY - 4, y2: axisY + 1, class: 'row-line' }),
+      svg('text', { x: x(t), y: axisY + 14, 'text-anchor': anchor, class: 'axis-label' }, formatDate(iso)));
   }
   // Marks, oldest first so the newest draw on top; stances on the same day and issue fan out a little.
   const seen = new Map();

@@ -14,7 +14,8 @@ export async function articleView({ params }, id) {
     h('p', { class: 'eyebrow' }, h('a', { href: '#/articles', text: '← Articles' })),
     h('h1', { text: article.title ?? '(untitled)' }),
     sourceLine(article),
-    article.url ? h('p', { class: 'meta' }, h('a', { href: article.url, rel: 'noopener noreferrer external', target: '_blank' }, 'Original article ↗')) : null);
+    // Only web links: a URL read from an ingested page could be anything, javascript: included.
+    /^https?:\/\//i.test(article.url ?? '') ? h('p', { class: 'meta' }, h('a', { href: article.url, rel: 'noopener noreferrer external', target: '_blank' }, 'Original article ↗')) : null);
 
   const reader = h('div', { class: 'reader', id: 'article-text' }, renderText(record, highlight, keyOf));
   attachTooltips(reader);
@@ -97,14 +98,23 @@ function renderText(record, highlight, keyOf) {
   const cuts = new Set([0, text.length]);
   for (const s of [...quotes, ...cues, ...mentions]) cuts.add(s.start).add(s.end);
   if (highlight) cuts.add(highlight.span.start).add(highlight.span.end);
-  for (const [a, b] of paragraphs) cuts.add(a).add(b);
-  const points = [...cuts].sort((a, b) => a - b);
 
   const covering = (spans, a, b) => spans.find((s) => s.start <= a && s.end >= b && s.end > s.start);
   let evidenceMarked = false;
   const out = [];
-  for (const [ps, pe] of paragraphs) {
-    if (text.slice(ps, pe).trim() === '') continue;
+  for (let [ps, pe] of paragraphs) {
+    // Leading and trailing white space of a paragraph would show as blank lines (white-space: pre-line).
+    while (ps < pe && /\s/.test(text[ps])) ps++;
+    while (pe > ps && /\s/.test(text[pe - 1])) pe--;
+    if (ps === pe) continue;
+    cuts.add(ps);
+    cuts.add(pe);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  for (let [ps, pe] of paragraphs) {
+    while (ps < pe && /\s/.test(text[ps])) ps++;
+    while (pe > ps && /\s/.test(text[pe - 1])) pe--;
+    if (ps === pe) continue;
     const p = h('p');
     let quoteEl = null;
     let quoteOf = null;
@@ -197,6 +207,8 @@ function attachTooltips(reader) {
   });
   reader.addEventListener('mouseleave', hide);
   reader.addEventListener('focusin', (event) => {
+    // Not when the app moves focus to the highlighted evidence: the note above already says what it is.
+    if (event.target.id === 'evidence') return;
     const target = event.target.closest?.('[data-tip]');
     if (target) {
       const rect = target.getBoundingClientRect();

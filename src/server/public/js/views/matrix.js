@@ -31,7 +31,7 @@ function table(matrix) {
     h('table', { class: 'matrix' },
       h('caption', { id: 'matrix-caption' }, `${plural(matrix.actors.length, 'actor')} × ${plural(matrix.issues.length, 'issue')}. `,
         h('span', { class: 'pol-support', text: '▲ support' }), ' ', h('span', { class: 'pol-oppose', text: '▼ oppose' }),
-        ' ', h('span', { class: 'shifted-key', text: '↕ changed position' })),
+        ' ', h('span', { class: 'shifted-key', text: '↕ changed position (support and oppose both seen)' })),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col', class: 'corner', text: 'Actor' }),
         matrix.issues.map((issue) => h('th', { scope: 'col', class: 'issue' }, h('span', { text: issue.issue, title: `${plural(issue.stances, 'stance')}` }))))),
@@ -50,6 +50,7 @@ function cellEl(cell, actor, issue) {
   return h('td', { class: ['cell', `pol-${cell.polarity}`, shifted ? 'shifted' : null] },
     h('a', { href: articleHref(evidence.articleId, evidence.stanceId), 'aria-label': label, title: label },
       h('span', { class: 'symbol', 'aria-hidden': 'true', text: cell.polarity === 'support' ? '▲' : '▼' }),
-      h('span', { class: 'cell-text', 'aria-hidden': 'true' }, cell.polarity, shifted ? ' ↕' : '', n > 1 ? ` ×${n}` : ''),
-      h('span', { class: 'cell-date', 'aria-hidden': 'true', text: cell.latest ? formatDate(cell.latest) : 'undated' })));
+      h('span', { class: 'cell-text', 'aria-hidden': 'true' }, cell.polarity, shifted ? ' ↕' : ''),
+      h('span', { class: 'cell-date', 'aria-hidden': 'true', text: cell.latest ? formatDate(cell.latest) : 'undated' }),
+      n > 1 ? h('span', { class: 'cell-date', 'aria-hidden': 'true', text: `${n.toLocaleString('en')} stances` }) : null));
 }

@@ -29,9 +29,9 @@ export async function networkView() {
   for (const node of network.nodes) {
     const p = positions.get(node.key);
     const r = 7 + 9 * Math.sqrt(node.degree / maxDegree);
-    const anchor = p.x > WIDTH * 0.66 ? 'end' : p.x < WIDTH * 0.33 ? 'start' : 'middle';
-    const dx = anchor === 'end' ? -(r + 4) : anchor === 'start' ? r + 4 : 0;
-    const dy = anchor === 'middle' ? -(r + 6) : 4;
+    const anchor = 'middle';
+    const dx = 0;
+    const dy = -(r + 6);
     nodes.append(svg('a', { href: actorHref(node.key), class: ['node', `type-${node.type}`], 'aria-label': `${node.name}, ${TYPE_LABELS[node.type] ?? node.type}, ${plural(node.degree, 'meeting')}` },
       svg('circle', { cx: p.x, cy: p.y, r }),
       svg('text', { x: p.x + dx, y: p.y + dy, 'text-anchor': anchor }, node.name)));
@@ -63,7 +63,7 @@ function layout(nodes, edges) {
   }));
   const index = new Map(pos.map((p, i) => [p.key, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]);
-  const k = Math.sqrt((WIDTH * HEIGHT) / Math.max(n, 1)) * 0.6;
+  const k = Math.sqrt((WIDTH * HEIGHT) / Math.max(n, 1)) * 0.8;
   let temperature = WIDTH / 8;
   for (let step = 0; step < 300; step++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
@@ -102,8 +102,42 @@ function layout(nodes, edges) {
   const margin = { x: 90, y: 40 };
   const sx = (WIDTH - 2 * margin.x) / Math.max(maxX - minX, 1);
   const sy = (HEIGHT - 2 * margin.y) / Math.max(maxY - minY, 1);
-  return new Map(pos.map((p) => [p.key, {
+  const fitted = pos.map((p) => ({
+    key: p.key,
     x: n === 1 ? WIDTH / 2 : margin.x + (p.x - minX) * sx,
     y: n === 1 ? HEIGHT / 2 : margin.y + (p.y - minY) * sy,
-  }]));
+  }));
+  separateLabels(fitted, nodes);
+  return new Map(fitted.map((p) => [p.key, p]));
+}
+
+/** Nudges nodes apart until no two labels (about 7.5 px a character, 26 px high) overlap, within the frame. */
+function separateLabels(points, nodes) {
+  const half = nodes.map((node) => Math.max(30, node.name.length * 3.8 + 10));
+  for (let round = 0; round < 200; round++) {
+    let moved = false;
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) {
+        const dx = points[j].x - points[i].x;
+        const dy = points[j].y - points[i].y;
+        const overlapX = half[i] + half[j] - Math.abs(dx);
+        const overlapY = 30 - Math.abs(dy);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        // Move apart along the axis that needs less, vertically when it is cheap (labels are wide).
+        if (overlapY < overlapX) {
+          const push = (overlapY / 2 + 1) * (dy >= 0 ? 1 : -1);
+          points[i].y -= push; points[j].y += push;
+        } else {
+          const push = (overlapX / 2 + 1) * (dx >= 0 ? 1 : -1);
+          points[i].x -= push; points[j].x += push;
+        }
+      }
+    }
+    for (const p of points) {
+      p.x = Math.min(Math.max(p.x, 60), WIDTH - 60);
+      p.y = Math.min(Math.max(p.y, 34), HEIGHT - 24);
+    }
+    if (!moved) break;
+  }
 }
