@@ -5,6 +5,7 @@ import type { Event, PloverType, Span } from '../contract.js';
 import { gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { inflections } from './cues.js';
+import { VERB_OBJECT_SENSES, VERB_PREP_SENSES, VERB_SENSES } from './event-lexicon.js';
 
 interface TriggerSense {
   type: PloverType;
@@ -142,6 +143,10 @@ function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: Trig
     if (partner || byPhone) return { sense: { type: 'CONSULT', mode: byPhone ? 'phone' : undefined }, anchor: token, verb: token };
   }
   if (token.upos === 'VERB' && HOST_VERBS.has(lower) && !VERB_TRIGGERS[lower]) return { sense: { type: 'CONSULT', mode: 'visit' }, anchor: token, verb: token };
+  if (token.upos === 'VERB' && !REPORTING_VERBS.has(lower)) {
+    const learnt = cameoSense(doc, children, token);
+    if (learnt) return { sense: learnt, anchor: token, verb: token };
+  }
   if ((token.upos === 'NOUN' || token.upos === 'PROPN') && NOUN_TRIGGERS[lower]) {
     const head = token.head >= 0 ? doc.tokens[token.head]! : null;
     if (token.deprel === 'obj' && head && LIGHT_VERBS.has(head.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
@@ -161,6 +166,28 @@ function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: Trig
 }
 
 /** The preposition of a phrase: its case dependent, or (when the parser hung it lower) a case word opening the phrase. */
+/** Verbs that report speech: their clause may hold an event, they are none themselves. */
+const REPORTING_VERBS = new Set(['say', 'says', 'said', 'saying', 'tell', 'told', 'tells', 'add', 'added', 'adds', 'note', 'noted', 'state', 'stated']);
+
+/**
+ * The PETRARCH2 CAMEO dictionary's sense of a verb, most specific first: with its object's head noun ("impose
+ * sanctions"), with its particle or preposition ("pull out"), then the verb alone.
+ */
+function cameoSense(doc: Doc, children: Token[][], verb: Token): TriggerSense | null {
+  const lower = verb.text.toLowerCase();
+  const kids = children[verb.i]!;
+  const object = kids.find((c) => c.deprel === 'obj');
+  const withObject = object && VERB_OBJECT_SENSES[`${lower} ${object.text.toLowerCase()}`];
+  if (withObject) return { type: withObject.type, mode: withObject.mode ?? undefined };
+  for (const c of kids) {
+    const particle = c.deprel === 'compound:prt' ? c : c.deprel.startsWith('obl') ? children[c.i]!.find((g) => g.deprel === 'case') : undefined;
+    const withParticle = particle && VERB_PREP_SENSES[`${lower} ${particle.text.toLowerCase()}`];
+    if (withParticle) return { type: withParticle.type, mode: withParticle.mode ?? undefined };
+  }
+  const alone = VERB_SENSES[lower];
+  return alone ? { type: alone.type, mode: alone.mode ?? undefined } : null;
+}
+
 function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
   if (children[token.i]!.some((c) => c.deprel === 'case' && cases.includes(c.text.toLowerCase()))) return true;
   let first = token;
