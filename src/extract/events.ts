@@ -69,6 +69,7 @@ const CONVERSATION_VERBS = new Set(['speak', 'speaks', 'spoke', 'spoken', 'speak
 /** Verbs whose subject is the host and whose object the visitor. */
 const HOST_VERBS = new Set(['host', 'hosts', 'hosted', 'hosting', 'receive', 'receives', 'received', 'receiving', 'welcome', 'welcomed', 'welcomes']);
 
+const COMMITMENT_VERBS = new Set(['agree', 'agreed', 'agrees', 'offer', 'offered', 'offers', 'promise', 'promised', 'promises', 'pledge', 'pledged', 'pledges', 'vow', 'vowed', 'commit', 'committed', 'decide', 'decided']);
 const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
 const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ca']);
 const INTENT_HEADS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'propose', 'proposed', 'proposes',
@@ -100,6 +101,12 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
       type = 'REJECT';
       isNegatedEvent = false;
     }
+    // what someone agrees, offers or promises to do is the content of that commitment, not an event of its own
+    const governor = (reading.verb ?? token).head >= 0 ? doc.tokens[(reading.verb ?? token).head]! : null;
+    if (governor && ['xcomp', 'ccomp'].includes((reading.verb ?? token).deprel) && COMMITMENT_VERBS.has(governor.text.toLowerCase())) continue;
+    const modality = modalityOf(doc, children, reading.verb ?? token);
+    // PLOVER codes a meeting, support, cooperation or aid that is only promised as AGREE
+    if (modality === 'future' && ['CONSULT', 'SUPPORT', 'COOPERATE', 'AID'].includes(type)) type = 'AGREE';
     const sentence = doc.sentences[token.sentence]!;
     found.push({
       type,
@@ -109,7 +116,7 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
       location: placeOf(doc, children, reading.anchor, reading.verb) ?? null,
       date: published,
       negated: isNegatedEvent,
-      modality: modalityOf(doc, children, reading.verb ?? token),
+      modality,
       evidence: spanOf(doc, sentence.start, sentence.end),
       sentence: token.sentence,
     });
@@ -208,8 +215,11 @@ function actorsAt(doc: Doc, index: ActorIndex, children: Token[][], token: Token
   const mention = index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
   const ids: string[] = mention ? [mention.actor.id] : [];
   if (!mention && depth < 2 && (token.upos === 'NOUN' || token.upos === 'PRON' || token.upos === 'PROPN')) {
+    // "the foreign ministers of India and Brazil", "Russian officials": members named inside the phrase, but not
+    // what the phrase is about ("a summit on the fighting in Congo")
     for (const child of children[token.i]!) {
-      if (['amod', 'compound', 'nmod:poss', 'nmod', 'conj', 'flat'].includes(child.deprel)) ids.push(...actorsAt(doc, index, children, child, depth + 1));
+      const member = ['amod', 'compound', 'nmod:poss', 'conj', 'flat', 'appos'].includes(child.deprel) || (child.deprel === 'nmod' && hasCase(children, child, ['of', 'from', 'between']));
+      if (member) ids.push(...actorsAt(doc, index, children, child, depth + 1));
     }
   }
   for (const child of children[token.i]!) if (child.deprel === 'conj') ids.push(...actorsAt(doc, index, children, child, depth + 1));

@@ -117,7 +117,7 @@ const ORGANIZATIONS: Array<{ name: string; aliases: string[] }> = [
 /** Demonyms that name a region or bloc rather than one state ("European leaders"). */
 export const REGIONAL_ADJECTIVES = new Set([
   'European', 'Western', 'Arab', 'African', 'Asian', 'Nordic', 'Baltic', 'Gulf', 'Latin American', 'Scandinavian',
-  'Eastern', 'Balkan', 'Pacific', 'Atlantic', 'Allied', 'Coalition', 'international', 'International', 'foreign',
+  'Eastern', 'Balkan', 'Pacific', 'Atlantic', 'Allied', 'Coalition',
 ]);
 
 export interface Gazetteer {
