@@ -16,7 +16,8 @@ const CLAUSE_CUES = [
 ];
 
 /** Verbs whose object, not a clause, is what was said ("voiced optimism about ..."). */
-export const OBJECT_CUES = new Set(['voice', 'express', 'describe', 'deem', 'call', 'brand', 'label', 'highlight', 'emphasize', 'emphasise', 'stress', 'reiterate', 'underline', 'underscore', 'tout']);
+export const OBJECT_CUES = new Set(['voice', 'express', 'describe', 'deem', 'call', 'brand', 'label', 'highlight',
+  'urge', 'ask', 'encourage', 'accuse', 'criticize', 'criticise', 'blame', 'question', 'praise', 'welcome', 'demand', 'emphasize', 'emphasise', 'stress', 'reiterate', 'underline', 'underscore', 'tout']);
 
 /** Verbs that report speech only with a clause or a quote next to them, not on their own object. */
 export const CLAUSE_ONLY = new Set(['say', 'tell', 'state', 'add', 'note', 'mention', 'insist', 'argue', 'claim', 'declare', 'announce', 'explain', 'suggest', 'reassure', 'warn', 'write', 'predict', 'caution', 'concede', 'contend', 'assert', 'maintain', 'reply', 'respond', 'report', 'indicate', 'signal', 'observe', 'remark', 'comment', 'repeat', 'affirm', 'reaffirm', 'believe', 'think', 'hope', 'fear', 'admit', 'acknowledge', 'confirm', 'deny', 'allege', 'recall', 'testify', 'assure', 'counter', 'retort', 'boast', 'lament', 'propose', 'estimate', 'forecast', 'conclude', 'charge']);

@@ -66,7 +66,10 @@ function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numb
     const firstSentence = inside[0]!.sentence;
     const outsideQuote = (t: Token) => t.end <= mark.open || t.start >= mark.closeEnd;
     const outside = doc.tokens.filter((t) => (t.sentence === sentence || t.sentence === firstSentence) && outsideQuote(t));
-    const cue = outside.find((t) => isCue(doc, t));
+    // "Lavrov said:" closing the sentence or paragraph before the quote
+    const before = doc.sentences[firstSentence - 1];
+    const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
+    const cue = outside.find((t) => isCue(doc, t)) ?? introduced;
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
     const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
     if (!cue) {
