@@ -63,6 +63,11 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     if (!draft) continue;
     const role = readRole(doc, entity.tokenStart, entity.tokenEnd);
     if (role.role && !draft.roles.includes(role.role)) draft.roles.push(role.role);
+    // "Foreign Minister Anna Berg of Sweden"
+    const of = doc.tokens[entity.tokenEnd];
+    const after = doc.tokens[entity.tokenEnd + 1];
+    const ofCountry = of?.text === 'of' && after ? countryOfWord(after.text) : null;
+    if (ofCountry && !draft.country) draft.country = ofCountry;
     if (role.country && !draft.country) draft.country = role.country;
     else if (!draft.country && role.role && /^(its|their)$/i.test(doc.tokens[role.phrase!.tokenStart]!.text)) {
       draft.country = nearestCountryBefore(doc, entities, role.phrase!.tokenStart);

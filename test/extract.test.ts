@@ -1,0 +1,57 @@
+// Extraction on sentences written for these tests: issue labels line up across paraphrases, meetings and
+// rejections are coded with their parties, and quotes get the right speaker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+import { issueLabel } from '../src/extract/issues.js';
+import { analyze } from '../src/nlp/index.js';
+
+const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
+const nameOf = (record: ReturnType<typeof extractText>, id: string | null) => record.actors.find((a) => a.id === id)?.name;
+
+test('paraphrases of one proposal get one issue label', () => {
+  const label = (phrase: string) => {
+    const doc = analyze(phrase);
+    return issueLabel(doc.tokens.map((t) => ({ text: t.text, upos: t.upos })))?.label;
+  };
+  const a = label('NATO peacekeeping forces in Ukraine');
+  assert.equal(a, 'NATO troops in Ukraine');
+  assert.equal(label('the deployment of NATO troops to Ukraine'), a);
+  assert.notEqual(label('sanctions on Iceland'), a);
+});
+
+test('a meeting in a capital is one CONSULT event with both parties and the place', () => {
+  const record = extractText('Chile and Argentina held talks in Lima on Monday. The talks lasted five hours.');
+  const consults = record.events.filter((e) => e.type === 'CONSULT');
+  assert.equal(consults.length, 1, JSON.stringify(record.events));
+  const parties = [...consults[0]!.source, ...consults[0]!.target].map((id) => nameOf(record, id)).sort();
+  assert.deepEqual(parties, ['Argentina', 'Chile']);
+  assert.equal(consults[0]!.location, 'Lima');
+  assert.equal(consults[0]!.date, '2026-05-04');
+});
+
+test('a refusal is a REJECT event and an opposing stance; a promise to meet is AGREE in the future', () => {
+  const record = extractText('Norway rejected the Icelandic quota plan on Tuesday. Iceland will meet Norway next month.');
+  const reject = record.events.find((e) => e.type === 'REJECT');
+  assert.ok(reject, JSON.stringify(record.events));
+  assert.equal(nameOf(record, reject.source[0]!), 'Norway');
+  const promise = record.events.find((e) => e.modality === 'future');
+  assert.equal(promise?.type, 'AGREE');
+  assert.ok(record.stances.some((s) => nameOf(record, s.holder) === 'Norway' && s.polarity === 'oppose'), JSON.stringify(record.stances));
+});
+
+test('speakers: inverted order, pronouns, and a quote that continues the last speaker', () => {
+  const record = extractText(
+    'Foreign Minister Anna Berg of Sweden arrived in Oslo on Friday.\n\n' +
+      '“We came to listen, not to lecture,” said Berg. “The rest can wait until the summer.”\n\n' +
+      'She said that Sweden would not send ships to the area.',
+  );
+  const speakers = record.quotes.map((q) => nameOf(record, q.speaker));
+  assert.deepEqual(speakers, ['Anna Berg', 'Anna Berg', 'Anna Berg'], JSON.stringify(record.quotes));
+  assert.deepEqual(record.quotes.map((q) => q.kind), ['direct', 'direct', 'indirect']);
+  const berg = record.actors.find((a) => a.name === 'Anna Berg')!;
+  assert.deepEqual(berg.roles, ['Foreign Minister']);
+  assert.equal(berg.country, 'SWE');
+  assert.ok(berg.mentions.some((m) => m.text === 'She'));
+});
