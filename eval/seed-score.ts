@@ -2,6 +2,9 @@
 // person's surname, with role and country; quotes by word-overlap F1 >= 0.5 and speaker; stances by holder, polarity
 // and evidence overlap; meetings by evidence overlap and at least one participant.
 import type { Actor, Extraction } from '../src/contract.js';
+import { overlapF1 } from './polnear.js';
+
+export { overlapF1 };
 
 export interface GoldActor {
   name: string;
@@ -36,28 +39,6 @@ export interface SeedScore {
   meetings: PRF;
   missedQuotes: string[];
   missedActors: string[];
-}
-
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-export function overlapF1(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const w of wb) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wa) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      common++;
-      counts.set(w, c - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / wa.length;
-  const r = common / wb.length;
-  return (2 * p * r) / (p + r);
 }
 
 function prf(tp: number, predicted: number, gold: number): PRF {

@@ -9,20 +9,11 @@
 // of the cue, counted the same way against their occurrences in the texts. Entries need count >= MIN_COUNT and
 // precision >= a threshold chosen by 5-fold cross-validation over train articles, maximising the F1 of finding
 // gold cue heads by dictionary look-up. Only aggregate word forms and counts are written: no PolNeAR text.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { cueCore, readSplit, ruleLemma, wordTokens, type PolnearArticle } from '../eval/polnear.js';
+import { ROOT } from './data.js';
+import { writeGenerated } from './generated.js';
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) || dir.endsWith('dist')) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found');
-    dir = parent;
-  }
-  return dir;
-}
 
 export const MIN_COUNT = 3;
 const MAX_PHRASE = 5;
@@ -217,8 +208,8 @@ export function render(lexicon: Map<string, CueEntry>, meta: { articles: number;
 function main(): void {
   const argv = process.argv.slice(2);
   const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 && argv[outIndex + 1] ? argv[outIndex + 1]! : join(repoRoot(), 'src', 'extract', 'cue-lexicon.ts');
-  const t0 = Date.now();
+  const out = outIndex >= 0 && argv[outIndex + 1] ? argv[outIndex + 1]! : join(ROOT, 'src', 'extract', 'cue-lexicon.ts');
+
   const articles = readSplit('train');
   const stats = articles.map(articleStats);
   const cues = stats.reduce((n, s) => n + s.cues.length, 0);
@@ -233,21 +224,7 @@ function main(): void {
   const kinds = { verb: 0, noun: 0, phrase: 0 };
   for (const e of lexicon.values()) kinds[e.kind]++;
   console.log(`lexicon: ${lexicon.size} entries (${kinds.verb} verb forms, ${kinds.noun} noun forms, ${kinds.phrase} phrases)`);
-  if (argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(out, 'utf8');
-    } catch {
-      /* missing counts as different */
-    }
-    if (current !== text) {
-      console.error(`${out} differs from a fresh build`);
-      process.exitCode = 1;
-    } else console.log(`${out} is up to date`);
-  } else {
-    writeFileSync(out, text);
-    console.log(`wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  writeGenerated(out, text, argv.includes('--check'));
 }
 
 main();

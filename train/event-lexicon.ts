@@ -26,7 +26,8 @@
 // most frequent PLOVER type wins, ties to the lower CAMEO code. A pattern with a code outside PLOVER still votes
 // "no event" for its key, so "call for" (CAMEO 020 appeal) does not turn into ACCUSE through "call for sanctions".
 // Verb + object entries that give the verb form's own type and mode are left out (the verb alone says as much).
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { writeGenerated } from './generated.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PLOVER_TYPES, type PloverType } from '../src/contract.js';
@@ -769,16 +770,7 @@ function main(): void {
   const lexicon = loadEventLexicon(dir);
   printCounts(lexicon);
   const text = renderEventLexicon(lexicon);
-  if (argv.includes('--check')) {
-    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-    if (current !== text) {
-      console.error(`${out} differs from a fresh build`);
-      process.exitCode = 1;
-    } else console.log(`${out} is up to date`);
-  } else {
-    writeFileSync(out, text);
-    console.log(`wrote ${out} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)`);
-  }
+  writeGenerated(out, text, argv.includes('--check'));
 }
 
 if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) main();

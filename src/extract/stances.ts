@@ -4,7 +4,6 @@
 // count as support for what is proposed.
 import type { Event, Quote, Span, Stance } from '../contract.js';
 import type { Doc, Token } from '../nlp/index.js';
-import type { ActorIndex } from './actors.js';
 import { issueLabel, type IssueLabel } from './issues.js';
 
 type Polarity = 'support' | 'oppose';

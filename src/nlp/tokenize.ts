@@ -15,7 +15,6 @@ export interface SentenceBounds {
   tokenEnd: number;
 }
 
-const APOSTROPHES = `'’`;
 const OPENING = new Set(['"', '“', '‘', "'", '«', '‹', '(', '[', '{', '„', '¿', '¡', '`']);
 const CLOSING_PUNCT = new Set(['"', '”', '’', "'", '»', '›', ')', ']', '}', '.', ',', ';', ':', '!', '?', '…', '%']);
 const SENTENCE_FINAL = new Set(['.', '!', '?', '…', '...', '?!', '!?']);
