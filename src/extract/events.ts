@@ -101,9 +101,9 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
       type = 'REJECT';
       isNegatedEvent = false;
     }
-    // what someone agrees, offers or promises to do is the content of that commitment, not an event of its own
-    const governor = (reading.verb ?? token).head >= 0 ? doc.tokens[(reading.verb ?? token).head]! : null;
-    if (governor && ['xcomp', 'ccomp'].includes((reading.verb ?? token).deprel) && COMMITMENT_VERBS.has(governor.text.toLowerCase())) continue;
+    // what someone agrees, threatens, refuses or asks to do is the content of that event, not an event of its own;
+    // a participle describing a noun ("the seized ship") is background
+    if (isContentOfAnotherEvent(doc, children, reading.verb ?? token) || (token.upos === 'VERB' && token.deprel === 'amod')) continue;
     const modality = modalityOf(doc, children, reading.verb ?? token);
     // PLOVER codes a meeting, support, cooperation or aid that is only promised as AGREE
     if (modality === 'future' && ['CONSULT', 'SUPPORT', 'COOPERATE', 'AID'].includes(type)) type = 'AGREE';
@@ -122,6 +122,19 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
     });
   }
   return mergeMentionsOfOneEvent(found).map(({ sentence: _sentence, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+}
+
+const EMBEDDING_RELATIONS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obj', 'csubj']);
+
+/** True when a trigger hangs (through a complement, purpose clause or object) from another trigger. */
+function isContentOfAnotherEvent(doc: Doc, children: Token[][], token: Token): boolean {
+  let current = token;
+  for (let hops = 0; hops < 2 && current.head >= 0 && EMBEDDING_RELATIONS.has(current.deprel); hops++) {
+    const governor = doc.tokens[current.head]!;
+    if (COMMITMENT_VERBS.has(governor.text.toLowerCase()) || readTrigger(doc, children, governor)) return true;
+    current = governor;
+  }
+  return false;
 }
 
 function spanOf(doc: Doc, start: number, end: number): Span {
@@ -191,8 +204,10 @@ function cameoSense(doc: Doc, children: Token[][], verb: Token): TriggerSense | 
     const withParticle = particle && VERB_PREP_SENSES[`${lower} ${particle.text.toLowerCase()}`];
     if (withParticle) return { type: withParticle.type, mode: withParticle.mode ?? undefined };
   }
+  // the verb alone is ambiguous ("struck" a ship, "struck" a deal): only with an object or partner
   const alone = VERB_SENSES[lower];
-  return alone ? { type: alone.type, mode: alone.mode ?? undefined } : null;
+  const hasPartner = kids.some((c) => c.deprel === 'obj' || c.deprel === 'iobj' || (c.deprel === 'obl' && hasCase(children, c, ['with', 'against', 'to', 'on'])));
+  return alone && hasPartner ? { type: alone.type, mode: alone.mode ?? undefined } : null;
 }
 
 function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
