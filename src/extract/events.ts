@@ -257,12 +257,23 @@ function argumentsOf(doc: Doc, index: ActorIndex, children: Token[][], anchor: T
     if (!['xcomp', 'conj', 'advcl', 'acl', 'ccomp'].includes(subjectHost.deprel) || subjectHost.head < 0) break;
     subjectHost = doc.tokens[subjectHost.head]!;
   }
+  const objectLike = (host: Token) => {
+    for (const c of children[host.i]!) {
+      if (c.deprel === 'obj' || c.deprel === 'iobj') {
+        add(target, actorsAt(doc, index, children, c));
+        // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia"
+        for (const n of children[c.i]!) if (n.deprel === 'nmod' && hasCase(children, n, ['with', 'on', 'against', 'to', 'from'])) add(target, actorsAt(doc, index, children, n));
+      }
+      if (c.deprel === 'obl' && hasCase(children, c, [...TARGET_CASES])) add(target, actorsAt(doc, index, children, c));
+    }
+  };
   for (const c of children[clause.i]!) {
     if (PASSIVE_SUBJECT.has(c.deprel)) add(target, actorsAt(doc, index, children, c));
     if (c.deprel === 'obl:agent' || (c.deprel === 'obl' && hasCase(children, c, ['by']))) add(source, actorsAt(doc, index, children, c));
-    if (c.deprel === 'obj' || c.deprel === 'iobj') add(target, actorsAt(doc, index, children, c));
-    if (c.deprel === 'obl' && hasCase(children, c, [...TARGET_CASES])) add(target, actorsAt(doc, index, children, c));
   }
+  objectLike(clause);
+  // "refused to meet the envoy", "threatened to expel the mission": the target is the object of what is refused
+  if (target.length === 0) for (const c of children[clause.i]!) if (c.deprel === 'xcomp') objectLike(c);
   if (anchor !== clause || !verb) {
     for (const c of children[anchor.i]!) {
       if ((c.deprel.startsWith('nmod') || c.deprel === 'amod' || c.deprel === 'compound') && !hasCase(children, c, [...PLACE_CASES])) add(target, actorsAt(doc, index, children, c));

@@ -46,7 +46,9 @@ export function addGazetteerEntities(text: string, tokens: Token[], modelEntitie
     const same = found.find((g) => g.start === model.start && g.end === model.end);
     const swallowed = found.some((g) => g.start <= model.start && g.end >= model.end && g !== same);
     if (swallowed) continue;
-    merged.push(same && model.label !== 'PER' ? { ...model, label: same.label } : model);
+    // a lone capital or country name is the place (or its government), not a person ("Washington warned")
+    const loneName = same && model.label === 'PER' && model.tokenEnd - model.tokenStart === 1;
+    merged.push(same && (model.label !== 'PER' || loneName) ? { ...model, label: same.label } : model);
   }
   for (const g of found) if (!merged.some((m) => overlaps(m, g))) merged.push(g);
   return merged.sort((a, b) => a.start - b.start);
