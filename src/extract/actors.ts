@@ -23,6 +23,7 @@ interface Draft {
   nameWords: string[];
 }
 
+const INSTITUTIONS = new Set(['authorities', 'government', 'police', 'court', 'ministry', 'officials', 'forces', 'prosecutors', 'parliament', 'army', 'military', 'regime', 'junta', 'administration', 'leadership', 'diplomats']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'across', 'throughout', 'outside', 'inside', 'around', 'off', 'via', 'toward', 'towards']);
 const GROUP_NOUNS = new Set([
   'leaders', 'officials', 'diplomats', 'ministers', 'governments', 'allies', 'partners', 'negotiators', 'lawmakers',
@@ -83,9 +84,11 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     const entry = gaz.lookup(entity.text) ?? gaz.lookup(entity.text.replace(/^the\s+/i, ''));
     const previous = doc.tokens[entity.tokenStart - 1]?.text.toLowerCase() ?? '';
     if (entry?.country) {
-      // "in Riyadh", "the Riyadh meeting": the city as a place, not the government acting
+      // "in Riyadh", "the Riyadh meeting": the city as a place, not the government acting; but "authorities in
+      // Dakar", "a court in Minsk": the state's institution
       const attributive = previous === 'the' || /^\p{Ll}/u.test(doc.tokens[entity.tokenEnd]?.text ?? '') && doc.tokens[entity.tokenEnd]?.upos === 'NOUN';
-      if (entry.kind === 'capital' && (LOCATIVE.has(previous) || attributive)) continue;
+      const institution = previous === 'in' && INSTITUTIONS.has(doc.tokens[entity.tokenStart - 2]?.text.toLowerCase() ?? '');
+      if (entry.kind === 'capital' && (LOCATIVE.has(previous) || attributive) && !institution) continue;
       if (entry.kind === 'demonym' && insidePersonRole(doc, entity)) continue;
       const draft = findOrCreate(drafts, 'country', entry.name);
       draft.country = entry.country;
@@ -222,7 +225,7 @@ function nearestCountryBefore(doc: Doc, entities: Entity[], tokenIndex: number):
 function markLocativeOnlyCountries(doc: Doc, drafts: Draft[]): void {
   for (const draft of drafts) {
     if (draft.type !== 'country') continue;
-    const locative = draft.mentions.every((m) => LOCATIVE.has(doc.tokens[m.tokenStart - 1]?.text.toLowerCase() ?? ''));
+    const locative = draft.mentions.every((m) => LOCATIVE.has(doc.tokens[m.tokenStart - 1]?.text.toLowerCase() ?? '') && !INSTITUTIONS.has(doc.tokens[m.tokenStart - 2]?.text.toLowerCase() ?? ''));
     if (locative) draft.mentions = [];
   }
 }
