@@ -203,7 +203,8 @@ function complementOf(context: Context, cue: Token, lemma: string, marks: QuoteM
   const { doc, children } = context;
   const kids = children[cue.i]!;
   const clause = kids.find((c) => c.deprel === 'ccomp' && c.i > cue.i);
-  const object = kids.find((c) => c.deprel === 'obj' && c.i > cue.i);
+  // "called for an end to the fighting", "asked for help": the for-phrase is the object
+  const object = kids.find((c) => c.deprel === 'obj' && c.i > cue.i) ?? kids.find((c) => c.deprel === 'obl' && c.i > cue.i && children[c.i]!.some((g) => g.deprel === 'case' && g.text.toLowerCase() === 'for' && g.i === cue.i + 1));
   let head: Token | undefined;
   if (clause) head = clause;
   else if (object && (OBJECT_CUES.has(lemma) || lemma === 'make')) head = object;
