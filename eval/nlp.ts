@@ -12,7 +12,7 @@ import { gumSpans } from '../train/entities.js';
 const pct = (a: number, b: number): string => (b ? ((100 * a) / b).toFixed(2) : 'n/a');
 
 function evalSyntax(name: string, m: Models, data: UDSentence[], withParse: boolean): void {
-  let n = 0, upos = 0, xpos = 0, uas = 0, las = 0;
+  let n = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;
   const t0 = Date.now();
   for (const s of data) {
     const tags = m.tag(s.words);
@@ -21,6 +21,7 @@ function evalSyntax(name: string, m: Models, data: UDSentence[], withParse: bool
       n++;
       if (tags[i]!.upos === s.upos[i]) upos++;
       if (tags[i]!.xpos === s.xpos[i]) xpos++;
+      if (tags[i]!.lemma === s.lemmas[i]) lemma++;
       if (arcs && arcs[i]!.head === s.heads[i]) {
         uas++;
         if (arcs[i]!.deprel === s.deprels[i]) las++;
@@ -28,7 +29,7 @@ function evalSyntax(name: string, m: Models, data: UDSentence[], withParse: bool
     }
   }
   const parse = withParse ? `  UAS ${pct(uas, n)}  LAS ${pct(las, n)}` : '  (no parser model)';
-  console.log(`${name.padEnd(22)} ${String(n).padStart(6)} words  UPOS ${pct(upos, n)}  XPOS ${pct(xpos, n)}${parse}  (${Date.now() - t0} ms)`);
+  console.log(`${name.padEnd(22)} ${String(n).padStart(6)} words  UPOS ${pct(upos, n)}  XPOS ${pct(xpos, n)}  lemma ${pct(lemma, n)}${parse}  (${Date.now() - t0} ms)`);
 }
 
 interface Prf { tp: number; fp: number; fn: number }

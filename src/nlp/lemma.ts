@@ -76,8 +76,7 @@ export function lemmaExceptions(triples: Iterable<[string, string, string]>): st
     const key = (xpos === 'NNP' || xpos === 'NNPS' ? form : form.toLowerCase()) + '\t' + xpos;
     let m = counts.get(key);
     if (!m) counts.set(key, (m = new Map()));
-    const l = xpos === 'NNP' || xpos === 'NNPS' ? lemma : lemma.toLowerCase() === lemma ? lemma : lemma.toLowerCase();
-    m.set(l, (m.get(l) ?? 0) + 1);
+    m.set(lemma, (m.get(lemma) ?? 0) + 1);
   }
   const out: string[] = [];
   for (const key of [...counts.keys()].sort()) {

@@ -24,6 +24,8 @@ export interface Arc {
 }
 
 export interface Models {
+  /** Reads all model files now instead of on first use. */
+  preload?(): void;
   /** UPOS and Penn Treebank tags (and a lemma) per word. */
   tag(words: string[]): TaggedWord[];
   /** Named entities as token ranges [start, end). */
@@ -48,36 +50,64 @@ function missing(what: string, path: string): Error {
   return new Error(`Parley ${what} model not found at ${path}; run \`npm run train\` to build it`);
 }
 
+/** Each model is read on first use (so a caller that only tags never pays for the parser). */
 class LoadedModels implements Models {
   private tagger: Tagger | null = null;
   private recogniser: Recogniser | null = null;
   private parser: Parser | null = null;
 
-  constructor(readonly dir: string) {
-    const tp = join(dir, TAGGER_FILE);
-    if (existsSync(tp)) this.tagger = Tagger.load(tp);
-    const np = join(dir, NER_FILE);
-    if (existsSync(np)) this.recogniser = Recogniser.load(np);
-    const pp = join(dir, PARSER_FILE);
-    if (existsSync(pp)) this.parser = Parser.load(pp);
+  constructor(readonly dir: string) {}
+
+  private getTagger(): Tagger {
+    if (!this.tagger) {
+      const p = join(this.dir, TAGGER_FILE);
+      if (!existsSync(p)) throw missing('tagger', p);
+      this.tagger = Tagger.load(p);
+    }
+    return this.tagger;
+  }
+
+  private getRecogniser(): Recogniser {
+    if (!this.recogniser) {
+      const p = join(this.dir, NER_FILE);
+      if (!existsSync(p)) throw missing('named-entity', p);
+      this.recogniser = Recogniser.load(p);
+    }
+    return this.recogniser;
+  }
+
+  private getParser(): Parser {
+    if (!this.parser) {
+      const p = join(this.dir, PARSER_FILE);
+      if (!existsSync(p)) throw missing('parser', p);
+      this.parser = Parser.load(p);
+    }
+    return this.parser;
+  }
+
+  /** Loads every available model now (for callers that want to pay the start-up cost up front). */
+  preload(): void {
+    this.getTagger();
+    if (existsSync(join(this.dir, NER_FILE))) this.getRecogniser();
+    if (existsSync(join(this.dir, PARSER_FILE))) this.getParser();
   }
 
   tag(words: string[]): TaggedWord[] {
-    if (!this.tagger) throw missing('tagger', join(this.dir, TAGGER_FILE));
+    const t = this.getTagger();
     if (words.length === 0) return [];
-    return this.tagger.tag(words);
+    return t.tag(words);
   }
 
   entities(words: string[], tags: TaggedWord[]): ModelEntity[] {
-    if (!this.recogniser) throw missing('named-entity', join(this.dir, NER_FILE));
+    const r = this.getRecogniser();
     if (words.length === 0) return [];
-    return this.recogniser.entities(words, tags);
+    return r.entities(words, tags);
   }
 
   parse(words: string[], tags: TaggedWord[]): Arc[] {
-    if (!this.parser) throw missing('parser', join(this.dir, PARSER_FILE));
+    const p = this.getParser();
     if (words.length === 0) return [];
-    return this.parser.parse(words, tags);
+    return p.parse(words, tags);
   }
 }
 

@@ -350,6 +350,16 @@ export function labelFeatures(x: ParseInput, st: ParseState, head: number, dep: 
   out[n++] = mix4(226, dir, dw, W_DL(x, dl));
   out[n++] = mix4(227, dir, mix(dp, hp), st.sp > 2 ? x.p[st.stack[st.sp - 3]!]! : NONE_P);
   out[n++] = mix4(228, dir, mix(dp, hp), head === x.n ? 1 : 0);
+  // Context beyond the pair: the next buffer words and the word below on the stack.
+  const nb = dir === 1 ? st.b + 1 : st.b;
+  const nbp = nb <= x.n ? x.p[nb]! : NONE_P;
+  const nbw = nb <= x.n ? x.w[nb]! : NONE_W;
+  const below = dir === 1 ? (st.sp > 1 ? st.stack[st.sp - 2]! : -1) : st.sp > 2 ? st.stack[st.sp - 3]! : -1;
+  out[n++] = mix4(229, dir, mix(dp, hp), nbp);
+  out[n++] = mix4(230, dir, dp, nbw);
+  out[n++] = mix4(231, dir, mix(dp, hp), P(below));
+  out[n++] = mix4(232, dir, dw, nbp);
+  out[n++] = mix4(233, dir, hw, dp);
   return n;
 }
 

@@ -104,15 +104,15 @@ export class WeightTable {
   constructor(
     readonly nClasses: number,
     readonly keys: Int32Array,
-    readonly rowLen: Uint16Array,
-    readonly cls: Uint16Array,
+    readonly rowLen: Uint16Array | Uint8Array,
+    readonly cls: Uint16Array | Uint8Array,
     readonly w: Float32Array,
   ) {
     const n = keys.length;
     this.rowStart = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) this.rowStart[i + 1] = this.rowStart[i]! + rowLen[i]!;
     let cap = 16;
-    while (cap < n * 1.6) cap *= 2;
+    while (cap < n * 1.3) cap *= 2;
     this.mask = cap - 1;
     if (nClasses <= 8) {
       this.stride = nClasses + 1;
@@ -216,12 +216,12 @@ export class WeightTable {
       dk[i] = (k - prev) >>> 0;
       prev = k;
     }
-    const small = this.nClasses <= 256;
+    const small = this.nClasses < 256;
     return {
       arrays: {
         [prefix + '.keys']: dk,
-        [prefix + '.rowLen']: small ? Uint8Array.from(this.rowLen) : this.rowLen,
-        [prefix + '.cls']: small ? Uint8Array.from(this.cls) : this.cls,
+        [prefix + '.rowLen']: small ? Uint8Array.from(this.rowLen) : Uint16Array.from(this.rowLen),
+        [prefix + '.cls']: small ? Uint8Array.from(this.cls) : Uint16Array.from(this.cls),
         [prefix + '.w']: q,
         [prefix + '.scale']: scales,
       },
@@ -237,7 +237,7 @@ export class WeightTable {
       acc = (acc + dk[i]!) >>> 0;
       keys[i] = acc | 0;
     }
-    const rowLen = Uint16Array.from(arrays[prefix + '.rowLen']!);
+    const rowLen = arrays[prefix + '.rowLen'] as Uint16Array | Uint8Array;
     const q = arrays[prefix + '.w'] as Int16Array;
     const scales = arrays[prefix + '.scale'] as Float32Array | undefined;
     const w = new Float32Array(q.length);
@@ -248,7 +248,7 @@ export class WeightTable {
         for (let e = j + rowLen[r]!; j < e; j++) w[j] = q[j]! * sc;
       }
     } else for (let i = 0; i < q.length; i++) w[i] = q[i]! * meta.scale;
-    return new WeightTable(meta.nClasses, keys, rowLen, Uint16Array.from(arrays[prefix + '.cls']!), w);
+    return new WeightTable(meta.nClasses, keys, rowLen, arrays[prefix + '.cls'] as Uint16Array | Uint8Array, w);
   }
 }
 
