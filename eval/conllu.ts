@@ -1,7 +1,7 @@
 // Readers for the CoNLL-U corpora in ../shared/data, shared by the evaluation scripts.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { dataDir } from '../train/data.js';
 
 export interface ConlluWord {
   id: number;
@@ -22,17 +22,7 @@ export interface ConlluSentence {
   newParagraph: boolean;
 }
 
-/** ../shared/data beside the repo, or PARLEY_DATA. */
-export function dataDir(): string {
-  if (process.env.PARLEY_DATA) return process.env.PARLEY_DATA;
-  let dir = fileURLToPath(new URL('.', import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = resolve(dir, '..', 'shared', 'data');
-    if (existsSync(candidate)) return candidate;
-    dir = resolve(dir, '..');
-  }
-  throw new Error('cannot find ../shared/data; set PARLEY_DATA');
-}
+export { dataDir } from '../train/data.js';
 
 export function readConllu(content: string): ConlluSentence[] {
   const sentences: ConlluSentence[] = [];
