@@ -1,14 +1,16 @@
 // `parley`: the command line. Each command wires the stages together; exit codes: 0 all ok, 1 some inputs failed,
 // 2 usage error.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readInputs, type IngestItem } from '../ingest/index.js';
 import { analysisRecord } from '../nlp/index.js';
 import { processArticle } from '../pipeline.js';
 import { openStore, type Store } from '../kb/index.js';
-import { briefing } from '../report/index.js';
+import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, type ExportFormat, type ExportKind } from '../report/index.js';
+import { streamSink } from '../report/export.js';
 import { isLoopback, startServer } from '../server/index.js';
 import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
 import { Progress } from './progress.js';
@@ -141,15 +143,67 @@ PARLEY_DB says otherwise.`,
   },
   brief: {
     summary: 'Write a briefing of the stored story',
-    usage: `parley brief [--db PATH] [--topic TEXT] [--since YYYY-MM-DD]`,
-    options: { ...common, ...dbOption, topic: { type: 'string' }, since: { type: 'string' } },
-    run: async (values) =>
-      withStore(values, async (store) => {
-        const since = values.since as string | undefined;
-        if (since && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since must be YYYY-MM-DD, not "${since}"`);
-        process.stdout.write((await briefing(store, { topic: values.topic as string | undefined, since })) + '\n');
+    usage: `parley brief [--db PATH] [--topic TEXT] [--since YYYY-MM-DD] [--format md|html]
+
+Markdown by default; --format html writes a standalone HTML page. Every line cites its articles, linked. A report
+rewritten by several outlets counts once and cites each. With --since, "What changed" compares the positions since
+that date with those of a period as long just before it.`,
+    options: { ...common, ...dbOption, topic: { type: 'string' }, since: { type: 'string' }, format: { type: 'string' } },
+    run: async (values) => {
+      const since = values.since as string | undefined;
+      if (since && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since must be YYYY-MM-DD, not "${since}"`);
+      const format = (values.format as string | undefined) ?? 'md';
+      if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, not "${format}"`);
+      return withStore(values, async (store) => {
+        process.stdout.write((await briefing(store, { topic: values.topic as string | undefined, since, format })) + '\n');
         return OK;
-      }),
+      });
+    },
+  },
+  export: {
+    summary: 'Export the store: JSON Lines, CSV, schema.org JSON-LD or a GDELT-style events table',
+    usage: `parley export [--db PATH] --format jsonl|csv|jsonld|gdelt [--kind quotes|events|stances] [--out FILE]
+
+jsonl: one contract record per line (with --kind, one quote, event or stance per line). csv: one table per kind
+(RFC 4180); --kind picks it, or without --kind, --out names a directory that gets quotes.csv, events.csv and
+stances.csv. jsonld: one schema.org JSON-LD document (@graph of NewsArticle, Person/Organization/Country/Place,
+Quotation, Event, Claim). gdelt: a GDELT-style events TSV with a header row. Written to stdout unless --out.`,
+    options: { ...common, ...dbOption, format: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' } },
+    run: async (values) => {
+      const format = values.format as string | undefined;
+      if (!format) throw new UsageError('export needs --format jsonl, csv, jsonld or gdelt');
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be jsonl, csv, jsonld or gdelt, not "${format}"`);
+      const kind = values.kind as string | undefined;
+      if (kind !== undefined && !(EXPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be quotes, events or stances, not "${kind}"`);
+      if (kind !== undefined && (format === 'jsonld' || format === 'gdelt')) throw new UsageError(`--kind does not apply to --format ${format}`);
+      const out = values.out as string | undefined;
+      if (format === 'csv' && kind === undefined && out === undefined) throw new UsageError('a CSV export writes one table per kind: give --kind, or --out DIR for all three');
+      return withStore(values, async (store) => {
+        const jobs: Array<{ kind: ExportKind | undefined; path: string | undefined }> = format === 'csv' && kind === undefined
+          ? EXPORT_KINDS.map((k) => ({ kind: k, path: join(out!, `${k}.csv`) }))
+          : [{ kind: kind as ExportKind | undefined, path: out }];
+        if (format === 'csv' && kind === undefined) mkdirSync(out!, { recursive: true });
+        for (const job of jobs) {
+          const file: WriteStream | null = job.path === undefined ? null : createWriteStream(job.path);
+          const sink = streamSink(file ?? process.stdout);
+          let result;
+          try {
+            result = await exportStore(store, { format: format as ExportFormat, kind: job.kind }, sink);
+          } catch (error) {
+            // The reader of stdout went away (| head): not a failure of the export.
+            if ((error as { code?: string }).code === 'EPIPE') return OK;
+            throw error;
+          }
+          if (file) {
+            file.end();
+            await finished(file);
+          }
+          const unit = job.kind ?? { jsonl: 'record(s)', csv: 'row(s)', jsonld: 'node(s)', gdelt: 'event(s)' }[format as ExportFormat];
+          if (!values.quiet) process.stderr.write(`exported ${result.items} ${unit} from ${result.articles} article(s)${job.path ? ` to ${job.path}` : ''}\n`);
+        }
+        return OK;
+      });
+    },
   },
   serve: {
     summary: 'Serve the web app and the JSON API over the store',

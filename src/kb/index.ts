@@ -193,6 +193,8 @@ export interface StanceItem extends ArticleRef {
 }
 
 export interface EventFilter extends PageOptions {
+  /** Count each story group once: only events of each group's earliest article. */
+  onePerStory?: boolean;
   type?: PloverType;
   /** Name key (or name) of an actor on either side. */
   actor?: string;
@@ -286,6 +288,32 @@ export interface Network {
   edges: Array<{ source: string; target: string; count: number; evidence: { articleId: string; eventId: string; date: string | null } }>;
 }
 
+// ---- story groups: near-duplicate reports ------------------------------------------------------------------------
+
+/** An article of a story group (rewrites of one report by several outlets, found by MinHash similarity). */
+export interface StoryMember extends ArticleRef {
+  outlet: string | null;
+  url: string | null;
+  source: string;
+  /** Estimated Jaccard similarity of the word 5-shingles of its text with the article asked about (1 for itself). */
+  similarity: number;
+}
+
+export interface StoryGroup {
+  /** The group's name: the id of its earliest article (published date, undated last, then ingestion order). */
+  storyId: string;
+  /** Earliest first; `similarity` is to the earliest. */
+  articles: StoryMember[];
+}
+
+/** Counts with each story group counted once: quotes, events and stances are those of each group's earliest article. */
+export interface StoryStats extends StoreStats {
+  /** Story groups (an article with no near-duplicate is a group of one). */
+  stories: number;
+  /** Articles that are near-duplicates of an earlier one (articles - stories). */
+  duplicates: number;
+}
+
 export interface Store {
   /**
    * Stores one extraction in ONE transaction; idempotent by article.id (sha256 of the text): storing the same
@@ -314,7 +342,8 @@ export interface Store {
   /** An actor's profile with the first `limit` quotes, stances and events (newest first). Same lookup as actor(). */
   actorDetail(name: string, opts?: { limit?: number }): Promise<ActorDetail | null>;
   /** With `q`: full-text search over quotes and speakers, best first, with snippets; else newest first. */
-  quotes(opts?: PageOptions & { q?: string; actor?: string }): Promise<Page<QuoteItem>>;
+  /** `onePerStory`: only quotes of each story group's earliest article, so a rewritten report counts once. */
+  quotes(opts?: PageOptions & { q?: string; actor?: string; onePerStory?: boolean }): Promise<Page<QuoteItem>>;
   /** Events in date order (undated last), filtered. */
   events(opts?: EventFilter): Promise<Page<EventItem>>;
   /** Stances newest first, filtered. */
@@ -323,6 +352,23 @@ export interface Store {
   stanceMatrix(opts?: MatrixOptions): Promise<StanceMatrix>;
   /** Who met whom: actors linked by events of one type (CONSULT by default), participants pairwise. */
   network(opts?: NetworkOptions): Promise<Network>;
+
+  // ---- story groups (near-duplicate reports) ----
+  /** The other articles of this article's story group, earliest first, with their similarity to it; [] when none. */
+  duplicates(articleId: string): Promise<StoryMember[]>;
+  /** The story group of an article (a group of one when it has no near-duplicate); null for an unknown article. */
+  story(articleId: string): Promise<StoryGroup | null>;
+  /** The story id of each given article that is stored (its group's earliest article; its own id when alone). */
+  storyIds(articleIds: string[]): Promise<Record<string, string>>;
+  /** Story groups, the newest first (by their earliest article); `minArticles: 2` lists only reports carried more than once. */
+  stories(opts?: PageOptions & { minArticles?: number }): Promise<Page<StoryGroup>>;
+  /** stats() with each story group counted once. */
+  storyStats(): Promise<StoryStats>;
+  /**
+   * Every stored record, in ingestion order, read a batch at a time (so exporting a large store does not hold it
+   * in memory); each record comes with its story id.
+   */
+  eachRecord(opts?: { batchSize?: number }): AsyncIterable<{ record: Extraction; storyId: string }>;
   close(): Promise<void>;
 }
 

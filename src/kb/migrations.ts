@@ -330,6 +330,40 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'story groups: MinHash signatures of article texts, LSH buckets, near-duplicate groups',
+    // One row per article: its MinHash signature (SIGNATURE_SIZE little-endian uint32, src/kb/dedup.ts) and its story
+    // group, named by the group's earliest article (published date, undated last, then ingestion). seq is an
+    // INTEGER PRIMARY KEY so that the bucket rows can point at it compactly and stably (VACUUM keeps it).
+    // story_buckets holds the LSH band keys (band * 2^32 + 32-bit key) of each signature: the articles sharing a
+    // bucket with a new one are its candidate near-duplicates. put() fills both in its transaction; articles stored
+    // before this version are signed when the store is next opened (JS computes signatures, SQL cannot).
+    // Deleting an article cascades to its signature and buckets; if it named its group, the group is renamed after
+    // its earliest remaining member.
+    sql: `
+      CREATE TABLE article_signatures (
+        seq INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+        signature BLOB NOT NULL,
+        story_id TEXT NOT NULL
+      );
+      CREATE INDEX article_signatures_by_story ON article_signatures (story_id);
+      CREATE TABLE story_buckets (
+        bucket INTEGER NOT NULL,
+        signature_seq INTEGER NOT NULL REFERENCES article_signatures (seq) ON DELETE CASCADE,
+        PRIMARY KEY (bucket, signature_seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_buckets_by_signature ON story_buckets (signature_seq);
+      CREATE TRIGGER article_signatures_regroup AFTER DELETE ON article_signatures BEGIN
+        UPDATE article_signatures SET story_id = (
+          SELECT g.article_id FROM article_signatures g JOIN articles art ON art.id = g.article_id
+          WHERE g.story_id = old.article_id AND g.article_id <> old.article_id
+          ORDER BY art.published NULLS LAST, art.ingested_at, art.id LIMIT 1)
+        WHERE story_id = old.article_id AND article_id <> old.article_id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -16,6 +16,9 @@ export const PAGE_MAX = 1000;
 const SNIPPET_OPEN = '\u0002';
 const SNIPPET_CLOSE = '\u0003';
 const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.id';
+/** True for an article that is a near-duplicate of an earlier one (story groups, migration 4). */
+const isLaterDuplicate = (articleId: string) =>
+  `EXISTS (SELECT 1 FROM article_signatures g WHERE g.article_id = ${articleId} AND g.story_id <> g.article_id)`;
 
 type Params = Record<string, string | number | null>;
 
@@ -253,7 +256,7 @@ export class ApiQueries {
 
   // ---- quotes ----
 
-  quotes(opts: PageOptions & { q?: string; actor?: string }): Page<QuoteItem> {
+  quotes(opts: PageOptions & { q?: string; actor?: string; onePerStory?: boolean }): Page<QuoteItem> {
     const { limit, offset } = paging(opts);
     const empty: Page<QuoteItem> = { items: [], limit, offset, hasMore: false, total: 0 };
     let key: string | null = null;
@@ -274,8 +277,9 @@ export class ApiQueries {
       if (query === null) return empty;
       // Ranks by rowid alone, then joins the page: reading any stored column of every match (a join key, a
       // filter) costs far more than the ranking on a common word.
-      const speakerFilter = key === null ? '' : `AND (SELECT speaker_key FROM quotes
-        WHERE article_id = quote_search.article_id AND local_id = quote_search.quote_id) = @key`;
+      const speakerFilter = (key === null ? '' : `AND (SELECT speaker_key FROM quotes
+        WHERE article_id = quote_search.article_id AND local_id = quote_search.quote_id) = @key`)
+        + (opts.onePerStory ? ` AND NOT ${isLaterDuplicate('quote_search.article_id')}` : '');
       const rows = this.all<QuoteItemRow>(`
         WITH hits AS MATERIALIZED (
           SELECT rowid AS hit, bm25(quote_search, 1.0, 2.0) AS score FROM quote_search
@@ -291,7 +295,8 @@ export class ApiQueries {
         ORDER BY hits.score, hits.hit`, { query, ...(key === null ? {} : { key }), limit: limit + 1, offset });
       return page(rows.map(quoteItem), limit, offset);
     }
-    const where = key === null ? '' : 'WHERE q.speaker_key = @key';
+    const conditions = [...(key === null ? [] : ['q.speaker_key = @key']), ...(opts.onePerStory ? [`NOT ${isLaterDuplicate('q.article_id')}`] : [])];
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const params: Params = key === null ? {} : { key };
     const rows = this.all<QuoteItemRow>(`
       SELECT ${columns} FROM quotes q ${joins} ${where}
@@ -322,6 +327,7 @@ export class ApiQueries {
       where.push('e.type = @type');
       params.type = opts.type;
     }
+    if (opts.onePerStory) where.push(`NOT ${isLaterDuplicate(`${d}.article_id`)}`);
     if (opts.from !== undefined) {
       where.push(`${d}.sort_date >= @from`);
       params.from = opts.from;
@@ -347,6 +353,7 @@ export class ApiQueries {
       FROM ${from} JOIN articles art ON art.id = e.article_id
       ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`, { ...params, limit: limit + 1, offset });
     const needsEvents = opts.type !== undefined || key === null;
+    // (onePerStory reads only the article id, which participant rows carry too.)
     const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM ${needsEvents ? from : 'event_participants p'} ${filter}`, params).n;
     const items = rows.slice(0, limit).map((row) => this.eventItem(row));
     return { items, limit, offset, hasMore: rows.length > limit, total };

@@ -7,11 +7,12 @@ import { toFtsQuery } from './fts.js';
 import type {
   ActorDetail, ActorEvent, ActorProfile, ActorQuote, ActorRole, ActorStance, ActorSummary, ArticleListItem,
   ArticleSummary, EventFilter, EventItem, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem,
-  SearchHit, SearchKind, StanceFilter, StanceItem, StanceMatrix, Store, StoreStats,
+  SearchHit, SearchKind, StanceFilter, StanceItem, StanceMatrix, Store, StoreStats, StoryGroup, StoryMember, StoryStats,
 } from './index.js';
 import { migrate } from './migrations.js';
 import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
+import { StoryIndex } from './stories.js';
 
 
 const DEFAULT_LIMITS = { articles: 100, search: 20, actors: 50 } as const;
@@ -26,7 +27,9 @@ export function openSqliteStore(path: string): Store {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db);
-    return new SqliteStore(db);
+    const store = new SqliteStore(db);
+    store.signUnsignedArticles();
+    return store;
   } catch (error) {
     db.close();
     throw error;
@@ -320,9 +323,11 @@ class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly queries: ApiQueries;
   private readonly writeRecordInTransaction: (record: Extraction) => boolean;
+  private readonly storyIndex: StoryIndex;
 
   constructor(private readonly db: Database.Database) {
     this.sql = prepareStatements(db);
+    this.storyIndex = new StoryIndex(db);
     this.queries = new ApiQueries(db, (name) => this.resolveActorKey(name));
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing later.
     const transaction = db.transaction((record: Extraction) => this.writeRecord(record));
@@ -399,7 +404,7 @@ class SqliteStore implements Store {
     return this.read(() => this.queries.actorDetail(name, opts));
   }
 
-  async quotes(opts: PageOptions & { q?: string; actor?: string } = {}): Promise<Page<QuoteItem>> {
+  async quotes(opts: PageOptions & { q?: string; actor?: string; onePerStory?: boolean } = {}): Promise<Page<QuoteItem>> {
     return this.read(() => this.queries.quotes(opts));
   }
 
@@ -417,6 +422,49 @@ class SqliteStore implements Store {
 
   async network(opts: NetworkOptions = {}): Promise<Network> {
     return this.read(() => this.queries.network(opts));
+  }
+
+  async duplicates(articleId: string): Promise<StoryMember[]> {
+    return this.read(() => this.storyIndex.duplicates(articleId));
+  }
+
+  async story(articleId: string): Promise<StoryGroup | null> {
+    return this.read(() => this.storyIndex.story(articleId));
+  }
+
+  async storyIds(articleIds: string[]): Promise<Record<string, string>> {
+    return this.read(() => this.storyIndex.storyIds(articleIds));
+  }
+
+  async stories(opts: PageOptions & { minArticles?: number } = {}): Promise<Page<StoryGroup>> {
+    const limit = Math.max(1, clampCount(opts.limit, 20));
+    const offset = clampCount(opts.offset, 0);
+    return this.read(() => this.storyIndex.stories(opts, limit, offset));
+  }
+
+  async storyStats(): Promise<StoryStats> {
+    return this.read(() => this.storyIndex.stats());
+  }
+
+  async *eachRecord(opts: { batchSize?: number } = {}): AsyncIterable<{ record: Extraction; storyId: string }> {
+    const size = Math.max(1, clampCount(opts.batchSize, 200));
+    let after = 0;
+    for (;;) {
+      const batch = this.read(() => this.storyIndex.batchAfter(after, size));
+      if (batch.length === 0) return;
+      for (const { seq, id, storyId } of batch) {
+        after = seq;
+        // An article deleted since the batch was read is passed over.
+        const record = this.read(() => this.readRecord(id));
+        if (record !== null) yield { record, storyId };
+      }
+      if (batch.length < size) return;
+    }
+  }
+
+  /** Signs the articles stored before story groups existed (once, when a store from before migration 4 is opened). */
+  signUnsignedArticles(): number {
+    return this.storyIndex.backfill();
   }
 
   /** Several statements that must see one snapshot (a page and its total) read in one transaction. */
@@ -444,6 +492,7 @@ class SqliteStore implements Store {
     record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq, article.published, actorKeys));
     record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq, article.published, actorKeys));
     this.sql.insertSearchEntry.run(article.title ?? '', article.text, null, 'article', article.id, null);
+    this.storyIndex.sign(article.id, article.text);
     this.sql.aggregateActorKeys.run({ id: article.id });
     this.sql.aggregateActorVariants.run({ id: article.id });
     this.sql.aggregateActorRoles.run({ id: article.id });

@@ -6,8 +6,7 @@ import { PLOVER_TYPES, type Article, type Extraction } from '../contract.js';
 import { articleFromHtml, articleFromText, readInputs } from '../ingest/index.js';
 import { nameKey, type Store } from '../kb/index.js';
 import { processArticle } from '../pipeline.js';
-import { briefing } from '../report/index.js';
-import { markdownToHtml } from './markdown.js';
+import { buildBriefing, renderHtml, renderMarkdown } from '../report/index.js';
 import { openApiDocument } from './openapi.js';
 import type { AuthResult } from './index.js';
 
@@ -197,8 +196,9 @@ export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthR
 
   api.get('/brief', async (c) => {
     const { topic, since, limit } = query(c, Queries.brief);
-    const markdown = await briefing(store, { topic, since, limit });
-    return c.json({ topic: topic ?? null, since: since ?? null, markdown, html: markdownToHtml(markdown) });
+    const model = await buildBriefing(store, { topic, since, limit });
+    // The HTML is the briefing renderer's own (escaped, citations linked), a fragment for the app's page.
+    return c.json({ topic: topic ?? null, since: since ?? null, markdown: renderMarkdown(model), html: renderHtml(model, { document: false }) });
   });
 
   return api;
