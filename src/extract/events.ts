@@ -164,7 +164,9 @@ function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: Trig
     if (partner || byPhone) return { sense: { type: 'CONSULT', mode: byPhone ? 'phone' : undefined }, anchor: token, verb: token };
   }
   if (token.upos === 'VERB' && HOST_VERBS.has(lower) && !VERB_TRIGGERS[lower]) return { sense: { type: 'CONSULT', mode: 'visit' }, anchor: token, verb: token };
-  if (token.upos === 'VERB' && !REPORTING_VERBS.has(lower)) {
+  // "imposed sanctions", "held talks": the noun names the event, the light verb only carries it
+  const carriesNoun = LIGHT_VERBS.has(lower) && children[token.i]!.some((c) => c.deprel === 'obj' && NOUN_TRIGGERS[c.text.toLowerCase()]);
+  if (token.upos === 'VERB' && !REPORTING_VERBS.has(lower) && !carriesNoun) {
     const learnt = cameoSense(doc, children, token);
     if (learnt) return { sense: learnt, anchor: token, verb: token };
   }

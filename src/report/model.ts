@@ -108,6 +108,8 @@ interface StoryEvent {
   /** Source actors' names, and whether its evidence speaks of being left out (see leftOutSection). */
   sources: string[];
   exclusion: boolean;
+  /** Listed under Events: it has a source and a counterpart or a place (what happened between parties). */
+  listed: boolean;
   cites: number[];
 }
 
@@ -233,10 +235,12 @@ function readStory(story: Story): ReadStory {
       if (e.modality !== 'asserted' || e.negated) continue;
       const names = [...e.source, ...e.target].map(nameOf);
       const who = names.map(nameKey);
-      const what = e.type === 'CONSULT' ? 'met or held talks' : e.type.toLowerCase();
       // An undated event takes the report's date, not each rewrite's own, so that the rewrites' copies meet.
       const date = e.date ?? story.date;
-      const text = `${e.type}: ${names.join(', ')} ${what}${e.location ? ` in ${e.location}` : ''}`;
+      const parties = e.target.length ? `${e.source.map(nameOf).join(', ')} → ${e.target.map(nameOf).join(', ')}` : e.source.map(nameOf).join(', ');
+      const sentence = e.evidence.text.replace(/\s+/g, ' ').trim();
+      const gist = sentence.length > 140 ? `${sentence.slice(0, 139).trimEnd()}…` : sentence;
+      const text = `${e.type}${e.mode ? ` (${e.mode})` : ''}: ${parties}${e.location ? `, in ${e.location}` : ''}: “${gist}”`;
       const evidenceWords = normalisedWords(e.evidence.text);
       // Within one report, a rewrite's copy of an event may carry another date (its own publication's "Friday"):
       // the same type with the same participants or the same sentence is the same event.
@@ -248,6 +252,7 @@ function readStory(story: Story): ReadStory {
         events.push({
           date, type: e.type, text, who, evidence: e.evidence.text.replace(/\s+/g, ' ').trim(), evidenceWords, cites: [n],
           sources: e.source.map(nameOf), exclusion: EXCLUSION_PATTERN.test(e.evidence.text),
+          listed: e.source.length > 0 && (e.target.length > 0 || !!e.location),
         });
       }
     }
@@ -508,6 +513,7 @@ function eventsSection(stories: ReadStory[]): Section {
   const merged: StoryEvent[] = [];
   for (const story of stories) {
     for (const e of story.events) {
+      if (!e.listed) continue;
       const same = merged.find((other) => other.date === e.date && other.text === e.text);
       if (same) e.cites.forEach((n) => addCite(same.cites, n));
       else merged.push({ ...e, cites: [...e.cites] });
