@@ -267,6 +267,10 @@ function prepareStatements(db: Database.Database) {
       FROM actors a JOIN articles art ON art.id = a.article_id
       WHERE a.name_key = ? GROUP BY a.name_key`),
     hasActorKey: db.prepare('SELECT 1 FROM actors WHERE name_key = ? LIMIT 1').pluck(),
+    personKeysWithSurname: db.prepare(`
+      SELECT DISTINCT name_key FROM actor_key_variants
+      WHERE type = 'person' AND substr(name_key, -length(@suffix)) = @suffix
+        AND (@country = '' OR country = '' OR country = @country)`).pluck(),
     keysEndingWith: db.prepare(`
       SELECT DISTINCT name_key FROM actors WHERE substr(name_key, -length(@suffix)) = @suffix`).pluck(),
     keysByMention: db.prepare(`
@@ -485,9 +489,9 @@ class SqliteStore implements Store {
       article.language, article.text, new Date().toISOString(),
     );
     if (inserted.changes === 0) return false;
-    record.actors.forEach((actor, seq) => this.writeActor(article.id, actor, seq));
+    const actorKeys = new Map(record.actors.map((actor) => [actor.id, this.storeKey(actor)]));
+    record.actors.forEach((actor, seq) => this.writeActor(article.id, actor, seq, actorKeys.get(actor.id)!));
     const actorNames = new Map(record.actors.map((actor) => [actor.id, actor.name]));
-    const actorKeys = new Map(record.actors.map((actor) => [actor.id, nameKey(actor.name)]));
     record.quotes.forEach((quote, seq) => this.writeQuote(article.id, quote, seq, actorNames, article.published, actorKeys));
     record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq, article.published, actorKeys));
     record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq, article.published, actorKeys));
@@ -501,9 +505,20 @@ class SqliteStore implements Store {
     return true;
   }
 
-  private writeActor(articleId: string, actor: Actor, seq: number): void {
+  /**
+   * The key an actor is merged under across articles: its name's key, except that a person named by surname alone
+   * ("Lavrov") joins the one stored person with that surname (and a compatible country); two such people keep it apart.
+   */
+  private storeKey(actor: Actor): string {
+    const key = nameKey(actor.name);
+    if (actor.type !== 'person' || key.includes(' ')) return key;
+    const known = this.sql.personKeysWithSurname.all({ suffix: ` ${key}`, country: actor.country ?? '' }) as string[];
+    return known.length === 1 ? known[0]! : key;
+  }
+
+  private writeActor(articleId: string, actor: Actor, seq: number, key: string): void {
     this.sql.insertActor.run(
-      articleId, actor.id, seq, actor.name, nameKey(actor.name), actor.type, actor.country, JSON.stringify(actor.roles),
+      articleId, actor.id, seq, actor.name, key, actor.type, actor.country, JSON.stringify(actor.roles),
     );
     actor.mentions.forEach((mention, mentionSeq) => {
       this.sql.insertMention.run(articleId, actor.id, mentionSeq, ...spanColumns(mention), nameKey(mention.text));
