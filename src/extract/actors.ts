@@ -1,8 +1,8 @@
 // Actors of one article: people (with roles and country), countries (with their capitals, seats of government and
 // demonyms standing for the state), organisations and groups, each with every mention that refers to it.
 import type { Actor, ActorType, Span } from '../contract.js';
-import { gazetteer, REGIONAL_ADJECTIVES, type Doc, type Entity } from '../nlp/index.js';
-import { countryOfWord, isHonorific, readRole, ROLE_HEADS } from './roles.js';
+import { gazetteer, REGIONAL_ADJECTIVES, ROLE_HEADS, type Doc, type Entity } from '../nlp/index.js';
+import { countryOfWord, isHonorific, readRole } from './roles.js';
 
 export interface ActorIndex {
   actors: Actor[];

@@ -2,7 +2,7 @@
 // and its object or prepositional partner as target, with place, date, negation and modality. Background mentions
 // of an event ("after the talks") are not new events, and repeated mentions of one meeting are coded once.
 import type { Event, PloverType, Span } from '../contract.js';
-import { gazetteer, type Doc, type Token } from '../nlp/index.js';
+import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { inflections } from './cues.js';
 import { VERB_OBJECT_SENSES, VERB_PREP_SENSES, VERB_SENSES } from './event-lexicon.js';
@@ -86,7 +86,7 @@ const PLACE_CASES = new Set(['in', 'at']);
 
 export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
-  const children = childIndex(doc);
+  const children = dependents(doc);
   const found: Array<Omit<Event, 'id'> & { sentence: number }> = [];
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
@@ -142,11 +142,6 @@ function spanOf(doc: Doc, start: number, end: number): Span {
   return { start, end, text: doc.text.slice(start, end) };
 }
 
-function childIndex(doc: Doc): Token[][] {
-  const children: Token[][] = doc.tokens.map(() => []);
-  for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
-  return children;
-}
 
 /** The sense of a trigger and where its arguments hang: a verb itself, or a noun with its governing verb. */
 function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: TriggerSense; anchor: Token; verb: Token | null } | null {

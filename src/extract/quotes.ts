@@ -2,7 +2,7 @@
 // (a reported clause with a quoted fragment), each with its cue and its speaker. The dependency parse gives the
 // reported clause (the cue's ccomp or object) and the speaker (the cue's subject); word order is the fallback.
 import type { Quote, Span } from '../contract.js';
-import type { Doc, Token } from '../nlp/index.js';
+import { dependents, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { CLAUSE_ONLY, cueLemma, MAKE_CLEAR_FORMS, OBJECT_CUES } from './cues.js';
 
@@ -30,7 +30,7 @@ const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
   const parsed = doc.tokens.some((t) => t.head >= 0 && t.deprel !== 'dep');
-  const context: Context = { doc, index, parsed, children: childIndex(doc) };
+  const context: Context = { doc, index, parsed, children: dependents(doc) };
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
   const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
   const usedCues = new Set<number>();
@@ -118,11 +118,6 @@ function startsSentence(doc: Doc, offset: number): boolean {
   return doc.sentences[token.sentence]!.start === token.start;
 }
 
-function childIndex(doc: Doc): Token[][] {
-  const children: Token[][] = doc.tokens.map(() => []);
-  for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
-  return children;
-}
 
 /** Quote-mark pairs within a paragraph; a quote still open at the end of its paragraph ends there (the next one reopens it). */
 export function findQuoteMarks(text: string): QuoteMarks[] {

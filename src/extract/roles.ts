@@ -3,8 +3,6 @@
 // minister,") read into a title-case role without the country word, and the country that phrase names.
 import { gazetteer, HONORIFICS, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 
-export { ROLE_HEADS };
-
 /** Lower-case words that may stand inside a role phrase before its head ("fisheries minister", "presidential aide"). */
 const ROLE_MODIFIERS = new Set([
   'foreign', 'defence', 'defense', 'prime', 'deputy', 'vice', 'special', 'chief', 'senior', 'top', 'national',

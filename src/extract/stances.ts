@@ -3,7 +3,7 @@
 // endorsements coded as events. Negation flips polarity; hedged proposals ("suggesting the possibility of") still
 // count as support for what is proposed.
 import type { Event, Quote, Span, Stance } from '../contract.js';
-import type { Doc, Token } from '../nlp/index.js';
+import { dependents, type Doc, type Token } from '../nlp/index.js';
 import { issueLabel, type IssueLabel } from './issues.js';
 
 type Polarity = 'support' | 'oppose';
@@ -31,7 +31,7 @@ const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'nobody', 'witho
 const GOVERNED = new Set(['obj', 'nsubj', 'nsubj:pass', 'xcomp', 'ccomp', 'nmod', 'obl', 'csubj']);
 
 export function findStances(doc: Doc, quotes: Quote[], events: Event[]): Stance[] {
-  const children = childIndex(doc);
+  const children = dependents(doc);
   const stances: Array<Omit<Stance, 'id'> & { issueId: string }> = [];
   const seen = new Set<string>();
   const push = (holder: string, found: { issue: IssueLabel; polarity: Polarity }, evidence: Span, quote: string | null) => {
@@ -69,11 +69,6 @@ function isExclusion(doc: Doc, token: Token): boolean {
   return token.text.toLowerCase() === 'without' && !!next && (next.upos === 'PRON' || next.upos === 'PROPN');
 }
 
-function childIndex(doc: Doc): Token[][] {
-  const children: Token[][] = doc.tokens.map(() => []);
-  for (const t of doc.tokens) if (t.head >= 0) children[t.head]!.push(t);
-  return children;
-}
 
 /** Every position taken in a statement: its polarity words (and the cue's, "deemed ... premature") with their phrases. */
 function positionsIn(doc: Doc, children: Token[][], tokens: Token[], cue: Token | undefined): Array<{ issue: IssueLabel; polarity: Polarity }> {
