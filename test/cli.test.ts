@@ -1,7 +1,7 @@
 // End to end through the real `parley` binary: the seed article, the demo corpus, a real SQLite store.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,9 +99,42 @@ test('ingest is idempotent and feeds search, actors and actor', () => {
   assert.equal(missing.code, 1);
 });
 
-test('demo ingests the corpus and prints a briefing', () => {
-  const run = parley(['demo', '--db', join(scratch, 'demo.db')]);
+test('demo --brief ingests the corpus and prints a briefing', () => {
+  const run = parley(['demo', '--brief', '--db', join(scratch, 'demo.db')]);
   assert.equal(run.code, 0, run.stderr);
   for (const heading of ['## Parties', '## Positions', '## Events', '## Key quotes', '## Sources']) assert.ok(run.stdout.includes(heading), heading);
   assert.match(run.stdout, /14 article\(s\)/);
+});
+
+test('demo starts the web app on the demo store, prints its URL and stops cleanly on SIGTERM', async () => {
+  const child = spawn(process.execPath, [cliPath, 'demo', '--db', join(scratch, 'demo-served.db'), '--port', '0', '--quiet'], {
+    env: { ...process.env, PARLEY_DB: join(scratch, 'default.db') },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no URL within 120 s: ' + stderr)), 120_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`demo exited (${code}) before serving: ${stderr}`)));
+  });
+  try {
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /html/);
+    const stats = (await (await fetch(new URL('api/articles?limit=1', url))).json()) as { total?: number; items: unknown[] };
+    assert.equal(stats.items.length, 1);
+    assert.equal(stats.total, 14);
+  } finally {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr);
+  }
 });

@@ -220,15 +220,16 @@ Authorization: Bearer <token>. Prints the URL on stdout; Ctrl-C stops it.`,
     },
   },
   demo: {
-    summary: "Ingest the project's demo corpus and print a briefing of its story",
-    usage: `parley demo [--db PATH] [--serve [--port N] [--host H]]
+    summary: "Ingest the project's demo corpus and open it in the web app (or print its briefing with --brief)",
+    usage: `parley demo [--db PATH] [--port N] [--host H] [--brief]
 
-Ingests examples/articles/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given)
-and prints a briefing; with --serve, starts the web app over it instead and prints its URL.`,
-    options: { ...common, ...dbOption, ...serveOptions, serve: { type: 'boolean' } },
+Ingests examples/articles/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given),
+then starts the web app over it and prints its URL; Ctrl-C stops it. With --brief, prints the story's briefing instead
+of serving.`,
+    options: { ...common, ...dbOption, ...serveOptions, brief: { type: 'boolean' }, serve: { type: 'boolean' } },
     run: async (values) => {
       const db = (values.db as string | undefined) ?? join(dirname(defaultDemoDb()), 'demo.db');
-      const settings = values.serve ? serveSettings(values) : null;
+      const settings = values.brief ? null : serveSettings(values);
       const code = await COMMANDS.ingest!.run({ ...values, db }, [examplesDir()]);
       if (settings) {
         const served = await withStore({ db }, (store) => serveStore(store, settings));
