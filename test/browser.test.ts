@@ -10,7 +10,7 @@ import { readInputs } from '../src/ingest/index.js';
 import { openStore, type Store } from '../src/kb/index.js';
 import { processArticle } from '../src/pipeline.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
-import { examplesDir, repoRoot } from './helpers.js';
+import { demoArticleCount, examplesDir, repoRoot } from './helpers.js';
 
 // The callbacks given to page.evaluate and waitForFunction run in the page; the tests compile without DOM types.
 declare const document: {
@@ -66,8 +66,8 @@ test('click through: articles -> article -> actor (keyboard) -> stance matrix ->
   await page.goto(`${server.url}/`);
   await rendered(page, '#/articles');
   assert.equal(await page.locator('h1').textContent(), 'Articles');
-  assert.match((await page.locator('.lede').textContent()) ?? '', /^14 articles,/);
-  assert.equal(await page.locator('.article-card').count(), 14);
+  assert.match((await page.locator('.lede').textContent()) ?? '', new RegExp(`^${demoArticleCount} articles,`));
+  assert.equal(await page.locator('.article-card').count(), demoArticleCount);
   await page.screenshot({ path: join(shots, '01-articles.png'), fullPage: true });
 
   // 2. An article: mentions marked by type, quotes underlined, hovering a quote names its speaker.
@@ -125,6 +125,18 @@ test('click through: articles -> article -> actor (keyboard) -> stance matrix ->
   const holder = record.actors.find((a) => a.id === stance.holder)!;
   assert.match((await page.locator('.evidence-note').textContent()) ?? '', new RegExp(holder.name));
   await page.screenshot({ path: join(shots, '05-evidence.png') });
+
+  // 6. The events timeline: an event that the rewrite (09 of 08) reports again is shown once, naming the other report.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events' }).click();
+  await rendered(page, '#/events');
+  assert.ok((await page.locator('.timeline-day .event-item').count()) > 5, 'the timeline lists events');
+  await page.getByLabel('Type').selectOption('ACCUSE');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await rendered(page, '#/events?type=ACCUSE');
+  const alsoReported = page.locator('.event-item .reports');
+  assert.ok((await alsoReported.count()) >= 1, 'an event reported twice names its other report');
+  assert.match((await alsoReported.first().textContent()) ?? '', /^Also reported by one more article: /);
+  await page.screenshot({ path: join(shots, '06-events.png'), fullPage: true });
 
   assert.deepEqual(errors, [], 'no errors in the page');
   await page.close();

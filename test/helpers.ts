@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +18,5 @@ export const seedPath = join(sharedDir, 'seed', '000_7a06f59f9f720265.txt');
 export const seedGoldPath = join(sharedDir, 'seed', '000_7a06f59f9f720265.gold.json');
 export const examplesDir = join(repoRoot, 'examples', 'articles');
 export const cliPath = join(repoRoot, 'bin', 'parley.js');
+/** How many articles the demo corpus holds (one file each). */
+export const demoArticleCount = readdirSync(examplesDir).filter((name) => /\.(txt|html)$/.test(name)).length;

@@ -8,6 +8,8 @@ import type { ActorType, Extraction, Modality, PloverType, QuoteKind, Span } fro
 import { openSqliteStore } from './sqlite.js';
 
 export { nameKey } from './names.js';
+export { normalisedWords } from './dedup.js';
+export { groupEventReports, groupedEvents, sameEvent, type EventReportFacts, type ReportedEvent, type ReportedEventPage } from './event-reports.js';
 
 export interface ArticleCounts {
   actors: number;

@@ -5,8 +5,7 @@
 // report: their quotes, events and stances are matched up and counted once, and each line cites every article
 // of the group that carries it.
 import type { Extraction, Quote } from '../contract.js';
-import { nameKey, type Store } from '../kb/index.js';
-import { normalisedWords } from '../kb/dedup.js';
+import { groupEventReports, nameKey, normalisedWords, type Store } from '../kb/index.js';
 
 export interface BriefingOptions {
   topic?: string;
@@ -101,8 +100,11 @@ interface StoryEvent {
   date: string | null;
   type: string;
   text: string;
-  /** Participants' name keys, sources then targets. */
+  /** Participants' name keys, sources then targets, and each side's. */
   who: string[];
+  sourceKeys: string[];
+  targetKeys: string[];
+  location: string | null;
   evidence: string;
   evidenceWords: string[];
   /** Source actors' names, and whether its evidence speaks of being left out (see leftOutSection). */
@@ -250,7 +252,8 @@ function readStory(story: Story): ReadStory {
       if (same) addCite(same.cites, n);
       else {
         events.push({
-          date, type: e.type, text, who, evidence: e.evidence.text.replace(/\s+/g, ' ').trim(), evidenceWords, cites: [n],
+          date, type: e.type, text, who, sourceKeys: e.source.map((id) => nameKey(nameOf(id))),
+          targetKeys: e.target.map((id) => nameKey(nameOf(id))), location: e.location, evidence: e.evidence.text.replace(/\s+/g, ' ').trim(), evidenceWords, cites: [n],
           sources: e.source.map(nameOf), exclusion: EXCLUSION_PATTERN.test(e.evidence.text),
           listed: e.source.length > 0 && (e.target.length > 0 || !!e.location),
         });
@@ -510,15 +513,16 @@ function leftOutSection(stories: ReadStory[]): Section {
 }
 
 function eventsSection(stories: ReadStory[]): Section {
-  const merged: StoryEvent[] = [];
-  for (const story of stories) {
-    for (const e of story.events) {
-      if (!e.listed) continue;
-      const same = merged.find((other) => other.date === e.date && other.text === e.text);
-      if (same) e.cites.forEach((n) => addCite(same.cites, n));
-      else merged.push({ ...e, cites: [...e.cites] });
-    }
-  }
+  const listed = stories.flatMap((story) => story.events.filter((e) => e.listed));
+  // Reports of one event by different stories (outlets that wrote their own accounts) become one line citing all.
+  const groups = groupEventReports(listed, (e) => ({
+    type: e.type, date: e.date, location: e.location, negated: false, modality: 'asserted', sources: e.sourceKeys, targets: e.targetKeys,
+  }));
+  const merged = groups.map((group) => {
+    const cites: number[] = [];
+    for (const e of group) e.cites.forEach((n) => addCite(cites, n));
+    return { ...group[0]!, cites };
+  });
   merged.sort((a, b) => byDate(a.date, b.date));
   const lines = merged.map((e) => line({ text: `${e.date ?? 'undated'} ${e.text} ` }, { cite: e.cites }));
   return { key: 'events', title: 'Events', lines, ...(lines.length === 0 ? { note: [{ text: 'No events were found.' }] } : {}) };

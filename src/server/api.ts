@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { PLOVER_TYPES, type Article, type Extraction } from '../contract.js';
 import { articleFromHtml, articleFromText, readInputs } from '../ingest/index.js';
-import { nameKey, type Store } from '../kb/index.js';
+import { groupedEvents, nameKey, type Store } from '../kb/index.js';
 import { processArticle } from '../pipeline.js';
 import { buildBriefing, renderHtml, renderMarkdown } from '../report/index.js';
 import { openApiDocument } from './openapi.js';
@@ -176,6 +176,11 @@ export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthR
   api.get('/events', async (c) => {
     const options = query(c, Queries.events);
     return c.json(await store.events(options));
+  });
+
+  api.get('/events/grouped', async (c) => {
+    const options = query(c, Queries.events);
+    return c.json(await groupedEvents(store, options));
   });
 
   api.get('/stances', async (c) => {

@@ -89,11 +89,11 @@ const fromTo: Parameter[] = [
 ];
 const ploverType: Schema = { type: 'string', enum: PLOVER_TYPES, description: 'PLOVER event category (case-insensitive).' };
 
-const page = (item: string, withTotal: 'always' | 'sometimes'): Schema => ({
+const page = (item: string, withTotal: 'always' | 'sometimes', extra: Record<string, Schema> = {}): Schema => ({
   type: 'object',
   description: `One page. \`hasMore\` says whether another page follows; \`total\` ${withTotal === 'always' ? 'counts every matching item' : 'is given when counting is cheap (not for full-text searches)'}.`,
-  properties: { items: arrayOf(ref(item)), limit: int, offset: int, hasMore: { type: 'boolean' }, total: int },
-  required: ['items', 'limit', 'offset', 'hasMore'],
+  properties: { items: arrayOf(ref(item)), limit: int, offset: int, hasMore: { type: 'boolean' }, total: int, ...extra },
+  required: ['items', 'limit', 'offset', 'hasMore', ...Object.keys(extra)],
 });
 
 const articleRef = { articleId: str, articleTitle: nullableStr, published: nullableDate };
@@ -187,6 +187,23 @@ export const openApiDocument: OpenApiDocument = {
           limit(20, 200), offset,
         ],
         responses: { 200: json(page('EventItem', 'always'), 'A page of events'), ...errors('400', '403') },
+      },
+    },
+    '/api/events/grouped': {
+      get: {
+        operationId: 'listGroupedEvents', tags: ['events'], summary: 'Events in date order with their reports grouped',
+        description: 'Reports of one event (same type, modality and negation, a party in common on the same side or the sides swapped, '
+          + 'no conflicting place, dates at most a day apart) become one item listing every report. Offsets are those of /api/events: '
+          + 'a page holds the events whose first report falls in it; page on with `nextOffset`.',
+        parameters: [
+          q('type', 'Only this PLOVER type.', ploverType), q('actor', 'Only events with this actor on either side.'),
+          ...fromTo, q('order', 'Oldest (asc) or newest (desc) first.', { type: 'string', enum: ['asc', 'desc'], default: 'asc' }),
+          limit(20, 200), offset,
+        ],
+        responses: {
+          200: json(page('ReportedEvent', 'always', { nextOffset: { type: ['integer', 'null'], minimum: 0 } }), 'A page of events, each with its reports'),
+          ...errors('400', '403'),
+        },
       },
     },
     '/api/stances': {
@@ -306,6 +323,10 @@ export const openApiDocument: OpenApiDocument = {
         location: nullableStr, negated: { type: 'boolean' }, modality: { type: 'string', enum: MODALITIES },
         evidence: ref('Span'), sources: arrayOf(ref('ActorRef')), targets: arrayOf(ref('ActorRef')),
       }),
+      ReportedEvent: {
+        allOf: [ref('EventItem'), obj({ reports: arrayOf(obj({ ...articleRef, eventId: str, evidence: ref('Span') })) })],
+        description: 'The first report of an event, with every report of it (the first included)',
+      },
       StanceItem: obj({
         ...articleRef, stanceId: str, holder: ref('ActorRef'), issue: str,
         polarity: { type: 'string', enum: ['support', 'oppose'] }, evidence: ref('Span'), quoteId: nullableStr,

@@ -92,7 +92,16 @@ export function eventItem(event) {
       event.location ? h('span', { class: 'muted', text: ` in ${event.location}` }) : null),
     h('p', { class: 'item-text' }, `“${event.evidence.text.replace(/\s+/g, ' ').trim()}”`),
     h('p', { class: 'item-foot' }, dateEl(event.date), ' · ',
-      h('a', { href: articleHref(event.articleId, event.eventId) }, 'evidence in ', event.articleTitle ?? 'the article')));
+      h('a', { href: articleHref(event.articleId, event.eventId) }, 'evidence in ', event.articleTitle ?? 'the article')),
+    event.reports && event.reports.length > 1 ? reportList(event.reports.slice(1)) : null);
+}
+
+/** The other articles reporting the same event (grouped events only). */
+function reportList(reports) {
+  return h('p', { class: 'item-foot reports' }, `Also reported by ${reports.length === 1 ? 'one more article' : `${reports.length} more articles`}: `,
+    ...reports.flatMap((report, i) => [i ? '; ' : '',
+      h('a', { href: articleHref(report.articleId, report.eventId) }, report.articleTitle ?? 'an article'),
+      report.published ? h('span', { class: 'muted', text: ` (${report.published})` }) : null]));
 }
 
 // ---- the timeline: one row per issue, a mark per stance at its date ----

@@ -1,4 +1,5 @@
 // The events timeline in date order, filtered by PLOVER type (and actor or dates when the route carries them).
+// Reports of one event by several articles are shown once, listing the others (/api/events/grouped).
 import { get } from '../api.js';
 import { announce, emptyBox, formatDate, h, pager, plural } from '../dom.js';
 import { eventItem } from './actor.js';
@@ -10,7 +11,7 @@ const PAGE = 30;
 export async function eventsView({ params, go, sameView }) {
   const filter = { type: params.get('type') ?? '', actor: params.get('actor') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   const offset = Number(params.get('offset') ?? 0) || 0;
-  const page = await get('events', { ...filter, limit: PAGE, offset });
+  const page = await get('events/grouped', { ...filter, limit: PAGE, offset });
 
   const form = h('form', { class: 'toolbar filters', onsubmit: (event) => {
     event.preventDefault();
@@ -39,13 +40,14 @@ export async function eventsView({ params, go, sameView }) {
       h('ol', { class: 'item-list' }, group.events.map(eventItem)))))
     : emptyBox(Object.values(filter).some(Boolean) ? 'No event matches these filters.' : 'No events in the store yet.');
 
-  if (sameView) announce(`${plural(page.total ?? page.items.length, 'event')} found`);
+  if (sameView) announce(`${plural(page.total ?? page.items.length, 'event report')} found`);
   const hrefFor = (o) => `#/events?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), offset: String(o) })}`;
   return h('div', {},
     h('div', { class: 'page-head' },
       h('h1', { text: filter.type ? `${filter.type} events` : 'Events' }),
-      h('p', { class: 'lede', text: `What happened between the actors, in date order (an event's own date, else its article's): ${plural(page.total ?? 0, 'event')}.` })),
-    form, timeline, pager(page, hrefFor, 'Event pages'));
+      h('p', { class: 'lede', text: `What happened between the actors, in date order (an event's own date, else its article's): ${plural(page.total ?? 0, 'event report')}; an event reported by several articles is shown once.` })),
+    // Pages run over reports, not over the grouped events shown.
+    form, timeline, pager({ ...page, items: { length: Math.max(0, Math.min(page.limit, (page.total ?? 0) - page.offset)) } }, hrefFor, 'Event report pages'));
 }
 
 function field(label, control, id) {
