@@ -220,6 +220,42 @@ describe('briefing sections', () => {
   });
 });
 
+describe('outlets that disagree', () => {
+  // Another outlet's own account (not a rewrite) that gives Holm the opposite position.
+  function otherAccount(published: string): Extraction {
+    const text = 'Astrid Holm, the fisheries minister, is against the cod plan, according to two officials who spoke to this '
+      + 'newspaper on condition of anonymity. Holm has not commented in public since the weekend.';
+    return {
+      schema: SCHEMA_ID,
+      article: {
+        id: createHash('sha256').update(text + published).digest('hex'), source: `other-${published}.txt`, title: 'Holm turns against cod plan',
+        published, outlet: 'Coastal Times', url: null, byline: null, language: 'en', text: text,
+      },
+      actors: [{ id: 'a1', name: 'Astrid Holm', type: 'person', roles: ['Fisheries Minister'], country: 'NOR', mentions: [spanOf(text, 'Astrid Holm')] }],
+      quotes: [], events: [],
+      stances: [{ id: 's1', holder: 'a1', issue: 'plan', polarity: 'oppose', evidence: spanOf(text, 'Astrid Holm, the fisheries minister, is against the cod plan'), quote: null }],
+    };
+  }
+
+  test('opposite positions from two outlets a day apart are a disagreement, not a shift', async () => {
+    const disputed = otherAccount('2026-04-07');
+    const store = await storeOf(original, disputed);
+    const md = await briefing(store, {});
+    const lines = section(md, 'Where reports disagree').split('\n').filter((l) => l.startsWith('- '));
+    assert.deepEqual(lines, ['- Astrid Holm on “plan”: Bergen Post reports support (2026-04-06) [[1]]; Coastal Times reports oppose (2026-04-07) [[2]].']);
+    assert.equal(section(md, 'Shifts'), '', 'not taken for a change of mind');
+    await store.close();
+  });
+
+  test('a week apart it is a shift, not a disagreement', async () => {
+    const store = await storeOf(original, otherAccount('2026-04-14'));
+    const md = await briefing(store, {});
+    assert.equal(section(md, 'Where reports disagree'), '');
+    assert.match(section(md, 'Shifts'), /Astrid Holm moved from support to oppose on “plan”/);
+    await store.close();
+  });
+});
+
 describe('HTML', () => {
   test('a standalone document with the same sections, every line linking to its articles', async () => {
     const model = await buildBriefing(demo, { since: '2026-03-10' });

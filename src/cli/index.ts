@@ -223,7 +223,7 @@ Authorization: Bearer <token>. Prints the URL on stdout; Ctrl-C stops it.`,
     summary: "Ingest the project's demo corpus and open it in the web app (or print its briefing with --brief)",
     usage: `parley demo [--db PATH] [--port N] [--host H] [--brief]
 
-Ingests examples/articles/ (a fictional story told in 14 articles) into a store (~/.parley/demo.db unless --db is given),
+Ingests examples/articles/ (a fictional story told by several outlets) into a store (~/.parley/demo.db unless --db is given),
 then starts the web app over it and prints its URL; Ctrl-C stops it. With --brief, prints the story's briefing instead
 of serving.`,
     options: { ...common, ...dbOption, ...serveOptions, brief: { type: 'boolean' }, serve: { type: 'boolean' } },

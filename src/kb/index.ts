@@ -9,7 +9,7 @@ import { openSqliteStore } from './sqlite.js';
 
 export { nameKey } from './names.js';
 export { normalisedWords } from './dedup.js';
-export { groupEventReports, groupedEvents, sameEvent, type EventReportFacts, type ReportedEvent, type ReportedEventPage } from './event-reports.js';
+export { daysApart, groupEventReports, groupedEvents, MAX_DAYS_APART, sameEvent, type EventReportFacts, type ReportedEvent, type ReportedEventPage } from './event-reports.js';
 
 export interface ArticleCounts {
   actors: number;

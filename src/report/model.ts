@@ -5,7 +5,7 @@
 // report: their quotes, events and stances are matched up and counted once, and each line cites every article
 // of the group that carries it.
 import type { Extraction, Quote } from '../contract.js';
-import { groupEventReports, nameKey, normalisedWords, type Store } from '../kb/index.js';
+import { daysApart, groupEventReports, MAX_DAYS_APART, nameKey, normalisedWords, type Store } from '../kb/index.js';
 
 export interface BriefingOptions {
   topic?: string;
@@ -23,7 +23,7 @@ export interface Line {
   parts: Part[];
 }
 
-export type SectionKey = 'parties' | 'positions' | 'shifts' | 'changed' | 'left-out' | 'events' | 'quotes';
+export type SectionKey = 'parties' | 'positions' | 'shifts' | 'disagreements' | 'changed' | 'left-out' | 'events' | 'quotes';
 
 export interface Section {
   key: SectionKey;
@@ -165,6 +165,8 @@ export async function buildBriefing(store: Store, options: BriefingOptions): Pro
   ];
   const shifts = shiftsSection(now);
   if (shifts.lines.length > 0) sections.push(shifts);
+  const disagreements = disagreementsSection(now);
+  if (disagreements.lines.length > 0) sections.push(disagreements);
   if (options.since) sections.push(changedSection(now, before, options.since, previousRange));
   sections.push(leftOutSection(now), eventsSection(now), quotesSection(now));
 
@@ -397,13 +399,52 @@ function positionsSection(stories: ReadStory[]): Section {
   return { key: 'positions', title: 'Positions', lines, ...(lines.length === 0 ? { note: [{ text: 'No positions were found.' }] } : {}) };
 }
 
+/** Two outlets giving one actor opposite positions within a day of each other: a disagreement, not a change of mind. */
+function outletsDisagree(a: { date: string | null; outlet: string | null }, b: { date: string | null; outlet: string | null }): boolean {
+  if (a.date === null || b.date === null || a.outlet === null || b.outlet === null || a.outlet === b.outlet) return false;
+  const apart = daysApart(a.date, b.date);
+  return apart !== null && apart <= MAX_DAYS_APART;
+}
+
+function outletOf(story: ReadStory): string | null {
+  return story.records[0]?.article.outlet ?? null;
+}
+
+function disagreementsSection(stories: ReadStory[]): Section {
+  const lines: Line[] = [];
+  const byCell = new Map<string, Array<{ holder: string; issue: string; polarity: string; date: string | null; outlet: string | null; cites: number[] }>>();
+  for (const story of stories) {
+    for (const s of story.stances) {
+      const key = `${s.holderKey}\u0000${s.issue}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), { holder: s.holder, issue: s.issue, polarity: s.polarity, date: story.date, outlet: outletOf(story), cites: s.cites }]);
+    }
+  }
+  for (const reports of byCell.values()) {
+    const support = reports.filter((r) => r.polarity === 'support');
+    const oppose = reports.filter((r) => r.polarity === 'oppose');
+    const pair = support.flatMap((a) => oppose.filter((b) => outletsDisagree(a, b)).map((b) => [a, b] as const))[0];
+    if (!pair) continue;
+    const [a, b] = byDate(pair[0].date, pair[1].date) <= 0 ? pair : [pair[1], pair[0]];
+    lines.push(line(
+      { text: `${a.holder} on “${a.issue}”: ${a.outlet} reports ${a.polarity} (${a.date}) ` },
+      { cite: a.cites },
+      { text: `; ${b.outlet} reports ${b.polarity} (${b.date}) ` },
+      { cite: b.cites },
+      { text: '.' },
+    ));
+  }
+  return { key: 'disagreements', title: 'Where reports disagree', lines };
+}
+
 function shiftsSection(stories: ReadStory[]): Section {
   const lines: Line[] = [];
-  const last = new Map<string, { polarity: string; date: string | null; cites: number[] }>();
+  const last = new Map<string, { polarity: string; date: string | null; outlet: string | null; cites: number[] }>();
   for (const story of stories) {
     for (const s of story.stances) {
       const key = `${s.holderKey}\u0000${s.issue}`;
       const before = last.get(key);
+      const here = { date: story.date, outlet: outletOf(story) };
+      if (before && before.polarity !== s.polarity && outletsDisagree(before, here)) continue;
       if (before && before.polarity !== s.polarity) {
         lines.push(line(
           { text: `${s.holder} moved from ${before.polarity} to ${s.polarity} on “${s.issue}” (${before.date ?? 'undated'} ` },
@@ -413,7 +454,7 @@ function shiftsSection(stories: ReadStory[]): Section {
           { text: ').' },
         ));
       }
-      last.set(key, { polarity: s.polarity, date: story.date, cites: s.cites });
+      last.set(key, { polarity: s.polarity, date: story.date, outlet: here.outlet, cites: s.cites });
     }
   }
   return { key: 'shifts', title: 'Shifts', lines };
