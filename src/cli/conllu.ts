@@ -1,7 +1,7 @@
 // `parley analyze --conllu FILE`: gold tokens in, predicted UPOS, XPOS, HEAD and DEPREL out (the UDPipe convention),
 // so that any CoNLL-U scorer can grade the tagger and parser.
 import { readFileSync } from 'node:fs';
-import { loadModels } from '../nlp/models.js';
+import { loadModels } from '../nlp/index.js';
 
 export async function conlluCommand(path: string): Promise<number> {
   let content: string;

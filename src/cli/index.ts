@@ -8,10 +8,10 @@ import { dirname, join } from 'node:path';
 import { readInputs, type IngestItem } from '../ingest/index.js';
 import { analysisRecord } from '../nlp/index.js';
 import { processArticle } from '../pipeline.js';
-import { openStore, type Store } from '../kb/index.js';
-import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, type ExportFormat, type ExportKind } from '../report/index.js';
-import { streamSink } from '../report/export.js';
+import { defaultStoreLocation, openStore, type Store } from '../kb/index.js';
+import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, streamSink, type ExportFormat, type ExportKind } from '../report/index.js';
 import { isLoopback, startServer } from '../server/index.js';
+import { isPostgresUrl, openEnqueuer, runWorker, type Enqueuer } from '../worker/index.js';
 import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
 import { Progress } from './progress.js';
 import { conlluCommand } from './conllu.js';
@@ -71,13 +71,15 @@ writes it back with predicted UPOS, XPOS, HEAD and DEPREL.`,
   },
   ingest: {
     summary: 'Extract articles and store them (idempotent: a stored article is skipped)',
-    usage: `parley ingest <file|dir|url|-> ... [--db PATH]
+    usage: `parley ingest <file|dir|url|-> ... [--db PATH] [--queue]
 
 Stores each article with its extraction in one transaction. The store is ~/.parley/parley.db unless --db or
-PARLEY_DB says otherwise.`,
-    options: { ...common, ...dbOption },
+PARLEY_DB says otherwise. With --queue (PostgreSQL stores only), reads the articles and queues them for
+\`parley worker\` processes instead of extracting them here; articles already stored or queued are skipped.`,
+    options: { ...common, ...dbOption, queue: { type: 'boolean' } },
     run: async (values, inputs) => {
       requireInputs(inputs);
+      if (values.queue) return enqueueInputs(values, inputs);
       return withStore(values, async (store) => {
         let stored = 0;
         let skipped = 0;
@@ -219,6 +221,17 @@ Authorization: Bearer <token>. Prints the URL on stdout; Ctrl-C stops it.`,
       return withStore(values, (store) => serveStore(store, settings));
     },
   },
+  worker: {
+    summary: 'Extract queued articles into a PostgreSQL store (run as many as you like, on any machine)',
+    usage: `parley worker [--db postgres://...] [--until-empty]
+
+Takes articles queued by \`parley ingest --queue\` and stores each with its extraction; the job is marked done in
+the same transaction, so a worker killed at any point loses nothing and stores nothing twice (its job is retried
+after it expires). Runs until Ctrl-C or SIGTERM (finishing the article in hand); with --until-empty, stops when no
+job is waiting or running.`,
+    options: { ...common, ...dbOption, 'until-empty': { type: 'boolean' } },
+    run: async (values) => runWorkerCommand(values),
+  },
   demo: {
     summary: "Ingest the project's demo corpus and open it in the web app (or print its briefing with --brief)",
     usage: `parley demo [--db PATH] [--port N] [--host H] [--brief]
@@ -342,6 +355,77 @@ async function withStore(values: Record<string, unknown>, body: (store: Store) =
 }
 
 /** Runs `each` over every article of the inputs; a failing input is reported in one line and the rest go on. */
+function queueUrl(values: Record<string, unknown>): string {
+  const location = (values.db as string | undefined) ?? defaultStoreLocation();
+  if (!isPostgresUrl(location)) {
+    throw new UsageError(`the queue lives in PostgreSQL: give --db postgres://... or set PARLEY_DB (not "${location}")`);
+  }
+  return location;
+}
+
+async function enqueueInputs(values: Record<string, unknown>, inputs: string[]): Promise<number> {
+  const url = queueUrl(values);
+  let enqueuer: Enqueuer;
+  try {
+    enqueuer = await openEnqueuer(url);
+  } catch (error) {
+    process.stderr.write(`parley: cannot open the queue at ${redactUrl(url)}: ${oneLine(error)}\n`);
+    return SOME_FAILED;
+  }
+  const counts = { queued: 0, stored: 0, waiting: 0 };
+  try {
+    const code = await forEachArticle(inputs, values, async (item) => {
+      counts[await enqueuer.enqueue(item.article)]++;
+    });
+    if (!values.quiet) {
+      process.stderr.write(`queued ${counts.queued} article(s); ${counts.stored} already stored, ${counts.waiting} already queued\n`);
+    }
+    return code;
+  } finally {
+    await enqueuer.close();
+  }
+}
+
+async function runWorkerCommand(values: Record<string, unknown>): Promise<number> {
+  const url = queueUrl(values);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    if (!values.quiet) process.stderr.write(`parley worker: taking jobs from ${redactUrl(url)}\n`);
+    const summary = await runWorker({
+      url,
+      untilEmpty: values['until-empty'] === true,
+      signal: stop.signal,
+      onJob: (outcome) => {
+        if ('error' in outcome) process.stderr.write(`parley: ${outcome.articleId ?? 'a queued job'}: ${outcome.error} (will be retried)\n`);
+      },
+    });
+    if (!values.quiet) {
+      process.stderr.write(`parley worker: stored ${summary.stored}, ${summary.alreadyStored} already stored, ${summary.failed} failed\n`);
+    }
+    return summary.failed > 0 ? SOME_FAILED : OK;
+  } catch (error) {
+    process.stderr.write(`parley worker: ${redactUrl(url)}: ${oneLine(error)}\n`);
+    return SOME_FAILED;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** A database URL without its password, for messages. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 async function forEachArticle(
   inputs: string[],
   values: Record<string, unknown>,

@@ -10,6 +10,7 @@ export type { Doc, Token, Sentence, Entity, EntityLabel, CorefLink } from './doc
 export { gazetteer, REGIONAL_ADJECTIVES } from './gazetteer.js';
 export { HONORIFICS, ROLE_HEADS } from './lexicon.js';
 export { dependents } from './tree.js';
+export { loadModels } from './models.js';
 export type { GazetteerEntry, GazetteerKind } from './gazetteer.js';
 
 export interface AnalyzeOptions {

@@ -9,7 +9,7 @@ import { renderHtml, renderMarkdown } from './render.js';
 export { buildBriefing, EXCLUSION_PATTERN } from './model.js';
 export type { Briefing, BriefingOptions, Line, Part, Section, SectionKey, Source } from './model.js';
 export { escapeHtml, escapeMarkdown, renderHtml, renderMarkdown, sourceHref, type HtmlOptions } from './render.js';
-export { EXPORT_FORMATS, EXPORT_KINDS, exportStore, type ExportFormat, type ExportKind, type ExportOptions } from './export.js';
+export { EXPORT_FORMATS, EXPORT_KINDS, exportStore, streamSink, type ExportFormat, type ExportKind, type ExportOptions } from './export.js';
 
 /** The briefing as Markdown (default) or, with `format: 'html'`, as a standalone HTML document. */
 export async function briefing(store: Store, options: BriefingOptions = {}): Promise<string> {

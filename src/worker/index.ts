@@ -1,0 +1,172 @@
+// Ingestion at scale: articles are queued in PostgreSQL (pg-boss) and extracted by any number of worker processes on
+// any number of machines. A job's completion is written in the same transaction as its article's extraction, so a
+// worker that dies at any point leaves either both or neither: its unfinished job expires and is fetched again, and
+// a job that finds its article already stored (a second delivery) just completes.
+import { setTimeout as sleep } from 'node:timers/promises';
+import PgBoss from 'pg-boss';
+import type { Article } from '../contract.js';
+import { openStore, type Store } from '../kb/index.js';
+import { processArticle } from '../pipeline.js';
+
+export const QUEUE = 'parley-articles';
+
+export interface QueueSettings {
+  /** Seconds a fetched job may run before it counts as abandoned (its worker died) and is retried. */
+  expireInSeconds: number;
+  /** Attempts after the first; an abandoned job uses one too. */
+  retryLimit: number;
+  /** Seconds before the first retry; doubles with each retry (plus jitter). */
+  retryDelay: number;
+  /** How often pg-boss looks for abandoned jobs, in seconds. */
+  maintenanceIntervalSeconds: number;
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  expireInSeconds: 300,
+  retryLimit: 5,
+  retryDelay: 5,
+  maintenanceIntervalSeconds: 30,
+};
+
+interface ArticleJob {
+  article: Article;
+}
+
+/** What a worker's transaction needs: the pg-boss Db shape, run on the store's own transaction client. */
+export interface TransactionSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+/** The PostgreSQL store's put, which runs a hook inside its transaction (also when the article was already stored). */
+interface TransactionalStore extends Store {
+  put(record: Parameters<Store['put']>[0], options?: { beforeCommit?: (db: TransactionSql) => Promise<void> }): ReturnType<Store['put']>;
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+async function startBoss(url: string, settings: QueueSettings, supervise: boolean): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 2,
+    supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+  });
+  // pg-boss reports connection trouble as events; without a listener Node would crash on them.
+  boss.on('error', (error) => process.stderr.write(`parley: queue: ${oneLine(error)}\n`));
+  await boss.start();
+  const existing = await boss.getQueue(QUEUE);
+  if (!existing) {
+    try {
+      await boss.createQueue(QUEUE, {
+        name: QUEUE,
+        policy: 'short',
+        expireInSeconds: settings.expireInSeconds,
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelay,
+        retryBackoff: true,
+      });
+    } catch (error) {
+      // Another process created it in the meantime.
+      if (!(await boss.getQueue(QUEUE))) throw error;
+    }
+  }
+  return boss;
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+export interface Enqueuer {
+  /** Queues an article unless it is stored already or waiting in the queue; says which. */
+  enqueue(article: Article): Promise<'queued' | 'stored' | 'waiting'>;
+  close(): Promise<void>;
+}
+
+export async function openEnqueuer(url: string, settings: QueueSettings = DEFAULT_QUEUE_SETTINGS): Promise<Enqueuer> {
+  const store = await openStore(url);
+  let boss: PgBoss;
+  try {
+    boss = await startBoss(url, settings, false);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return {
+    async enqueue(article) {
+      if (await store.hasArticle(article.id)) return 'stored';
+      // The queue's 'short' policy keeps one waiting job per key: queuing the same article twice is a no-op.
+      const id = await boss.send(QUEUE, { article } satisfies ArticleJob, { singletonKey: article.id });
+      return id === null ? 'waiting' : 'queued';
+    },
+    async close() {
+      await boss.stop({ graceful: false, close: true, wait: true });
+      await store.close();
+    },
+  };
+}
+
+export interface WorkerOptions {
+  url: string;
+  settings?: QueueSettings;
+  /** Stop when no job is waiting or running (for batch runs and tests); otherwise poll until stopped. */
+  untilEmpty?: boolean;
+  /** Seconds between polls of an empty queue. */
+  pollSeconds?: number;
+  signal?: AbortSignal;
+  onJob?: (outcome: { articleId: string; stored: boolean } | { articleId: string | null; error: string }) => void;
+}
+
+export interface WorkerSummary {
+  stored: number;
+  alreadyStored: number;
+  failed: number;
+}
+
+/** Fetches and processes jobs one at a time until stopped (or, with untilEmpty, until the queue is drained). */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
+  const store = (await openStore(options.url)) as TransactionalStore;
+  let boss: PgBoss;
+  try {
+    boss = await startBoss(options.url, settings, true);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const summary: WorkerSummary = { stored: 0, alreadyStored: 0, failed: 0 };
+  try {
+    while (!options.signal?.aborted) {
+      const [job] = await boss.fetch<ArticleJob>(QUEUE, { batchSize: 1 });
+      if (!job) {
+        if (options.untilEmpty && (await boss.getQueueSize(QUEUE, { before: 'completed' })) === 0) break;
+        await sleep((options.pollSeconds ?? 1) * 1000, undefined, { signal: options.signal }).catch(() => undefined);
+        continue;
+      }
+      const articleId = job.data?.article?.id ?? null;
+      try {
+        if (!job.data?.article || typeof job.data.article.text !== 'string') throw new Error('the job holds no article');
+        const { record } = processArticle(job.data.article);
+        const result = await store.put(record, {
+          beforeCommit: (db) => boss.complete(QUEUE, job.id, { stored: record.article.id }, { db: db as PgBoss.Db }),
+        });
+        if (result.stored) summary.stored++;
+        else summary.alreadyStored++;
+        options.onJob?.({ articleId: record.article.id, stored: result.stored });
+      } catch (error) {
+        summary.failed++;
+        const message = oneLine(error);
+        options.onJob?.({ articleId, error: message });
+        // Failing sends the job back for a retry with backoff until its retry limit is spent.
+        await boss.fail(QUEUE, job.id, { error: message }).catch(() => undefined);
+      }
+    }
+  } finally {
+    await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
+    await store.close();
+  }
+  return summary;
+}
