@@ -11,7 +11,7 @@ import { processArticle } from '../pipeline.js';
 import { defaultStoreLocation, openStore, type Store } from '../kb/index.js';
 import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, streamSink, type ExportFormat, type ExportKind } from '../report/index.js';
 import { isLoopback, startServer } from '../server/index.js';
-import { isPostgresUrl, openEnqueuer, runWorker, type Enqueuer } from '../worker/index.js';
+import { isPostgresUrl, openEnqueuer, queueSettingsFromEnv, runWorker, type Enqueuer } from '../worker/index.js';
 import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
 import { Progress } from './progress.js';
 import { conlluCommand } from './conllu.js';
@@ -367,7 +367,7 @@ async function enqueueInputs(values: Record<string, unknown>, inputs: string[]):
   const url = queueUrl(values);
   let enqueuer: Enqueuer;
   try {
-    enqueuer = await openEnqueuer(url);
+    enqueuer = await openEnqueuer(url, queueSettingsFromEnv());
   } catch (error) {
     process.stderr.write(`parley: cannot open the queue at ${redactUrl(url)}: ${oneLine(error)}\n`);
     return SOME_FAILED;
@@ -396,6 +396,7 @@ async function runWorkerCommand(values: Record<string, unknown>): Promise<number
     if (!values.quiet) process.stderr.write(`parley worker: taking jobs from ${redactUrl(url)}\n`);
     const summary = await runWorker({
       url,
+      settings: queueSettingsFromEnv(),
       untilEmpty: values['until-empty'] === true,
       signal: stop.signal,
       onJob: (outcome) => {

@@ -28,6 +28,27 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   maintenanceIntervalSeconds: 30,
 };
 
+const SETTING_ENV: Record<keyof QueueSettings, string> = {
+  expireInSeconds: 'PARLEY_QUEUE_EXPIRE_SECONDS',
+  retryLimit: 'PARLEY_QUEUE_RETRY_LIMIT',
+  retryDelay: 'PARLEY_QUEUE_RETRY_DELAY',
+  maintenanceIntervalSeconds: 'PARLEY_QUEUE_CHECK_SECONDS',
+};
+
+/** The defaults, overridden by PARLEY_QUEUE_* environment variables; a bad value is an error naming the variable. */
+export function queueSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueSettings {
+  const settings = { ...DEFAULT_QUEUE_SETTINGS };
+  for (const [key, name] of Object.entries(SETTING_ENV) as Array<[keyof QueueSettings, string]>) {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') continue;
+    const value = Number(raw);
+    const least = key === 'retryLimit' || key === 'retryDelay' ? 0 : 1;
+    if (!Number.isInteger(value) || value < least) throw new Error(`${name} must be a whole number of at least ${least}, not "${raw}"`);
+    settings[key] = value;
+  }
+  return settings;
+}
+
 interface ArticleJob {
   article: Article;
 }
