@@ -75,11 +75,10 @@ export function keyForSurname(key: string, knownPersonKeys: string[]): string {
  * (a dangling reference) gets a null key here and the foreign keys reject the row, rolling the put back.
  */
 export function recordRows(record: Extraction, actorKeys: Map<string, string>, ingestedAt: string): RecordRows {
-  const { article } = record;
-  const id = article.id;
-  const published = article.published;
+  const id = record.article.id;
+  const published = record.article.published;
   const rows: RecordRows = {
-    article: [id, article.source, article.title, published, article.outlet, article.url, article.byline, article.language, article.text, ingestedAt],
+    article: articleRow(record, ingestedAt),
     actors: [], mentions: [], quotes: [], events: [], participants: [], stances: [],
   };
   record.actors.forEach((actor, seq) => {
@@ -119,6 +118,15 @@ export function recordRows(record: Extraction, actorKeys: Map<string, string>, i
     ]);
   });
   return rows;
+}
+
+/** The articles row alone (stored first: whether it was new decides whether the rest is written). */
+export function articleRow(record: Extraction, ingestedAt: string): Value[] {
+  const { article } = record;
+  return [
+    article.id, article.source, article.title, article.published, article.outlet, article.url, article.byline,
+    article.language, article.text, ingestedAt,
+  ];
 }
 
 function spanValues(span: Span | null): [number | null, number | null, string | null] {
