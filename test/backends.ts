@@ -19,7 +19,9 @@ export interface Backend {
   skip?: string;
   /** The location of a new, empty store (a file for SQLite, a new database's URL for PostgreSQL). */
   fresh(): Promise<string>;
-  /** Rows of a query run directly on the store's database (SQLite's ? or PostgreSQL's $1 parameters). */
+  /** The nth (from 1) query parameter as this backend writes it. */
+  param(n: number): string;
+  /** Rows of a query run directly on the store's database, with param() parameters. */
   query<T = Record<string, unknown>>(location: string, sql: string, params?: unknown[]): Promise<T[]>;
 }
 
@@ -29,6 +31,7 @@ let files = 0;
 
 export const sqlite: Backend = {
   name: 'sqlite',
+  param: () => '?',
   async fresh() {
     return join(scratch, `store-${++files}.db`);
   },
@@ -99,6 +102,7 @@ export const postgres: Backend = {
   name: 'postgres',
   // Under CI a missing server is a failure: every PostgreSQL test runs and fails in fresh().
   skip: process.env.CI ? undefined : unavailable,
+  param: (n) => `$${n}`,
   async fresh() {
     if (unavailable !== undefined) throw new Error(unavailable);
     // A copy of a database migrated once per test file: copying is several times faster than migrating.
