@@ -90,8 +90,9 @@ const ON_DELETE = [
         AND a.name_key = v.name_key AND a.name = v.name AND a.type = v.type AND coalesce(a.country, '') = v.country)
       WHERE v.name_key IN (SELECT name_key FROM actors WHERE article_id = OLD.id);
     DELETE FROM actor_key_variants WHERE n <= 0;
-    UPDATE actor_key_roles r SET n = r.n - (SELECT count(*) FROM actors a, jsonb_array_elements_text(a.roles) role
-        WHERE a.article_id = OLD.id AND a.name_key = r.name_key AND role = r.role)
+    UPDATE actor_key_roles r SET n = r.n - (SELECT count(*)
+        FROM actors a CROSS JOIN LATERAL jsonb_array_elements_text(a.roles) AS listed(role)
+        WHERE a.article_id = OLD.id AND a.name_key = r.name_key AND listed.role = r.role)
       WHERE r.name_key IN (SELECT name_key FROM actors WHERE article_id = OLD.id);
     DELETE FROM actor_key_roles WHERE n <= 0;
     UPDATE stance_cells c SET

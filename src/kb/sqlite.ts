@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Actor, Extraction } from '../contract.js';
 import { toFtsQuery } from './fts.js';
 import type {
-  ActorDetail, ActorEvent, ActorProfile, ActorQuote, ActorRole, ActorStance, ActorSummary, ArticleListItem,
+  ActorDetail, ActorProfile, ActorQuote, ActorStance, ActorSummary, ArticleListItem,
   ArticleSummary, EventFilter, EventItem, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem,
   SearchHit, SearchKind, StanceFilter, StanceItem, StanceMatrix, Store, StoreStats, StoryGroup, StoryMember, StoryStats,
 } from './index.js';
