@@ -15,6 +15,7 @@ import {
   shingleHashes, signatureFromBuffer, signatureToBuffer,
 } from '../src/kb/dedup.js';
 import { processArticle } from '../src/pipeline.js';
+import { BACKENDS } from './backends.js';
 import { demoArticleCount, examplesDir } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'parley-dedup-'));
@@ -22,8 +23,6 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const articles = new Map<string, Article>(); // by file number: "08"
 const records = new Map<string, Extraction>();
-let store: Store;
-let dbPath: string;
 
 before(async () => {
   for await (const item of readInputs([examplesDir])) {
@@ -32,11 +31,7 @@ before(async () => {
     articles.set(number, item.article);
     records.set(number, processArticle(item.article).record);
   }
-  dbPath = join(scratch, 'demo.db');
-  store = await openStore(dbPath);
-  for (const record of records.values()) await store.put(record);
 });
-after(async () => store?.close());
 
 const idOf = (n: string) => articles.get(n)!.id;
 
@@ -101,77 +96,87 @@ describe('MinHash', () => {
   });
 });
 
-describe('story groups in the store', () => {
-  test('08 and 09 are one story named after 08; every other article is alone', async () => {
-    const ids = [...articles.keys()].sort().map(idOf);
-    const stories = await store.storyIds(ids);
-    for (const [number, article] of articles) {
-      assert.equal(stories[article.id], number === '09' ? idOf('08') : article.id, number);
-    }
-    const grouped = await store.stories({ minArticles: 2 });
-    assert.equal(grouped.total, 1);
-    assert.deepEqual(grouped.items[0]!.articles.map((a) => a.articleId), [idOf('08'), idOf('09')]);
-    assert.deepEqual(grouped.items[0]!.articles.map((a) => a.outlet), ['Meridian Post', 'Atlantic Dispatch']);
-    assert.equal((await store.stories()).total, demoArticleCount - 1);
+for (const backend of BACKENDS) {
+  describe(`story groups in the store (${backend.name})`, { skip: backend.skip }, () => {
+    let store: Store;
+    let location: string;
+    before(async () => {
+      location = await backend.fresh();
+      store = await openStore(location);
+      for (const record of records.values()) await store.put(record);
+    });
+    after(async () => store?.close());
 
-    const dups = await store.duplicates(idOf('08'));
-    assert.deepEqual(dups.map((d) => d.articleId), [idOf('09')]);
-    assert.ok(dups[0]!.similarity >= DUPLICATE_THRESHOLD);
-    assert.deepEqual((await store.duplicates(idOf('09'))).map((d) => d.articleId), [idOf('08')]);
-    for (const number of ['01', '04', '05', '06', '07', '13', '14', '15']) assert.deepEqual(await store.duplicates(idOf(number)), [], number);
-    assert.deepEqual(await store.duplicates('0'.repeat(64)), []);
-    assert.equal(await store.story('0'.repeat(64)), null);
-    assert.equal((await store.story(idOf('05')))!.articles.length, 1);
+    test('08 and 09 are one story named after 08; every other article is alone', async () => {
+      const ids = [...articles.keys()].sort().map(idOf);
+      const stories = await store.storyIds(ids);
+      for (const [number, article] of articles) {
+        assert.equal(stories[article.id], number === '09' ? idOf('08') : article.id, number);
+      }
+      const grouped = await store.stories({ minArticles: 2 });
+      assert.equal(grouped.total, 1);
+      assert.deepEqual(grouped.items[0]!.articles.map((a) => a.articleId), [idOf('08'), idOf('09')]);
+      assert.deepEqual(grouped.items[0]!.articles.map((a) => a.outlet), ['Meridian Post', 'Atlantic Dispatch']);
+      assert.equal((await store.stories()).total, demoArticleCount - 1);
+
+      const dups = await store.duplicates(idOf('08'));
+      assert.deepEqual(dups.map((d) => d.articleId), [idOf('09')]);
+      assert.ok(dups[0]!.similarity >= DUPLICATE_THRESHOLD);
+      assert.deepEqual((await store.duplicates(idOf('09'))).map((d) => d.articleId), [idOf('08')]);
+      for (const number of ['01', '04', '05', '06', '07', '13', '14', '15']) assert.deepEqual(await store.duplicates(idOf(number)), [], number);
+      assert.deepEqual(await store.duplicates('0'.repeat(64)), []);
+      assert.equal(await store.story('0'.repeat(64)), null);
+      assert.equal((await store.story(idOf('05')))!.articles.length, 1);
+    });
+
+    test('aggregates can count a story once', async () => {
+      const all = await store.stats();
+      const once = await store.storyStats();
+      const rewrite = records.get('09')!;
+      assert.equal(once.articles, demoArticleCount);
+      assert.equal(once.stories, demoArticleCount - 1);
+      assert.equal(once.duplicates, 1);
+      assert.equal(once.quotes, all.quotes - rewrite.quotes.length);
+      assert.equal(once.events, all.events - rewrite.events.length);
+      assert.equal(once.stances, all.stances - rewrite.stances.length);
+      assert.equal((await store.events({ onePerStory: true, limit: 1 })).total, all.events - rewrite.events.length);
+      assert.equal((await store.quotes({ onePerStory: true, limit: 1 })).total, all.quotes - rewrite.quotes.length);
+      const korelsky = await store.quotes({ actor: 'Korelsky', onePerStory: true, limit: 200 });
+      assert.ok(korelsky.items.every((q) => q.articleId !== idOf('09')));
+    });
+
+    test('a near-duplicate ingested twice with small edits stays in one group', async () => {
+      const original = records.get('08')!;
+      const first = edited(original, [['sharply escalating', 'sharply raising'], ['on Friday', 'late on Friday']]);
+      const second = edited(original, [['sharply escalating', 'markedly escalating'], ['told reporters in Moscow', 'told journalists in Moscow']]);
+      assert.equal((await store.put(first)).stored, true);
+      assert.equal((await store.put(second)).stored, true);
+      assert.equal((await store.put(second)).stored, false, 'idempotent');
+      const story = (await store.story(second.article.id))!;
+      assert.equal(story.storyId, idOf('08'));
+      assert.deepEqual(new Set(story.articles.map((a) => a.articleId)), new Set([idOf('08'), idOf('09'), first.article.id, second.article.id]));
+      const similarity = story.articles.find((a) => a.articleId === first.article.id)!.similarity;
+      assert.ok(similarity > 0.8, `an edited copy estimates ${similarity}`);
+      assert.equal((await store.stories({ minArticles: 2 })).total, 1);
+    });
+
+    test('an earlier-published copy names the group; deleting it renames the group after the next earliest', async () => {
+      const earlier = edited(records.get('09')!, [['a sharp escalation', 'a serious escalation']], '2026-03-12');
+      await store.put(earlier);
+      const story = (await store.story(idOf('09')))!;
+      assert.equal(story.storyId, earlier.article.id);
+      assert.equal(story.articles[0]!.articleId, earlier.article.id);
+      assert.deepEqual(await store.storyIds([idOf('08')]), { [idOf('08')]: earlier.article.id });
+
+      await backend.query(location, `DELETE FROM articles WHERE id = ${backend.param(1)}`, [earlier.article.id]);
+      assert.equal((await store.story(idOf('09')))!.storyId, idOf('08'));
+      assert.equal((await store.story(idOf('08')))!.storyId, idOf('08'));
+      assert.equal((await store.stories({ minArticles: 2 })).items[0]!.articles.length, 4);
+    });
   });
+}
 
-  test('aggregates can count a story once', async () => {
-    const all = await store.stats();
-    const once = await store.storyStats();
-    const rewrite = records.get('09')!;
-    assert.equal(once.articles, demoArticleCount);
-    assert.equal(once.stories, demoArticleCount - 1);
-    assert.equal(once.duplicates, 1);
-    assert.equal(once.quotes, all.quotes - rewrite.quotes.length);
-    assert.equal(once.events, all.events - rewrite.events.length);
-    assert.equal(once.stances, all.stances - rewrite.stances.length);
-    assert.equal((await store.events({ onePerStory: true, limit: 1 })).total, all.events - rewrite.events.length);
-    assert.equal((await store.quotes({ onePerStory: true, limit: 1 })).total, all.quotes - rewrite.quotes.length);
-    const korelsky = await store.quotes({ actor: 'Korelsky', onePerStory: true, limit: 200 });
-    assert.ok(korelsky.items.every((q) => q.articleId !== idOf('09')));
-  });
-
-  test('a near-duplicate ingested twice with small edits stays in one group', async () => {
-    const original = records.get('08')!;
-    const first = edited(original, [['sharply escalating', 'sharply raising'], ['on Friday', 'late on Friday']]);
-    const second = edited(original, [['sharply escalating', 'markedly escalating'], ['told reporters in Moscow', 'told journalists in Moscow']]);
-    assert.equal((await store.put(first)).stored, true);
-    assert.equal((await store.put(second)).stored, true);
-    assert.equal((await store.put(second)).stored, false, 'idempotent');
-    const story = (await store.story(second.article.id))!;
-    assert.equal(story.storyId, idOf('08'));
-    assert.deepEqual(new Set(story.articles.map((a) => a.articleId)), new Set([idOf('08'), idOf('09'), first.article.id, second.article.id]));
-    const similarity = story.articles.find((a) => a.articleId === first.article.id)!.similarity;
-    assert.ok(similarity > 0.8, `an edited copy estimates ${similarity}`);
-    assert.equal((await store.stories({ minArticles: 2 })).total, 1);
-  });
-
-  test('an earlier-published copy names the group; deleting it renames the group after the next earliest', async () => {
-    const earlier = edited(records.get('09')!, [['a sharp escalation', 'a serious escalation']], '2026-03-12');
-    await store.put(earlier);
-    const story = (await store.story(idOf('09')))!;
-    assert.equal(story.storyId, earlier.article.id);
-    assert.equal(story.articles[0]!.articleId, earlier.article.id);
-    assert.deepEqual(await store.storyIds([idOf('08')]), { [idOf('08')]: earlier.article.id });
-
-    const db = new Database(dbPath);
-    db.pragma('foreign_keys = ON');
-    db.prepare('DELETE FROM articles WHERE id = ?').run(earlier.article.id);
-    db.close();
-    assert.equal((await store.story(idOf('09')))!.storyId, idOf('08'));
-    assert.equal((await store.story(idOf('08')))!.storyId, idOf('08'));
-    assert.equal((await store.stories({ minArticles: 2 })).items[0]!.articles.length, 4);
-  });
-
+describe('story groups in an older SQLite store', () => {
   test('a store from before story groups is signed when opened', async () => {
     const path = join(scratch, 'old.db');
     const old = await openStore(path);

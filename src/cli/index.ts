@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { readInputs, type IngestItem } from '../ingest/index.js';
 import { analysisRecord } from '../nlp/index.js';
 import { processArticle } from '../pipeline.js';
-import { defaultStoreLocation, openStore, type Store } from '../kb/index.js';
+import { defaultStoreLocation, describeStoreLocation, openStore, type Store } from '../kb/index.js';
 import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, streamSink, type ExportFormat, type ExportKind } from '../report/index.js';
 import { isLoopback, startServer } from '../server/index.js';
 import { isPostgresUrl, openEnqueuer, queueSettingsFromEnv, runWorker, type Enqueuer } from '../worker/index.js';
@@ -344,7 +344,8 @@ async function withStore(values: Record<string, unknown>, body: (store: Store) =
   try {
     store = await openStore(values.db as string | undefined);
   } catch (error) {
-    process.stderr.write(`parley: cannot open store ${String(values.db ?? process.env.PARLEY_DB ?? '~/.parley/parley.db')}: ${(error as Error).message}\n`);
+    const location = describeStoreLocation(String(values.db ?? (process.env.PARLEY_DB || '~/.parley/parley.db')));
+    process.stderr.write(`parley: cannot open store ${location}: ${(error as Error).message}\n`);
     return SOME_FAILED;
   }
   try {
@@ -472,7 +473,7 @@ ${lines.join('\n')}
 
 Options: -h, --help (also after a command), -v, --version, -q, --quiet
 Exit codes: 0 all inputs ok, 1 some inputs failed, 2 usage error.
-Store: ~/.parley/parley.db, or --db PATH, or PARLEY_DB.`;
+Store: ~/.parley/parley.db, or --db PATH, or PARLEY_DB; a postgres://user@host/db URL in either uses PostgreSQL.`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -160,3 +160,22 @@ export function signatureFromBuffer(buffer: Uint8Array): Uint32Array {
   for (let i = 0; i < signature.length; i++) signature[i] = view.readUInt32LE(i * 4);
   return signature;
 }
+
+const BAND_SPAN = 2 ** 32;
+
+/**
+ * The LSH buckets a signature is filed under, as stored: band * 2^32 + the band's key, so that one integer column
+ * holds every band's buckets apart. None for the empty signature, which is nobody's duplicate.
+ */
+export function bucketKeys(signature: Uint32Array): number[] {
+  return isEmptySignature(signature) ? [] : bandKeys(signature).map((key, band) => band * BAND_SPAN + key);
+}
+
+/** The story groups a new signature joins: those of the candidates whose estimated similarity reaches the threshold. */
+export function matchingStories(signature: Uint32Array, candidates: Array<{ signature: Uint8Array; story_id: string }>): Set<string> {
+  const groups = new Set<string>();
+  for (const candidate of candidates) {
+    if (estimatedJaccard(signature, signatureFromBuffer(candidate.signature)) >= DUPLICATE_THRESHOLD) groups.add(candidate.story_id);
+  }
+  return groups;
+}

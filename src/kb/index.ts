@@ -1,15 +1,18 @@
 // The knowledge base: where extraction records are kept, searched and aggregated per actor.
-// Callers see only the Store interface; SQLite is the one backend today, PostgreSQL is planned behind the same
-// interface, which is why every method returns a Promise even though better-sqlite3 is synchronous.
+// Callers see only the Store interface, behind which are two backends: SQLite (a file, the default: nothing to
+// install) and PostgreSQL (a postgres:// URL, for several processes writing at once). Every method returns a Promise
+// because PostgreSQL's are asynchronous, even though better-sqlite3 is synchronous.
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ActorType, Extraction, Modality, PloverType, QuoteKind, Span } from '../contract.js';
+import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 
 export { nameKey } from './names.js';
 export { normalisedWords } from './dedup.js';
 export { daysApart, groupEventReports, groupedEvents, MAX_DAYS_APART, sameEvent, type EventReportFacts, type ReportedEvent, type ReportedEventPage } from './event-reports.js';
+export { PostgresStore, openPostgresStore, type PutOptions, type TransactionSql } from './postgres.js';
 
 export interface ArticleCounts {
   actors: number;
@@ -380,9 +383,25 @@ export function defaultStoreLocation(): string {
   return join(homedir(), '.parley', 'parley.db');
 }
 
-/** Opens (creating and migrating as needed) the store at a file path, ':memory:', or, later, a postgres:// URL. */
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** A store location fit to print: a URL loses its password. */
+export function describeStoreLocation(location: string): string {
+  if (!isPostgresLocation(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password !== '') url.password = '***';
+    return url.toString();
+  } catch {
+    return location.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+  }
+}
+
+/** Opens (creating and migrating as needed) the store at a file path, ':memory:', or a postgres:// URL. */
 export async function openStore(location: string = defaultStoreLocation()): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) throw new Error('PostgreSQL backend not available yet');
+  if (isPostgresLocation(location)) return openPostgresStore(location);
   if (location === ':memory:') return openSqliteStore(location);
   const path = resolve(location.startsWith('~/') ? join(homedir(), location.slice(2)) : location);
   mkdirSync(dirname(path), { recursive: true });

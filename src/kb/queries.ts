@@ -2,106 +2,29 @@
 // Every list is paged in SQL (LIMIT/OFFSET, one row more than asked to know whether there is more) and sorted by an
 // index where the order allows it, so a page costs about the same on 10 articles as on 10,000.
 import type Database from 'better-sqlite3';
-import type { ActorType, Modality, PloverType, QuoteKind, Span } from '../contract.js';
+import type { ActorType } from '../contract.js';
+import {
+  PAGE_DEFAULT, SNIPPET_CLOSE, SNIPPET_OPEN, articleItem, describeVariants, describedOrKey, emptyPage, eventItem,
+  matrixCells, matrixLimits, network, networkNodes, page, paging, quoteItem, roleHistory, rolesByKey, stanceItem,
+  topicPatterns, clamp,
+} from './api-rows.js';
+import type {
+  ActorDescription, ArticleListRow, EventItemRow, MatrixCellRow, PairRow, ParticipantRefRow, QuoteItemRow, RoleMentionRow,
+  RoleRow, StanceItemRow, VariantRow,
+} from './api-rows.js';
 import { toFtsQuery } from './fts.js';
 import type {
-  ActorDetail, ActorRef, ActorRoleSummary, ActorSummary, ArticleListItem, EventFilter, EventItem, MatrixCell, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem, SnippetPart, StanceFilter,
-  StanceItem, StanceMatrix,
+  ActorDetail, ActorSummary, ArticleListItem, EventFilter, EventItem, MatrixOptions, Network, NetworkOptions, Page,
+  PageOptions, QuoteItem, StanceFilter, StanceItem, StanceMatrix,
 } from './index.js';
 import { nameKey } from './names.js';
 
-export const PAGE_DEFAULT = 20;
-export const PAGE_MAX = 1000;
-
-const SNIPPET_OPEN = '\u0002';
-const SNIPPET_CLOSE = '\u0003';
 const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.id';
 /** True for an article that is a near-duplicate of an earlier one (story groups, migration 4). */
 const isLaterDuplicate = (articleId: string) =>
   `EXISTS (SELECT 1 FROM article_signatures g WHERE g.article_id = ${articleId} AND g.story_id <> g.article_id)`;
 
 type Params = Record<string, string | number | null>;
-
-interface ArticleListRow {
-  id: string;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  source: string;
-  url: string | null;
-  ingestedAt: string;
-  actors: number;
-  quotes: number;
-  events: number;
-  stances: number;
-  snippet?: string;
-}
-
-interface QuoteItemRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
-  quoteId: string;
-  kind: QuoteKind;
-  content_start: number;
-  content_end: number;
-  content_text: string;
-  speaker_id: string | null;
-  speaker_key: string | null;
-  speaker_name: string | null;
-  speaker_type: ActorType | null;
-  snippet?: string;
-}
-
-interface EventItemRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
-  eventId: string;
-  type: PloverType;
-  mode: string | null;
-  date: string | null;
-  eventDate: string | null;
-  location: string | null;
-  negated: number;
-  modality: Modality;
-  evidence_start: number;
-  evidence_end: number;
-  evidence_text: string;
-}
-
-interface StanceItemRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
-  stanceId: string;
-  holder_id: string;
-  holder_key: string;
-  holder_name: string;
-  holder_type: ActorType;
-  issue: string;
-  polarity: 'support' | 'oppose';
-  evidence_start: number;
-  evidence_end: number;
-  evidence_text: string;
-  quoteId: string | null;
-}
-
-interface ParticipantRefRow {
-  role: 'source' | 'target';
-  id: string;
-  key: string;
-  name: string;
-  type: ActorType;
-}
-
-interface VariantRow {
-  name_key: string;
-  name: string;
-  type: ActorType;
-  country: string;
-  n: number;
-}
 
 export class ApiQueries {
   private readonly cache = new Map<string, Database.Statement>();
@@ -125,7 +48,7 @@ export class ApiQueries {
     const q = opts.q?.trim() ?? '';
     if (q !== '') {
       const query = toFtsQuery(q);
-      if (query === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      if (query === null) return emptyPage(limit, offset);
       // Ranks first and writes snippets only for the page (a snippet reads the whole article text).
       const rows = this.all<ArticleListRow>(`
         WITH hits AS MATERIALIZED (
@@ -165,7 +88,7 @@ export class ApiQueries {
     const described = this.describeKeys(keys);
     const roles = this.rolesOfKeys(keys);
     const items = rows.map((row) => {
-      const about = described.get(row.key) ?? { name: row.key, type: 'person' as ActorType, country: null };
+      const about = describedOrKey(described, row.key);
       return { key: row.key, ...about, roles: roles.get(row.key) ?? [], articleCount: row.articleCount, quoteCount: row.quoteCount };
     });
     return { ...page(items, limit, offset), total };
@@ -177,7 +100,7 @@ export class ApiQueries {
     const counts = this.get<{ articleCount: number; quoteCount: number } | undefined>(
       'SELECT article_count AS articleCount, quote_count AS quoteCount FROM actor_keys WHERE name_key = @key', { key });
     if (counts === undefined) return null;
-    const about = this.describeKeys([key]).get(key) ?? { name: key, type: 'person' as ActorType, country: null };
+    const about = describedOrKey(this.describeKeys([key]), key);
     const limit = paging({ limit: opts.limit ?? PAGE_DEFAULT }).limit;
     const quotes = this.quotes({ actor: key, limit });
     const stances = this.stances({ actor: key, limit });
@@ -197,68 +120,33 @@ export class ApiQueries {
   }
 
   /** Display name, type and country per key: the most frequent of each among the key's actor rows. */
-  private describeKeys(keys: string[]): Map<string, { name: string; type: ActorType; country: string | null }> {
-    const result = new Map<string, { name: string; type: ActorType; country: string | null }>();
-    if (keys.length === 0) return result;
-    const rows = this.all<VariantRow>(`
+  private describeKeys(keys: string[]): Map<string, ActorDescription> {
+    if (keys.length === 0) return new Map();
+    return describeVariants(this.all<VariantRow>(`
       SELECT name_key, name, type, country, n FROM actor_key_variants
-      WHERE name_key IN (SELECT value FROM json_each(@keys)) ORDER BY name_key, n DESC, name`, { keys: JSON.stringify(keys) });
-    const byKey = new Map<string, VariantRow[]>();
-    for (const row of rows) byKey.set(row.name_key, [...(byKey.get(row.name_key) ?? []), row]);
-    for (const [key, variants] of byKey) {
-      const country = weightedMostFrequent(variants.filter((v) => v.country !== '').map((v) => [v.country, v.n]));
-      result.set(key, {
-        name: weightedMostFrequent(variants.map((v) => [v.name, v.n])) ?? key,
-        type: weightedMostFrequent(variants.map((v) => [v.type, v.n])) ?? 'person',
-        country: country ?? null,
-      });
-    }
-    return result;
+      WHERE name_key IN (SELECT value FROM json_each(@keys)) ORDER BY name_key, n DESC, name`, { keys: JSON.stringify(keys) }));
   }
 
   private rolesOfKeys(keys: string[]): Map<string, string[]> {
-    const result = new Map<string, string[]>();
-    if (keys.length === 0) return result;
-    const rows = this.all<{ name_key: string; role: string; n: number }>(`
+    if (keys.length === 0) return new Map();
+    return rolesByKey(this.all<RoleRow>(`
       SELECT name_key, role, n FROM actor_key_roles WHERE name_key IN (SELECT value FROM json_each(@keys))
-      ORDER BY name_key, n DESC, role`, { keys: JSON.stringify(keys) });
-    for (const row of rows) {
-      const roles = result.get(row.name_key) ?? [];
-      if (!roles.some((role) => nameKey(role) === nameKey(row.role))) roles.push(row.role);
-      result.set(row.name_key, roles);
-    }
-    return result;
+      ORDER BY name_key, n DESC, role`, { keys: JSON.stringify(keys) }));
   }
 
-  /** Each role of an actor with the dates of the articles that report it; spellings merged by name key. */
-  private roleHistory(key: string): ActorRoleSummary[] {
-    const rows = this.all<{ role: string; published: string | null; articleId: string }>(`
+  /** Each role of an actor with the dates of the articles that report it. */
+  private roleHistory(key: string) {
+    return roleHistory(this.all<RoleMentionRow>(`
       SELECT r.value AS role, art.published, a.article_id AS articleId
       FROM actors a INDEXED BY actors_with_roles, json_each(a.roles) r JOIN articles art ON art.id = a.article_id
-      WHERE a.name_key = @key AND a.roles <> '[]'`, { key });
-    const byRole = new Map<string, { spellings: Map<string, number>; dates: Set<string>; articles: Set<string> }>();
-    for (const row of rows) {
-      const roleKey = nameKey(row.role);
-      const entry = byRole.get(roleKey) ?? { spellings: new Map(), dates: new Set(), articles: new Set() };
-      entry.spellings.set(row.role, (entry.spellings.get(row.role) ?? 0) + 1);
-      if (row.published !== null) entry.dates.add(row.published);
-      entry.articles.add(row.articleId);
-      byRole.set(roleKey, entry);
-    }
-    return [...byRole.values()]
-      .map((entry) => ({
-        role: weightedMostFrequent([...entry.spellings]) ?? '',
-        dates: [...entry.dates].sort(),
-        articleCount: entry.articles.size,
-      }))
-      .sort((a, b) => b.articleCount - a.articleCount || (a.dates[0] ?? '').localeCompare(b.dates[0] ?? '') || a.role.localeCompare(b.role));
+      WHERE a.name_key = @key AND a.roles <> '[]'`, { key }));
   }
 
   // ---- quotes ----
 
   quotes(opts: PageOptions & { q?: string; actor?: string; onePerStory?: boolean }): Page<QuoteItem> {
     const { limit, offset } = paging(opts);
-    const empty: Page<QuoteItem> = { items: [], limit, offset, hasMore: false, total: 0 };
+    const empty = emptyPage<QuoteItem>(limit, offset);
     let key: string | null = null;
     if (opts.actor !== undefined && opts.actor.trim() !== '') {
       key = this.resolveKey(opts.actor);
@@ -312,7 +200,7 @@ export class ApiQueries {
     let key: string | null = null;
     if (opts.actor !== undefined && opts.actor.trim() !== '') {
       key = this.resolveKey(opts.actor);
-      if (key === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      if (key === null) return emptyPage(limit, offset);
     }
     // One actor's events are read from its participant rows (which carry the sort date), the others from events.
     const d = key === null ? 'e' : 'p';
@@ -360,28 +248,11 @@ export class ApiQueries {
   }
 
   private eventItem(row: EventItemRow): EventItem {
-    const participants = this.all<ParticipantRefRow>(`
+    return eventItem(row, this.all<ParticipantRefRow>(`
       SELECT p.role, a.local_id AS id, a.name_key AS key, a.name, a.type FROM event_participants p
       JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
       WHERE p.article_id = @articleId AND p.event_id = @eventId ORDER BY p.role, p.seq`,
-      { articleId: row.articleId, eventId: row.eventId });
-    const ref = ({ id, key, name, type }: ParticipantRefRow): ActorRef => ({ id, key, name, type });
-    return {
-      articleId: row.articleId,
-      articleTitle: row.articleTitle,
-      published: row.published,
-      eventId: row.eventId,
-      type: row.type,
-      mode: row.mode,
-      date: row.date,
-      eventDate: row.eventDate,
-      location: row.location,
-      negated: row.negated === 1,
-      modality: row.modality,
-      evidence: span(row.evidence_start, row.evidence_end, row.evidence_text),
-      sources: participants.filter((p) => p.role === 'source').map(ref),
-      targets: participants.filter((p) => p.role === 'target').map(ref),
-    };
+      { articleId: row.articleId, eventId: row.eventId }));
   }
 
   // ---- stances ----
@@ -392,7 +263,7 @@ export class ApiQueries {
     const params: Params = {};
     if (opts.actor !== undefined && opts.actor.trim() !== '') {
       const key = this.resolveKey(opts.actor);
-      if (key === null) return { items: [], limit, offset, hasMore: false, total: 0 };
+      if (key === null) return emptyPage(limit, offset);
       where.push('s.holder_key = @actor');
       params.actor = key;
     }
@@ -416,9 +287,7 @@ export class ApiQueries {
   }
 
   stanceMatrix(opts: MatrixOptions): StanceMatrix {
-    const maxIssues = clamp(opts.maxIssues, 15, 1, 100);
-    const maxActors = clamp(opts.maxActors, 25, 1, 200);
-    const perCell = clamp(opts.evidencePerCell, 3, 1, 50);
+    const { maxIssues, maxActors, perCell } = matrixLimits(opts);
     const where: string[] = ['s.holder_key IS NOT NULL'];
     const params: Params = {};
     addStanceConditions(where, params, opts);
@@ -450,7 +319,7 @@ export class ApiQueries {
       return { key: row.key, name: about?.name ?? row.key, type: about?.type ?? ('person' as ActorType), stances: row.stances };
     });
     // Each cell with its latest evidence, in one statement (a query per cell costs more in calls than in SQL).
-    const rows = this.all<{ key: string; issue: string; support: number; oppose: number; evidence: string }>(`
+    const rows = this.all<MatrixCellRow>(`
       SELECT c.holder_key AS key, c.issue, c.support, c.oppose,
         (SELECT json_group_array(json_array(e.article_id, e.local_id, e.quote_id, e.polarity, e.stance_date)
             ORDER BY e.stance_date DESC, e.article_id DESC, e.seq)
@@ -460,20 +329,7 @@ export class ApiQueries {
       FROM (${cellSource}) c
       WHERE c.holder_key IN (SELECT value FROM json_each(@keys)) AND c.support + c.oppose > 0`,
       { ...issueParams, keys: JSON.stringify(keys), perCell });
-    const cells: MatrixCell[] = [];
-    for (const row of rows) {
-      const evidence = (JSON.parse(row.evidence) as Array<[string, string, string | null, 'support' | 'oppose', string | null]>)
-        .map(([articleId, stanceId, quoteId, polarity, published]) => ({ articleId, stanceId, quoteId, polarity, published }));
-      const latest = evidence[0];
-      if (latest === undefined) continue;
-      cells.push({
-        actor: row.key, issue: row.issue, polarity: latest.polarity, latest: latest.published,
-        support: row.support, oppose: row.oppose, evidence,
-      });
-    }
-    const rowOrder = new Map(keys.map((key, i) => [key, i]));
-    const columnOrder = new Map(issues.map((issue, i) => [issue.issue, i]));
-    cells.sort((a, b) => (rowOrder.get(a.actor)! - rowOrder.get(b.actor)!) || (columnOrder.get(a.issue)! - columnOrder.get(b.issue)!));
+    const cells = matrixCells(rows, keys, issues.map((i) => i.issue));
     return { actors, issues, cells };
   }
 
@@ -492,7 +348,7 @@ export class ApiQueries {
       params.to = opts.to;
     }
     // Everyone taking part in one meeting met everyone else in it, whichever side the text put them on.
-    const pairs = this.all<{ a: string; b: string; count: number; date: string | null; articleId: string; eventId: string }>(`
+    const pairs = this.all<PairRow>(`
       WITH parts AS MATERIALIZED (
         SELECT p.article_id, p.event_id, p.actor_key, e.sort_date
         FROM events e
@@ -503,26 +359,8 @@ export class ApiQueries {
         x.article_id AS articleId, x.event_id AS eventId
       FROM parts x JOIN parts y ON y.article_id = x.article_id AND y.event_id = x.event_id AND x.actor_key < y.actor_key
       GROUP BY x.actor_key, y.actor_key`, params);
-    const degree = new Map<string, number>();
-    for (const pair of pairs) {
-      degree.set(pair.a, (degree.get(pair.a) ?? 0) + pair.count);
-      degree.set(pair.b, (degree.get(pair.b) ?? 0) + pair.count);
-    }
-    const top = [...degree.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, maxNodes);
-    const kept = new Set(top.map(([key]) => key));
-    const described = this.describeKeys([...kept]);
-    return {
-      nodes: top.map(([key, n]) => {
-        const about = described.get(key);
-        return { key, name: about?.name ?? key, type: about?.type ?? 'person', degree: n };
-      }),
-      edges: pairs
-        .filter((pair) => kept.has(pair.a) && kept.has(pair.b))
-        .map((pair) => ({
-          source: pair.a, target: pair.b, count: pair.count,
-          evidence: { articleId: pair.articleId, eventId: pair.eventId, date: pair.date === '' ? null : pair.date },
-        })),
-    };
+    const top = networkNodes(pairs, maxNodes);
+    return network(pairs, top, this.describeKeys(top.map(([key]) => key)));
   }
 
   // ---- statements ----
@@ -549,9 +387,8 @@ export class ApiQueries {
 
 /** One LIKE per word of the topic (all must occur in the issue label, ASCII case ignored); fills params. */
 function topicConditions(column: string, topic: string | undefined, params: Params): string[] {
-  const words = (topic ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
-  return words.map((word, i) => {
-    params[`topic${i}`] = `%${word.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return topicPatterns(topic).map((pattern, i) => {
+    params[`topic${i}`] = pattern;
     return `${column} LIKE @topic${i} ESCAPE '\\'`;
   });
 }
@@ -566,94 +403,4 @@ function addStanceConditions(where: string[], params: Params, opts: { topic?: st
     where.push('s.stance_date <= @to');
     params.to = opts.to;
   }
-}
-
-function paging(opts: PageOptions): { limit: number; offset: number } {
-  return { limit: clamp(opts.limit, PAGE_DEFAULT, 1, PAGE_MAX), offset: clamp(opts.offset, 0, 0, Number.MAX_SAFE_INTEGER) };
-}
-
-function clamp(value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback;
-  return Math.min(Math.max(Math.trunc(value), min), max);
-}
-
-/** rows holds one more than the limit when there is more. */
-function page<T>(rows: T[], limit: number, offset: number): Page<T> {
-  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
-}
-
-function span(start: number, end: number, text: string): Span {
-  return { start, end, text };
-}
-
-export function snippetParts(raw: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let rest = raw;
-  while (rest !== '') {
-    const open = rest.indexOf(SNIPPET_OPEN);
-    if (open < 0) {
-      parts.push({ text: rest, match: false });
-      break;
-    }
-    if (open > 0) parts.push({ text: rest.slice(0, open), match: false });
-    const close = rest.indexOf(SNIPPET_CLOSE, open + 1);
-    const end = close < 0 ? rest.length : close;
-    parts.push({ text: rest.slice(open + 1, end), match: true });
-    rest = close < 0 ? '' : rest.slice(close + 1);
-  }
-  // Adjacent pieces of the same kind (two matched words separated by nothing) read better as one.
-  return parts.reduce<SnippetPart[]>((merged, part) => {
-    const last = merged.at(-1);
-    if (last && last.match === part.match) last.text += part.text;
-    else if (part.text !== '') merged.push({ ...part });
-    return merged;
-  }, []);
-}
-
-function articleItem(row: ArticleListRow): ArticleListItem {
-  const { actors, quotes, events, stances, snippet, ...article } = row;
-  const item: ArticleListItem = { ...article, counts: { actors, quotes, events, stances } };
-  if (snippet !== undefined) item.snippet = snippetParts(snippet);
-  return item;
-}
-
-function quoteItem(row: QuoteItemRow): QuoteItem {
-  const item: QuoteItem = {
-    articleId: row.articleId,
-    articleTitle: row.articleTitle,
-    published: row.published,
-    quoteId: row.quoteId,
-    kind: row.kind,
-    content: span(row.content_start, row.content_end, row.content_text),
-    speaker: row.speaker_id === null || row.speaker_key === null
-      ? null
-      : { id: row.speaker_id, key: row.speaker_key, name: row.speaker_name ?? row.speaker_key, type: row.speaker_type ?? 'person' },
-  };
-  if (row.snippet !== undefined) item.snippet = snippetParts(row.snippet);
-  return item;
-}
-
-function stanceItem(row: StanceItemRow): StanceItem {
-  return {
-    articleId: row.articleId,
-    articleTitle: row.articleTitle,
-    published: row.published,
-    stanceId: row.stanceId,
-    holder: { id: row.holder_id, key: row.holder_key, name: row.holder_name, type: row.holder_type },
-    issue: row.issue,
-    polarity: row.polarity,
-    evidence: span(row.evidence_start, row.evidence_end, row.evidence_text),
-    quoteId: row.quoteId,
-  };
-}
-
-function weightedMostFrequent<T>(entries: Array<[T, number]>): T | undefined {
-  const totals = new Map<T, number>();
-  for (const [value, n] of entries) totals.set(value, (totals.get(value) ?? 0) + n);
-  let best: T | undefined;
-  let bestCount = 0;
-  for (const [value, count] of totals) {
-    if (count > bestCount) [best, bestCount] = [value, count];
-  }
-  return best;
 }

@@ -1,22 +1,24 @@
 // The SQLite backend of the Store (better-sqlite3). Internal: import the store through ./index.js.
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { ExtractionRecord, SCHEMA_ID, spanErrors } from '../contract.js';
-import type { Actor, ActorType, Event, Extraction, Quote, Span, Stance } from '../contract.js';
+import type { Actor, Extraction } from '../contract.js';
 import { toFtsQuery } from './fts.js';
 import type {
-  ActorDetail, ActorEvent, ActorProfile, ActorQuote, ActorRole, ActorStance, ActorSummary, ArticleListItem,
+  ActorDetail, ActorProfile, ActorQuote, ActorStance, ActorSummary, ArticleListItem,
   ArticleSummary, EventFilter, EventItem, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem,
   SearchHit, SearchKind, StanceFilter, StanceItem, StanceMatrix, Store, StoreStats, StoryGroup, StoryMember, StoryStats,
 } from './index.js';
 import { migrate } from './migrations.js';
 import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
+import {
+  ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS,
+  READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, clampCount, describeActor, keyForSurname, mergeRoles,
+  recordFromRows, recordRows, surnameLookup, validateRecord,
+} from './records.js';
+import type {
+  ActorEventRow, ActorRow, ActorVariant, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, RecordRows, StanceRow,
+} from './records.js';
 import { StoryIndex } from './stories.js';
-
-
-const DEFAULT_LIMITS = { articles: 100, search: 20, actors: 50 } as const;
-const MAX_LIMIT = 10_000;
 
 export function openSqliteStore(path: string): Store {
   const db = new Database(path);
@@ -38,92 +40,11 @@ export function openSqliteStore(path: string): Store {
 
 // ---- rows as SQLite returns them ------------------------------------------------------------------------------
 
-interface ArticleRow {
-  id: string;
-  source: string;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  url: string | null;
-  byline: string | null;
-  language: string;
-  text: string;
-}
-
-interface ActorRow {
-  local_id: string;
-  name: string;
-  type: ActorType;
-  country: string | null;
-  roles: string;
-}
-
-interface MentionRow {
-  actor_id: string;
-  span_start: number;
-  span_end: number;
-  span_text: string;
-}
-
-interface QuoteRow {
-  local_id: string;
-  kind: Quote['kind'];
-  content_start: number;
-  content_end: number;
-  content_text: string;
-  speaker_id: string | null;
-  speaker_mention_start: number | null;
-  speaker_mention_end: number | null;
-  speaker_mention_text: string | null;
-  cue_start: number | null;
-  cue_end: number | null;
-  cue_text: string | null;
-}
-
-interface EventRow {
-  local_id: string;
-  type: Event['type'];
-  mode: string | null;
-  location: string | null;
-  date: string | null;
-  negated: number;
-  modality: Event['modality'];
-  evidence_start: number;
-  evidence_end: number;
-  evidence_text: string;
-}
-
-interface ParticipantRow {
-  event_id: string;
-  role: 'source' | 'target';
-  actor_id: string;
-}
-
-interface StanceRow {
-  local_id: string;
-  holder_id: string;
-  issue: string;
-  polarity: Stance['polarity'];
-  evidence_start: number;
-  evidence_end: number;
-  evidence_text: string;
-  quote_id: string | null;
-}
-
 interface ArticleSummaryRow extends Omit<ArticleSummary, 'counts'> {
   actors: number;
   quotes: number;
   events: number;
   stances: number;
-}
-
-interface ActorVariant {
-  articleId: string;
-  published: string | null;
-  name: string;
-  type: ActorType;
-  country: string | null;
-  roles: string[];
 }
 
 interface ActorGroupRow {
@@ -134,13 +55,6 @@ interface ActorGroupRow {
   variants: string;
 }
 
-interface ActorEventRow extends Omit<ActorEvent, 'sides' | 'sources' | 'targets' | 'negated'> {
-  negated: number;
-  sides: string;
-  sources: string;
-  targets: string;
-}
-
 // ---- SQL ------------------------------------------------------------------------------------------------------
 
 // Published date first, undated articles last; the key columns make the order total.
@@ -148,34 +62,16 @@ const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.i
 
 function prepareStatements(db: Database.Database) {
   return {
-    insertArticle: db.prepare(`
-      INSERT INTO articles (id, source, title, published, outlet, url, byline, language, text, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO NOTHING`),
-    insertActor: db.prepare(`
-      INSERT INTO actors (article_id, local_id, seq, name, name_key, type, country, roles)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertMention: db.prepare(`
-      INSERT INTO mentions (article_id, actor_id, seq, span_start, span_end, span_text, text_key)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    insertQuote: db.prepare(`
-      INSERT INTO quotes (article_id, local_id, seq, kind, content_start, content_end, content_text, speaker_id,
-        speaker_mention_start, speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text,
-        speaker_key, quote_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // Insert and conflict are by id: storing an article again changes nothing.
+    insertArticle: db.prepare(`${insertInto('articles', ARTICLE_COLUMNS)} ON CONFLICT (id) DO NOTHING`),
+    insertActor: db.prepare(insertInto('actors', ACTOR_COLUMNS)),
+    insertMention: db.prepare(insertInto('mentions', MENTION_COLUMNS)),
+    insertQuote: db.prepare(insertInto('quotes', QUOTE_COLUMNS)),
     insertQuoteSearchEntry: db.prepare(`
       INSERT INTO quote_search (body, speaker, article_id, quote_id) VALUES (?, ?, ?, ?)`),
-    insertEvent: db.prepare(`
-      INSERT INTO events (article_id, local_id, seq, type, mode, location, date, negated, modality,
-        evidence_start, evidence_end, evidence_text, sort_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertParticipant: db.prepare(`
-      INSERT INTO event_participants (article_id, event_id, role, seq, actor_id, actor_key, sort_date, first_of_key)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertStance: db.prepare(`
-      INSERT INTO stances (article_id, local_id, seq, holder_id, issue, polarity, evidence_start, evidence_end,
-        evidence_text, quote_id, holder_key, stance_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEvent: db.prepare(insertInto('events', EVENT_COLUMNS)),
+    insertParticipant: db.prepare(insertInto('event_participants', PARTICIPANT_COLUMNS)),
+    insertStance: db.prepare(insertInto('stances', STANCE_COLUMNS)),
     // The per-name-key aggregates (migration 2), added to for one article; the articles_unaggregate_actors
     // trigger takes an article away again.
     aggregateActorKeys: db.prepare(`
@@ -207,24 +103,14 @@ function prepareStatements(db: Database.Database) {
       INSERT INTO search_index (title, body, speaker, kind, article_id, quote_id) VALUES (?, ?, ?, ?, ?, ?)`),
 
     hasArticle: db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck(),
-    article: db.prepare(`
-      SELECT id, source, title, published, outlet, url, byline, language, text FROM articles WHERE id = ?`),
-    actorsOf: db.prepare(`
-      SELECT local_id, name, type, country, roles FROM actors WHERE article_id = ? ORDER BY seq`),
-    mentionsOf: db.prepare(`
-      SELECT actor_id, span_start, span_end, span_text FROM mentions WHERE article_id = ? ORDER BY actor_id, seq`),
-    quotesOf: db.prepare(`
-      SELECT local_id, kind, content_start, content_end, content_text, speaker_id, speaker_mention_start,
-        speaker_mention_end, speaker_mention_text, cue_start, cue_end, cue_text
-      FROM quotes WHERE article_id = ? ORDER BY seq`),
-    eventsOf: db.prepare(`
-      SELECT local_id, type, mode, location, date, negated, modality, evidence_start, evidence_end, evidence_text
-      FROM events WHERE article_id = ? ORDER BY seq`),
+    article: db.prepare(`SELECT ${READ_COLUMNS.article} FROM articles WHERE id = ?`),
+    actorsOf: db.prepare(`SELECT ${READ_COLUMNS.actors} FROM actors WHERE article_id = ? ORDER BY seq`),
+    mentionsOf: db.prepare(`SELECT ${READ_COLUMNS.mentions} FROM mentions WHERE article_id = ? ORDER BY actor_id, seq`),
+    quotesOf: db.prepare(`SELECT ${READ_COLUMNS.quotes} FROM quotes WHERE article_id = ? ORDER BY seq`),
+    eventsOf: db.prepare(`SELECT ${READ_COLUMNS.events} FROM events WHERE article_id = ? ORDER BY seq`),
     participantsOf: db.prepare(`
-      SELECT event_id, role, actor_id FROM event_participants WHERE article_id = ? ORDER BY event_id, role, seq`),
-    stancesOf: db.prepare(`
-      SELECT local_id, holder_id, issue, polarity, evidence_start, evidence_end, evidence_text, quote_id
-      FROM stances WHERE article_id = ? ORDER BY seq`),
+      SELECT ${READ_COLUMNS.participants} FROM event_participants WHERE article_id = ? ORDER BY event_id, role, seq`),
+    stancesOf: db.prepare(`SELECT ${READ_COLUMNS.stances} FROM stances WHERE article_id = ? ORDER BY seq`),
 
     articleSummaries: db.prepare(`
       SELECT art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS ingestedAt,
@@ -320,6 +206,10 @@ function prepareStatements(db: Database.Database) {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
+
+function insertInto(table: string, columns: string[]): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
 
 // ---- the store ------------------------------------------------------------------------------------------------
 
@@ -484,17 +374,17 @@ class SqliteStore implements Store {
 
   private writeRecord(record: Extraction): boolean {
     const { article } = record;
-    const inserted = this.sql.insertArticle.run(
-      article.id, article.source, article.title, article.published, article.outlet, article.url, article.byline,
-      article.language, article.text, new Date().toISOString(),
-    );
-    if (inserted.changes === 0) return false;
     const actorKeys = new Map(record.actors.map((actor) => [actor.id, this.storeKey(actor)]));
-    record.actors.forEach((actor, seq) => this.writeActor(article.id, actor, seq, actorKeys.get(actor.id)!));
+    const rows = recordRows(record, actorKeys, new Date().toISOString());
+    if (this.sql.insertArticle.run(...rows.article).changes === 0) return false;
+    this.writeRows(rows);
     const actorNames = new Map(record.actors.map((actor) => [actor.id, actor.name]));
-    record.quotes.forEach((quote, seq) => this.writeQuote(article.id, quote, seq, actorNames, article.published, actorKeys));
-    record.events.forEach((event, seq) => this.writeEvent(article.id, event, seq, article.published, actorKeys));
-    record.stances.forEach((stance, seq) => this.writeStance(article.id, stance, seq, article.published, actorKeys));
+    for (const quote of record.quotes) {
+      // An unknown speaker id gets no name here; the foreign key on quotes has already rejected it.
+      const speakerName = quote.speaker === null ? null : actorNames.get(quote.speaker) ?? null;
+      this.sql.insertSearchEntry.run('', quote.content.text, speakerName, 'quote', article.id, quote.id);
+      this.sql.insertQuoteSearchEntry.run(quote.content.text, speakerName, article.id, quote.id);
+    }
     this.sql.insertSearchEntry.run(article.title ?? '', article.text, null, 'article', article.id, null);
     this.storyIndex.sign(article.id, article.text);
     this.sql.aggregateActorKeys.run({ id: article.id });
@@ -505,67 +395,24 @@ class SqliteStore implements Store {
     return true;
   }
 
+  private writeRows(rows: RecordRows): void {
+    for (const row of rows.actors) this.sql.insertActor.run(...row);
+    for (const row of rows.mentions) this.sql.insertMention.run(...row);
+    for (const row of rows.quotes) this.sql.insertQuote.run(...row);
+    for (const row of rows.events) this.sql.insertEvent.run(...row);
+    for (const row of rows.participants) this.sql.insertParticipant.run(...row);
+    for (const row of rows.stances) this.sql.insertStance.run(...row);
+  }
+
   /**
    * The key an actor is merged under across articles: its name's key, except that a person named by surname alone
    * ("Lavrov") joins the one stored person with that surname (and a compatible country); two such people keep it apart.
    */
   private storeKey(actor: Actor): string {
-    const key = nameKey(actor.name);
-    if (actor.type !== 'person' || key.includes(' ')) return key;
-    const known = this.sql.personKeysWithSurname.all({ suffix: ` ${key}`, country: actor.country ?? '' }) as string[];
-    return known.length === 1 ? known[0]! : key;
-  }
-
-  private writeActor(articleId: string, actor: Actor, seq: number, key: string): void {
-    this.sql.insertActor.run(
-      articleId, actor.id, seq, actor.name, key, actor.type, actor.country, JSON.stringify(actor.roles),
-    );
-    actor.mentions.forEach((mention, mentionSeq) => {
-      this.sql.insertMention.run(articleId, actor.id, mentionSeq, ...spanColumns(mention), nameKey(mention.text));
-    });
-  }
-
-  private writeQuote(
-    articleId: string, quote: Quote, seq: number, actorNames: Map<string, string>, published: string | null,
-    actorKeys: Map<string, string>,
-  ): void {
-    const speakerKey = quote.speaker === null ? null : actorKeys.get(quote.speaker) ?? null;
-    this.sql.insertQuote.run(
-      articleId, quote.id, seq, quote.kind, ...spanColumns(quote.content), quote.speaker,
-      ...spanColumns(quote.speakerMention), ...spanColumns(quote.cue), speakerKey, published,
-    );
-    // An unknown speaker id gets no name here; the foreign key on quotes rejects it and the transaction rolls back.
-    const speakerName = quote.speaker === null ? null : actorNames.get(quote.speaker) ?? null;
-    this.sql.insertSearchEntry.run('', quote.content.text, speakerName, 'quote', articleId, quote.id);
-    this.sql.insertQuoteSearchEntry.run(quote.content.text, speakerName, articleId, quote.id);
-  }
-
-  private writeEvent(
-    articleId: string, event: Event, seq: number, published: string | null, actorKeys: Map<string, string>,
-  ): void {
-    this.sql.insertEvent.run(
-      articleId, event.id, seq, event.type, event.mode, event.location, event.date, event.negated ? 1 : 0,
-      event.modality, ...spanColumns(event.evidence), event.date ?? published,
-    );
-    // An unknown actor id gets a null key here; the foreign key rejects it and the transaction rolls back.
-    const sortDate = event.date ?? published;
-    const seen = new Set<string | null>();
-    const insert = (role: 'source' | 'target', actorId: string, i: number) => {
-      const key = actorKeys.get(actorId) ?? null;
-      this.sql.insertParticipant.run(articleId, event.id, role, i, actorId, key, sortDate, seen.has(key) ? 0 : 1);
-      seen.add(key);
-    };
-    event.source.forEach((actorId, i) => insert('source', actorId, i));
-    event.target.forEach((actorId, i) => insert('target', actorId, i));
-  }
-
-  private writeStance(
-    articleId: string, stance: Stance, seq: number, published: string | null, actorKeys: Map<string, string>,
-  ): void {
-    this.sql.insertStance.run(
-      articleId, stance.id, seq, stance.holder, stance.issue, stance.polarity, ...spanColumns(stance.evidence),
-      stance.quote, actorKeys.get(stance.holder) ?? null, published,
-    );
+    const lookup = surnameLookup(actor);
+    if (lookup === null) return nameKey(actor.name);
+    const known = this.sql.personKeysWithSurname.all({ suffix: lookup.suffix, country: lookup.country }) as string[];
+    return keyForSurname(lookup.key, known);
   }
 
   // ---- reading a record ----
@@ -573,44 +420,14 @@ class SqliteStore implements Store {
   private readRecord(articleId: string): Extraction | null {
     const article = this.sql.article.get(articleId) as ArticleRow | undefined;
     if (article === undefined) return null;
-    return {
-      schema: SCHEMA_ID,
+    return recordFromRows({
       article,
-      actors: this.readActors(articleId),
-      quotes: (this.sql.quotesOf.all(articleId) as QuoteRow[]).map(quoteFromRow),
-      events: this.readEvents(articleId),
-      stances: (this.sql.stancesOf.all(articleId) as StanceRow[]).map(stanceFromRow),
-    };
-  }
-
-  private readActors(articleId: string): Actor[] {
-    const mentions = groupBy(this.sql.mentionsOf.all(articleId) as MentionRow[], (row) => row.actor_id);
-    return (this.sql.actorsOf.all(articleId) as ActorRow[]).map((row) => ({
-      id: row.local_id,
-      name: row.name,
-      type: row.type,
-      roles: JSON.parse(row.roles) as string[],
-      country: row.country,
-      mentions: (mentions.get(row.local_id) ?? []).map((m) => ({ start: m.span_start, end: m.span_end, text: m.span_text })),
-    }));
-  }
-
-  private readEvents(articleId: string): Event[] {
-    const participants = groupBy(this.sql.participantsOf.all(articleId) as ParticipantRow[], (row) => row.event_id);
-    return (this.sql.eventsOf.all(articleId) as EventRow[]).map((row) => {
-      const sides = participants.get(row.local_id) ?? [];
-      return {
-        id: row.local_id,
-        type: row.type,
-        mode: row.mode,
-        source: sides.filter((p) => p.role === 'source').map((p) => p.actor_id),
-        target: sides.filter((p) => p.role === 'target').map((p) => p.actor_id),
-        location: row.location,
-        date: row.date,
-        negated: row.negated === 1,
-        modality: row.modality,
-        evidence: { start: row.evidence_start, end: row.evidence_end, text: row.evidence_text },
-      };
+      actors: this.sql.actorsOf.all(articleId) as ActorRow[],
+      mentions: this.sql.mentionsOf.all(articleId) as MentionRow[],
+      quotes: this.sql.quotesOf.all(articleId) as QuoteRow[],
+      events: this.sql.eventsOf.all(articleId) as EventRow[],
+      participants: this.sql.participantsOf.all(articleId) as ParticipantRow[],
+      stances: this.sql.stancesOf.all(articleId) as StanceRow[],
     });
   }
 
@@ -642,113 +459,4 @@ class SqliteStore implements Store {
       events: events.map(actorEventFromRow),
     };
   }
-}
-
-// ---- helpers --------------------------------------------------------------------------------------------------
-
-function validateRecord(record: Extraction): Extraction {
-  const parsed = ExtractionRecord.safeParse(record);
-  if (!parsed.success) throw new Error(`invalid extraction record:\n${z.prettifyError(parsed.error)}`);
-  const badSpans = spanErrors(parsed.data);
-  if (badSpans.length > 0) {
-    const shown = badSpans.slice(0, 3).map((span) => `${span.start}-${span.end} ${JSON.stringify(span.text)}`);
-    throw new Error(`invalid extraction record: ${badSpans.length} span(s) do not match the article text: ${shown.join(', ')}`);
-  }
-  return parsed.data;
-}
-
-function spanColumns(span: Span | null): [number | null, number | null, string | null] {
-  return span === null ? [null, null, null] : [span.start, span.end, span.text];
-}
-
-function optionalSpan(start: number | null, end: number | null, text: string | null): Span | null {
-  return start === null || end === null || text === null ? null : { start, end, text };
-}
-
-function quoteFromRow(row: QuoteRow): Quote {
-  return {
-    id: row.local_id,
-    kind: row.kind,
-    content: { start: row.content_start, end: row.content_end, text: row.content_text },
-    speaker: row.speaker_id,
-    speakerMention: optionalSpan(row.speaker_mention_start, row.speaker_mention_end, row.speaker_mention_text),
-    cue: optionalSpan(row.cue_start, row.cue_end, row.cue_text),
-  };
-}
-
-function stanceFromRow(row: StanceRow): Stance {
-  return {
-    id: row.local_id,
-    holder: row.holder_id,
-    issue: row.issue,
-    polarity: row.polarity,
-    evidence: { start: row.evidence_start, end: row.evidence_end, text: row.evidence_text },
-    quote: row.quote_id,
-  };
-}
-
-function actorEventFromRow(row: ActorEventRow): ActorEvent {
-  const sides = JSON.parse(row.sides) as Array<'source' | 'target'>;
-  return {
-    ...row,
-    negated: row.negated === 1,
-    sides: sides.sort(),
-    sources: JSON.parse(row.sources) as string[],
-    targets: JSON.parse(row.targets) as string[],
-  };
-}
-
-/** One name, type and country for a group of actor rows: the most frequent value, the earliest on ties. */
-function describeActor(variants: ActorVariant[]): { name: string; type: ActorType; country: string | null } {
-  return {
-    name: mostFrequent(variants.map((v) => v.name)) ?? '',
-    type: mostFrequent(variants.map((v) => v.type)) ?? 'person',
-    country: mostFrequent(variants.flatMap((v) => (v.country === null ? [] : [v.country]))) ?? null,
-  };
-}
-
-/** Union of the roles of a group (matched by name key, first spelling kept), each with where and when it was reported. */
-function mergeRoles(variants: ActorVariant[]): ActorRole[] {
-  const byKey = new Map<string, { role: string; dates: Set<string>; articleIds: Set<string> }>();
-  for (const variant of variants) {
-    for (const role of variant.roles) {
-      const key = nameKey(role);
-      const entry = byKey.get(key) ?? { role, dates: new Set<string>(), articleIds: new Set<string>() };
-      if (variant.published !== null) entry.dates.add(variant.published);
-      entry.articleIds.add(variant.articleId);
-      byKey.set(key, entry);
-    }
-  }
-  return [...byKey.values()].map((entry) => ({
-    role: entry.role,
-    dates: [...entry.dates].sort(),
-    articleIds: [...entry.articleIds],
-  }));
-}
-
-function mostFrequent<T>(values: T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: T | undefined;
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount) [best, bestCount] = [value, count];
-  }
-  return best;
-}
-
-function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
-
-function clampCount(value: number | undefined, fallback: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback;
-  return Math.min(Math.max(Math.trunc(value), 0), MAX_LIMIT);
 }

@@ -1,31 +1,11 @@
 // Story groups in the SQLite store: signing articles at put() time, finding their near-duplicates through the LSH
 // buckets, and reading the groups back. Internal: the store calls it, callers go through the Store interface.
 import type Database from 'better-sqlite3';
-import {
-  DUPLICATE_THRESHOLD, bandKeys, estimatedJaccard, isEmptySignature, minhash, signatureFromBuffer, signatureToBuffer,
-} from './dedup.js';
+import { membersRelativeTo, type MemberRow } from './api-rows.js';
+import { bucketKeys, matchingStories, minhash, signatureToBuffer } from './dedup.js';
 import type { Page, PageOptions, StoryGroup, StoryMember, StoryStats } from './index.js';
 
-const BAND_SPAN = 2 ** 32;
 const EARLIEST_FIRST = 'art.published NULLS LAST, art.ingested_at, art.id';
-
-interface CandidateRow {
-  seq: number;
-  article_id: string;
-  signature: Buffer;
-  story_id: string;
-}
-
-interface MemberRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
-  outlet: string | null;
-  url: string | null;
-  source: string;
-  signature: Buffer;
-  storyId: string;
-}
 
 const MEMBER_COLUMNS = `art.id AS articleId, art.title AS articleTitle, art.published, art.outlet, art.url, art.source,
   g.signature, g.story_id AS storyId`;
@@ -80,13 +60,9 @@ export class StoryIndex {
   sign(articleId: string, text: string): string {
     const signature = minhash(text);
     let story = articleId;
-    const keys = isEmptySignature(signature) ? [] : bandKeys(signature).map((key, band) => band * BAND_SPAN + key);
+    const keys = bucketKeys(signature);
     if (keys.length > 0) {
-      const candidates = this.sql.candidates.all(JSON.stringify(keys)) as CandidateRow[];
-      const groups = new Set<string>();
-      for (const candidate of candidates) {
-        if (estimatedJaccard(signature, signatureFromBuffer(candidate.signature)) >= DUPLICATE_THRESHOLD) groups.add(candidate.story_id);
-      }
+      const groups = matchingStories(signature, this.sql.candidates.all(JSON.stringify(keys)) as Array<{ signature: Uint8Array; story_id: string }>);
       if (groups.size > 0) {
         story = this.sql.earliest.get(JSON.stringify([...groups, articleId])) as string;
         this.sql.renameStories.run({ story, from: JSON.stringify([...groups]) });
@@ -165,16 +141,4 @@ export class StoryIndex {
   batchAfter(seq: number, size: number): Array<{ seq: number; id: string; storyId: string }> {
     return this.sql.recordBatch.all(seq, size) as Array<{ seq: number; id: string; storyId: string }>;
   }
-}
-
-function membersRelativeTo(rows: MemberRow[], to: MemberRow | undefined): StoryMember[] {
-  const reference = to === undefined ? null : signatureFromBuffer(to.signature);
-  return rows.map(({ signature, storyId: _story, ...row }) => ({
-    ...row,
-    similarity: reference === null ? 0 : row.articleId === to!.articleId ? 1 : round(estimatedJaccard(reference, signatureFromBuffer(signature))),
-  }));
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

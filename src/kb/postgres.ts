@@ -1,0 +1,449 @@
+// The PostgreSQL backend of the Store (node-postgres). Behaves as the SQLite store does, method for method; what it
+// shares with it (validation, record rows, item building, story grouping) is the same TypeScript. Built for several
+// processes writing at once: put() is one transaction that inserts the article row first (ON CONFLICT DO NOTHING, so
+// two processes storing one article store it once) and then, holding an advisory lock until COMMIT, everything read
+// from earlier puts (surname merging, story groups, aggregates).
+import type pg from 'pg';
+import type { Actor, Extraction } from '../contract.js';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from './api-rows.js';
+import { toTsQuery } from './fts.js';
+import type {
+  ActorDetail, ActorProfile, ActorQuote, ActorStance, ActorSummary, ArticleListItem, ArticleSummary, EventFilter,
+  EventItem, MatrixOptions, Network, NetworkOptions, Page, PageOptions, QuoteItem, SearchHit, SearchKind, StanceFilter,
+  StanceItem, StanceMatrix, Store, StoreStats, StoryGroup, StoryMember, StoryStats,
+} from './index.js';
+import { nameKey } from './names.js';
+import { TEXT_SEARCH_CONFIG, migratePostgres } from './postgres-migrations.js';
+import { NEWEST_FIRST, PostgresQueries, RANK_NORMALIZATION, RANK_WEIGHTS, SEARCH_QUERY } from './postgres-queries.js';
+import {
+  LOCKS, all, connectionError, constraintError, createPool, inTransaction, one, readSnapshot, type Queryable,
+} from './postgres-sql.js';
+import * as stories from './postgres-stories.js';
+import {
+  ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS, READ_COLUMNS,
+  STANCE_COLUMNS, actorEventFromRow, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
+  recordRows, resolvedKey, surnameLookup, validateRecord,
+} from './records.js';
+import type {
+  ActorEventRow, ActorRow, ActorVariant, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, StanceRow, Value,
+} from './records.js';
+import { postgresArrayType, tableNamed } from './schema.js';
+
+/** What a beforeCommit hook gets: SQL on put()'s own transaction. */
+export interface TransactionSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export interface PutOptions {
+  /**
+   * Runs inside put()'s transaction just before COMMIT, also when the article was already stored (then nothing
+   * else was written). If it throws, the transaction rolls back and put() rejects with its error.
+   */
+  beforeCommit?: (db: TransactionSql) => Promise<void>;
+}
+
+/** Opens (creating the schema and migrating as needed) the store in the database of a postgres:// URL. */
+export async function openPostgresStore(url: string): Promise<PostgresStore> {
+  const pool = createPool(url);
+  try {
+    await pool.query('SELECT 1').catch((error: unknown) => {
+      throw connectionError(url, error);
+    });
+    await migratePostgres(pool);
+    return new PostgresStore(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+interface ActorGroupRow {
+  key: string;
+  articleCount: number;
+  quoteCount: number;
+  variants: ActorVariant[];
+}
+
+export class PostgresStore implements Store {
+  private closed = false;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  // ---- writing ----
+
+  async put(record: Extraction, options: PutOptions = {}): Promise<{ stored: boolean; articleId: string }> {
+    const valid = validateRecord(record);
+    try {
+      return await inTransaction(this.pool, 'BEGIN', async (client) => {
+        const stored = await this.writeRecord(client, valid);
+        if (options.beforeCommit !== undefined) {
+          await options.beforeCommit({ executeSql: (text, values) => client.query(text, values) });
+        }
+        return { stored, articleId: valid.article.id };
+      });
+    } catch (error) {
+      throw constraintError(error);
+    }
+  }
+
+  private async writeRecord(client: pg.PoolClient, record: Extraction): Promise<boolean> {
+    const ingestedAt = new Date().toISOString();
+    const article = articleRow(record, ingestedAt);
+    // A second process storing the same article waits here for the first to commit, then inserts nothing.
+    const inserted = await client.query(`
+      INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${article.map((_, i) => `$${i + 1}`).join(', ')})
+      ON CONFLICT (id) DO NOTHING RETURNING id`, article);
+    if (inserted.rowCount === 0) return false;
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCKS.namespace, LOCKS.write]);
+    const actorKeys = new Map<string, string>();
+    for (const actor of record.actors) actorKeys.set(actor.id, await this.storeKey(client, actor));
+    const rows = recordRows(record, actorKeys, ingestedAt);
+    await insertRows(client, 'actors', ACTOR_COLUMNS, rows.actors);
+    await insertRows(client, 'mentions', MENTION_COLUMNS, rows.mentions);
+    await insertRows(client, 'quotes', QUOTE_COLUMNS, rows.quotes);
+    await insertRows(client, 'events', EVENT_COLUMNS, rows.events);
+    await insertRows(client, 'event_participants', PARTICIPANT_COLUMNS, rows.participants);
+    await insertRows(client, 'stances', STANCE_COLUMNS, rows.stances);
+    const id = record.article.id;
+    await all(client, `
+      INSERT INTO article_search (article_id, document)
+      SELECT id, setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', coalesce(title, '')), 'A') || setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', text), 'D')
+      FROM articles WHERE id = @id`, { id });
+    await all(client, `
+      INSERT INTO quote_search (article_id, quote_id, document)
+      SELECT q.article_id, q.local_id,
+        setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', q.content_text), 'D') || setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', coalesce(sp.name, '')), 'C')
+      FROM quotes q LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
+      WHERE q.article_id = @id ORDER BY q.seq`, { id });
+    await stories.signArticle(client, id, record.article.text);
+    await aggregate(client, id);
+    return true;
+  }
+
+  /**
+   * The key an actor is merged under across articles: its name's key, except that a person named by surname alone
+   * joins the one stored person with that surname (and a compatible country).
+   */
+  private async storeKey(db: Queryable, actor: Actor): Promise<string> {
+    const lookup = surnameLookup(actor);
+    if (lookup === null) return nameKey(actor.name);
+    const rows = await all<{ name_key: string }>(db, `
+      SELECT DISTINCT name_key FROM actor_key_variants
+      WHERE type = 'person' AND name_key LIKE '%' || @suffix
+        AND (@country::text = '' OR country = '' OR country = @country::text)`, lookup);
+    return keyForSurname(lookup.key, rows.map((row) => row.name_key));
+  }
+
+  // ---- reading records ----
+
+  async hasArticle(id: string): Promise<boolean> {
+    return (await one(this.pool, 'SELECT 1 FROM articles WHERE id = @id', { id })) !== undefined;
+  }
+
+  async getRecord(articleId: string): Promise<Extraction | null> {
+    return readSnapshot(this.pool, (client) => readRecord(client, articleId));
+  }
+
+  async articles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+    const limit = clampCount(opts.limit, DEFAULT_LIMITS.articles);
+    const offset = clampCount(opts.offset, 0);
+    const rows = await all<Omit<ArticleSummary, 'counts'> & ArticleSummary['counts']>(this.pool, `
+      SELECT art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS "ingestedAt",
+        (SELECT count(*) FROM actors WHERE article_id = art.id) AS actors,
+        (SELECT count(*) FROM quotes WHERE article_id = art.id) AS quotes,
+        (SELECT count(*) FROM events WHERE article_id = art.id) AS events,
+        (SELECT count(*) FROM stances WHERE article_id = art.id) AS stances
+      FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`, { limit, offset });
+    return rows.map(({ actors, quotes, events, stances, ...article }) => ({ ...article, counts: { actors, quotes, events, stances } }));
+  }
+
+  async search(query: string, opts: { limit?: number; kind?: SearchKind | 'all' } = {}): Promise<SearchHit[]> {
+    const tsQuery = toTsQuery(query);
+    if (tsQuery === null) return [];
+    const kind = opts.kind ?? 'all';
+    const limit = clampCount(opts.limit, DEFAULT_LIMITS.search);
+    // Scores are negated ranks, so that lower is better as with SQLite's bm25 (the values themselves differ).
+    const hits = await all<SearchHit>(this.pool, `
+      WITH ${SEARCH_QUERY},
+      hits AS (
+        SELECT 'article' AS kind, s.article_id, NULL::text AS quote_id, -ts_rank(${RANK_WEIGHTS}, s.document, search.query, ${RANK_NORMALIZATION}) AS score
+        FROM article_search s, search WHERE @kind IN ('all', 'article') AND s.document @@ search.query
+        UNION ALL
+        SELECT 'quote', s.article_id, s.quote_id, -ts_rank(${RANK_WEIGHTS}, s.document, search.query, ${RANK_NORMALIZATION})
+        FROM quote_search s, search WHERE @kind IN ('all', 'quote') AND s.document @@ search.query
+      ),
+      best AS (SELECT * FROM hits ORDER BY score, article_id, quote_id NULLS FIRST LIMIT @limit)
+      SELECT best.kind, best.article_id AS "articleId", art.title AS "articleTitle", art.published,
+        best.quote_id AS "quoteId", sp.name AS speaker,
+        CASE best.kind WHEN 'quote' THEN parley_snippet(q.content_text, search.query, 24)
+          ELSE parley_article_snippet(art.title, art.text, search.query, 16) END AS snippet,
+        best.score
+      FROM best JOIN articles art ON art.id = best.article_id
+      LEFT JOIN quotes q ON q.article_id = best.article_id AND q.local_id = best.quote_id
+      LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
+      CROSS JOIN search
+      ORDER BY best.score, best.article_id, best.quote_id NULLS FIRST`, { query: tsQuery, kind, limit });
+    const brackets = (snippet: string) => snippet.replaceAll(SNIPPET_OPEN, '[').replaceAll(SNIPPET_CLOSE, ']');
+    return hits.map((hit) => ({ ...hit, snippet: brackets(hit.snippet) }));
+  }
+
+  async actors(opts: { limit?: number } = {}): Promise<ActorSummary[]> {
+    const limit = clampCount(opts.limit, DEFAULT_LIMITS.actors);
+    const groups = await all<ActorGroupRow>(this.pool, `
+      WITH actor_rows AS (
+        SELECT a.*, art.published, art.ingested_at,
+          (SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id AND q.speaker_id = a.local_id) AS quotes
+        FROM actors a JOIN articles art ON art.id = a.article_id
+      )
+      SELECT name_key AS key, count(DISTINCT article_id) AS "articleCount", sum(quotes) AS "quoteCount",
+        ${VARIANTS} AS variants
+      FROM actor_rows a GROUP BY name_key
+      ORDER BY "articleCount" DESC, "quoteCount" DESC, key
+      LIMIT @limit`, { limit });
+    return groups.map((group) => {
+      const { name, type, country } = describeActor(group.variants);
+      return {
+        key: group.key, name, type, country,
+        roles: mergeRoles(group.variants).map((entry) => entry.role),
+        articleCount: group.articleCount,
+        quoteCount: group.quoteCount,
+      };
+    });
+  }
+
+  async actor(name: string): Promise<ActorProfile | null> {
+    return readSnapshot(this.pool, async (client) => {
+      const key = await resolveActorKey(client, name);
+      return key === null ? null : actorProfile(client, key);
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    return (await one<StoreStats>(this.pool, `
+      SELECT (SELECT count(*) FROM articles) AS articles,
+        (SELECT count(DISTINCT name_key) FROM actors) AS actors,
+        (SELECT count(*) FROM quotes) AS quotes,
+        (SELECT count(*) FROM events) AS events,
+        (SELECT count(*) FROM stances) AS stances`))!;
+  }
+
+  // ---- the API's read paths ----
+
+  private api<T>(body: (queries: PostgresQueries) => Promise<T>): Promise<T> {
+    return readSnapshot(this.pool, (client) => body(new PostgresQueries(client, resolveActorKey)));
+  }
+
+  listArticles(opts: PageOptions & { q?: string } = {}): Promise<Page<ArticleListItem>> {
+    return this.api((queries) => queries.listArticles(opts));
+  }
+
+  listActors(opts: PageOptions & { q?: string } = {}): Promise<Page<ActorSummary>> {
+    return this.api((queries) => queries.listActors(opts));
+  }
+
+  actorDetail(name: string, opts: { limit?: number } = {}): Promise<ActorDetail | null> {
+    return this.api((queries) => queries.actorDetail(name, opts));
+  }
+
+  quotes(opts: PageOptions & { q?: string; actor?: string; onePerStory?: boolean } = {}): Promise<Page<QuoteItem>> {
+    return this.api((queries) => queries.quotes(opts));
+  }
+
+  events(opts: EventFilter = {}): Promise<Page<EventItem>> {
+    return this.api((queries) => queries.events(opts));
+  }
+
+  stances(opts: StanceFilter = {}): Promise<Page<StanceItem>> {
+    return this.api((queries) => queries.stances(opts));
+  }
+
+  stanceMatrix(opts: MatrixOptions = {}): Promise<StanceMatrix> {
+    return this.api((queries) => queries.stanceMatrix(opts));
+  }
+
+  network(opts: NetworkOptions = {}): Promise<Network> {
+    return this.api((queries) => queries.network(opts));
+  }
+
+  // ---- story groups ----
+
+  duplicates(articleId: string): Promise<StoryMember[]> {
+    return readSnapshot(this.pool, (client) => stories.duplicates(client, articleId));
+  }
+
+  story(articleId: string): Promise<StoryGroup | null> {
+    return readSnapshot(this.pool, (client) => stories.story(client, articleId));
+  }
+
+  storyIds(articleIds: string[]): Promise<Record<string, string>> {
+    return readSnapshot(this.pool, (client) => stories.storyIds(client, articleIds));
+  }
+
+  stories(opts: PageOptions & { minArticles?: number } = {}): Promise<Page<StoryGroup>> {
+    const limit = Math.max(1, clampCount(opts.limit, 20));
+    const offset = clampCount(opts.offset, 0);
+    return readSnapshot(this.pool, (client) => stories.stories(client, opts, limit, offset));
+  }
+
+  storyStats(): Promise<StoryStats> {
+    return readSnapshot(this.pool, (client) => stories.storyStats(client));
+  }
+
+  async *eachRecord(opts: { batchSize?: number } = {}): AsyncIterable<{ record: Extraction; storyId: string }> {
+    const size = Math.max(1, clampCount(opts.batchSize, 200));
+    let after = 0;
+    for (;;) {
+      const batch = await stories.batchAfter(this.pool, after, size);
+      if (batch.length === 0) return;
+      for (const { seq, id, storyId } of batch) {
+        after = seq;
+        // An article deleted since the batch was read is passed over.
+        const record = await this.getRecord(id);
+        if (record !== null) yield { record, storyId };
+      }
+      if (batch.length < size) return;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+/** All rows of one table in one statement: one array per column, unnested back into rows. */
+async function insertRows(client: pg.PoolClient, table: string, columns: string[], rows: Value[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const definition = tableNamed(table);
+  const arrays = columns.map((name, i) => {
+    const column = definition.columns.find((c) => c.name === name);
+    if (column === undefined) throw new Error(`no column ${table}.${name} in the schema`);
+    return `$${i + 1}::${postgresArrayType(column.type)}`;
+  });
+  await client.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})`,
+    columns.map((_, i) => rows.map((row) => row[i])),
+  );
+}
+
+/**
+ * The per-name-key aggregates (the tables of schema version 2 and 3), added to for one article; called holding
+ * the write lock, so concurrent puts add one after another.
+ */
+async function aggregate(client: pg.PoolClient, id: string): Promise<void> {
+  await all(client, `
+    INSERT INTO actor_keys (name_key, article_count, quote_count)
+      SELECT a.name_key, 1,
+        (SELECT count(*) FROM quotes q JOIN actors s ON s.article_id = q.article_id AND s.local_id = q.speaker_id
+          WHERE q.article_id = @id AND s.name_key = a.name_key)
+      FROM actors a WHERE a.article_id = @id GROUP BY a.name_key
+    ON CONFLICT (name_key) DO UPDATE SET
+      article_count = actor_keys.article_count + 1, quote_count = actor_keys.quote_count + excluded.quote_count`, { id });
+  await all(client, `
+    INSERT INTO actor_key_variants (name_key, name, type, country, n)
+      SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors WHERE article_id = @id GROUP BY 1, 2, 3, 4
+    ON CONFLICT (name_key, name, type, country) DO UPDATE SET n = actor_key_variants.n + excluded.n`, { id });
+  await all(client, `
+    INSERT INTO actor_key_roles (name_key, role, n)
+      SELECT a.name_key, r.role, count(*) FROM actors a CROSS JOIN LATERAL jsonb_array_elements_text(a.roles) AS r(role)
+      WHERE a.article_id = @id GROUP BY 1, 2
+    ON CONFLICT (name_key, role) DO UPDATE SET n = actor_key_roles.n + excluded.n`, { id });
+  await all(client, `
+    INSERT INTO stance_cells (issue, holder_key, support, oppose)
+      SELECT issue, holder_key, count(*) FILTER (WHERE polarity = 'support'), count(*) FILTER (WHERE polarity = 'oppose')
+      FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue, holder_key
+    ON CONFLICT (issue, holder_key) DO UPDATE SET
+      support = stance_cells.support + excluded.support, oppose = stance_cells.oppose + excluded.oppose`, { id });
+  await all(client, `
+    INSERT INTO issue_counts (issue, stances)
+      SELECT issue, count(*) FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue
+    ON CONFLICT (issue) DO UPDATE SET stances = issue_counts.stances + excluded.stances`, { id });
+}
+
+async function readRecord(db: Queryable, articleId: string): Promise<Extraction | null> {
+  const params = { id: articleId };
+  const article = await one<ArticleRow>(db, `SELECT ${READ_COLUMNS.article} FROM articles WHERE id = @id`, params);
+  if (article === undefined) return null;
+  return recordFromRows({
+    article,
+    actors: await all<ActorRow>(db, `SELECT ${READ_COLUMNS.actors} FROM actors WHERE article_id = @id ORDER BY seq`, params),
+    mentions: await all<MentionRow>(db, `
+      SELECT ${READ_COLUMNS.mentions} FROM mentions WHERE article_id = @id ORDER BY actor_id, seq`, params),
+    quotes: await all<QuoteRow>(db, `SELECT ${READ_COLUMNS.quotes} FROM quotes WHERE article_id = @id ORDER BY seq`, params),
+    events: await all<EventRow>(db, `SELECT ${READ_COLUMNS.events} FROM events WHERE article_id = @id ORDER BY seq`, params),
+    participants: await all<ParticipantRow>(db, `
+      SELECT ${READ_COLUMNS.participants} FROM event_participants WHERE article_id = @id ORDER BY event_id, role, seq`, params),
+    stances: await all<StanceRow>(db, `SELECT ${READ_COLUMNS.stances} FROM stances WHERE article_id = @id ORDER BY seq`, params),
+  });
+}
+
+/** By the key of the full name, else by surname (a unique key ending in it), else by a unique mention text. */
+async function resolveActorKey(db: Queryable, name: string): Promise<string | null> {
+  const key = nameKey(name);
+  if (key === '') return null;
+  if ((await one(db, 'SELECT 1 FROM actors WHERE name_key = @key LIMIT 1', { key })) !== undefined) {
+    return resolvedKey({ exact: true, bySurname: [], byMention: [] }, key);
+  }
+  // The trigram index on actors.name_key serves the suffix match.
+  const bySurname = await all<{ name_key: string }>(db, `SELECT DISTINCT name_key FROM actors WHERE name_key LIKE '%' || @suffix`,
+    { suffix: ` ${key}` });
+  const byMention = bySurname.length === 1 ? [] : await all<{ name_key: string }>(db, `
+    SELECT DISTINCT a.name_key FROM mentions m JOIN actors a ON a.article_id = m.article_id AND a.local_id = m.actor_id
+    WHERE m.text_key = @key`, { key });
+  return resolvedKey({ exact: false, bySurname: bySurname.map((r) => r.name_key), byMention: byMention.map((r) => r.name_key) }, key);
+}
+
+// The variants of an actor group, earliest article first, as SQLite's json_group_array gives them.
+const VARIANTS = `json_agg(json_build_object('articleId', a.article_id, 'published', a.published, 'name', a.name,
+  'type', a.type, 'country', a.country, 'roles', a.roles) ORDER BY a.published NULLS LAST, a.ingested_at, a.seq)`;
+
+async function actorProfile(db: Queryable, key: string): Promise<ActorProfile | null> {
+  const group = await one<Omit<ActorGroupRow, 'quoteCount'>>(db, `
+    SELECT a.name_key AS key, count(DISTINCT a.article_id) AS "articleCount", ${VARIANTS} AS variants
+    FROM (SELECT actors.*, art.published, art.ingested_at FROM actors JOIN articles art ON art.id = actors.article_id
+      WHERE actors.name_key = @key) a
+    GROUP BY a.name_key`, { key });
+  if (group === undefined) return null;
+  const articleColumns = 'art.id AS "articleId", art.title AS "articleTitle", art.published';
+  const quotes = await all<ActorQuote>(db, `
+    SELECT q.local_id AS "quoteId", q.kind, q.content_text AS content, ${articleColumns}
+    FROM actors a
+    JOIN quotes q ON q.article_id = a.article_id AND q.speaker_id = a.local_id
+    JOIN articles art ON art.id = a.article_id
+    WHERE a.name_key = @key ORDER BY ${NEWEST_FIRST}, q.seq`, { key });
+  const stances = await all<ActorStance>(db, `
+    SELECT s.local_id AS "stanceId", s.issue, s.polarity, s.evidence_text AS evidence, s.quote_id AS "quoteId", ${articleColumns}
+    FROM actors a
+    JOIN stances s ON s.article_id = a.article_id AND s.holder_id = a.local_id
+    JOIN articles art ON art.id = a.article_id
+    WHERE a.name_key = @key ORDER BY ${NEWEST_FIRST}, s.seq`, { key });
+  const names = (role: string) => `coalesce((SELECT array_agg(a.name ORDER BY p.seq) FROM event_participants p
+      JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
+      WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND p.role = '${role}'), '{}')`;
+  const events = await all<ActorEventRow>(db, `
+    SELECT e.local_id AS "eventId", e.type, e.mode, e.location, e.date, e.negated, e.modality,
+      e.evidence_text AS evidence, ${articleColumns},
+      (SELECT array_agg(DISTINCT p.role) FROM event_participants p
+        JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
+        WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND a.name_key = @key) AS sides,
+      ${names('source')} AS sources,
+      ${names('target')} AS targets
+    FROM events e JOIN articles art ON art.id = e.article_id
+    WHERE (e.article_id, e.local_id) IN (
+      SELECT p.article_id, p.event_id FROM actors a
+      JOIN event_participants p ON p.article_id = a.article_id AND p.actor_id = a.local_id
+      WHERE a.name_key = @key)
+    ORDER BY ${NEWEST_FIRST}, e.seq`, { key });
+  return {
+    key,
+    ...describeActor(group.variants),
+    articleCount: group.articleCount,
+    roles: mergeRoles(group.variants),
+    quotes,
+    stances,
+    events: events.map(actorEventFromRow),
+  };
+}
