@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Article } from '../contract.js';
-import { openStore, type Store } from '../kb/index.js';
+import { openPostgresStore } from '../kb/index.js';
 import { processArticle } from '../pipeline.js';
 
 export const QUEUE = 'parley-articles';
@@ -53,16 +53,6 @@ interface ArticleJob {
   article: Article;
 }
 
-/** What a worker's transaction needs: the pg-boss Db shape, run on the store's own transaction client. */
-export interface TransactionSql {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
-}
-
-/** The PostgreSQL store's put, which runs a hook inside its transaction (also when the article was already stored). */
-interface TransactionalStore extends Store {
-  put(record: Parameters<Store['put']>[0], options?: { beforeCommit?: (db: TransactionSql) => Promise<void> }): ReturnType<Store['put']>;
-}
-
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
@@ -108,7 +98,7 @@ export interface Enqueuer {
 }
 
 export async function openEnqueuer(url: string, settings: QueueSettings = DEFAULT_QUEUE_SETTINGS): Promise<Enqueuer> {
-  const store = await openStore(url);
+  const store = await openPostgresStore(url);
   let boss: PgBoss;
   try {
     boss = await startBoss(url, settings, false);
@@ -150,7 +140,7 @@ export interface WorkerSummary {
 /** Fetches and processes jobs one at a time until stopped (or, with untilEmpty, until the queue is drained). */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
-  const store = (await openStore(options.url)) as TransactionalStore;
+  const store = await openPostgresStore(options.url);
   let boss: PgBoss;
   try {
     boss = await startBoss(options.url, settings, true);
