@@ -21,8 +21,8 @@ import {
 import * as stories from './postgres-stories.js';
 import {
   ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS, READ_COLUMNS,
-  STANCE_COLUMNS, actorEventFromRow, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
-  recordRows, resolvedKey, surnameLookup, validateRecord,
+  STANCE_COLUMNS, actorEventFromRow, adoptionLookup, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
+  mayAdopt, recordRows, resolvedKey, surnameLookup, validateRecord,
 } from './records.js';
 import type {
   ActorEventRow, ActorRow, ActorVariant, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, StanceRow, Value,
@@ -86,8 +86,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async writeRecord(client: pg.PoolClient, record: Extraction): Promise<boolean> {
-    const ingestedAt = new Date().toISOString();
+  private async writeRecord(client: pg.PoolClient, record: Extraction, ingestedAt = new Date().toISOString()): Promise<boolean> {
     const article = articleRow(record, ingestedAt);
     // A second process storing the same article waits here for the first to commit, then inserts nothing.
     const inserted = await client.query(`
@@ -95,6 +94,7 @@ export class PostgresStore implements Store {
       ON CONFLICT (id) DO NOTHING RETURNING id`, article);
     if (inserted.rowCount === 0) return false;
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCKS.namespace, LOCKS.write]);
+    const adopted = await this.takeOutAdoptedArticles(client, record);
     const actorKeys = new Map<string, string>();
     for (const actor of record.actors) actorKeys.set(actor.id, await this.storeKey(client, actor));
     const rows = recordRows(record, actorKeys, ingestedAt);
@@ -117,7 +117,38 @@ export class PostgresStore implements Store {
       WHERE q.article_id = @id ORDER BY q.seq`, { id });
     await stories.signArticle(client, id, record.article.text);
     await aggregate(client, id);
+    // Stored again now that the full name is known, their surname-only persons join it.
+    for (const earlier of adopted) await this.writeRecord(client, earlier.record, earlier.ingestedAt);
     return true;
+  }
+
+  /**
+   * Articles whose person was stored by surname alone and whom this record names in full: read and deleted here,
+   * to be stored again after it (same ids and ingestion times), inside the same transaction.
+   */
+  private async takeOutAdoptedArticles(client: pg.PoolClient, record: Extraction): Promise<Array<{ record: Extraction; ingestedAt: string }>> {
+    const taken: Array<{ record: Extraction; ingestedAt: string }> = [];
+    for (const actor of record.actors) {
+      const lookup = adoptionLookup(actor);
+      if (lookup === null) continue;
+      const namesakes = await all<{ name_key: string }>(client, `
+        SELECT DISTINCT name_key FROM actor_key_variants
+        WHERE type = 'person' AND name_key LIKE '%' || @suffix
+          AND (@country::text = '' OR country = '' OR country = @country::text)`, lookup);
+      if (!mayAdopt(lookup.key, namesakes.map((row) => row.name_key))) continue;
+      const earlier = await all<{ article_id: string; ingested_at: string }>(client, `
+        SELECT DISTINCT a.article_id, art.ingested_at FROM actors a JOIN articles art ON art.id = a.article_id
+        WHERE a.name_key = @surname AND a.type = 'person'
+          AND (@country::text = '' OR coalesce(a.country, '') = '' OR a.country = @country::text)
+          AND a.article_id <> @id`, { ...lookup, id: record.article.id });
+      for (const row of earlier) {
+        const stored = await readRecord(client, row.article_id);
+        if (stored === null) continue;
+        await all(client, 'DELETE FROM articles WHERE id = @id', { id: row.article_id });
+        taken.push({ record: stored, ingestedAt: row.ingested_at });
+      }
+    }
+    return taken;
   }
 
   /**

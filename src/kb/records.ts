@@ -65,6 +65,23 @@ export function surnameLookup(actor: Actor): { key: string; suffix: string; coun
   return { key, suffix: ` ${key}`, country: actor.country ?? '' };
 }
 
+/**
+ * The other way round: a person stored by surname alone before ("Ketilsdottir") is adopted by a full name that
+ * arrives later ("Gudrun Ketilsdottir"), when no other stored person has that surname. This says what to look up
+ * for a full-named person, or null when the actor is not one.
+ */
+export function adoptionLookup(actor: Actor): { key: string; surname: string; suffix: string; country: string } | null {
+  const key = nameKey(actor.name);
+  if (actor.type !== 'person' || !key.includes(' ')) return null;
+  const surname = key.slice(key.lastIndexOf(' ') + 1);
+  return { key, surname, suffix: ` ${surname}`, country: actor.country ?? '' };
+}
+
+/** Whether a full name may adopt its surname-only namesakes: no other full-named person has that surname. */
+export function mayAdopt(key: string, personKeysWithSurname: string[]): boolean {
+  return personKeysWithSurname.every((known) => known === key);
+}
+
 /** The key a surname-only person is stored under, given the stored person keys ending in that surname. */
 export function keyForSurname(key: string, knownPersonKeys: string[]): string {
   return knownPersonKeys.length === 1 ? knownPersonKeys[0]! : key;

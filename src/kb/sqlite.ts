@@ -12,8 +12,8 @@ import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
 import {
   ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS,
-  READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, clampCount, describeActor, keyForSurname, mergeRoles,
-  recordFromRows, recordRows, surnameLookup, validateRecord,
+  READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
+  mayAdopt, recordFromRows, recordRows, surnameLookup, validateRecord,
 } from './records.js';
 import type {
   ActorEventRow, ActorRow, ActorVariant, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, RecordRows, StanceRow,
@@ -153,6 +153,11 @@ function prepareStatements(db: Database.Database) {
       FROM actors a JOIN articles art ON art.id = a.article_id
       WHERE a.name_key = ? GROUP BY a.name_key`),
     hasActorKey: db.prepare('SELECT 1 FROM actors WHERE name_key = ? LIMIT 1').pluck(),
+    articlesWithSurnameOnlyPerson: db.prepare(`
+      SELECT DISTINCT article_id FROM actors
+      WHERE name_key = @key AND type = 'person' AND (@country = '' OR coalesce(country, '') = '' OR country = @country)`).pluck(),
+    ingestedAt: db.prepare('SELECT ingested_at FROM articles WHERE id = ?').pluck(),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
     personKeysWithSurname: db.prepare(`
       SELECT DISTINCT name_key FROM actor_key_variants
       WHERE type = 'person' AND substr(name_key, -length(@suffix)) = @suffix
@@ -372,12 +377,47 @@ class SqliteStore implements Store {
 
   // ---- writing ----
 
-  private writeRecord(record: Extraction): boolean {
+  private writeRecord(record: Extraction, ingestedAt = new Date().toISOString()): boolean {
     const { article } = record;
+    if (this.sql.hasArticle.get(article.id) !== undefined) return false;
+    const adopted = this.takeOutAdoptedArticles(record);
     const actorKeys = new Map(record.actors.map((actor) => [actor.id, this.storeKey(actor)]));
-    const rows = recordRows(record, actorKeys, new Date().toISOString());
+    const rows = recordRows(record, actorKeys, ingestedAt);
     if (this.sql.insertArticle.run(...rows.article).changes === 0) return false;
     this.writeRows(rows);
+    this.writeIndexesAndAggregates(record);
+    // Stored again now that the full name is known, their surname-only persons join it.
+    for (const earlier of adopted) {
+      this.writeRecord(earlier.record, earlier.ingestedAt);
+    }
+    return true;
+  }
+
+  /**
+   * Articles whose person was stored by surname alone and whom this record names in full: read and deleted here,
+   * to be stored again after it (same ids and ingestion times), inside the same transaction.
+   */
+  private takeOutAdoptedArticles(record: Extraction): Array<{ record: Extraction; ingestedAt: string }> {
+    const taken: Array<{ record: Extraction; ingestedAt: string }> = [];
+    for (const actor of record.actors) {
+      const lookup = adoptionLookup(actor);
+      if (lookup === null) continue;
+      const namesakes = this.sql.personKeysWithSurname.all({ suffix: lookup.suffix, country: lookup.country }) as string[];
+      if (!mayAdopt(lookup.key, namesakes)) continue;
+      const articleIds = this.sql.articlesWithSurnameOnlyPerson.all({ key: lookup.surname, country: lookup.country }) as string[];
+      for (const id of articleIds) {
+        const earlier = this.readRecord(id);
+        const ingestedAt = this.sql.ingestedAt.get(id) as string | undefined;
+        if (earlier === null || ingestedAt === undefined) continue;
+        this.sql.deleteArticle.run(id);
+        taken.push({ record: earlier, ingestedAt });
+      }
+    }
+    return taken;
+  }
+
+  private writeIndexesAndAggregates(record: Extraction): void {
+    const { article } = record;
     const actorNames = new Map(record.actors.map((actor) => [actor.id, actor.name]));
     for (const quote of record.quotes) {
       // An unknown speaker id gets no name here; the foreign key on quotes has already rejected it.
@@ -392,7 +432,6 @@ class SqliteStore implements Store {
     this.sql.aggregateActorRoles.run({ id: article.id });
     this.sql.aggregateStanceCells.run({ id: article.id });
     this.sql.aggregateIssueCounts.run({ id: article.id });
-    return true;
   }
 
   private writeRows(rows: RecordRows): void {
