@@ -128,9 +128,15 @@ export class PostgresStore implements Store {
    */
   private async takeOutAdoptedArticles(client: pg.PoolClient, record: Extraction): Promise<Array<{ record: Extraction; ingestedAt: string }>> {
     const taken: Array<{ record: Extraction; ingestedAt: string }> = [];
-    for (const actor of record.actors) {
-      const lookup = adoptionLookup(actor);
-      if (lookup === null) continue;
+    const lookups = record.actors.map(adoptionLookup).filter((lookup) => lookup !== null);
+    if (lookups.length === 0) return taken;
+    // One round trip in the usual case, where none of the surnames was ever stored alone.
+    const bare = await all<{ name_key: string }>(client, `
+      SELECT DISTINCT name_key FROM actors WHERE name_key = ANY(@surnames::text[]) AND type = 'person'`,
+    { surnames: lookups.map((lookup) => lookup.surname) });
+    const storedAlone = new Set(bare.map((row) => row.name_key));
+    for (const lookup of lookups) {
+      if (!storedAlone.has(lookup.surname)) continue;
       const namesakes = await all<{ name_key: string }>(client, `
         SELECT DISTINCT name_key FROM actor_key_variants
         WHERE type = 'person' AND name_key LIKE '%' || @suffix
