@@ -3,8 +3,8 @@
 // Internal: import the store through ./index.js.
 import type { ActorType, Modality, PloverType, QuoteKind, Span } from '../contract.js';
 import type {
-  ActorRef, ActorRoleSummary, ArticleListItem, EventItem, MatrixCell, Network, Page, PageOptions, QuoteItem, SnippetPart,
-  StanceItem, StoryMember,
+  ActorRef, ActorRoleSummary, ActorSummary, ArticleCounts, ArticleListItem, ArticleRef, ArticleSummary, EventItem,
+  MatrixCell, Network, Page, PageOptions, QuoteItem, SnippetPart, StanceItem, StoryMember,
 } from './index.js';
 import { estimatedJaccard, signatureFromBuffer } from './dedup.js';
 import { nameKey } from './names.js';
@@ -16,25 +16,12 @@ export const PAGE_MAX = 1000;
 export const SNIPPET_OPEN = '\u0002';
 export const SNIPPET_CLOSE = '\u0003';
 
-export interface ArticleListRow {
-  id: string;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  source: string;
-  url: string | null;
-  ingestedAt: string;
-  actors: number;
-  quotes: number;
-  events: number;
-  stances: number;
+/** An article summary with its counts flat, as one SQL row carries them. */
+export interface ArticleListRow extends Omit<ArticleSummary, 'counts'>, ArticleCounts {
   snippet?: string;
 }
 
-export interface QuoteItemRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
+export interface QuoteItemRow extends ArticleRef {
   quoteId: string;
   kind: QuoteKind;
   content_start: number;
@@ -47,10 +34,7 @@ export interface QuoteItemRow {
   snippet?: string;
 }
 
-export interface EventItemRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
+export interface EventItemRow extends ArticleRef {
   eventId: string;
   type: PloverType;
   mode: string | null;
@@ -64,10 +48,7 @@ export interface EventItemRow {
   evidence_text: string;
 }
 
-export interface StanceItemRow {
-  articleId: string;
-  articleTitle: string | null;
-  published: string | null;
+export interface StanceItemRow extends ArticleRef {
   stanceId: string;
   holder_id: string;
   holder_key: string;
@@ -81,12 +62,8 @@ export interface StanceItemRow {
   quoteId: string | null;
 }
 
-export interface ParticipantRefRow {
+export interface ParticipantRefRow extends ActorRef {
   role: 'source' | 'target';
-  id: string;
-  key: string;
-  name: string;
-  type: ActorType;
 }
 
 /** A row of actor_key_variants. */
@@ -131,11 +108,8 @@ export interface PairRow {
   eventId: string;
 }
 
-export interface ActorDescription {
-  name: string;
-  type: ActorType;
-  country: string | null;
-}
+/** What the stored spellings of a name key say about its actor. */
+export type ActorDescription = Pick<ActorSummary, 'name' | 'type' | 'country'>;
 
 // ---- paging -------------------------------------------------------------------------------------------------------
 
