@@ -14,7 +14,8 @@ import type {
 } from './index.js';
 import { nameKey } from './names.js';
 import { TEXT_SEARCH_CONFIG, migratePostgres } from './postgres-migrations.js';
-import { NEWEST_FIRST, PostgresQueries, RANK_NORMALIZATION, RANK_WEIGHTS, SEARCH_QUERY } from './postgres-queries.js';
+import { PostgresQueries, RANK_NORMALIZATION, RANK_WEIGHTS, SEARCH_QUERY } from './postgres-queries.js';
+import { NEWEST_FIRST } from './read-queries.js';
 import {
   LOCKS, all, connectionError, constraintError, createPool, inTransaction, one, readSnapshot, type Queryable,
 } from './postgres-sql.js';

@@ -10,6 +10,7 @@ import type {
 import { migrate } from './migrations.js';
 import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
+import { NEWEST_FIRST } from './read-queries.js';
 import {
   ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS,
   READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
@@ -56,9 +57,6 @@ interface ActorGroupRow {
 }
 
 // ---- SQL ------------------------------------------------------------------------------------------------------
-
-// Published date first, undated articles last; the key columns make the order total.
-const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.id';
 
 function prepareStatements(db: Database.Database) {
   return {
