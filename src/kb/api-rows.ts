@@ -1,7 +1,7 @@
 // The backend-neutral half of the API read paths: paging, the row shapes both backends' queries return, and what
 // is built from them in TypeScript (items, snippets, display names, role histories, matrix cells, network nodes).
 // Internal: import the store through ./index.js.
-import type { ActorType, Modality, PloverType, QuoteKind, Span } from '../contract.js';
+import type { ActorType, QuoteKind, Span } from '../contract.js';
 import type {
   ActorRef, ActorRoleSummary, ActorSummary, ArticleCounts, ArticleListItem, ArticleRef, ArticleSummary, EventItem,
   MatrixCell, Network, Page, PageOptions, QuoteItem, SnippetPart, StanceItem, StoryMember,
@@ -34,15 +34,10 @@ export interface QuoteItemRow extends ArticleRef {
   snippet?: string;
 }
 
-export interface EventItemRow extends ArticleRef {
-  eventId: string;
-  type: PloverType;
-  mode: string | null;
-  date: string | null;
-  eventDate: string | null;
-  location: string | null;
+export interface EventItemRow
+  extends ArticleRef, Pick<EventItem, 'eventId' | 'type' | 'mode' | 'date' | 'eventDate' | 'location' | 'modality'> {
+  /** A flag column: 0 or 1 on both backends. */
   negated: number;
-  modality: Modality;
   evidence_start: number;
   evidence_end: number;
   evidence_text: string;
