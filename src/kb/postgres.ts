@@ -21,7 +21,7 @@ import {
 } from './postgres-sql.js';
 import * as stories from './postgres-stories.js';
 import {
-  ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS, READ_COLUMNS,
+  ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS, READ_COLUMNS,
   STANCE_COLUMNS, actorEventFromRow, adoptionLookup, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
   mayAdopt, recordRows, resolvedKey, surnameLookup, validateRecord,
 } from './records.js';
@@ -372,33 +372,15 @@ async function insertRows(client: pg.PoolClient, table: string, columns: string[
  * the write lock, so concurrent puts add one after another.
  */
 async function aggregate(client: pg.PoolClient, id: string): Promise<void> {
-  await all(client, `
-    INSERT INTO actor_keys (name_key, article_count, quote_count)
-      SELECT a.name_key, 1,
-        (SELECT count(*) FROM quotes q JOIN actors s ON s.article_id = q.article_id AND s.local_id = q.speaker_id
-          WHERE q.article_id = @id AND s.name_key = a.name_key)
-      FROM actors a WHERE a.article_id = @id GROUP BY a.name_key
-    ON CONFLICT (name_key) DO UPDATE SET
-      article_count = actor_keys.article_count + 1, quote_count = actor_keys.quote_count + excluded.quote_count`, { id });
-  await all(client, `
-    INSERT INTO actor_key_variants (name_key, name, type, country, n)
-      SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors WHERE article_id = @id GROUP BY 1, 2, 3, 4
-    ON CONFLICT (name_key, name, type, country) DO UPDATE SET n = actor_key_variants.n + excluded.n`, { id });
+  await all(client, AGGREGATE.actorKeys, { id });
+  await all(client, AGGREGATE.actorVariants, { id });
   await all(client, `
     INSERT INTO actor_key_roles (name_key, role, n)
       SELECT a.name_key, r.role, count(*) FROM actors a CROSS JOIN LATERAL jsonb_array_elements_text(a.roles) AS r(role)
       WHERE a.article_id = @id GROUP BY 1, 2
     ON CONFLICT (name_key, role) DO UPDATE SET n = actor_key_roles.n + excluded.n`, { id });
-  await all(client, `
-    INSERT INTO stance_cells (issue, holder_key, support, oppose)
-      SELECT issue, holder_key, count(*) FILTER (WHERE polarity = 'support'), count(*) FILTER (WHERE polarity = 'oppose')
-      FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue, holder_key
-    ON CONFLICT (issue, holder_key) DO UPDATE SET
-      support = stance_cells.support + excluded.support, oppose = stance_cells.oppose + excluded.oppose`, { id });
-  await all(client, `
-    INSERT INTO issue_counts (issue, stances)
-      SELECT issue, count(*) FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue
-    ON CONFLICT (issue) DO UPDATE SET stances = issue_counts.stances + excluded.stances`, { id });
+  await all(client, AGGREGATE.stanceCells, { id });
+  await all(client, AGGREGATE.issueCounts, { id });
 }
 
 async function readRecord(db: Queryable, articleId: string): Promise<Extraction | null> {

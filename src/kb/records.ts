@@ -30,6 +30,37 @@ export const STANCE_COLUMNS = [
   'quote_id', 'holder_key', 'stance_date',
 ];
 
+/**
+ * Adding one article (@id) to the per-name-key aggregates (schema versions 2 and 3), in SQL that both databases
+ * read alike (the target table named in each SET, as PostgreSQL asks). actor_key_roles, which unpacks a JSON array,
+ * is each backend's own; triggers on deleting an article (articles_unaggregate_actors,
+ * articles_unaggregate) take it away again.
+ */
+export const AGGREGATE = {
+  actorKeys: `
+    INSERT INTO actor_keys (name_key, article_count, quote_count)
+      SELECT a.name_key, 1,
+        (SELECT count(*) FROM quotes q JOIN actors s ON s.article_id = q.article_id AND s.local_id = q.speaker_id
+          WHERE q.article_id = @id AND s.name_key = a.name_key)
+      FROM actors a WHERE a.article_id = @id GROUP BY a.name_key
+    ON CONFLICT (name_key) DO UPDATE SET
+      article_count = actor_keys.article_count + 1, quote_count = actor_keys.quote_count + excluded.quote_count`,
+  actorVariants: `
+    INSERT INTO actor_key_variants (name_key, name, type, country, n)
+      SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors WHERE article_id = @id GROUP BY 1, 2, 3, 4
+    ON CONFLICT (name_key, name, type, country) DO UPDATE SET n = actor_key_variants.n + excluded.n`,
+  stanceCells: `
+    INSERT INTO stance_cells (issue, holder_key, support, oppose)
+      SELECT issue, holder_key, count(*) FILTER (WHERE polarity = 'support'), count(*) FILTER (WHERE polarity = 'oppose')
+      FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue, holder_key
+    ON CONFLICT (issue, holder_key) DO UPDATE SET
+      support = stance_cells.support + excluded.support, oppose = stance_cells.oppose + excluded.oppose`,
+  issueCounts: `
+    INSERT INTO issue_counts (issue, stances)
+      SELECT issue, count(*) FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue
+    ON CONFLICT (issue) DO UPDATE SET stances = issue_counts.stances + excluded.stances`,
+};
+
 export type Value = string | number | null;
 
 /** The rows of one record, table by table, in the order they must be inserted (foreign keys point backwards). */

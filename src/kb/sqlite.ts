@@ -12,8 +12,8 @@ import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
 import { NEWEST_FIRST } from './read-queries.js';
 import {
-  ACTOR_COLUMNS, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS,
-  READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
+  ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS,
+  QUOTE_COLUMNS, READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
   mayAdopt, recordFromRows, recordRows, surnameLookup, validateRecord,
 } from './records.js';
 import type {
@@ -70,29 +70,10 @@ function prepareStatements(db: Database.Database) {
     insertEvent: db.prepare(insertInto('events', EVENT_COLUMNS)),
     insertParticipant: db.prepare(insertInto('event_participants', PARTICIPANT_COLUMNS)),
     insertStance: db.prepare(insertInto('stances', STANCE_COLUMNS)),
-    // The per-name-key aggregates (migration 2), added to for one article; the articles_unaggregate_actors
-    // trigger takes an article away again.
-    aggregateActorKeys: db.prepare(`
-      INSERT INTO actor_keys (name_key, article_count, quote_count)
-        SELECT a.name_key, 1,
-          (SELECT count(*) FROM quotes q JOIN actors s ON s.article_id = q.article_id AND s.local_id = q.speaker_id
-            WHERE q.article_id = @id AND s.name_key = a.name_key)
-        FROM actors a WHERE a.article_id = @id GROUP BY a.name_key
-      ON CONFLICT (name_key) DO UPDATE SET
-        article_count = article_count + 1, quote_count = quote_count + excluded.quote_count`),
-    aggregateActorVariants: db.prepare(`
-      INSERT INTO actor_key_variants (name_key, name, type, country, n)
-        SELECT name_key, name, type, coalesce(country, ''), count(*) FROM actors WHERE article_id = @id GROUP BY 1, 2, 3, 4
-      ON CONFLICT (name_key, name, type, country) DO UPDATE SET n = n + excluded.n`),
-    aggregateStanceCells: db.prepare(`
-      INSERT INTO stance_cells (issue, holder_key, support, oppose)
-        SELECT issue, holder_key, sum(polarity = 'support'), sum(polarity = 'oppose') FROM stances
-        WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue, holder_key
-      ON CONFLICT (issue, holder_key) DO UPDATE SET support = support + excluded.support, oppose = oppose + excluded.oppose`),
-    aggregateIssueCounts: db.prepare(`
-      INSERT INTO issue_counts (issue, stances)
-        SELECT issue, count(*) FROM stances WHERE article_id = @id AND holder_key IS NOT NULL GROUP BY issue
-      ON CONFLICT (issue) DO UPDATE SET stances = stances + excluded.stances`),
+    aggregateActorKeys: db.prepare(AGGREGATE.actorKeys),
+    aggregateActorVariants: db.prepare(AGGREGATE.actorVariants),
+    aggregateStanceCells: db.prepare(AGGREGATE.stanceCells),
+    aggregateIssueCounts: db.prepare(AGGREGATE.issueCounts),
     aggregateActorRoles: db.prepare(`
       INSERT INTO actor_key_roles (name_key, role, n)
         SELECT a.name_key, r.value, count(*) FROM actors a, json_each(a.roles) r WHERE a.article_id = @id GROUP BY 1, 2
