@@ -49,6 +49,18 @@ const withPage = (params: Params, limit: number, offset: number): Params => ({ .
 
 const countOf = (from: string, params: Params): Statement => ({ sql: `SELECT count(*) AS n FROM ${from}`, params });
 
+/** The inclusive YYYY-MM-DD bounds of a filter on a date column; fills where and params. */
+function dateBounds(where: string[], params: Params, column: string, opts: { from?: string; to?: string }): void {
+  if (opts.from !== undefined) {
+    where.push(`${column} >= @from`);
+    params.from = opts.from;
+  }
+  if (opts.to !== undefined) {
+    where.push(`${column} <= @to`);
+    params.to = opts.to;
+  }
+}
+
 /** The rows of one page and the count of all, which the page's total comes from. */
 export interface PageStatements {
   rows: Statement;
@@ -197,14 +209,7 @@ export function eventsPage(d: Dialect, opts: EventFilter, key: string | null, li
     params.type = opts.type;
   }
   if (opts.onePerStory) where.push(`NOT ${isLaterDuplicate(`${p}.article_id`)}`);
-  if (opts.from !== undefined) {
-    where.push(`${p}.sort_date >= @from`);
-    params.from = opts.from;
-  }
-  if (opts.to !== undefined) {
-    where.push(`${p}.sort_date <= @to`);
-    params.to = opts.to;
-  }
+  dateBounds(where, params, `${p}.sort_date`, opts);
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const from = key === null
     ? 'events e'
@@ -242,14 +247,7 @@ function topicConditions(d: Dialect, column: string, topic: string | undefined, 
 
 function stanceConditions(d: Dialect, where: string[], params: Params, opts: { topic?: string; from?: string; to?: string }): void {
   where.push(...topicConditions(d, 's.issue', opts.topic, params));
-  if (opts.from !== undefined) {
-    where.push('s.stance_date >= @from');
-    params.from = opts.from;
-  }
-  if (opts.to !== undefined) {
-    where.push('s.stance_date <= @to');
-    params.to = opts.to;
-  }
+  dateBounds(where, params, 's.stance_date', opts);
 }
 
 const latestStanceFirst = (d: Dialect, s: string) => `${d.descNullsLast(`${s}.stance_date`)}, ${s}.article_id DESC, ${s}.seq`;
@@ -361,14 +359,7 @@ export function matrixActors(rows: Array<{ key: string; stances: number }>, desc
 export function networkPairs(d: Dialect, opts: NetworkOptions): Statement {
   const where: string[] = ['e.type = @type', 'e.negated = 0', "e.modality IN ('asserted', 'historical')"];
   const params: Params = { type: opts.type ?? 'CONSULT' };
-  if (opts.from !== undefined) {
-    where.push('e.sort_date >= @from');
-    params.from = opts.from;
-  }
-  if (opts.to !== undefined) {
-    where.push('e.sort_date <= @to');
-    params.to = opts.to;
-  }
+  dateBounds(where, params, 'e.sort_date', opts);
   // Everyone taking part in one meeting met everyone else in it, whichever side the text put them on. The
   // evidence of a pair is its latest event.
   const latestFirst = `coalesce(x.sort_date, '') DESC, x.article_id, x.event_id`;
