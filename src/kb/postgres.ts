@@ -15,7 +15,7 @@ import type {
 import { nameKey } from './names.js';
 import { TEXT_SEARCH_CONFIG, migratePostgres } from './postgres-migrations.js';
 import { PostgresQueries, RANK_NORMALIZATION, RANK_WEIGHTS, SEARCH_QUERY } from './postgres-queries.js';
-import { NEWEST_FIRST } from './read-queries.js';
+import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, NEWEST_FIRST } from './read-queries.js';
 import {
   LOCKS, all, connectionError, constraintError, createPool, inTransaction, one, readSnapshot, type Queryable,
 } from './postgres-sql.js';
@@ -427,25 +427,14 @@ async function actorProfile(db: Queryable, key: string): Promise<ActorProfile | 
       WHERE actors.name_key = @key) a
     GROUP BY a.name_key`, { key });
   if (group === undefined) return null;
-  const articleColumns = 'art.id AS "articleId", art.title AS "articleTitle", art.published';
-  const quotes = await all<ActorQuote>(db, `
-    SELECT q.local_id AS "quoteId", q.kind, q.content_text AS content, ${articleColumns}
-    FROM actors a
-    JOIN quotes q ON q.article_id = a.article_id AND q.speaker_id = a.local_id
-    JOIN articles art ON art.id = a.article_id
-    WHERE a.name_key = @key ORDER BY ${NEWEST_FIRST}, q.seq`, { key });
-  const stances = await all<ActorStance>(db, `
-    SELECT s.local_id AS "stanceId", s.issue, s.polarity, s.evidence_text AS evidence, s.quote_id AS "quoteId", ${articleColumns}
-    FROM actors a
-    JOIN stances s ON s.article_id = a.article_id AND s.holder_id = a.local_id
-    JOIN articles art ON art.id = a.article_id
-    WHERE a.name_key = @key ORDER BY ${NEWEST_FIRST}, s.seq`, { key });
+  const quotes = await all<ActorQuote>(db, ACTOR_QUOTES, { key });
+  const stances = await all<ActorStance>(db, ACTOR_STANCES, { key });
   const names = (role: string) => `coalesce((SELECT array_agg(a.name ORDER BY p.seq) FROM event_participants p
       JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
       WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND p.role = '${role}'), '{}')`;
   const events = await all<ActorEventRow>(db, `
     SELECT e.local_id AS "eventId", e.type, e.mode, e.location, e.date, e.negated, e.modality,
-      e.evidence_text AS evidence, ${articleColumns},
+      e.evidence_text AS evidence, ${ARTICLE_REF},
       (SELECT array_agg(DISTINCT p.role) FROM event_participants p
         JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
         WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND a.name_key = @key) AS sides,

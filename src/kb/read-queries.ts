@@ -153,6 +153,27 @@ export function actorDetail(
   };
 }
 
+// ---- an actor's profile (Store.actor) ----
+
+/** The ArticleRef of a row joined to its article (art). */
+export const ARTICLE_REF = 'art.id AS "articleId", art.title AS "articleTitle", art.published';
+
+/** Every quote of the actors under @key, newest article first. */
+export const ACTOR_QUOTES = `
+  SELECT q.local_id AS "quoteId", q.kind, q.content_text AS content, ${ARTICLE_REF}
+  FROM actors a
+  JOIN quotes q ON q.article_id = a.article_id AND q.speaker_id = a.local_id
+  JOIN articles art ON art.id = a.article_id
+  WHERE a.name_key = @key ORDER BY ${NEWEST_FIRST}, q.seq`;
+
+/** Every stance held by the actors under @key, newest article first. */
+export const ACTOR_STANCES = `
+  SELECT s.local_id AS "stanceId", s.issue, s.polarity, s.evidence_text AS evidence, s.quote_id AS "quoteId", ${ARTICLE_REF}
+  FROM actors a
+  JOIN stances s ON s.article_id = a.article_id AND s.holder_id = a.local_id
+  JOIN articles art ON art.id = a.article_id
+  WHERE a.name_key = @key ORDER BY ${NEWEST_FIRST}, s.seq`;
+
 // ---- quotes ----
 
 export const QUOTE_COLUMNS = `

@@ -10,7 +10,7 @@ import type {
 import { migrate } from './migrations.js';
 import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
-import { NEWEST_FIRST } from './read-queries.js';
+import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, NEWEST_FIRST } from './read-queries.js';
 import {
   ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS,
   QUOTE_COLUMNS, READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
@@ -147,23 +147,11 @@ function prepareStatements(db: Database.Database) {
       SELECT DISTINCT a.name_key FROM mentions m
       JOIN actors a ON a.article_id = m.article_id AND a.local_id = m.actor_id
       WHERE m.text_key = ?`).pluck(),
-    quotesByActorKey: db.prepare(`
-      SELECT q.local_id AS quoteId, q.kind, q.content_text AS content,
-        art.id AS articleId, art.title AS articleTitle, art.published
-      FROM actors a
-      JOIN quotes q ON q.article_id = a.article_id AND q.speaker_id = a.local_id
-      JOIN articles art ON art.id = a.article_id
-      WHERE a.name_key = ? ORDER BY ${NEWEST_FIRST}, q.seq`),
-    stancesByActorKey: db.prepare(`
-      SELECT s.local_id AS stanceId, s.issue, s.polarity, s.evidence_text AS evidence, s.quote_id AS quoteId,
-        art.id AS articleId, art.title AS articleTitle, art.published
-      FROM actors a
-      JOIN stances s ON s.article_id = a.article_id AND s.holder_id = a.local_id
-      JOIN articles art ON art.id = a.article_id
-      WHERE a.name_key = ? ORDER BY ${NEWEST_FIRST}, s.seq`),
+    quotesByActorKey: db.prepare(ACTOR_QUOTES),
+    stancesByActorKey: db.prepare(ACTOR_STANCES),
     eventsByActorKey: db.prepare(`
       SELECT e.local_id AS eventId, e.type, e.mode, e.location, e.date, e.negated, e.modality,
-        e.evidence_text AS evidence, art.id AS articleId, art.title AS articleTitle, art.published,
+        e.evidence_text AS evidence, ${ARTICLE_REF},
         (SELECT json_group_array(DISTINCT p.role) FROM event_participants p
           JOIN actors a ON a.article_id = p.article_id AND a.local_id = p.actor_id
           WHERE p.article_id = e.article_id AND p.event_id = e.local_id AND a.name_key = @key) AS sides,
@@ -472,8 +460,8 @@ class SqliteStore implements Store {
       ...describeActor(variants),
       articleCount: group.articleCount,
       roles: mergeRoles(variants),
-      quotes: this.sql.quotesByActorKey.all(key) as ActorQuote[],
-      stances: this.sql.stancesByActorKey.all(key) as ActorStance[],
+      quotes: this.sql.quotesByActorKey.all({ key }) as ActorQuote[],
+      stances: this.sql.stancesByActorKey.all({ key }) as ActorStance[],
       events: events.map(actorEventFromRow),
     };
   }
