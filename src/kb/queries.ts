@@ -8,7 +8,7 @@ import {
 } from './api-rows.js';
 import type {
   ActorDescription, ArticleListRow, EventItemRow, MatrixCellRow, PairRow, ParticipantRefRow, QuoteItemRow, RoleMentionRow,
-  RoleRow, StanceItemRow, VariantRow,
+  RoleRow, VariantRow,
 } from './api-rows.js';
 import { toFtsQuery } from './fts.js';
 import type {
