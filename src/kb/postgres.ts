@@ -5,7 +5,7 @@
 // from earlier puts (surname merging, story groups, aggregates).
 import type pg from 'pg';
 import type { Actor, Extraction } from '../contract.js';
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from './api-rows.js';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, articleItem, type ArticleListRow } from './api-rows.js';
 import { toTsQuery } from './fts.js';
 import type {
   ActorDetail, ActorProfile, ActorQuote, ActorStance, ActorSummary, ArticleListItem, ArticleSummary, EventFilter,
@@ -15,18 +15,18 @@ import type {
 import { nameKey } from './names.js';
 import { TEXT_SEARCH_CONFIG, migratePostgres } from './postgres-migrations.js';
 import { PostgresQueries, RANK_NORMALIZATION, RANK_WEIGHTS, SEARCH_QUERY } from './postgres-queries.js';
-import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, NEWEST_FIRST } from './read-queries.js';
+import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, ARTICLE_SUMMARIES, NEWEST_FIRST } from './read-queries.js';
 import {
   LOCKS, all, connectionError, constraintError, createPool, inTransaction, one, readSnapshot, type Queryable,
 } from './postgres-sql.js';
 import * as stories from './postgres-stories.js';
 import {
   ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS, READ_COLUMNS,
-  STANCE_COLUMNS, actorEventFromRow, adoptionLookup, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
-  mayAdopt, recordRows, resolvedKey, surnameLookup, validateRecord,
+  STANCE_COLUMNS, actorEventFromRow, actorSummaryOfGroup, adoptionLookup, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
+  mayAdopt, parseJsonArray, recordRows, resolvedKey, surnameLookup, validateRecord,
 } from './records.js';
 import type {
-  ActorEventRow, ActorRow, ActorVariant, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, StanceRow, Value,
+  ActorEventRow, ActorGroupRow, ActorRow, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, StanceRow, Value,
 } from './records.js';
 import { postgresArrayType, tableNamed } from './schema.js';
 
@@ -56,13 +56,6 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     await pool.end();
     throw error;
   }
-}
-
-interface ActorGroupRow {
-  key: string;
-  articleCount: number;
-  quoteCount: number;
-  variants: ActorVariant[];
 }
 
 export class PostgresStore implements Store {
@@ -185,14 +178,7 @@ export class PostgresStore implements Store {
   async articles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
     const limit = clampCount(opts.limit, DEFAULT_LIMITS.articles);
     const offset = clampCount(opts.offset, 0);
-    const rows = await all<Omit<ArticleSummary, 'counts'> & ArticleSummary['counts']>(this.pool, `
-      SELECT art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS "ingestedAt",
-        (SELECT count(*) FROM actors WHERE article_id = art.id) AS actors,
-        (SELECT count(*) FROM quotes WHERE article_id = art.id) AS quotes,
-        (SELECT count(*) FROM events WHERE article_id = art.id) AS events,
-        (SELECT count(*) FROM stances WHERE article_id = art.id) AS stances
-      FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`, { limit, offset });
-    return rows.map(({ actors, quotes, events, stances, ...article }) => ({ ...article, counts: { actors, quotes, events, stances } }));
+    return (await all<ArticleListRow>(this.pool, ARTICLE_SUMMARIES, { limit, offset })).map(articleItem);
   }
 
   async search(query: string, opts: { limit?: number; kind?: SearchKind | 'all' } = {}): Promise<SearchHit[]> {
@@ -238,15 +224,7 @@ export class PostgresStore implements Store {
       FROM actor_rows a GROUP BY name_key
       ORDER BY "articleCount" DESC, "quoteCount" DESC, key
       LIMIT @limit`, { limit });
-    return groups.map((group) => {
-      const { name, type, country } = describeActor(group.variants);
-      return {
-        key: group.key, name, type, country,
-        roles: mergeRoles(group.variants).map((entry) => entry.role),
-        articleCount: group.articleCount,
-        quoteCount: group.quoteCount,
-      };
-    });
+    return groups.map(actorSummaryOfGroup);
   }
 
   async actor(name: string): Promise<ActorProfile | null> {
@@ -427,6 +405,7 @@ async function actorProfile(db: Queryable, key: string): Promise<ActorProfile | 
       WHERE actors.name_key = @key) a
     GROUP BY a.name_key`, { key });
   if (group === undefined) return null;
+  const variants = parseJsonArray(group.variants);
   const quotes = await all<ActorQuote>(db, ACTOR_QUOTES, { key });
   const stances = await all<ActorStance>(db, ACTOR_STANCES, { key });
   const names = (role: string) => `coalesce((SELECT array_agg(a.name ORDER BY p.seq) FROM event_participants p
@@ -448,9 +427,9 @@ async function actorProfile(db: Queryable, key: string): Promise<ActorProfile | 
     ORDER BY ${NEWEST_FIRST}, e.seq`, { key });
   return {
     key,
-    ...describeActor(group.variants),
+    ...describeActor(variants),
     articleCount: group.articleCount,
-    roles: mergeRoles(group.variants),
+    roles: mergeRoles(variants),
     quotes,
     stances,
     events: events.map(actorEventFromRow),

@@ -77,12 +77,13 @@ export const ARTICLE_COUNTS = `
   (SELECT count(*) FROM events WHERE article_id = art.id) AS events,
   (SELECT count(*) FROM stances WHERE article_id = art.id) AS stances`;
 
+/** A page of article summaries, newest first (Store.articles, and the API's list when it is not a search). */
+export const ARTICLE_SUMMARIES =
+  `SELECT ${ARTICLE_COLUMNS}, ${ARTICLE_COUNTS} FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`;
+
 export function articlesPage(limit: number, offset: number): PageStatements {
   return {
-    rows: {
-      sql: `SELECT ${ARTICLE_COLUMNS}, ${ARTICLE_COUNTS} FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
-      params: withPage({}, limit, offset),
-    },
+    rows: { sql: ARTICLE_SUMMARIES, params: withPage({}, limit, offset) },
     total: countOf('articles', {}),
   };
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ExtractionRecord, SCHEMA_ID, spanErrors } from '../contract.js';
 import type { Actor, ActorType, Event, Extraction, Quote, Span, Stance } from '../contract.js';
-import type { ActorEvent, ActorRole } from './index.js';
+import type { ActorEvent, ActorRole, ActorSummary } from './index.js';
 import { nameKey } from './names.js';
 
 export const DEFAULT_LIMITS = { articles: 100, search: 20, actors: 50 } as const;
@@ -354,6 +354,26 @@ export interface ActorVariant {
   type: ActorType;
   country: string | null;
   roles: string[];
+}
+
+/** A name-key group as Store.actors() reads it on either backend. */
+export interface ActorGroupRow {
+  key: string;
+  articleCount: number;
+  quoteCount: number;
+  /** JSON text (SQLite) or the parsed array (PostgreSQL). */
+  variants: string | ActorVariant[];
+}
+
+export function actorSummaryOfGroup(group: ActorGroupRow): ActorSummary {
+  const variants = parseJsonArray(group.variants);
+  const { name, type, country } = describeActor(variants);
+  return {
+    key: group.key, name, type, country,
+    roles: mergeRoles(variants).map((entry) => entry.role),
+    articleCount: group.articleCount,
+    quoteCount: group.quoteCount,
+  };
 }
 
 export interface ActorEventRow extends Omit<ActorEvent, 'sides' | 'sources' | 'targets' | 'negated'> {

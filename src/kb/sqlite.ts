@@ -1,6 +1,7 @@
 // The SQLite backend of the Store (better-sqlite3). Internal: import the store through ./index.js.
 import Database from 'better-sqlite3';
 import type { Actor, Extraction } from '../contract.js';
+import { articleItem, type ArticleListRow } from './api-rows.js';
 import { toFtsQuery } from './fts.js';
 import type {
   ActorDetail, ActorProfile, ActorQuote, ActorStance, ActorSummary, ArticleListItem,
@@ -10,14 +11,14 @@ import type {
 import { migrate } from './migrations.js';
 import { nameKey } from './names.js';
 import { ApiQueries } from './queries.js';
-import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, NEWEST_FIRST } from './read-queries.js';
+import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, ARTICLE_SUMMARIES, NEWEST_FIRST } from './read-queries.js';
 import {
   ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS,
-  QUOTE_COLUMNS, READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
-  mayAdopt, recordFromRows, recordRows, surnameLookup, validateRecord,
+  QUOTE_COLUMNS, READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, actorSummaryOfGroup, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
+  mayAdopt, parseJsonArray, recordFromRows, recordRows, surnameLookup, validateRecord,
 } from './records.js';
 import type {
-  ActorEventRow, ActorRow, ActorVariant, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, RecordRows, StanceRow,
+  ActorEventRow, ActorGroupRow, ActorRow, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, RecordRows, StanceRow,
 } from './records.js';
 import { StoryIndex } from './stories.js';
 
@@ -37,23 +38,6 @@ export function openSqliteStore(path: string): Store {
     db.close();
     throw error;
   }
-}
-
-// ---- rows as SQLite returns them ------------------------------------------------------------------------------
-
-interface ArticleSummaryRow extends Omit<ArticleSummary, 'counts'> {
-  actors: number;
-  quotes: number;
-  events: number;
-  stances: number;
-}
-
-interface ActorGroupRow {
-  key: string;
-  articleCount: number;
-  quoteCount: number;
-  /** JSON array of ActorVariant. */
-  variants: string;
 }
 
 // ---- SQL ------------------------------------------------------------------------------------------------------
@@ -91,13 +75,7 @@ function prepareStatements(db: Database.Database) {
       SELECT ${READ_COLUMNS.participants} FROM event_participants WHERE article_id = ? ORDER BY event_id, role, seq`),
     stancesOf: db.prepare(`SELECT ${READ_COLUMNS.stances} FROM stances WHERE article_id = ? ORDER BY seq`),
 
-    articleSummaries: db.prepare(`
-      SELECT art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS ingestedAt,
-        (SELECT count(*) FROM actors WHERE article_id = art.id) AS actors,
-        (SELECT count(*) FROM quotes WHERE article_id = art.id) AS quotes,
-        (SELECT count(*) FROM events WHERE article_id = art.id) AS events,
-        (SELECT count(*) FROM stances WHERE article_id = art.id) AS stances
-      FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),
+    articleSummaries: db.prepare(ARTICLE_SUMMARIES),
 
     search: db.prepare(`
       SELECT search_index.kind, search_index.article_id AS articleId, art.title AS articleTitle, art.published,
@@ -217,11 +195,7 @@ class SqliteStore implements Store {
   async articles(opts: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
     const limit = clampCount(opts.limit, DEFAULT_LIMITS.articles);
     const offset = clampCount(opts.offset, 0);
-    const rows = this.sql.articleSummaries.all(limit, offset) as ArticleSummaryRow[];
-    return rows.map(({ actors, quotes, events, stances, ...article }) => ({
-      ...article,
-      counts: { actors, quotes, events, stances },
-    }));
+    return (this.sql.articleSummaries.all({ limit, offset }) as ArticleListRow[]).map(articleItem);
   }
 
   async search(query: string, opts: { limit?: number; kind?: SearchKind | 'all' } = {}): Promise<SearchHit[]> {
@@ -235,16 +209,7 @@ class SqliteStore implements Store {
   async actors(opts: { limit?: number } = {}): Promise<ActorSummary[]> {
     const limit = clampCount(opts.limit, DEFAULT_LIMITS.actors);
     const groups = this.sql.actorGroups.all(limit) as ActorGroupRow[];
-    return groups.map((group) => {
-      const variants = JSON.parse(group.variants) as ActorVariant[];
-      const { name, type, country } = describeActor(variants);
-      return {
-        key: group.key, name, type, country,
-        roles: mergeRoles(variants).map((entry) => entry.role),
-        articleCount: group.articleCount,
-        quoteCount: group.quoteCount,
-      };
-    });
+    return groups.map(actorSummaryOfGroup);
   }
 
   async actor(name: string): Promise<ActorProfile | null> {
@@ -453,7 +418,7 @@ class SqliteStore implements Store {
   private actorProfile(key: string): ActorProfile | null {
     const group = this.sql.actorGroup.get(key) as Omit<ActorGroupRow, 'quoteCount'> | undefined;
     if (group === undefined) return null;
-    const variants = JSON.parse(group.variants) as ActorVariant[];
+    const variants = parseJsonArray(group.variants);
     const events = this.sql.eventsByActorKey.all({ key }) as ActorEventRow[];
     return {
       key,
