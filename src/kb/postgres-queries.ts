@@ -19,9 +19,9 @@ import { nameKey } from './names.js';
 import { TEXT_SEARCH_CONFIG } from './postgres-migrations.js';
 import { all, one, type Queryable } from './postgres-sql.js';
 import {
-  ARTICLE_COLUMNS, ARTICLE_COUNTS, QUOTE_COLUMNS, QUOTE_JOINS, StanceMatrixStatements, actorCounts, actorDetail,
-  actorSummaries, actorsPage, articlesPage, eventsPage, matrixActors, networkPairs, quoteSearchFilters, quotesPage,
-  rolesOf, stancesPage, variantsOf, type ActorCountsRow, type Dialect, type PageStatements, type Statement,
+  ARTICLE_COUNTS, ARTICLE_LIST_COLUMNS, QUOTE_ITEM_COLUMNS, QUOTE_ITEM_JOINS, StanceMatrixStatements, actorCounts,
+  actorDetail, actorSummaries, actorsPage, articlesPage, eventsPage, matrixActors, networkPairs, quoteSearchFilters,
+  quotesPage, rolesOf, stancesPage, variantsOf, type ActorCountsRow, type Dialect, type PageStatements, type Statement,
 } from './read-queries.js';
 
 /** ts_rank's weights for D, C, B, A: as SQLite's bm25 weights, title (A) 4, speaker (C) 2, text and content (D) 1. */
@@ -67,7 +67,7 @@ export class PostgresQueries {
           FROM article_search s, search WHERE s.document @@ search.query
           ORDER BY score, s.entry LIMIT @limit OFFSET @offset
         )
-        SELECT ${ARTICLE_COLUMNS}, ${ARTICLE_COUNTS}, parley_article_snippet(art.title, art.text, search.query, 20) AS snippet
+        SELECT ${ARTICLE_LIST_COLUMNS}, ${ARTICLE_COUNTS}, parley_article_snippet(art.title, art.text, search.query, 20) AS snippet
         FROM hits JOIN articles art ON art.id = hits.article_id, search
         ORDER BY hits.score, hits.entry`, { query, limit: limit + 1, offset });
       return page(rows.map(articleItem), limit, offset);
@@ -143,10 +143,10 @@ export class PostgresQueries {
           FROM quote_search s, search WHERE s.document @@ search.query ${quoteSearchFilters('s', key ?? null, opts.onePerStory)}
           ORDER BY score, s.entry LIMIT @limit OFFSET @offset
         )
-        SELECT ${QUOTE_COLUMNS}, parley_snippet(q.content_text, search.query, 24) AS snippet
+        SELECT ${QUOTE_ITEM_COLUMNS}, parley_snippet(q.content_text, search.query, 24) AS snippet
         FROM hits
         JOIN quotes q ON q.article_id = hits.article_id AND q.local_id = hits.quote_id
-        ${QUOTE_JOINS}, search
+        ${QUOTE_ITEM_JOINS}, search
         ORDER BY hits.score, hits.entry`, { query, ...(key === undefined ? {} : { key }), limit: limit + 1, offset });
       return page(rows.map(quoteItem), limit, offset);
     }

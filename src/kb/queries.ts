@@ -17,9 +17,9 @@ import type {
 } from './index.js';
 import { nameKey } from './names.js';
 import {
-  ARTICLE_COLUMNS, ARTICLE_COUNTS, QUOTE_COLUMNS, QUOTE_JOINS, StanceMatrixStatements, actorCounts, actorDetail,
-  actorSummaries, actorsPage, articlesPage, eventsPage, matrixActors, networkPairs, quoteSearchFilters, quotesPage,
-  rolesOf, stancesPage, variantsOf, type ActorCountsRow, type Dialect, type PageStatements, type Statement,
+  ARTICLE_COUNTS, ARTICLE_LIST_COLUMNS, QUOTE_ITEM_COLUMNS, QUOTE_ITEM_JOINS, StanceMatrixStatements, actorCounts,
+  actorDetail, actorSummaries, actorsPage, articlesPage, eventsPage, matrixActors, networkPairs, quoteSearchFilters,
+  quotesPage, rolesOf, stancesPage, variantsOf, type ActorCountsRow, type Dialect, type PageStatements, type Statement,
 } from './read-queries.js';
 
 export const SQLITE_DIALECT: Dialect = {
@@ -59,7 +59,7 @@ export class ApiQueries {
             WHERE search_index MATCH @query AND kind = 'article'
             ORDER BY score, rowid LIMIT @limit OFFSET @offset
           )
-          SELECT ${ARTICLE_COLUMNS}, ${ARTICLE_COUNTS},
+          SELECT ${ARTICLE_LIST_COLUMNS}, ${ARTICLE_COUNTS},
             snippet(search_index, -1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 20) AS snippet
           FROM hits
           CROSS JOIN search_index ON search_index.rowid = hits.hit -- CROSS: the page drives the join, not the match
@@ -142,11 +142,11 @@ export class ApiQueries {
             WHERE quote_search MATCH @query ${quoteSearchFilters('quote_search', key ?? null, opts.onePerStory)}
             ORDER BY score, rowid LIMIT @limit OFFSET @offset
           )
-          SELECT ${QUOTE_COLUMNS}, snippet(quote_search, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 24) AS snippet
+          SELECT ${QUOTE_ITEM_COLUMNS}, snippet(quote_search, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 24) AS snippet
           FROM hits
           CROSS JOIN quote_search ON quote_search.rowid = hits.hit -- CROSS: the page drives the join, not the match
           JOIN quotes q ON q.article_id = quote_search.article_id AND q.local_id = quote_search.quote_id
-          ${QUOTE_JOINS}
+          ${QUOTE_ITEM_JOINS}
           WHERE quote_search MATCH @query
           ORDER BY hits.score, hits.hit`,
         params: { query, ...(key === undefined ? {} : { key }), limit: limit + 1, offset },

@@ -1,9 +1,9 @@
-// The SQL of the paged read paths, written once for both backends: each function returns a statement (text with
-// @name parameters, and their values) that the SQLite store runs synchronously and the PostgreSQL store
-// asynchronously. What the two databases write differently is asked of a Dialect; full-text search, snippets and a
-// few statements that differ throughout stay in queries.ts and postgres-queries.ts. Values are only ever passed as
-// parameters; the only names put into the text come from the fixed strings below. Internal: import the store
-// through ./index.js.
+// The SQL of the read paths, written once for both backends: the API's pages, and the statements of Store.articles
+// and Store.actor that are the same on both. Each returns a statement (text with @name parameters, and their values)
+// that the SQLite store runs synchronously and the PostgreSQL store asynchronously. What the two databases write
+// differently is asked of a Dialect; full-text search, snippets and the few statements that differ throughout stay
+// in queries.ts and postgres-queries.ts. Values are only ever passed as parameters; the only names put into the text
+// come from the fixed strings here. Internal: import the store through ./index.js.
 //
 // Every list is paged in SQL (LIMIT/OFFSET, one row more than asked to know whether there is more) and sorted by an
 // index where the order allows it, so a page costs about the same on 10 articles as on 10,000.
@@ -29,12 +29,16 @@ export interface Dialect {
   descNullsLast(column: string): string;
   /** The LIKE that ignores ASCII case: SQLite's LIKE does; PostgreSQL's ILIKE does under COLLATE "C". */
   caseInsensitiveLike: 'LIKE' | 'ILIKE';
-  /** True when column is one of the strings in the list parameter @name (passed as listValue makes it). */
+  /** True when column is one of the strings in the list parameter @name. */
   inList(column: string, name: string): string;
+  /** A list of strings as inList's parameter takes it: JSON text for SQLite's json_each, an array for PostgreSQL. */
   listValue(values: string[]): unknown;
   /** A JSON array of one array per row, in the given order; '[]' when there are no rows. */
   jsonArrays(items: string, orderBy: string): string;
-  /** In a GROUP BY whose only aggregate ordering is max(latest), the column's value in the group's latest row. */
+  /**
+   * The column's value in a group's latest row (latestFirst orders the group's rows), in a statement whose one
+   * max() aggregate picks that row.
+   */
   inLatestRow(column: string, latestFirst: string): string;
 }
 
@@ -42,7 +46,7 @@ export interface Dialect {
 export const NEWEST_FIRST = 'art.published DESC NULLS LAST, art.ingested_at DESC, art.id';
 
 /** True for an article that is a near-duplicate of an earlier one (story groups, migration 4). */
-export const isLaterDuplicate = (articleId: string) =>
+const isLaterDuplicate = (articleId: string) =>
   `EXISTS (SELECT 1 FROM article_signatures g WHERE g.article_id = ${articleId} AND g.story_id <> g.article_id)`;
 
 const withPage = (params: Params, limit: number, offset: number): Params => ({ ...params, limit: limit + 1, offset });
@@ -69,7 +73,7 @@ export interface PageStatements {
 
 // ---- articles ----
 
-export const ARTICLE_COLUMNS =
+export const ARTICLE_LIST_COLUMNS =
   'art.id, art.title, art.published, art.outlet, art.source, art.url, art.ingested_at AS "ingestedAt"';
 export const ARTICLE_COUNTS = `
   (SELECT count(*) FROM actors WHERE article_id = art.id) AS actors,
@@ -79,7 +83,7 @@ export const ARTICLE_COUNTS = `
 
 /** A page of article summaries, newest first (Store.articles, and the API's list when it is not a search). */
 export const ARTICLE_SUMMARIES =
-  `SELECT ${ARTICLE_COLUMNS}, ${ARTICLE_COUNTS} FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`;
+  `SELECT ${ARTICLE_LIST_COLUMNS}, ${ARTICLE_COUNTS} FROM articles art ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`;
 
 export function articlesPage(limit: number, offset: number): PageStatements {
   return {
@@ -177,11 +181,11 @@ export const ACTOR_STANCES = `
 
 // ---- quotes ----
 
-export const QUOTE_COLUMNS = `
+export const QUOTE_ITEM_COLUMNS = `
   art.id AS "articleId", art.title AS "articleTitle", art.published, q.local_id AS "quoteId", q.kind,
   q.content_start, q.content_end, q.content_text, q.speaker_id,
   sp.name_key AS speaker_key, sp.name AS speaker_name, sp.type AS speaker_type`;
-export const QUOTE_JOINS = `
+export const QUOTE_ITEM_JOINS = `
   JOIN articles art ON art.id = q.article_id
   LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id`;
 
@@ -206,7 +210,7 @@ export function quotesPage(
   const params: Params = key === null ? {} : { key };
   return {
     rows: {
-      sql: `SELECT ${QUOTE_COLUMNS} FROM quotes q ${QUOTE_JOINS} ${where}
+      sql: `SELECT ${QUOTE_ITEM_COLUMNS} FROM quotes q ${QUOTE_ITEM_JOINS} ${where}
         ORDER BY ${d.descNullsLast('q.quote_date')}, q.article_id DESC, q.seq LIMIT @limit OFFSET @offset`,
       params: withPage(params, limit, offset),
     },

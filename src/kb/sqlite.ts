@@ -14,8 +14,9 @@ import { ApiQueries } from './queries.js';
 import { ACTOR_QUOTES, ACTOR_STANCES, ARTICLE_REF, ARTICLE_SUMMARIES, NEWEST_FIRST } from './read-queries.js';
 import {
   ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS,
-  QUOTE_COLUMNS, READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, actorSummaryOfGroup, adoptionLookup, clampCount, describeActor, keyForSurname, mergeRoles,
-  mayAdopt, parseJsonArray, recordFromRows, recordRows, surnameLookup, validateRecord,
+  QUOTE_COLUMNS, READ_COLUMNS, STANCE_COLUMNS, actorEventFromRow, actorSummaryOfGroup, adoptionLookup, clampCount,
+  describeActor, keyForSurname, mayAdopt, mergeRoles, parseJsonArray, recordFromRows, recordRows, surnameLookup,
+  validateRecord,
 } from './records.js';
 import type {
   ActorEventRow, ActorGroupRow, ActorRow, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, RecordRows, StanceRow,
