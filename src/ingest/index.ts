@@ -31,6 +31,18 @@ export interface IngestOptions {
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Longest article text accepted, in characters (UTF-16 code units). Ten times a long-form feature; analysis takes
+ * about ten seconds and a few hundred megabytes at this length, so a whole book or a 10 MB dump pasted as one
+ * "article" is refused rather than left to run for minutes.
+ */
+export const MAX_ARTICLE_CHARS = 500_000;
+
+/** Why an article's text is too long to analyse, or null. */
+export function tooLongReason(article: Article): string | null {
+  const length = article.text.length;
+  return length > MAX_ARTICLE_CHARS ? `too long for one article (${length} characters; the limit is ${MAX_ARTICLE_CHARS})` : null;
+}
 
 interface Settings {
   fetchTimeoutMs: number;
@@ -149,6 +161,7 @@ function parseHtmlArticle(html: string, source: string, url: string | undefined)
   try {
     return htmlArticle(html, source, url);
   } catch (error) {
+    if (error instanceof IngestError) throw error;
     throw new IngestError(`cannot parse HTML (${describeError(error)})`);
   }
 }
@@ -173,6 +186,8 @@ function* jsonItems(source: string, content: string): Generator<IngestItem> {
 /** The last gate for every article: it must have text, and English text. */
 function checked(article: Article, emptyReason: string): IngestItem {
   if (!article.text.trim()) return failure(article.source, emptyReason);
+  const tooLong = tooLongReason(article);
+  if (tooLong) return failure(article.source, tooLong);
   const notEnglish = notEnglishReason(article.text);
   if (notEnglish) return failure(article.source, `not English (${notEnglish})`);
   return { ok: true, article };
