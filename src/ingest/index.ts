@@ -23,8 +23,17 @@ export interface IngestOptions {
   fetchTimeoutMs?: number;
   /** Largest input read, per file, URL or stdin. Default 10 MB. */
   maxBytes?: number;
-  /** Fetch implementation; defaults to the global fetch. */
+  /**
+   * Fetch implementation; by default Node's HTTP client, with each connection pinned to the address that was checked.
+   * A custom fetch resolves names itself: the URL and every redirect are still checked, but not pinned.
+   */
   fetch?: typeof fetch;
+  /**
+   * Fetch URLs on loopback, private, link-local and other non-public addresses too: true for all of them, or a list
+   * of the addresses allowed (an intranet news server, say). Off by default: a URL from a user or an API client must
+   * not reach this machine's or its network's services.
+   */
+  allowPrivateUrls?: boolean | readonly string[];
   /** What "-" reads; defaults to process.stdin. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }
@@ -47,7 +56,8 @@ export function tooLongReason(article: Article): string | null {
 interface Settings {
   fetchTimeoutMs: number;
   maxBytes: number;
-  fetch: typeof fetch;
+  fetch: typeof fetch | undefined;
+  allowPrivateUrls: boolean | readonly string[];
   stdin: () => AsyncIterable<Uint8Array | string>;
 }
 
@@ -90,7 +100,8 @@ function resolveSettings(options: IngestOptions): Settings {
   return {
     fetchTimeoutMs,
     maxBytes,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch,
+    allowPrivateUrls: options.allowPrivateUrls ?? false,
     stdin: () => options.stdin ?? process.stdin,
   };
 }
@@ -99,7 +110,12 @@ async function* itemsOfInput(input: string, settings: Settings): AsyncGenerator<
   if (input === '-') {
     yield* itemsOfBytes(input, await readStdin(settings), { maxBytes: settings.maxBytes });
   } else if (isHttpUrl(input)) {
-    const fetched = await fetchInput(input, { fetch: settings.fetch, timeoutMs: settings.fetchTimeoutMs, maxBytes: settings.maxBytes });
+    const fetched = await fetchInput(input, {
+      ...(settings.fetch ? { fetch: settings.fetch } : {}),
+      timeoutMs: settings.fetchTimeoutMs,
+      maxBytes: settings.maxBytes,
+      allowPrivate: settings.allowPrivateUrls,
+    });
     yield* itemsOfBytes(input, fetched.bytes, { url: fetched.finalUrl, charset: fetched.charset, maxBytes: settings.maxBytes });
   } else if (/^[a-z][a-z0-9+.-]+:\/\//i.test(input)) {
     throw new IngestError(`unsupported URL scheme (${input.slice(0, input.indexOf(':'))})`);
