@@ -33,13 +33,29 @@ export const CDATA_SECTION_NODE = 4;
  * quadratic on very deep trees, so deeper markup is refused before either runs.
  */
 export const MAX_HTML_DEPTH = 256;
+/**
+ * Most elements in one page. News pages have a few thousand; parsing and Readability cost about 0.1 ms of CPU per
+ * element, so a 10 MB page of 300,000 paragraphs would take most of a minute before its text could be judged.
+ */
+export const MAX_HTML_ELEMENTS = 50_000;
+
+export interface HtmlShape {
+  /** Levels of elements (the root element is level 1). */
+  depth: number;
+  elements: number;
+}
 
 export function parseDocument(html: string): DomDocument {
-  if (markupDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) throw tooDeep();
+  refuseShape(markupShape(html, { depth: MAX_HTML_DEPTH, elements: MAX_HTML_ELEMENTS }));
   const document = parseHTML(html).document as DomDocument;
   // The markup estimate follows the parser's rules closely but not exactly; the tree is the final word.
-  if (elementDepth(document) > MAX_HTML_DEPTH) throw tooDeep();
+  refuseShape(treeShape(document));
   return document;
+}
+
+function refuseShape(shape: HtmlShape): void {
+  if (shape.depth > MAX_HTML_DEPTH) throw new IngestError(`HTML nested too deeply (over ${MAX_HTML_DEPTH} levels of elements)`);
+  if (shape.elements > MAX_HTML_ELEMENTS) throw new IngestError(`HTML has too many elements (over ${MAX_HTML_ELEMENTS})`);
 }
 
 /** A fragment (feed item content, Readability output) wrapped into a full document. */
@@ -47,13 +63,10 @@ export function parseFragment(html: string): DomDocument {
   return parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
 }
 
-function tooDeep(): IngestError {
-  return new IngestError(`HTML nested too deeply (over ${MAX_HTML_DEPTH} levels of elements)`);
-}
-
-/** Levels of elements in a parsed document (the root element is level 1). */
-export function elementDepth(document: DomNode): number {
+/** The depth and element count of a parsed document. */
+export function treeShape(document: DomNode): HtmlShape {
   let deepest = 0;
+  let elements = 0;
   const stack: Array<[DomNode, number]> = [[document, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
@@ -61,23 +74,28 @@ export function elementDepth(document: DomNode): number {
     const children = node.childNodes;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      elements++;
+      stack.push([child, depth + 1]);
     }
   }
-  return deepest;
+  return { depth: deepest, elements };
 }
 
 // ---- depth estimate from the markup ------------------------------------------------------------------------------
 // The HTML parser linkedom uses (htmlparser2) keeps a stack of open elements: void elements never open, some tags
 // close the open ones they cannot sit inside, an end tag closes up to its open element (a stray one is ignored),
-// "/>" closes only inside <svg> and <math>, and script, style, title, textarea and xmp hold raw text. Following the
-// same rules over the tags, in one forward pass, gives the depth the tree will have without building it.
+// "/>" closes only inside <svg> and <math>, a stray </p> or </br> makes an empty element, and script, style, title,
+// textarea and xmp hold raw text. Following the same rules over the tags, in one forward pass, gives the depth the
+// tree will have without building it.
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img',
   'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 const FOREIGN_ROOTS = new Set(['svg', 'math']);
-const FORM_TAGS = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+/** Form controls close these when they open, since a control cannot sit inside another. */
+const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const FORM_CONTROLS = ['select', 'input', 'output', 'button', 'datalist', 'textarea'];
 const BLOCKS_CLOSING_P = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details',
   'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre',
   'section', 'table', 'ul'];
@@ -96,21 +114,32 @@ const CLOSED_BY_OPENING = new Map<string, Set<string>>([
   ['tbody', new Set(['thead', 'tbody'])],
   ['tfoot', new Set(['thead', 'tbody'])],
   ['body', new Set(['head', 'link', 'script'])],
-  ...FORM_TAGS.map((tag): [string, Set<string>] => [tag, new Set(FORM_TAGS)]),
+  ...FORM_CONTROLS.map((tag): [string, Set<string>] => [tag, FORM_TAGS]),
   ...BLOCKS_CLOSING_P.map((tag): [string, Set<string>] => [tag, new Set(['p'])]),
 ]);
 const TAG_NAME = /[^\s/>]*/y;
 
-/** The element depth the parser will build from `html`, read from the tags alone; stops counting once past `limit`. */
-export function markupDepth(html: string, limit = Infinity): number {
+/**
+ * The depth and element count of the tree the parser will build from `html`, read from the tags alone; stops
+ * early once past either limit.
+ */
+export function markupShape(html: string, limits: HtmlShape = { depth: Infinity, elements: Infinity }): HtmlShape {
   const stack: string[] = [];
   const open = new Map<string, number>();
   let foreign = 0;
   let deepest = 0;
+  let elements = 0;
+  const shape = () => ({ depth: deepest, elements });
+  /** An element one level below the open ones, which opens nothing itself. */
+  const leaf = () => {
+    elements++;
+    deepest = Math.max(deepest, stack.length + 1);
+  };
   const push = (name: string) => {
     stack.push(name);
     open.set(name, (open.get(name) ?? 0) + 1);
     if (FOREIGN_ROOTS.has(name)) foreign++;
+    elements++;
     deepest = Math.max(deepest, stack.length);
   };
   const pop = () => {
@@ -122,17 +151,17 @@ export function markupDepth(html: string, limit = Infinity): number {
   let at = 0;
   for (;;) {
     const lt = html.indexOf('<', at);
-    if (lt === -1 || lt + 1 >= html.length || deepest > limit) return deepest;
+    if (lt === -1 || lt + 1 >= html.length || deepest > limits.depth || elements > limits.elements) return shape();
     const next = html[lt + 1]!;
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
-      if (end === -1) return deepest;
+      if (end === -1) return shape();
       at = end + 3;
       continue;
     }
     if (next === '!' || next === '?') {
       const end = html.indexOf('>', lt + 2);
-      if (end === -1) return deepest;
+      if (end === -1) return shape();
       at = end + 1;
       continue;
     }
@@ -145,12 +174,14 @@ export function markupDepth(html: string, limit = Infinity): number {
     TAG_NAME.lastIndex = nameStart;
     const name = TAG_NAME.exec(html)![0].toLowerCase();
     const end = endOfTag(html, nameStart + name.length);
-    if (end === -1) return deepest;
+    if (end === -1) return shape();
     at = end + 1;
     if (closing) {
       if ((open.get(name) ?? 0) > 0) {
         while (stack[stack.length - 1] !== name) pop();
         pop();
+      } else if (name === 'p' || name === 'br') {
+        leaf(); // the parser makes an empty element of a stray </p> or </br>
       }
       continue;
     }
@@ -158,13 +189,13 @@ export function markupDepth(html: string, limit = Infinity): number {
     while (closes && stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
     // void and self-closed elements open nothing, but are elements one level down
     if (VOID_ELEMENTS.has(name) || (foreign > 0 && html[end - 1] === '/')) {
-      deepest = Math.max(deepest, stack.length + 1);
+      leaf();
       continue;
     }
     push(name);
     if (RAW_TEXT_ELEMENTS.has(name)) {
       const close = indexOfIgnoringCase(html, `</${name}`, at);
-      if (close === -1) return deepest;
+      if (close === -1) return shape();
       at = close;
     }
   }
