@@ -174,6 +174,14 @@ describe('URL inputs on private addresses are refused unless allowed', () => {
     assert.equal(served.length, before);
   });
 
+  test('a name whose addresses pass the check is fetched through the checked lookup', async () => {
+    // allowing loopback by address (not wholesale) keeps the lookup hook in the connection, as for a public name
+    const url = `http://localhost:${new URL(base).port}/notes`;
+    const article = articleOf((await collect([url], { allowPrivateUrls: ['127.0.0.1', '::1'] }))[0]);
+    assert.equal(article.text, 'The committee met again.');
+    assert.equal(article.url, url);
+  });
+
   test('every redirect hop is checked: an allowed server cannot bounce the request to loopback', async () => {
     // A second server on another loopback address stands in for a public one: only 127.0.0.2 is allowed.
     const target = `${base}/notes`;
