@@ -408,7 +408,7 @@ describe('POST /api/articles', () => {
     assert.match(record.article.text, /emergency talks/);
   });
 
-  test('fetches and stores a URL', async () => {
+  test('fetches and stores a URL, but not from a private address unless allowed', async () => {
     const page = `<!doctype html><html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>
       <p>${'Norway and Iceland resumed talks on mackerel quotas in Tromso on Wednesday, officials said. '.repeat(3)}</p></article></body></html>`;
     const origin: Server = createServer((_req, res) => {
@@ -416,13 +416,18 @@ describe('POST /api/articles', () => {
       res.end(page);
     });
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+    // The origin is on loopback, which the server refuses to fetch from unless started with allowPrivateUrls.
+    const allowing = await startServer({ store, port: 0, token: TOKEN, allowPrivateUrls: true });
     try {
       const url = `http://127.0.0.1:${(origin.address() as AddressInfo).port}/talks.html`;
-      const reply = await post({ url });
+      assertError(await post({ url }), 422,
+        new RegExp(`^cannot ingest ${url.replace(/[.]/g, '\\.')}: refused: address 127\\.0\\.0\\.1 is private/loopback \\(use --allow-private-urls to allow\\)$`));
+      const reply = await post({ url }, undefined, allowing.url);
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal((await call(`/api/articles/${reply.body.id}`)).body.article.url, url);
     } finally {
       origin.close();
+      await allowing.close();
     }
   });
 

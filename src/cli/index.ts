@@ -10,7 +10,7 @@ import { analysisRecord } from '../nlp/index.js';
 import { processArticle } from '../pipeline.js';
 import { defaultStoreLocation, describeStoreLocation, openStore, type Store } from '../kb/index.js';
 import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, streamSink, type ExportFormat, type ExportKind } from '../report/index.js';
-import { isLoopback, startServer } from '../server/index.js';
+import { DEFAULT_RATE_LIMITS, isLoopback, startServer } from '../server/index.js';
 import { isPostgresUrl, openEnqueuer, queueSettingsFromEnv, runWorker, type Enqueuer } from '../worker/index.js';
 import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
 import { Progress } from './progress.js';
@@ -34,7 +34,13 @@ const common = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 const dbOption = { db: { type: 'string' } } as const;
-const serveOptions = { port: { type: 'string' }, host: { type: 'string' }, 'allow-remote-reads': { type: 'boolean' } } as const;
+const privateUrlsOption = { 'allow-private-urls': { type: 'boolean' } } as const;
+const serveOptions = {
+  port: { type: 'string' }, host: { type: 'string' }, 'allow-remote-reads': { type: 'boolean' }, ...privateUrlsOption,
+  'rate-limit': { type: 'string' }, 'write-rate-limit': { type: 'string' },
+} as const;
+const PRIVATE_URLS_HELP = `URLs on loopback, private, link-local and other non-public addresses (and names resolving to them)
+are refused unless --allow-private-urls is given or PARLEY_ALLOW_PRIVATE_URLS=1.`;
 
 const COMMANDS: Record<string, Command> = {
   extract: {
@@ -42,8 +48,9 @@ const COMMANDS: Record<string, Command> = {
     usage: `parley extract <file|dir|url|-> ... [--json]
 
 Reads each input (plain text with optional front matter, HTML, RSS/Atom/JSON Feed, JSON Lines, a directory, a URL,
-or - for stdin) and prints a readable summary per article, or with --json one contract record per line.`,
-    options: { ...common, json: { type: 'boolean' } },
+or - for stdin) and prints a readable summary per article, or with --json one contract record per line.
+${PRIVATE_URLS_HELP}`,
+    options: { ...common, ...privateUrlsOption, json: { type: 'boolean' } },
     run: async (values, inputs) => {
       requireInputs(inputs);
       return forEachArticle(inputs, values, (item) => {
@@ -59,7 +66,7 @@ parley analyze --conllu FILE.conllu
 
 With --json, one record per input as in the output contract. With --conllu, reads gold-tokenised CoNLL-U and
 writes it back with predicted UPOS, XPOS, HEAD and DEPREL.`,
-    options: { ...common, json: { type: 'boolean' }, conllu: { type: 'string' } },
+    options: { ...common, ...privateUrlsOption, json: { type: 'boolean' }, conllu: { type: 'string' } },
     run: async (values, inputs) => {
       if (typeof values.conllu === 'string') return conlluCommand(values.conllu);
       requireInputs(inputs);
@@ -75,8 +82,9 @@ writes it back with predicted UPOS, XPOS, HEAD and DEPREL.`,
 
 Stores each article with its extraction in one transaction. The store is ~/.parley/parley.db unless --db or
 PARLEY_DB says otherwise. With --queue (PostgreSQL stores only), reads the articles and queues them for
-\`parley worker\` processes instead of extracting them here; articles already stored or queued are skipped.`,
-    options: { ...common, ...dbOption, queue: { type: 'boolean' } },
+\`parley worker\` processes instead of extracting them here; articles already stored or queued are skipped.
+${PRIVATE_URLS_HELP}`,
+    options: { ...common, ...dbOption, ...privateUrlsOption, queue: { type: 'boolean' } },
     run: async (values, inputs) => {
       requireInputs(inputs);
       if (values.queue) return enqueueInputs(values, inputs);
@@ -209,12 +217,17 @@ Quotation, Event, Claim). gdelt: a GDELT-style events TSV with a header row. Wri
   },
   serve: {
     summary: 'Serve the web app and the JSON API over the store',
-    usage: `parley serve [--db PATH] [--port N] [--host H] [--allow-remote-reads]
+    usage: `parley serve [--db PATH] [--port N] [--host H] [--allow-remote-reads] [--allow-private-urls]
+             [--rate-limit N] [--write-rate-limit N]
 
 Serves the web app at http://127.0.0.1:8080/ (--port 0 picks a free port) and the JSON API under /api/
 (described at /api/openapi.json). Reads are answered only to this machine unless --allow-remote-reads.
 Writes (POST /api/articles) need the PARLEY_TOKEN environment variable set, and the same token sent as
-Authorization: Bearer <token>. Prints the URL on stdout; Ctrl-C stops it.`,
+Authorization: Bearer <token>. POST /api/articles {"url": ...} refuses loopback and private addresses unless
+--allow-private-urls (or PARLEY_ALLOW_PRIVATE_URLS=1). Each client may make --rate-limit API reads
+(PARLEY_RATE_LIMIT, default ${DEFAULT_RATE_LIMITS.reads}) and --write-rate-limit writes (PARLEY_WRITE_RATE_LIMIT,
+default ${DEFAULT_RATE_LIMITS.writes}) per minute, then gets 429 with Retry-After; 0 turns a limit off.
+Prints the URL on stdout; Ctrl-C stops it.`,
     options: { ...common, ...dbOption, ...serveOptions },
     run: async (values) => {
       const settings = serveSettings(values);
@@ -263,6 +276,8 @@ interface ServeSettings {
   host: string;
   token: string | undefined;
   allowRemoteReads: boolean;
+  allowPrivateUrls: boolean;
+  rateLimits: { reads: number; writes: number };
   quiet: boolean;
 }
 
@@ -274,16 +289,35 @@ function serveSettings(values: Record<string, string | boolean | undefined>): Se
     host: (values.host as string | undefined) ?? '127.0.0.1',
     token: process.env.PARLEY_TOKEN?.trim() || undefined,
     allowRemoteReads: values['allow-remote-reads'] === true,
+    allowPrivateUrls: allowPrivateUrls(values),
+    rateLimits: {
+      reads: rateLimit(values['rate-limit'], 'PARLEY_RATE_LIMIT', '--rate-limit', DEFAULT_RATE_LIMITS.reads),
+      writes: rateLimit(values['write-rate-limit'], 'PARLEY_WRITE_RATE_LIMIT', '--write-rate-limit', DEFAULT_RATE_LIMITS.writes),
+    },
     quiet: values.quiet === true,
   };
 }
 
+function allowPrivateUrls(values: Record<string, unknown>): boolean {
+  return values['allow-private-urls'] === true || process.env.PARLEY_ALLOW_PRIVATE_URLS === '1';
+}
+
+/** A per-minute limit from the flag, else the environment variable, else the default; 0 turns it off. */
+function rateLimit(flag: unknown, variable: string, name: string, fallback: number): number {
+  const fromEnv = process.env[variable]?.trim();
+  const [value, source] = flag !== undefined ? [String(flag), name] : fromEnv ? [fromEnv, variable] : [undefined, name];
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`${source} must be a whole number of requests per minute (0 for no limit), not "${value}"`);
+  return n;
+}
+
 /** Runs the server over an open store until SIGINT or SIGTERM. */
 async function serveStore(store: Store, settings: ServeSettings): Promise<number> {
-  const { port, host, token, allowRemoteReads } = settings;
+  const { port, host, token, allowRemoteReads, allowPrivateUrls, rateLimits } = settings;
   let server;
   try {
-    server = await startServer({ store, port, host, token, allowRemoteReads });
+    server = await startServer({ store, port, host, token, allowRemoteReads, allowPrivateUrls, rateLimits });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = code === 'EADDRINUSE' ? `port ${port} is in use (try --port 0 for a free one)` : oneLine(error);
@@ -435,7 +469,7 @@ async function forEachArticle(
 ): Promise<number> {
   let failed = 0;
   const progress = new Progress(!values.quiet && inputs.length > 1 && process.stderr.isTTY === true);
-  for await (const item of readInputs(inputs)) {
+  for await (const item of readInputs(inputs, { allowPrivateUrls: allowPrivateUrls(values) })) {
     if (!item.ok) {
       failed++;
       progress.clear();

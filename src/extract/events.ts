@@ -6,6 +6,7 @@ import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { inflections } from './cues.js';
 import { VERB_OBJECT_SENSES, VERB_PREP_SENSES, VERB_SENSES } from './event-lexicon.js';
+import { mentionLookup } from './lookup.js';
 
 interface TriggerSense {
   type: PloverType;
@@ -223,9 +224,10 @@ function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
 /** Actor ids mentioned at a token, or inside a common-noun phrase headed by it ("Russian and American officials"). */
 function actorsAt(doc: Doc, index: ActorIndex, children: Token[][], token: Token, depth = 0): string[] {
   // "his Lithuanian counterpart, Egle Vaitkute": the named apposition is the actor
-  const apposed = children[token.i]!.find((c) => c.deprel === 'appos' && index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
+  const mentions = mentionLookup(index);
+  const apposed = children[token.i]!.find((c) => c.deprel === 'appos' && mentions.covering(c.i) !== undefined);
   if (apposed && depth < 2) return actorsAt(doc, index, children, apposed, depth + 1);
-  const mention = index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
+  const mention = mentions.covering(token.i);
   const ids: string[] = mention ? [mention.actor.id] : [];
   if (!mention && depth < 2 && (token.upos === 'NOUN' || token.upos === 'PRON' || token.upos === 'PROPN')) {
     // "the foreign ministers of India and Brazil", "Russian officials": members named inside the phrase, but not

@@ -5,6 +5,7 @@ import type { Quote, Span } from '../contract.js';
 import { dependents, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { CLAUSE_ONLY, cueLemma, MAKE_CLEAR_FORMS, OBJECT_CUES } from './cues.js';
+import { firstTokenFrom, mentionLookup, type MentionLookup, tokensBetween } from './lookup.js';
 
 interface QuoteMarks {
   /** Offset of the opening mark; the content runs [contentStart, contentEnd); the closing mark ends at closeEnd. */
@@ -30,14 +31,15 @@ const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
   const parsed = doc.tokens.some((t) => t.head >= 0 && t.deprel !== 'dep');
-  const context: Context = { doc, index, parsed, children: dependents(doc) };
+  const context: Context = { doc, index, parsed, children: dependents(doc), mentions: mentionLookup(index) };
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
   const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
   const usedCues = new Set<number>();
   const quotes: QuoteDraft[] = [...directQuotes(context, marks, usedCues)];
-  const insideMarks = (t: Token) => marks.some((m) => t.start >= m.contentStart && t.end <= m.contentEnd);
+  const insideMarks = new Set<number>();
+  for (const m of marks) for (const t of tokensBetween(doc, m.contentStart, m.contentEnd)) insideMarks.add(t.i);
   for (const token of doc.tokens) {
-    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
+    if (usedCues.has(token.i) || insideMarks.has(token.i) || isIgnored(token) || !isCue(doc, token)) continue;
     const reported = reportedContent(context, token, marks);
     if (!reported) continue;
     const found = speakerFor(context, token, () => true);
@@ -53,6 +55,7 @@ interface Context {
   index: ActorIndex;
   parsed: boolean;
   children: Token[][];
+  mentions: MentionLookup;
 }
 
 function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>): Generator<QuoteDraft> {
@@ -61,11 +64,12 @@ function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numb
   for (const mark of marks) {
     const inside = tokensBetween(doc, mark.contentStart, mark.contentEnd);
     if (inside.length === 0) continue;
-    const lastSentence = inside[inside.length - 1]!.sentence;
-    const sentence = doc.tokens.find((t) => t.start >= mark.closeEnd && t.sentence === lastSentence)?.sentence ?? lastSentence;
+    const sentence = inside[inside.length - 1]!.sentence;
     const firstSentence = inside[0]!.sentence;
     const outsideQuote = (t: Token) => t.end <= mark.open || t.start >= mark.closeEnd;
-    const outside = doc.tokens.filter((t) => (t.sentence === sentence || t.sentence === firstSentence) && outsideQuote(t));
+    const outside = [firstSentence, ...(sentence === firstSentence ? [] : [sentence])]
+      .flatMap((k) => doc.tokens.slice(doc.sentences[k]!.tokenStart, doc.sentences[k]!.tokenEnd))
+      .filter(outsideQuote);
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
     const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
@@ -108,12 +112,8 @@ function spanOf(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-function tokensBetween(doc: Doc, start: number, end: number): Token[] {
-  return doc.tokens.filter((t) => t.start >= start && t.end <= end);
-}
-
 function startsSentence(doc: Doc, offset: number): boolean {
-  const token = doc.tokens.find((t) => t.start >= offset);
+  const token = doc.tokens[firstTokenFrom(doc, offset)];
   if (!token) return false;
   return doc.sentences[token.sentence]!.start === token.start;
 }
@@ -160,18 +160,20 @@ function isCue(doc: Doc, token: Token): boolean {
 
 /** “...” ― Ana Ruiz, and Ana Ruiz: “...”. */
 function dashOrColonSpeaker(context: Context, mark: QuoteMarks): { found: Speaker; cue: Span } | null {
-  const { doc, index } = context;
+  const { doc, mentions } = context;
   const after = /^\s*([―—–]|--)\s*/.exec(doc.text.slice(mark.closeEnd, mark.closeEnd + 6));
   if (after) {
     const dashStart = mark.closeEnd + after[0].indexOf(after[1]!);
-    const next = doc.tokens.find((t) => t.start >= mark.closeEnd + after[0].length);
-    const mention = next && index.mentions.find((m) => m.tokenStart === next.i);
+    const next = doc.tokens[firstTokenFrom(doc, mark.closeEnd + after[0].length)];
+    const mention = next && mentions.startingAt(next.i);
     if (mention) return { found: { speaker: mention.actor.id, mention: mention.span }, cue: spanOf(doc.text, dashStart, dashStart + after[1]!.length) };
   }
   const before = /(\S)\s*:\s*$/.exec(doc.text.slice(Math.max(0, mark.open - 4), mark.open));
   if (before) {
-    const colon = doc.tokens.find((t) => t.text === ':' && t.end <= mark.open && t.end >= mark.open - 3);
-    const mention = colon && index.mentions.find((m) => m.tokenEnd === colon.i && m.actor.type !== 'country');
+    // the tokens ending within the three characters before the mark start after mark.open - 4
+    const colon = doc.tokens.slice(firstTokenFrom(doc, mark.open - 4), firstTokenFrom(doc, mark.open))
+      .find((t) => t.text === ':' && t.end <= mark.open && t.end >= mark.open - 3);
+    const mention = colon && mentions.endingAt(colon.i).find((m) => m.actor.type !== 'country');
     if (colon && mention) return { found: { speaker: mention.actor.id, mention: mention.span }, cue: spanOf(doc.text, colon.start, colon.end) };
   }
   return null;
@@ -373,9 +375,9 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
 
 /** The speaker of a cue: its parsed subject, else the nearest actor mention around it in the clause. */
 function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean): Speaker {
-  const { doc, index, children } = context;
+  const { doc, mentions, children } = context;
   const sentence = doc.sentences[cue.sentence]!;
-  const mentionAt = (k: number) => index.mentions.find((m) => k >= m.tokenStart && k < m.tokenEnd);
+  const mentionAt = (k: number) => mentions.covering(k);
   const atToken = (k: number): Speaker => {
     const m = mentionAt(k);
     if (m) return { speaker: m.actor.id, mention: m.span };
@@ -386,7 +388,7 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   const phraseOf = (token: Token): Speaker => {
     const span = subtreeSpan(context, token, (t) => !['acl:relcl', 'punct', 'acl'].includes(t.deprel) || t === token);
     // "US Secretary of State Marco Rubio": the person named inside the subject phrase
-    const inside = span && index.mentions.filter((m) => m.span.start >= span.start && m.span.end <= span.end);
+    const inside = span && mentions.within(span.start, span.end);
     const person = inside?.find((m) => m.actor.type === 'person') ?? inside?.find((m) => m.actor.type !== 'country');
     if (person) return { speaker: person.actor.id, mention: person.span };
     return { speaker: null, mention: span };
@@ -431,11 +433,16 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   return NO_SPEAKER;
 }
 
+/** Quotes come sorted by start, so a non-empty one clashes with a kept one exactly when it starts before the furthest kept end. */
 function dropOverlaps<T extends { content: Span }>(quotes: T[]): T[] {
   const kept: T[] = [];
+  let furthestEnd = -1;
   for (const quote of quotes) {
-    const clash = kept.find((k) => quote.content.start < k.content.end && k.content.start < quote.content.end);
-    if (!clash) kept.push(quote);
+    const { start, end } = quote.content;
+    const clash = start < end ? start < furthestEnd : kept.some((k) => start < k.content.end && k.content.start < end);
+    if (clash) continue;
+    kept.push(quote);
+    furthestEnd = Math.max(furthestEnd, end);
   }
   return kept;
 }

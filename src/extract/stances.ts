@@ -5,6 +5,7 @@
 import type { Event, Quote, Span, Stance } from '../contract.js';
 import { dependents, type Doc, type Token } from '../nlp/index.js';
 import { issueLabel, type IssueLabel } from './issues.js';
+import { tokensBetween, tokenStartingAt } from './lookup.js';
 
 type Polarity = 'support' | 'oppose';
 
@@ -42,15 +43,15 @@ export function findStances(doc: Doc, quotes: Quote[], events: Event[]): Stance[
   };
   for (const quote of quotes) {
     if (!quote.speaker) continue;
-    const tokens = doc.tokens.filter((t) => t.start >= quote.content.start && t.end <= quote.content.end);
-    const cue = quote.cue ? doc.tokens.find((t) => t.start === quote.cue!.start) : undefined;
+    const tokens = tokensBetween(doc, quote.content.start, quote.content.end);
+    const cue = quote.cue ? tokenStartingAt(doc, quote.cue.start) : undefined;
     for (const found of positionsIn(doc, children, tokens, cue)) push(quote.speaker, found, quote.content, quote.id);
   }
   // a rejection or endorsement reported as an event ("Russia rejects NATO troop deployment")
   for (const event of events) {
     if (event.modality !== 'asserted' || event.negated || event.source.length === 0) continue;
     if (event.type !== 'REJECT') continue;
-    const tokens = doc.tokens.filter((t) => t.start >= event.evidence.start && t.end <= event.evidence.end);
+    const tokens = tokensBetween(doc, event.evidence.start, event.evidence.end);
     const trigger = tokens.find((t) => t.upos === 'VERB' && POLARITY[t.text.toLowerCase()] === (event.type === 'REJECT' ? 'oppose' : 'support'));
     if (!trigger) continue;
     const found = positionAt(doc, children, trigger, tokens);

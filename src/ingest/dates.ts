@@ -1,6 +1,9 @@
 import * as chrono from 'chrono-node';
 
 const ISO_DATE = /^(\d{4})[-/](\d{2})[-/](\d{2})(?![\d])/;
+/** A written-out date with weekday, time and zone fits in far less; longer values are not dates, and the free-text
+ * date parser's cost grows with its input. */
+const MAX_DATE_CHARS = 200;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**
@@ -11,7 +14,7 @@ export function normaliseDate(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (!text) return null;
+  if (!text || text.length > MAX_DATE_CHARS) return null;
   const iso = ISO_DATE.exec(text) ?? COMPACT_DATE.exec(text);
   if (iso) return formatDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   return parseFreeTextDate(text);

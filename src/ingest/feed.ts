@@ -4,6 +4,14 @@ import { normaliseDate } from './dates.js';
 import { describeError, IngestError } from './errors.js';
 import { htmlFragmentToText, htmlInlineToText } from './html-text.js';
 
+/**
+ * Most items read from one feed. News feeds carry tens of items, archives a few thousand; a million tiny items
+ * would cost seconds and hundreds of megabytes to parse before any was found empty, so the items are counted in the
+ * raw XML first and such a feed is refused.
+ */
+export const MAX_FEED_ITEMS = 10_000;
+const ITEM_START = /<(?:[\w.-]+:)?(?:item|entry)[\s>/]/gi;
+
 /** One feed item with text; `position` is its 1-based place among all the feed's items. */
 export interface FeedEntry {
   position: number;
@@ -12,21 +20,33 @@ export interface FeedEntry {
 }
 
 export function parseFeedEntries(content: string): FeedEntry[] {
+  if (content.trimStart().startsWith('<')) refuseTooMany(content.match(ITEM_START)?.length ?? 0);
   let parsed: AnyFeed;
   try {
     parsed = parseFeed(content);
   } catch (error) {
     throw new IngestError(`malformed feed (${describeError(error)})`);
   }
+  refuseTooMany(itemCount(parsed));
   let entries: FeedEntry[];
   try {
     entries = entriesOf(parsed).filter((entry) => entry.text);
   } catch (error) {
+    if (error instanceof IngestError) throw error;
     // Item content is third-party HTML; a parser failure on it is a bad input, not a bug here.
     throw new IngestError(`cannot read feed items (${describeError(error)})`);
   }
   if (entries.length === 0) throw new IngestError('feed has no items with text');
   return entries;
+}
+
+function refuseTooMany(items: number): void {
+  if (items > MAX_FEED_ITEMS) throw new IngestError(`feed has too many items (${items}; the limit is ${MAX_FEED_ITEMS})`);
+}
+
+function itemCount(parsed: AnyFeed): number {
+  const items = parsed.format === 'atom' ? parsed.feed.entries : parsed.feed.items;
+  return Array.isArray(items) ? items.length : 0;
 }
 
 function entriesOf(parsed: AnyFeed): FeedEntry[] {

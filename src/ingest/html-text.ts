@@ -49,7 +49,9 @@ export function paragraphsOf(root: DomNode, skipTags: ReadonlySet<string> = new 
       flush();
       stack.push({ node, leaving: true });
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, leaving: false });
+    // linkedom builds childNodes afresh on each access, so it is read once: in the loop it made wide pages quadratic
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
   }
   flush();
   return paragraphs;

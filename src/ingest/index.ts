@@ -23,19 +23,41 @@ export interface IngestOptions {
   fetchTimeoutMs?: number;
   /** Largest input read, per file, URL or stdin. Default 10 MB. */
   maxBytes?: number;
-  /** Fetch implementation; defaults to the global fetch. */
+  /**
+   * Fetch implementation; by default Node's HTTP client, with each connection pinned to the address that was checked.
+   * A custom fetch resolves names itself: the URL and every redirect are still checked, but not pinned.
+   */
   fetch?: typeof fetch;
+  /**
+   * Fetch URLs on loopback, private, link-local and other non-public addresses too: true for all of them, or a list
+   * of the addresses allowed (an intranet news server, say). Off by default: a URL from a user or an API client must
+   * not reach this machine's or its network's services.
+   */
+  allowPrivateUrls?: boolean | readonly string[];
   /** What "-" reads; defaults to process.stdin. */
   stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Longest article text accepted, in characters (UTF-16 code units). Ten times a long-form feature; analysis takes
+ * about ten seconds and a few hundred megabytes at this length, so a whole book or a 10 MB dump pasted as one
+ * "article" is refused rather than left to run for minutes.
+ */
+export const MAX_ARTICLE_CHARS = 500_000;
+
+/** Why an article's text is too long to analyse, or null. */
+export function tooLongReason(article: Article): string | null {
+  const length = article.text.length;
+  return length > MAX_ARTICLE_CHARS ? `too long for one article (${length} characters; the limit is ${MAX_ARTICLE_CHARS})` : null;
+}
 
 interface Settings {
   fetchTimeoutMs: number;
   maxBytes: number;
-  fetch: typeof fetch;
+  fetch: typeof fetch | undefined;
+  allowPrivateUrls: boolean | readonly string[];
   stdin: () => AsyncIterable<Uint8Array | string>;
 }
 
@@ -78,7 +100,8 @@ function resolveSettings(options: IngestOptions): Settings {
   return {
     fetchTimeoutMs,
     maxBytes,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch,
+    allowPrivateUrls: options.allowPrivateUrls ?? false,
     stdin: () => options.stdin ?? process.stdin,
   };
 }
@@ -87,7 +110,12 @@ async function* itemsOfInput(input: string, settings: Settings): AsyncGenerator<
   if (input === '-') {
     yield* itemsOfBytes(input, await readStdin(settings), { maxBytes: settings.maxBytes });
   } else if (isHttpUrl(input)) {
-    const fetched = await fetchInput(input, { fetch: settings.fetch, timeoutMs: settings.fetchTimeoutMs, maxBytes: settings.maxBytes });
+    const fetched = await fetchInput(input, {
+      ...(settings.fetch ? { fetch: settings.fetch } : {}),
+      timeoutMs: settings.fetchTimeoutMs,
+      maxBytes: settings.maxBytes,
+      allowPrivate: settings.allowPrivateUrls,
+    });
     yield* itemsOfBytes(input, fetched.bytes, { url: fetched.finalUrl, charset: fetched.charset, maxBytes: settings.maxBytes });
   } else if (/^[a-z][a-z0-9+.-]+:\/\//i.test(input)) {
     throw new IngestError(`unsupported URL scheme (${input.slice(0, input.indexOf(':'))})`);
@@ -149,6 +177,7 @@ function parseHtmlArticle(html: string, source: string, url: string | undefined)
   try {
     return htmlArticle(html, source, url);
   } catch (error) {
+    if (error instanceof IngestError) throw error;
     throw new IngestError(`cannot parse HTML (${describeError(error)})`);
   }
 }
@@ -173,6 +202,8 @@ function* jsonItems(source: string, content: string): Generator<IngestItem> {
 /** The last gate for every article: it must have text, and English text. */
 function checked(article: Article, emptyReason: string): IngestItem {
   if (!article.text.trim()) return failure(article.source, emptyReason);
+  const tooLong = tooLongReason(article);
+  if (tooLong) return failure(article.source, tooLong);
   const notEnglish = notEnglishReason(article.text);
   if (notEnglish) return failure(article.source, `not English (${notEnglish})`);
   return { ok: true, article };

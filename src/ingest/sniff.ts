@@ -119,6 +119,11 @@ function contentKind(content: string): ContentKind {
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   if (!head.startsWith('<')) return 'text';
   const markup = head.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?(?:-->|$)/g, '').trimStart();
+  // No reader here expands declared entities, but a document that declares them is built to be expanded by
+  // something ("billion laughs", external entities); HTML never needs an internal subset, so refuse it outright.
+  if (/^<!doctype\s[^>[]*\[/i.test(markup)) {
+    throw new IngestError('refused: DOCTYPE with an internal DTD subset (entity declarations can expand without bound)');
+  }
   if (/^<!doctype\s+html/i.test(markup)) return 'html';
   const root = /^(?:<!doctype[^>]*>\s*)?<([a-z][\w:.-]*)/i.exec(markup)?.[1]?.toLowerCase();
   if (root === 'rss' || root === 'feed' || root === 'rdf:rdf') return 'feed';

@@ -127,7 +127,19 @@ function genderOfPhrase(doc: Doc, c: Candidate): Gender | undefined {
     const g = GENDERED_NOUNS[w];
     if (g) return g;
   }
-  const before = doc.tokens.find((t) => t.end <= c.start && t.end >= c.start - 2);
-  if (before && HONORIFICS.has(before.text)) return GENDERED_NOUNS[before.text.toLowerCase()];
+  const before = firstTokenEndingFrom(doc, c.start - 2);
+  if (before && before.end <= c.start && HONORIFICS.has(before.text)) return GENDERED_NOUNS[before.text.toLowerCase()];
   return undefined;
+}
+
+/** The first token ending at or after `offset`, by binary search: token ends increase along the text. */
+function firstTokenEndingFrom(doc: Doc, offset: number): Token | undefined {
+  let low = 0;
+  let high = doc.tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (doc.tokens[mid]!.end < offset) low = mid + 1;
+    else high = mid;
+  }
+  return doc.tokens[low];
 }

@@ -49,12 +49,32 @@ const URL_OR_EMAIL = /^(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)$/i;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const TIME_OR_RATIO = /^\d+(?:[:/.]\d+)+$/;
 
+/**
+ * Longest run of non-space characters split as one chunk. Real words, numbers and URLs are far shorter; a longer run
+ * (a wall of quote marks or hyphens, a base64 blob) is cut into pieces first, so that the per-chunk work, which
+ * rescans the rest of the chunk at each split, stays bounded.
+ */
+export const MAX_CHUNK_CHARS = 1000;
+/**
+ * Longest sentence handed to the tagger and parser, in tokens. News sentences run to 60 or so; text without
+ * sentence punctuation (a scraped list, a run-on paste) is cut into pieces of at most this many tokens, which keeps
+ * each sentence's work, and the extractors' per-sentence scans, bounded.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+
 /** Splits text into UD-style tokens with offsets. */
 export function tokenize(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   const chunk = /\S+/g;
   for (let match = chunk.exec(text); match; match = chunk.exec(text)) {
-    splitChunk(match[0], match.index, tokens);
+    const whole = match[0];
+    for (let from = 0; from < whole.length; ) {
+      let to = Math.min(whole.length, from + MAX_CHUNK_CHARS);
+      // never cut between the two halves of a surrogate pair
+      if (to < whole.length && /[\uDC00-\uDFFF]/.test(whole[to]!)) to--;
+      splitChunk(whole.slice(from, to), match.index + from, tokens);
+      from = to;
+    }
     const last = tokens[tokens.length - 1];
     if (last) last.spaceAfter = true;
   }
@@ -127,43 +147,51 @@ function isPluralPossessive(word: string): boolean {
   return /[sS]['’]$/.test(word) && word.length > 2 && /[A-Za-z]/.test(word[0]!);
 }
 
-/** Splits the inside of a chunk: clitics, dashes and hyphens, inner punctuation. */
+/**
+ * Splits the inside of a chunk: clitics, dashes and hyphens, inner punctuation. The rest of the word after a
+ * separator or hyphen is handled by the loop rather than by recursion, so a run of thousands of quote marks or
+ * hyphens cannot exhaust the stack; the part before a separator holds no separator, so recursing on it is shallow.
+ */
 function splitWord(word: string, offset: number, out: RawToken[]): void {
-  if (word.length === 0) return;
-  if (URL_OR_EMAIL.test(word) || NUMBER.test(word) || TIME_OR_RATIO.test(word) || keepsPeriod(word)) {
+  while (word.length > 0) {
+    if (URL_OR_EMAIL.test(word) || NUMBER.test(word) || TIME_OR_RATIO.test(word) || keepsPeriod(word)) {
+      return push(out, word, offset);
+    }
+    // Dashes and slashes between words stand alone; ellipses too.
+    const separator = /—|–|--|\.\.\.|…|\/(?=[A-Za-z])|;|,(?=[A-Za-z])|(?<=[A-Za-z])[.!?](?=["“”’A-Z])|[“”"(){}\[\]]/;
+    const sep = separator.exec(word);
+    if (sep && sep.index >= 0 && (sep.index > 0 || sep[0].length < word.length)) {
+      splitWord(word.slice(0, sep.index), offset, out);
+      push(out, sep[0], offset + sep.index);
+      const rest = sep.index + sep[0].length;
+      word = word.slice(rest);
+      offset += rest;
+      continue;
+    }
+    if (!NOT_CLITIC_WORDS.test(word)) {
+      const clitic = CLITIC_SUFFIX.exec(word);
+      if (clitic && clitic.index > 0) {
+        // "won't" -> "wo n't", "can't" -> "ca n't": UD keeps the n't whole.
+        const cut = clitic.index;
+        splitWord(word.slice(0, cut), offset, out);
+        push(out, word.slice(cut), offset + cut);
+        return;
+      }
+    }
+    const hyphen = word.indexOf('-');
+    if (hyphen > 0 && hyphen < word.length - 1) {
+      const head = word.slice(0, hyphen);
+      const splitHere = !UNSPLIT_HYPHEN_PREFIXES.has(head.toLowerCase()) && !/^\d+$/.test(head) && /[A-Za-z]/.test(head);
+      if (splitHere) {
+        push(out, head, offset);
+        push(out, '-', offset + hyphen);
+        word = word.slice(hyphen + 1);
+        offset += hyphen + 1;
+        continue;
+      }
+    }
     return push(out, word, offset);
   }
-  // Dashes and slashes between words stand alone; ellipses too.
-  const separator = /—|–|--|\.\.\.|…|\/(?=[A-Za-z])|;|,(?=[A-Za-z])|(?<=[A-Za-z])[.!?](?=["“”’A-Z])|[“”"(){}\[\]]/;
-  const sep = separator.exec(word);
-  if (sep && sep.index >= 0 && (sep.index > 0 || sep[0].length < word.length)) {
-    splitWord(word.slice(0, sep.index), offset, out);
-    push(out, sep[0], offset + sep.index);
-    splitWord(word.slice(sep.index + sep[0].length), offset + sep.index + sep[0].length, out);
-    return;
-  }
-  if (!NOT_CLITIC_WORDS.test(word)) {
-    const clitic = CLITIC_SUFFIX.exec(word);
-    if (clitic && clitic.index > 0) {
-      // "won't" -> "wo n't", "can't" -> "ca n't": UD keeps the n't whole.
-      const cut = clitic.index;
-      splitWord(word.slice(0, cut), offset, out);
-      push(out, word.slice(cut), offset + cut);
-      return;
-    }
-  }
-  const hyphen = word.indexOf('-');
-  if (hyphen > 0 && hyphen < word.length - 1) {
-    const head = word.slice(0, hyphen);
-    const splitHere = !UNSPLIT_HYPHEN_PREFIXES.has(head.toLowerCase()) && !/^\d+$/.test(head) && /[A-Za-z]/.test(head);
-    if (splitHere) {
-      push(out, head, offset);
-      push(out, '-', offset + hyphen);
-      splitWord(word.slice(hyphen + 1), offset + hyphen + 1, out);
-      return;
-    }
-  }
-  push(out, word, offset);
 }
 
 const SENTENCE_STARTERS = new Set([
@@ -211,7 +239,29 @@ export function splitSentences(text: string, tokens: RawToken[]): SentenceBounds
     }
   }
   if (first < tokens.length) close(tokens.length - 1);
-  return sentences;
+  return sentences.flatMap((sentence) => capSentence(tokens, sentence));
+}
+
+/** Cuts an over-long sentence into pieces of at most MAX_SENTENCE_TOKENS, after a clause mark where there is one. */
+function capSentence(tokens: RawToken[], sentence: SentenceBounds): SentenceBounds[] {
+  if (sentence.tokenEnd - sentence.tokenStart <= MAX_SENTENCE_TOKENS) return [sentence];
+  const pieces: SentenceBounds[] = [];
+  let from = sentence.tokenStart;
+  while (from < sentence.tokenEnd) {
+    let to = Math.min(sentence.tokenEnd, from + MAX_SENTENCE_TOKENS);
+    if (to < sentence.tokenEnd) {
+      // look back over the second half of the piece for a comma, semicolon, colon or dash to cut after
+      for (let k = to - 1; k > from + MAX_SENTENCE_TOKENS / 2; k--) {
+        if (/^(?:[,;:]|—|–|--)$/.test(tokens[k]!.text)) {
+          to = k + 1;
+          break;
+        }
+      }
+    }
+    pieces.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, tokenStart: from, tokenEnd: to });
+    from = to;
+  }
+  return pieces;
 }
 
 function endsSentenceHere(tokens: RawToken[], i: number): boolean {

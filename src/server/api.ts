@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { PLOVER_TYPES, type Article, type Extraction } from '../contract.js';
-import { articleFromHtml, articleFromText, readInputs } from '../ingest/index.js';
+import { articleFromHtml, articleFromText, readInputs, tooLongReason } from '../ingest/index.js';
 import { groupedEvents, nameKey, type Store } from '../kb/index.js';
 import { processArticle } from '../pipeline.js';
 import { buildBriefing, renderHtml, renderMarkdown } from '../report/index.js';
@@ -101,7 +101,7 @@ function query<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
   return parse(schema, c.req.query(), 'query');
 }
 
-export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthResult }): Hono {
+export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthResult; allowPrivateUrls: boolean }): Hono {
   const api = new Hono();
 
   api.use('*', async (c, next) => {
@@ -146,7 +146,7 @@ export function apiRoutes(store: Store, deps: { authorize: (c: Context) => AuthR
       } catch {
         throw new ApiError('the request body is not valid JSON');
       }
-      const articles = await articlesOfBody(body);
+      const articles = await articlesOfBody(body, deps.allowPrivateUrls);
       const results = [];
       for (const article of articles) results.push(await ingest(store, article));
       const first = results[0]!;
@@ -214,7 +214,7 @@ function withActorKeys(record: Extraction): Extraction & { actorKeys: Record<str
   return { ...record, actorKeys: Object.fromEntries(record.actors.map((actor) => [actor.id, nameKey(actor.name)])) };
 }
 
-async function articlesOfBody(body: unknown): Promise<Article[]> {
+async function articlesOfBody(body: unknown, allowPrivateUrls: boolean): Promise<Article[]> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError('the body must be a JSON object: {text, title?, url?, published?, outlet?}, {html, url?} or {url}');
   }
@@ -233,16 +233,19 @@ async function articlesOfBody(body: unknown): Promise<Article[]> {
     const { url } = parse(IngestBodies.url, body, 'body');
     const articles: Article[] = [];
     const errors: string[] = [];
-    for await (const item of readInputs([url])) {
+    for await (const item of readInputs([url], { allowPrivateUrls })) {
       if (item.ok) articles.push(item.article);
       else errors.push(item.error);
     }
-    if (articles.length === 0) throw new ApiError(`cannot ingest ${url}: ${errors[0] ?? 'no article found'}`, 422);
+    // an error item already starts with the URL it is about
+    if (articles.length === 0) throw new ApiError(`cannot ingest ${errors[0] ?? `${url}: no article found`}`, 422);
     return articles;
   } else {
     throw new ApiError('the body needs one of "text", "html" or "url"');
   }
   if (article.text.trim() === '') throw new ApiError('the article has no text', 422);
+  const tooLong = tooLongReason(article);
+  if (tooLong) throw new ApiError(tooLong, 422);
   return [article];
 }
 

@@ -9,6 +9,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { Store } from '../kb/index.js';
 import { ApiError, apiRoutes } from './api.js';
 import { loadAssets, type Asset } from './assets.js';
+import { RateLimiter } from './rate-limit.js';
+
+/** API requests per client (IP address, or IPv6 /64) per minute when nothing else is said; 0 turns a limit off. */
+export const DEFAULT_RATE_LIMITS = { reads: 1200, writes: 60 } as const;
 
 export interface AppOptions {
   /** The bearer token writes must present; without one, writes are refused. */
@@ -17,6 +21,10 @@ export interface AppOptions {
   allowRemoteReads?: boolean;
   /** Where server-side errors are logged, one line each (default: stderr). */
   log?: (line: string) => void;
+  /** Let POST /api/articles {url} fetch from loopback and private addresses (default: refused). */
+  allowPrivateUrls?: boolean;
+  /** API requests per client per minute, reads (GET) and writes apart; 0 turns one off. Default DEFAULT_RATE_LIMITS. */
+  rateLimits?: { reads?: number; writes?: number };
 }
 
 export interface ServerOptions {
@@ -28,6 +36,8 @@ export interface ServerOptions {
   token?: string;
   allowRemoteReads?: boolean;
   log?: (line: string) => void;
+  allowPrivateUrls?: boolean;
+  rateLimits?: { reads?: number; writes?: number };
 }
 
 export interface RunningServer {
@@ -45,6 +55,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const assets = loadAssets();
   const app = new Hono();
+  const limiters = {
+    reads: new RateLimiter(options.rateLimits?.reads ?? DEFAULT_RATE_LIMITS.reads),
+    writes: new RateLimiter(options.rateLimits?.writes ?? DEFAULT_RATE_LIMITS.writes),
+  };
 
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
@@ -62,10 +76,23 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         return c.json({ error: 'unexpected Host header; use http://127.0.0.1 or http://localhost' }, 403);
       }
     }
+    // Budgets guard the API, whose requests cost queries or a whole extraction; the app's static files are cheap.
+    if (c.req.path.startsWith('/api/')) {
+      const kind = isWrite ? 'writes' : 'reads';
+      const limiter = limiters[kind];
+      const taken = limiter.take(remoteAddress(c) ?? 'unknown');
+      if (!taken.ok) {
+        return c.json(
+          { error: `too many requests: the limit is ${limiter.perMinute} ${kind} per minute per client; retry in ${taken.retryAfterSeconds} s` },
+          429,
+          { 'Retry-After': String(taken.retryAfterSeconds) },
+        );
+      }
+    }
     await next();
   });
 
-  app.route('/api', apiRoutes(store, { authorize: (c) => authorize(c, options.token) }));
+  app.route('/api', apiRoutes(store, { authorize: (c) => authorize(c, options.token), allowPrivateUrls: options.allowPrivateUrls === true }));
 
   app.get('*', (c) => {
     const asset = assets.get(c.req.path);
@@ -92,6 +119,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.allowRemoteReads !== undefined ? { allowRemoteReads: options.allowRemoteReads } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
+    ...(options.allowPrivateUrls !== undefined ? { allowPrivateUrls: options.allowPrivateUrls } : {}),
+    ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
   });
   const server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host });
   await new Promise<void>((resolve, reject) => {

@@ -76,8 +76,9 @@ const obj = (properties: Record<string, Schema>, required: string[] = Object.key
 });
 const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
 const json = (schema: Schema, description: string): Response => ({ description, content: { 'application/json': { schema } } });
+/** Error responses of an operation; every API request may also meet its client's rate limit (429). */
 const errors = (...codes: string[]): Record<string, Response> =>
-  Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/responses/${code}` } as unknown as Response]));
+  Object.fromEntries([...codes, '429'].map((code) => [code, { $ref: `#/components/responses/${code}` } as unknown as Response]));
 
 const q = (name: string, description: string, schema: Schema = str): Parameter => ({ name, in: 'query', description, schema });
 const limit = (fallback: number, max: number): Parameter =>
@@ -109,7 +110,7 @@ export const openApiDocument: OpenApiDocument = {
       'Actors, quotes, PLOVER events and stances extracted from political news, each pointing back at its ' +
       'characters in the article. Reads are open to the local machine; writes need `Authorization: Bearer ' +
       '<PARLEY_TOKEN>`. Errors are `{"error": "..."}` with a 4xx or 5xx status. Lists are paged with `limit` ' +
-      'and `offset`.',
+      'and `offset`. Each client has a budget of reads and of writes per minute; over it, 429 with `Retry-After`.',
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/', description: 'this server' }],
@@ -135,7 +136,9 @@ export const openApiDocument: OpenApiDocument = {
         description:
           'Runs the extraction pipeline and stores the record. The article id is the SHA-256 of its text, so posting ' +
           'the same text again stores nothing and answers 200 with `stored: false`. `{url}` fetches the page (15 s, ' +
-          '10 MB); a feed URL stores each of its items and lists them in `articles`.',
+          '10 MB); a feed URL stores each of its items and lists them in `articles`. URLs on loopback, private, ' +
+          'link-local and other non-public addresses are refused (422) unless the server allows private URLs. ' +
+          'Articles over 500,000 characters are refused (422).',
         security: [{ bearer: [] }],
         requestBody: { required: true, content: { 'application/json': { schema: ref('IngestRequest') } } },
         responses: {
@@ -259,7 +262,7 @@ export const openApiDocument: OpenApiDocument = {
     '/api/openapi.json': {
       get: {
         operationId: 'openapi', tags: ['meta'], summary: 'This document',
-        responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1') },
+        responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1'), ...errors() },
       },
     },
   },
@@ -274,7 +277,11 @@ export const openApiDocument: OpenApiDocument = {
       404: json(ref('Error'), 'No such item or route'),
       413: json(ref('Error'), 'Body over 1 MB'),
       415: json(ref('Error'), 'Body not sent as application/json'),
-      422: json(ref('Error'), 'Valid request, but no article could be read from it'),
+      422: json(ref('Error'), 'Valid request, but no article could be read from it (unreadable, refused URL, too long)'),
+      429: {
+        ...json(ref('Error'), "Over this client's reads or writes per minute"),
+        headers: { 'Retry-After': { description: 'Seconds until the next request will be accepted', schema: { type: 'integer', minimum: 1 } } },
+      },
     },
     schemas: {
       Error: obj({ error: str }),
