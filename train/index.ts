@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { UDSentence } from '../src/nlp/conllu.js';
 import { GazetteerMatcher, buildGazetteer } from '../src/nlp/ner-lexicon.js';
 import { NER_FILE, PARSER_FILE, TAGGER_FILE } from '../src/nlp/models.js';
-import type { Tagger } from '../src/nlp/tagger.js';
+import { Tagger } from '../src/nlp/tagger.js';
 import { MODELS_DIR, argValue, dataDir, loadEwt, loadGum, loadUner, petrarchActorsPath } from './data.js';
 import { gumSpans, unerSpans } from './entities.js';
 import { trainNer, type NerExample } from './ner.js';
@@ -56,6 +56,14 @@ function main(): void {
   let tagger: Tagger | null = null;
   const getTagger = (): Tagger => {
     if (tagger) return tagger;
+    // Retraining only the recogniser: the committed tagger is what this same deterministic training would produce,
+    // so reuse it rather than spend ten epochs rebuilding it to retag a few sentences.
+    const committed = join(MODELS_DIR, TAGGER_FILE);
+    if (!only.has('tagger') && existsSync(committed)) {
+      tagger = Tagger.load(committed);
+      log(`tagger: loaded ${committed}`);
+      return tagger;
+    }
     const t0 = Date.now();
     const res = trainTagger(train, { epochs: TAGGER_EPOCHS, seed: 1, log });
     if (only.has('tagger')) writeFileSync(join(outDir, TAGGER_FILE), res.file);
