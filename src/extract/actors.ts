@@ -6,6 +6,11 @@ import { countryOfWord, isHonorific, readRole } from './roles.js';
 
 export interface ActorIndex {
   actors: Actor[];
+  /**
+   * An unnamed group ("protesters", "opposition activists") taken as one actor when an event needs it as a
+   * participant; the same label in one article is one actor. Groups are not listed unless something involves them.
+   */
+  groupActor(label: string, tokenStart: number, tokenEnd: number): Actor;
   /** The actor a character range refers to, if a mention covers it. */
   actorAt(start: number, end: number): Actor | undefined;
   /** Mentions in token order with their actor, for speaker and argument search. */
@@ -31,6 +36,13 @@ const GROUP_NOUNS = new Set([
   'delegations', 'capitals', 'members', 'neighbours', 'neighbors', 'fishermen', 'fishing', 'activists', 'troops',
 ]);
 const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
+/** Last words that make a name an organisation even when the entity model took it for a place ("Kivu Patriotic Front"). */
+const ORGANISATION_HEADS = new Set([
+  'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Party', 'Forces', 'Council', 'Alliance', 'League', 'Congress',
+  'Federation', 'Union', 'Committee', 'Commission', 'Militia', 'Platform', 'Organisation', 'Organization', 'Coalition',
+]);
+/** Plural nouns for people that the entity model sometimes takes for a name at the start of a sentence ("Gunmen"). */
+const PLURAL_PEOPLE = /^(gunmen|militants|rebels|protesters|demonstrators|bandits|insurgents|fighters|soldiers|troops|farmers|students|workers|villagers|residents|officials|police)$/i;
 
 export function findActors(doc: Doc, ignore: Array<{ start: number; end: number }>): ActorIndex {
   const drafts: Draft[] = [];
@@ -43,7 +55,7 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   };
 
   // People first, fullest names first, so that a bare surname joins the full name it abbreviates.
-  const people = entities.filter((e) => e.label === 'PER');
+  const people = entities.filter((e) => e.label === 'PER' && !(e.tokenEnd - e.tokenStart === 1 && PLURAL_PEOPLE.test(e.text)));
   const byLength = [...people].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.start - b.start);
   const personOfEntity = new Map<Entity, Draft>();
   for (const entity of byLength) {
@@ -98,7 +110,8 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     if (entity.label === 'NORP') continue;
     // "in Brussels": a seat named as a place
     if (entry?.kind === 'organization' && LOCATIVE.has(previous) && /^[A-Z][a-z]+$/.test(entity.text) && !/^[A-Z]+$/.test(entity.text) && entity.text !== entry.name) continue;
-    if (entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) continue;
+    const organisationName = ORGANISATION_HEADS.has(doc.tokens[entity.tokenEnd - 1]!.text) && entity.tokenEnd - entity.tokenStart > 1;
+    if ((entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) && !organisationName) continue;
     const name = entry?.name ?? entity.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
     const draft = findOrCreate(drafts, 'organization', name);
     if (!entry) draft.country ??= countryInside(doc, entity);
@@ -137,9 +150,27 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     for (const m of unique) mentions.push({ actor, span: { start: m.start, end: m.end, text: m.text }, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
   });
   mentions.sort((a, b) => a.span.start - b.span.start);
+  const groupActor = (label: string, tokenStart: number, tokenEnd: number): Actor => {
+    const start = doc.tokens[tokenStart]!.start;
+    const end = doc.tokens[tokenEnd - 1]!.end;
+    const span = { start, end, text: doc.text.slice(start, end) };
+    let actor = actors.find((a) => a.type === 'group' && a.name === label);
+    if (!actor) {
+      actor = { id: `a${actors.length + 1}`, name: label, type: 'group', roles: [], country: null, mentions: [] };
+      actors.push(actor);
+    }
+    if (!actor.mentions.some((m) => m.start === start && m.end === end)) {
+      actor.mentions.push(span);
+      actor.mentions.sort((a, b) => a.start - b.start);
+      mentions.push({ actor, span, tokenStart, tokenEnd });
+      mentions.sort((a, b) => a.span.start - b.span.start);
+    }
+    return actor;
+  };
   return {
     actors,
     mentions,
+    groupActor,
     actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
   };
 }

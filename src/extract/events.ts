@@ -1,353 +1,987 @@
-// PLOVER events from the dependency parse: a trigger verb (or a noun under a light verb) with its subject as source
-// and its object or prepositional partner as target, with place, date, negation and modality. Background mentions
-// of an event ("after the talks") are not new events, and repeated mentions of one meeting are coded once.
-import type { Event, PloverType, Span } from '../contract.js';
+// PLOVER events from the dependency parse. A trigger is a verb read in context (what it acts on, its particle, the
+// clause it takes) or a noun that names an act, carried by a light verb ("held talks") or bringing its own
+// participants ("Beijing's offer", "talks between X and Y"). The actor is the clause's subject (through passives,
+// coordination, control verbs, pronouns and the speaker of a quote); the recipient is only what the parse links to
+// the act as its counterpart: an actor as object, an owner of what is rejected or praised, or a partner behind the
+// prepositions the category uses ("sanctions on", "aid to", "talks with"), never a place, a topic or a purpose.
+// Auxiliary marks follow the PLOVER manual: negation, future, hypothetical (conditions, modals, proposals) and
+// historical (the pluperfect, past dates, relative clauses and "ago" about the past). What is asked, threatened,
+// refused or promised is the content of that event, not another one; accidents are not assaults; a meeting named
+// again ("the talks", "this meeting") is the same meeting; an act without an actor in the text is not coded.
+import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
-import { inflections } from './cues.js';
-import { VERB_OBJECT_SENSES, VERB_PREP_SENSES, VERB_SENSES } from './event-lexicon.js';
+import {
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, nounSense, verbReadings,
+  type Sense, type VerbReading,
+} from './event-triggers.js';
 
-interface TriggerSense {
+type Modality = Event['modality'];
+
+/** One mention of an event in the text, before mentions of the same event are merged. */
+interface Mention {
   type: PloverType;
-  mode?: string;
+  mode: string | null;
+  source: string[];
+  target: string[];
+  location: string | null;
+  negated: boolean;
+  modality: Modality;
+  sentence: number;
+  /** A noun with a definite article and no participants of its own ("the talks"): a reference back, not a new act. */
+  anaphoric: boolean;
+  evidence: Span;
 }
 
-/** Verb lemmas that trigger an event, by category. */
-const VERB_TRIGGERS: Record<string, TriggerSense> = {};
-/** Nouns that name an event when they are an argument of the clause (not a background adjunct). */
-const NOUN_TRIGGERS: Record<string, TriggerSense> = {};
-
-function addVerbs(type: PloverType, lemmas: string[], mode?: string): void {
-  for (const lemma of lemmas) for (const form of inflections(lemma)) VERB_TRIGGERS[form] ??= { type, mode };
-}
-function addNouns(type: PloverType, nouns: string[], mode?: string): void {
-  for (const noun of nouns) NOUN_TRIGGERS[noun] ??= { type, mode };
+/** Where a trigger's arguments are read: the trigger itself, or the light verb carrying a trigger noun. */
+interface Reading {
+  sense: Sense;
+  trigger: Token;
+  clause: Token;
+  nominal: boolean;
+  /** Participants read from word order in a title-case headline, whose parse cannot be trusted. */
+  headline?: { source: string[]; target: string[] };
 }
 
-addVerbs('CONSULT', ['meet', 'negotiate', 'confer', 'consult', 'convene', 'discuss'], undefined);
-addVerbs('CONSULT', ['visit', 'host', 'tour'], 'visit');
-addVerbs('CONSULT', ['phone', 'telephone', 'call'], 'phone');
-addVerbs('CONSULT', ['mediate'], 'third-party');
-addVerbs('REJECT', ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'spurn', 'decline', 'deny', 'block', 'oppose']);
-addVerbs('AGREE', ['agree', 'pledge', 'promise', 'commit', 'offer']);
-addVerbs('SUPPORT', ['sign', 'endorse', 'praise', 'back', 'welcome', 'recognize', 'recognise', 'apologize', 'apologise', 'defend', 'support']);
-addVerbs('COOPERATE', ['cooperate', 'collaborate', 'coordinate', 'share', 'extradite']);
-addVerbs('AID', ['aid', 'donate', 'fund', 'supply', 'assist', 'deliver', 'rescue', 'grant']);
-addVerbs('RETREAT', ['withdraw', 'retreat', 'evacuate', 'disband', 'demobilize']);
-addVerbs('CONCEDE', ['concede', 'yield', 'release', 'ease', 'lift', 'compromise', 'relent', 'surrender', 'acquit', 'drop']);
-addVerbs('REQUEST', ['urge', 'demand', 'request', 'appeal', 'ask', 'invite', 'press', 'petition']);
-addVerbs('ACCUSE', ['accuse', 'blame', 'condemn', 'denounce', 'criticize', 'criticise', 'charge', 'allege', 'fault', 'rebuke']);
-addVerbs('THREATEN', ['threaten', 'warn']);
-addVerbs('PROTEST', ['protest', 'demonstrate', 'boycott', 'strike', 'rally', 'march']);
-addVerbs('SANCTION', ['sanction', 'expel', 'embargo', 'suspend', 'freeze', 'recall', 'sever']);
-addVerbs('MOBILIZE', ['deploy', 'mobilize', 'mobilise', 'station', 'dispatch', 'reinforce', 'mass']);
-addNouns('MOBILIZE', ['drills', 'exercises', 'manoeuvres', 'maneuvers', 'patrols', 'reservists']);
-addVerbs('COERCE', ['arrest', 'detain', 'seize', 'blockade', 'impound', 'deport', 'ban', 'confiscate', 'raid']);
-addVerbs('ASSAULT', ['attack', 'bomb', 'shell', 'kill', 'invade', 'shoot', 'fire', 'assault', 'ram', 'storm', 'strike']);
+interface Context {
+  doc: Doc;
+  index: ActorIndex;
+  children: Token[][];
+  quotes: Quote[];
+  published: string | null;
+}
 
-addNouns('CONSULT', ['meeting', 'meetings', 'talks', 'summit', 'encounter', 'negotiations', 'discussions', 'consultations', 'conference', 'session']);
-addNouns('CONSULT', ['visit', 'trip', 'tour'], 'visit');
-addNouns('CONSULT', ['call', 'phone'], 'phone');
-addNouns('AGREE', ['agreement', 'deal', 'accord', 'pact', 'truce', 'ceasefire', 'treaty', 'memorandum']);
-addNouns('SANCTION', ['sanctions', 'embargo', 'tariffs', 'expulsion']);
-addNouns('MOBILIZE', ['deployment', 'mobilization', 'mobilisation', 'reinforcements']);
-addNouns('ASSAULT', ['attack', 'attacks', 'strike', 'strikes', 'invasion', 'offensive', 'bombing', 'shelling']);
-addNouns('PROTEST', ['protest', 'protests', 'demonstration', 'demonstrations', 'boycott']);
-addNouns('AID', ['aid', 'assistance']);
-addNouns('THREATEN', ['ultimatum', 'threat', 'threats']);
-
-/** Verbs that carry a noun trigger as their object: "held talks", "imposed sanctions", "signed a deal". */
-const LIGHT_VERBS = new Set(['hold', 'held', 'holds', 'holding', 'have', 'had', 'has', 'host', 'hosted', 'hosts', 'attend', 'attended',
-  'impose', 'imposed', 'imposes', 'imposing', 'sign', 'signed', 'signs', 'reach', 'reached', 'conclude', 'concluded',
-  'strike', 'struck', 'announce', 'announced', 'begin', 'began', 'begun', 'open', 'opened', 'launch', 'launched',
-  'conduct', 'conducted', 'stage', 'staged', 'make', 'made', 'pay', 'paid', 'carry', 'carried', 'order', 'ordered',
-  'issue', 'issued', 'deliver', 'delivered', 'send', 'sent', 'approve', 'approved', 'agree', 'agreed', 'resume', 'resumed',
-  'resumes', 'join', 'joined', 'sit', 'sat', 'enter', 'entered', 'complete', 'completed', 'start', 'started', 'continue', 'continued']);
-/** Nouns that count a trigger noun: "a round of talks", "a series of strikes". */
-const MEASURE_NOUNS = new Set(['round', 'rounds', 'series', 'session', 'sessions', 'wave', 'day', 'days', 'package', 'set', 'batch']);
-/** Verbs of conversation that are CONSULT with a partner ("spoke with", "talked to"), by phone when said so. */
-const CONVERSATION_VERBS = new Set(['speak', 'speaks', 'spoke', 'spoken', 'speaking', 'talk', 'talks', 'talked', 'talking', 'chat', 'chatted']);
-/** Verbs whose subject is the host and whose object the visitor. */
-const HOST_VERBS = new Set(['host', 'hosts', 'hosted', 'hosting', 'receive', 'receives', 'received', 'receiving', 'welcome', 'welcomed', 'welcomes']);
-
-const COMMITMENT_VERBS = new Set(['agree', 'agreed', 'agrees', 'offer', 'offered', 'offers', 'promise', 'promised', 'promises', 'pledge', 'pledged', 'pledges', 'vow', 'vowed', 'commit', 'committed', 'decide', 'decided']);
-const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
-const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ca']);
-const INTENT_HEADS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'propose', 'proposed', 'proposes',
-  'proposal', 'possibility', 'want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'offer', 'offered', 'consider', 'considering',
-  'considered', 'threaten', 'threatened', 'threatens', 'prepare', 'prepared', 'preparing', 'ready', 'willing', 'expected', 'aim', 'aims',
-  'suggest', 'suggested', 'suggesting', 'floated', 'talk', 'idea', 'prospect', 'hope', 'hopes', 'hoped']);
-const FUTURE_INTENT = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'expected', 'prepare', 'prepared', 'preparing', 'aim', 'aims']);
+const SUBJECTS = new Set(['nsubj', 'csubj']);
+const PASSIVE_SUBJECTS = new Set(['nsubj:pass', 'csubj:pass']);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
-const SUBJECT = new Set(['nsubj', 'csubj']);
-const PASSIVE_SUBJECT = new Set(['nsubj:pass']);
-const TARGET_CASES = new Set(['with', 'against', 'to', 'on', 'from', 'for', 'between', 'toward', 'towards', 'into', 'of']);
-const PLACE_CASES = new Set(['in', 'at']);
+const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
+const MODAL_AUX = new Set(['could', 'might', 'may', 'should', 'can', 'ca', 'must']);
+/** Verbs of saying: a clause under them is reported, and their "would" is a future seen from the past. */
+const REPORTING = new Set(['say', 'tell', 'add', 'state', 'note', 'announce', 'confirm', 'declare', 'report', 'stress', 'insist',
+  'reiterate', 'write', 'explain', 'indicate', 'signal', 'mention', 'emphasise', 'emphasize', 'repeat', 'claim', 'believe', 'expect']);
+/** Verbs that make the act they govern a commitment that has been made: "announced it would withdraw". */
+const COMMITTING = new Set(['announce', 'decide', 'pledge', 'promise', 'vow', 'agree', 'commit', 'resolve']);
+/** Governors that put an act in the future: "plans to visit", "is due to meet", "is expected to sign". */
+const FUTURE_HEADS = new Set(['plan', 'intend', 'prepare', 'aim', 'due', 'set', 'expect', 'schedule', 'poise', 'go', 'about', 'scheduled', 'expected', 'planned', 'poised']);
+/** Governors that make an act only possible: proposals, deliberation, wishes, readiness. */
+const HYPOTHETICAL_HEADS = new Set(['propose', 'consider', 'weigh', 'suggest', 'want', 'seek', 'hope', 'wish', 'mull', 'explore',
+  'discuss', 'debate', 'float', 'study', 'contemplate', 'possibility', 'idea', 'option', 'prospect', 'proposal', 'talk', 'ready',
+  'willing', 'prepared', 'open', 'able', 'need', 'could', 'might', 'would']);
+/** Verbs whose failure negates the act they govern. */
+const FAILING = new Set(['fail', 'refrain', 'neglect', 'stop']);
+/** Verbs on which a trigger noun as subject is the act taking place ("talks resumed", "the strike went ahead"). */
+const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', 'conclude', 'continue', 'last', 'take', 'go',
+  'proceed', 'happen', 'occur', 'break', 'collapse', 'stall', 'finish', 'get', 'kick', 'be', 'enter', 'mark', 'wrap', 'target',
+  'hit', 'kill', 'focus', 'produce', 'yield', 'cover', 'drag', 'draw', 'come', 'follow', 'include', 'involve', 'see']);
+/** Prepositions of an adjunct that places an act before the news ("since the invasion", "after the talks"). */
+const BACKGROUND_CASES = new Set(['since', 'after', 'before', 'following', 'despite', 'amid', 'ahead', 'prior', 'until']);
+/** Prepositions of a topic: "a row over sanctions", "a report on the attack". */
+const TOPIC_CASES = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'into']);
+const PLACE_CASES = new Set(['in', 'at', 'near', 'off', 'outside', 'around', 'inside', 'across', 'along', 'into', 'from', 'to', 'through', 'over']);
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me', 'ourselves']);
+const THIRD_PERSON_NEUTER = new Set(['it', 'they', 'its', 'their', 'them']);
+const DEFINITE = new Set(['the', 'this', 'these', 'that', 'those']);
 
-export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>): Event[] {
+/**
+ * Prepositions that link a recipient to an act, by category. Places, times, topics and purposes are left out:
+ * "deployed troops to Romania" has no recipient, "sanctions on Iran" has one.
+ */
+const RECIPIENT_CASES: Record<PloverType, string[]> = {
+  AGREE: ['with', 'to', 'between'],
+  CONSULT: ['with', 'between', 'among'],
+  SUPPORT: ['with', 'for', 'to'],
+  CONCEDE: ['to', 'for', 'on'],
+  COOPERATE: ['with', 'to'],
+  AID: ['to', 'for'],
+  RETREAT: ['from', 'to'],
+  REQUEST: ['on', 'upon', 'to', 'from'],
+  ACCUSE: ['against'],
+  REJECT: ['from', 'of'],
+  THREATEN: ['against', 'with'],
+  PROTEST: ['against'],
+  SANCTION: ['on', 'against', 'from', 'with'],
+  MOBILIZE: ['against'],
+  COERCE: ['against', 'on'],
+  ASSAULT: ['on', 'at', 'against', 'with'],
+};
+
+/** Categories whose recipient is the owner of what the act is about ("rejected Norway's plan", "praised Morocco's role"). */
+const OWNER_IS_RECIPIENT = new Set<PloverType>(['SUPPORT', 'REJECT', 'ACCUSE', 'CONCEDE', 'SANCTION', 'COERCE', 'ASSAULT', 'THREATEN', 'AGREE', 'REQUEST']);
+/** Cooperative categories that the manual codes as AGREE when they are only promised or planned. */
+const COOPERATIVE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+/** Categories a refusal turns into REJECT when negated in the future ("will not attend", "would not accept"). */
+const REFUSABLE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
+
+/** Nouns for people and units that stand for the state, group or organisation they belong to. */
+const AGENT_NOUNS = new Set([
+  'government', 'authorities', 'authority', 'police', 'army', 'military', 'navy', 'forces', 'force', 'troops', 'troop',
+  'soldiers', 'soldier', 'officials', 'official', 'diplomats', 'diplomat', 'delegation', 'delegations', 'negotiators',
+  'ministry', 'ministries', 'minister', 'ministers', 'leaders', 'leader', 'leadership', 'president', 'premier', 'junta',
+  'regime', 'administration', 'parliament', 'court', 'courts', 'judge', 'prosecutors', 'prosecutor', 'envoy', 'envoys',
+  'ambassador', 'embassy', 'spokesman', 'spokeswoman', 'spokesperson', 'cabinet', 'warplanes', 'jets', 'aircraft',
+  'drones', 'drone', 'missiles', 'missile', 'artillery', 'warships', 'ships', 'navies', 'guards', 'coast', 'guard',
+  'commanders', 'commander', 'units', 'unit', 'battalion', 'brigade', 'fighters', 'gunmen', 'hackers', 'agents',
+  'intelligence', 'service', 'services', 'positions', 'bases', 'base', 'crews', 'crew', 'media', 'state', 'side',
+  'team', 'camp', 'counterpart', 'counterparts', 'chancellor', 'secretary', 'commissioner', 'nationals', 'citizens',
+  'engineers', 'journalists', 'workers', 'businessman', 'tycoon', 'lawmakers', 'senate', 'defence', 'defense',
+  'vessel', 'vessels', 'patrol', 'patrols', 'tanks', 'bombers', 'helicopters', 'national', 'citizen', 'aid',
+]);
+/** Institutions whose country can come from the place they sit in or act in ("police in Belgrade"). */
+const STATE_ORGANS = new Set(['government', 'authorities', 'police', 'army', 'military', 'navy', 'forces', 'troops', 'soldiers',
+  'officials', 'court', 'courts', 'prosecutors', 'ministry', 'junta', 'regime', 'administration', 'parliament', 'officers',
+  'guards', 'customs', 'security', 'riot']);
+/** Unnamed groups of people taken as actors under a short lower-case label. */
+const GROUP_NOUNS = new Set([
+  'protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels', 'militants', 'gunmen',
+  'bandits', 'insurgents', 'villagers', 'residents', 'civilians', 'migrants', 'refugees', 'fishermen', 'herders',
+  'rioters', 'activists', 'supporters', 'critics', 'journalists', 'nurses', 'teachers', 'doctors', 'pensioners',
+  'inmates', 'prisoners', 'passengers', 'worshippers', 'schoolgirls', 'schoolchildren', 'children', 'drivers', 'miners',
+  'lawmakers', 'hostages', 'detainees', 'suspects', 'fighters', 'militias', 'militiamen', 'unions', 'groups', 'parties',
+  'mourners', 'pilgrims', 'settlers', 'youths', 'dockers', 'truckers', 'employees', 'staff', 'crowd', 'crowds', 'mob',
+  'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
+]);
+/** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
+const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
+  'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen']);
+
+export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>, quotes: Quote[] = []): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
-  const children = dependents(doc);
-  const found: Array<Omit<Event, 'id'> & { sentence: number }> = [];
+  const ctx: Context = { doc, index, children: dependents(doc), quotes, published };
+  const mentions: Mention[] = [];
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
-    const reading = readTrigger(doc, children, token);
+    const reading = readTrigger(ctx, token) ?? readHeadline(ctx, token);
     if (!reading) continue;
-    const args = argumentsOf(doc, index, children, reading.anchor, reading.verb);
-    if (args.source.length === 0 && args.target.length === 0) continue;
-    const negated = isNegated(doc, children, reading.verb ?? token) || isNegated(doc, children, token);
-    let type = reading.sense.type;
-    let isNegatedEvent = negated;
-    // "will not accept", "did not agree": a refusal is coded as REJECT, not as a negated agreement
-    if (negated && (type === 'AGREE' || /^accept/.test(token.text.toLowerCase()))) {
-      type = 'REJECT';
-      isNegatedEvent = false;
-    }
-    // what someone agrees, threatens, refuses or asks to do is the content of that event, not an event of its own;
-    // a participle describing a noun ("the seized ship") is background
-    if (isContentOfAnotherEvent(doc, children, reading.verb ?? token) || (token.upos === 'VERB' && token.deprel === 'amod')) continue;
-    const modality = modalityOf(doc, children, reading.verb ?? token);
-    // PLOVER codes a meeting, support, cooperation or aid that is only promised as AGREE
-    if (modality === 'future' && ['CONSULT', 'SUPPORT', 'COOPERATE', 'AID'].includes(type)) type = 'AGREE';
-    const sentence = doc.sentences[token.sentence]!;
-    found.push({
-      type,
-      mode: reading.sense.mode ?? (type === 'CONSULT' && args.source.length + args.target.length > 2 ? 'multilateral' : null),
-      source: args.source,
-      target: args.target,
-      location: placeOf(doc, children, reading.anchor, reading.verb) ?? null,
-      date: published,
-      negated: isNegatedEvent,
-      modality,
-      evidence: spanOf(doc, sentence.start, sentence.end),
-      sentence: token.sentence,
-    });
+    const mention = codeMention(ctx, reading);
+    if (mention) mentions.push(mention);
   }
-  return mergeMentionsOfOneEvent(found).map(({ sentence: _sentence, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+  return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, date: published, ...e }));
 }
 
-const EMBEDDING_RELATIONS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obj', 'csubj']);
+/** From a trigger to one coded mention, or null when it is content, background without an actor, or an accident. */
+function codeMention(ctx: Context, reading: Reading): Mention | null {
+  const { doc, children } = ctx;
+  const { trigger, clause } = reading;
+  let type = reading.sense.type;
+  let mode = reading.sense.mode ?? null;
+  // a participle describing a noun ("the seized ship", "hostages held since May") is background
+  if (!reading.nominal && (trigger.deprel === 'amod' || (trigger.deprel === 'acl' && !isMisparsedMainVerb(ctx, trigger)))) return null;
+  if (!reading.nominal && isContent(ctx, clause)) return null;
+  if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
+  // "declined to comment", "refused to take questions": no act toward anyone
+  if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
 
-/** True when a trigger hangs (through a complement, purpose clause or object) from another trigger. */
-function isContentOfAnotherEvent(doc: Doc, children: Token[][], token: Token): boolean {
-  let current = token;
-  for (let hops = 0; hops < 2 && current.head >= 0 && EMBEDDING_RELATIONS.has(current.deprel); hops++) {
-    const governor = doc.tokens[current.head]!;
-    if (COMMITMENT_VERBS.has(governor.text.toLowerCase()) || readTrigger(doc, children, governor)) return true;
+  const sentence = doc.sentences[trigger.sentence]!;
+  let negated = isNegated(ctx, clause) || (reading.nominal && isNegated(ctx, trigger)) || failed(ctx, clause);
+  let modality = modalityOf(ctx, reading);
+  const args = argumentsOf(ctx, reading, type);
+  let { source, target } = args;
+
+  // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
+  if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
+    type = 'ACCUSE';
+    mode = 'disapprove';
+  }
+  // troops or arms sent to help someone are aid; arms delivered to a state are aid
+  if (type === 'MOBILIZE' && (hasHelpingPurpose(ctx, clause) || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
+    type = 'AID';
+    mode = null;
+  }
+  // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
+  if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
+    type = 'AGREE';
+    mode = null;
+  }
+  // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
+  if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
+    type = 'REJECT';
+    mode = mode === null && reading.sense.type === 'CONSULT' ? 'meet' : null;
+    negated = false;
+    modality = 'asserted';
+  }
+  if (negated && type === 'AGREE' && lemmaOf(trigger) === 'accept') {
+    type = 'REJECT';
+    negated = false;
+  }
+  if (modality === 'future' || (modality === 'asserted' && underCommitment(ctx, clause))) {
+    // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE
+    if (COOPERATIVE.has(type)) {
+      type = 'AGREE';
+      mode = null;
+    } else if (type === 'RETREAT') {
+      type = 'CONCEDE';
+      mode = null;
+    }
+  }
+  // what the speaker of a quote says another party must do is the speaker's demand ("Beijing must release him")
+  const demand = demandInQuote(ctx, clause, source);
+  if (demand) {
+    target = source;
+    source = demand;
+    type = 'REQUEST';
+    mode = null;
+    modality = 'asserted';
+  }
+  if (type === 'COOPERATE' || type === 'MOBILIZE') {
+    // joint drills and operations are cooperation between their parties; one side's drills are a show of force
+    const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
+    if (reading.nominal && joint) type = 'COOPERATE';
+    if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
+  }
+  if (type === 'CONSULT' && mode !== 'visit') {
+    // a meeting lists every participant as actor (the manual's reciprocal convention)
+    source = [...source, ...target.filter((t) => !source.includes(t))];
+    target = [];
+  }
+  if (source.length === 0 && !args.anaphoric) return null;
+  if (type === 'CONSULT' && mode === null && source.length > 2) mode = 'multilateral';
+  return {
+    type,
+    mode: mode ?? null,
+    source,
+    target: target.filter((t) => !source.includes(t)),
+    location: placeOf(ctx, reading),
+    negated,
+    modality,
+    sentence: trigger.sentence,
+    anaphoric: args.anaphoric,
+    evidence: { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Triggers
+
+function lemmaOf(token: Token): string {
+  return (token.lemma || token.text).toLowerCase();
+}
+
+function nounLemma(token: Token): string {
+  const lower = token.text.toLowerCase();
+  return nounSense(lower) ? lower : lemmaOf(token);
+}
+
+/** The head of what a verb acts on: its object, or in a passive its subject. */
+function objectOf(ctx: Context, verb: Token): Token | undefined {
+  const kids = ctx.children[verb.i]!;
+  return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => PASSIVE_SUBJECTS.has(c.deprel)) ?? kids.find((c) => c.deprel === 'iobj');
+}
+
+/** The word that heads a phrase for lexical checks: "thousands of troops" is about troops. */
+function contentHead(ctx: Context, head: Token): Token {
+  if (QUANTITY_NOUNS.has(head.text.toLowerCase()) || head.upos === 'NUM') {
+    const inner = ctx.children[head.i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
+    if (inner) return inner;
+  }
+  return head;
+}
+
+/** Particles and prepositions that go with a verb: "pull out", "call for", "fire on", "walk out of". */
+function particlesOf(ctx: Context, verb: Token): Set<string> {
+  const found = new Set<string>();
+  for (const c of ctx.children[verb.i]!) {
+    if (c.deprel === 'compound:prt' || (c.deprel === 'advmod' && /^(off|out|down|up|back|in|over|away)$/i.test(c.text))) found.add(c.text.toLowerCase());
+    if (c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp') {
+      const kase = caseOf(ctx, c);
+      if (kase) found.add(kase);
+    }
+  }
+  // a particle the parser hung elsewhere still follows the verb
+  const next = ctx.doc.tokens[verb.i + 1];
+  if (next && next.sentence === verb.sentence && (next.upos === 'ADP' || next.xpos === 'RP') && /^(off|out|down|up|back|in|over|on|for|at|with|against|into)$/i.test(next.text)) found.add(next.text.toLowerCase());
+  return found;
+}
+
+/** The verb of the clause a verb takes ("refused to meet": meet; "warned it would retaliate": retaliate). */
+function contentVerbs(ctx: Context, verb: Token): Token[] {
+  const out: Token[] = [];
+  for (const c of ctx.children[verb.i]!) {
+    if (c.deprel === 'xcomp' || c.deprel === 'ccomp') {
+      out.push(c);
+      for (const g of ctx.children[c.i]!) if (g.deprel === 'conj' || g.deprel === 'xcomp') out.push(g);
+    }
+  }
+  return out;
+}
+
+function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
+  const readings = verbReadings(lemmaOf(verb));
+  const object = objectOf(ctx, verb);
+  const objectLemma = object ? lemmaOf(contentHead(ctx, object)) : undefined;
+  const objectText = object ? contentHead(ctx, object).text.toLowerCase() : undefined;
+  const particles = particlesOf(ctx, verb);
+  const content = contentVerbs(ctx, verb).map(lemmaOf);
+  const matches = (r: VerbReading) =>
+    (!r.object || (objectLemma !== undefined && (r.object.has(objectLemma) || r.object.has(objectText!)))) &&
+    (!r.particle || particles.has(r.particle)) &&
+    (!r.content || content.some((c) => r.content!.has(c)));
+  for (const r of readings) if ((r.object || r.particle || r.content) && matches(r)) return r;
+  // "held talks", "imposed sanctions": the noun decides
+  if (LIGHT_VERBS.has(lemmaOf(verb)) && object && nounSense(nounLemma(object))) return 'light';
+  for (const r of readings) {
+    if (r.object || r.particle || r.content) continue;
+    if (r.needsObject && !object) continue;
+    return r;
+  }
+  return null;
+}
+
+function readTrigger(ctx: Context, token: Token): Reading | null {
+  const { doc, children } = ctx;
+  if (token.upos === 'VERB') {
+    const sense = verbSense(ctx, token);
+    if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
+    // "spoke by telephone with", "talked to": conversation with a partner
+    if (/^(speak|talk|chat)$/.test(lemmaOf(token))) {
+      const kids = children[token.i]!;
+      const remote = kids.some((c) => /^(phone|telephone|video|videolink)$/i.test(c.text) || children[c.i]!.some((g) => /^(phone|telephone|video)$/i.test(g.text)));
+      const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to']));
+      if (partner || remote) return { sense: { type: 'CONSULT', mode: remote ? 'phone' : undefined }, trigger: token, clause: token, nominal: false };
+    }
+    // "sat down with Baku": a meeting
+    if (lemmaOf(token) === 'sit' && particlesOf(ctx, token).has('down') && particlesOf(ctx, token).has('with')) {
+      return { sense: { type: 'CONSULT' }, trigger: token, clause: token, nominal: false };
+    }
+    return null;
+  }
+  if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
+  const sense = nounSense(nounLemma(token));
+  if (!sense) return null;
+  const head = token.head >= 0 ? doc.tokens[token.head]! : null;
+  const headLemma = head ? lemmaOf(head) : '';
+  const nounAsArgument = (verb: Token): Reading => ({ sense: nounReadingSense(ctx, token, sense, verb), trigger: token, clause: verb, nominal: true });
+  // "imposed sanctions", "held a round of talks", "sat down for negotiations", "flew to Warsaw for talks"
+  if (head && head.upos === 'VERB' && LIGHT_VERBS.has(headLemma) && (token.deprel === 'obj' || token.deprel === 'nsubj:pass')) {
+    if (verbSense(ctx, head) === 'light' || !verbReadings(headLemma).length || verbSense(ctx, head) === null) return nounAsArgument(head);
+  }
+  const measured = head && /^(round|rounds|series|wave|day|days|package|set|batch|week|weeks)$/i.test(head.text) && head.head >= 0 ? doc.tokens[head.head]! : null;
+  if (measured && measured.upos === 'VERB' && LIGHT_VERBS.has(lemmaOf(measured)) && head!.deprel === 'obj') return nounAsArgument(measured);
+  if (head && head.upos === 'VERB' && token.deprel.startsWith('obl') && hasCase(ctx, token, ['for', 'in', 'into', 'on'])) {
+    if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content)) {
+      const reading = nounAsArgument(head);
+      if (sense.type === 'CONSULT' && TRAVEL_VERBS.has(headLemma)) reading.sense = { type: 'CONSULT', mode: 'visit' };
+      return reading;
+    }
+  }
+  // the act named as the subject of its happening ("talks resumed", "the strike did not go ahead") or as a headline
+  const ownParticipants = hasOwnParticipants(ctx, token);
+  if (token.head < 0 || ((token.deprel === 'nsubj' || token.deprel === 'nsubj:pass') && head && HAPPENING.has(headLemma))) {
+    if (!sense.needsParticipant || ownParticipants) return { sense, trigger: token, clause: token, nominal: true };
+  }
+  // a named act with its own participants ("Beijing's offer of talks", "an encounter between Russian and American
+  // officials"), unless it is only what a statement is about ("a row over the sanctions")
+  if (ownParticipants && !hasCase(ctx, token, [...TOPIC_CASES])) {
+    if (token.deprel === 'compound' || token.deprel === 'amod') return null;
+    return { sense, trigger: token, clause: token, nominal: true };
+  }
+  // "the talks", "this meeting": a reference back to a meeting already named
+  if (sense.type === 'CONSULT' && children[token.i]!.some((c) => c.deprel === 'det' && DEFINITE.has(c.text.toLowerCase()))) {
+    return { sense, trigger: token, clause: token, nominal: true };
+  }
+  return null;
+}
+
+/** A light verb can refine the noun: "launched a missile test", "sent aid", "joined the protest". */
+function nounReadingSense(ctx: Context, noun: Token, sense: Sense, verb: Token): Sense {
+  if (sense.type === 'MOBILIZE' && (/^joint/i.test(noun.text) || ctx.children[noun.i]!.some((c) => JOINT.has(c.text.toLowerCase())))) return { type: 'COOPERATE' };
+  if (sense.type === 'AGREE' && /^(sign|ratify|seal|finalize|finalise)$/.test(lemmaOf(verb))) return { type: 'SUPPORT' };
+  return sense;
+}
+
+/** Does a trigger noun bring its own actor or partner: a possessor, "by X", "between X and Y", "from X", an actor adjective? */
+function hasOwnParticipants(ctx: Context, noun: Token): boolean {
+  for (const c of ctx.children[noun.i]!) {
+    if (c.deprel === 'nmod:poss' && actorIds(ctx, c, 'agent').length) return true;
+    if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
+    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && actorIds(ctx, c, 'agent').length) return true;
+  }
+  return false;
+}
+
+/**
+ * Title-case headlines ("Peru Expels Mexican Ambassador Over Asylum Row") defeat the tagger: a word that is the
+ * third-person form of a trigger verb, right after an actor, is read as the verb of the headline.
+ */
+function readHeadline(ctx: Context, token: Token): Reading | null {
+  const { doc } = ctx;
+  const sentence = doc.sentences[token.sentence]!;
+  const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  if (words.length < 3 || capitalised < words.length * 0.6 || token.upos === 'VERB' || token.i === sentence.tokenStart) return null;
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text)) return null;
+  const lower = token.text.toLowerCase();
+  const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => verbReadings(l).length);
+  if (!lemma) return null;
+  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i);
+  if (!before) return null;
+  const generic = verbReadings(lemma).find((r) => !r.object && !r.particle && !r.content);
+  if (!generic) return null;
+  // the actor is the name before the verb; the recipient the first actor after it, before any preposition
+  // that starts a place or topic ("Russia Rejects NATO Troop Deployment in Ukraine")
+  const target: string[] = [];
+  for (let k = token.i + 1; k < sentence.tokenEnd; k++) {
+    const t = doc.tokens[k]!;
+    if (t.upos === 'ADP' || /^[:;,.!?]$/.test(t.text)) break;
+    const m = mentionAt(ctx, t);
+    if (m && !target.includes(m.actor.id)) target.push(m.actor.id);
+  }
+  return { sense: generic, trigger: token, clause: token, nominal: false, headline: { source: [before.actor.id], target } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filters
+
+/** "Israeli warplanes struck ...": a verb the parser hung under the sentence's first noun is the main verb after all. */
+function isMisparsedMainVerb(ctx: Context, verb: Token): boolean {
+  const head = ctx.doc.tokens[verb.head];
+  if (!head || head.head >= 0) return false;
+  const hasObject = ctx.children[verb.i]!.some((c) => c.deprel === 'obj' || (c.deprel.startsWith('obl') && !hasCase(ctx, c, ['by'])));
+  return (verb.xpos === 'VBD' || verb.xpos === 'VBZ' || verb.xpos === 'VBP' || hasObject) && !ctx.children[verb.i]!.some((c) => c.deprel === 'obl:agent' || (c.deprel === 'obl' && hasCase(ctx, c, ['by'])));
+}
+
+/** True when a trigger is what another act asks, threatens, refuses, promises or offers: that act's content. */
+function isContent(ctx: Context, clause: Token): boolean {
+  let current = clause;
+  for (let hops = 0; hops < 3 && current.head >= 0; hops++) {
+    const relation = current.deprel;
+    if (!['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'conj'].includes(relation)) return false;
+    const governor = ctx.doc.tokens[current.head]!;
+    if (relation === 'conj') {
+      current = governor;
+      continue;
+    }
+    // a purpose or time clause is an act of its own only when it has its own subject ("..., killing nine civilians")
+    if (relation === 'advcl' && !isPurpose(ctx, current)) return false;
+    if (governor.upos === 'VERB' && (COMMITTING.has(lemmaOf(governor)) && lemmaOf(governor) !== 'announce' || verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light')) {
+      // "agreed to write off the debt": debt relief is coded as the aid it is (manual, AID)
+      if (lemmaOf(governor) === 'agree' && writesOffDebt(ctx, clause)) return false;
+      return true;
+    }
+    if (governor.upos === 'NOUN' && nounSense(nounLemma(governor)) && relation === 'acl') return true;
+    if (!['xcomp', 'ccomp'].includes(relation)) return false;
     current = governor;
   }
   return false;
 }
 
-function spanOf(doc: Doc, start: number, end: number): Span {
-  return { start, end, text: doc.text.slice(start, end) };
+function isPurpose(ctx: Context, clause: Token): boolean {
+  return ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^(to|so|in)$/i.test(c.text)) || clause.xpos === 'VB';
 }
 
-
-/** The sense of a trigger and where its arguments hang: a verb itself, or a noun with its governing verb. */
-function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: TriggerSense; anchor: Token; verb: Token | null } | null {
-  const lower = token.text.toLowerCase();
-  if (token.upos === 'VERB' && VERB_TRIGGERS[lower]) {
-    // "accept" only counts when refused; "call" only as a phone call, not "called for" or "called it"
-    if (lower.startsWith('call') && !children[token.i]!.some((c) => /^(phone|telephone)$/i.test(c.text))) return null;
-    return { sense: VERB_TRIGGERS[lower]!, anchor: token, verb: token };
-  }
-  if (token.upos === 'VERB' && /^accept/.test(lower) && isNegated(doc, children, token)) return { sense: { type: 'REJECT' }, anchor: token, verb: token };
-  if (token.upos === 'VERB' && CONVERSATION_VERBS.has(lower)) {
-    const kids = children[token.i]!;
-    const byPhone = kids.some((c) => /^(phone|telephone|video|videolink)$/i.test(c.text) || children[c.i]!.some((g) => /^(phone|telephone|video)$/i.test(g.text)));
-    const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(children, c, ['with', 'to']));
-    if (partner || byPhone) return { sense: { type: 'CONSULT', mode: byPhone ? 'phone' : undefined }, anchor: token, verb: token };
-  }
-  if (token.upos === 'VERB' && HOST_VERBS.has(lower) && !VERB_TRIGGERS[lower]) return { sense: { type: 'CONSULT', mode: 'visit' }, anchor: token, verb: token };
-  // "imposed sanctions", "held talks": the noun names the event, the light verb only carries it
-  const carriesNoun = LIGHT_VERBS.has(lower) && children[token.i]!.some((c) => c.deprel === 'obj' && NOUN_TRIGGERS[c.text.toLowerCase()]);
-  if (token.upos === 'VERB' && !REPORTING_VERBS.has(lower) && !carriesNoun) {
-    const learnt = cameoSense(doc, children, token);
-    if (learnt) return { sense: learnt, anchor: token, verb: token };
-  }
-  if ((token.upos === 'NOUN' || token.upos === 'PROPN') && NOUN_TRIGGERS[lower]) {
-    const head = token.head >= 0 ? doc.tokens[token.head]! : null;
-    if (token.deprel === 'obj' && head && LIGHT_VERBS.has(head.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
-    // "held a first round of talks", "sat down for negotiations"
-    const measure = head && MEASURE_NOUNS.has(head.text.toLowerCase()) && head.deprel === 'obj' && head.head >= 0 ? doc.tokens[head.head]! : null;
-    if (measure && LIGHT_VERBS.has(measure.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: measure };
-    if (token.deprel === 'obl' && head && LIGHT_VERBS.has(head.text.toLowerCase()) && hasCase(children, token, ['for', 'in', 'into'])) {
-      return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
-    }
-    if (['nsubj', 'nsubj:pass', 'root'].includes(token.deprel) || token.head < 0) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
-    // "the first encounter between Russian and American officials": an object with its own participants
-    if (token.deprel === 'obj' && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(children, c, ['between', 'with']))) {
-      return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
-    }
-  }
-  return null;
+function writesOffDebt(ctx: Context, verb: Token): boolean {
+  const object = objectOf(ctx, verb);
+  const particles = particlesOf(ctx, verb);
+  return (lemmaOf(verb) === 'write' && particles.has('off')) || (!!object && /^(forgive|cancel)$/.test(lemmaOf(verb)) && DEBT.has(lemmaOf(object)));
 }
 
-/** The preposition of a phrase: its case dependent, or (when the parser hung it lower) a case word opening the phrase. */
-/** Verbs that report speech: their clause may hold an event, they are none themselves. */
-const REPORTING_VERBS = new Set(['say', 'says', 'said', 'saying', 'tell', 'told', 'tells', 'add', 'added', 'adds', 'note', 'noted', 'state', 'stated']);
-
-/**
- * The PETRARCH2 CAMEO dictionary's sense of a verb, most specific first: with its object's head noun ("impose
- * sanctions"), with its particle or preposition ("pull out"), then the verb alone.
- */
-function cameoSense(doc: Doc, children: Token[][], verb: Token): TriggerSense | null {
-  const lower = verb.text.toLowerCase();
-  const kids = children[verb.i]!;
-  const object = kids.find((c) => c.deprel === 'obj');
-  const withObject = object && VERB_OBJECT_SENSES[`${lower} ${object.text.toLowerCase()}`];
-  if (withObject) return { type: withObject.type, mode: withObject.mode ?? undefined };
-  for (const c of kids) {
-    const particle = c.deprel === 'compound:prt' ? c : c.deprel.startsWith('obl') ? children[c.i]!.find((g) => g.deprel === 'case') : undefined;
-    const withParticle = particle && VERB_PREP_SENSES[`${lower} ${particle.text.toLowerCase()}`];
-    if (withParticle) return { type: withParticle.type, mode: withParticle.mode ?? undefined };
+/** "collided", "sank", "an earthquake": the sentence tells of an accident or a disaster, not of an attack. */
+function tellsOfAccident(ctx: Context, trigger: Token): boolean {
+  const sentence = ctx.doc.sentences[trigger.sentence]!;
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const t = ctx.doc.tokens[k]!;
+    if (ACCIDENT_WORDS.has(t.text.toLowerCase()) || ACCIDENT_WORDS.has(lemmaOf(t))) return true;
   }
-  // the verb alone is ambiguous ("struck" a ship, "struck" a deal): only with an object or partner
-  const alone = VERB_SENSES[lower];
-  const hasPartner = kids.some((c) => c.deprel === 'obj' || c.deprel === 'iobj' || (c.deprel === 'obl' && hasCase(children, c, ['with', 'against', 'to', 'on'])));
-  return alone && hasPartner ? { type: alone.type, mode: alone.mode ?? undefined } : null;
+  return false;
 }
 
-function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
-  if (children[token.i]!.some((c) => c.deprel === 'case' && cases.includes(c.text.toLowerCase()))) return true;
-  let first = token;
-  const stack = [token];
+function refusesOnlyToSpeak(ctx: Context, trigger: Token): boolean {
+  if (!/^(decline|refuse)$/.test(lemmaOf(trigger))) return false;
+  const content = contentVerbs(ctx, trigger);
+  return content.length > 0 && content.every((c) => COMMENT_VERBS.has(lemmaOf(c)));
+}
+
+function isOfficial(ctx: Context, id: string): boolean {
+  const actor = ctx.index.actors.find((a) => a.id === id);
+  if (!actor) return false;
+  if (actor.type === 'country') return true;
+  if (actor.type === 'person') return actor.roles.some((r) => /minister|president|secretary|chancellor|ambassador|envoy|spokes|premier|king|commissioner/i.test(r));
+  return actor.type === 'organization' && !!gazetteer().lookup(actor.name);
+}
+
+function hasHelpingPurpose(ctx: Context, clause: Token): boolean {
+  for (const c of ctx.children[clause.i]!) {
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(help|assist|support|rescue|relieve|evacuate|rebuild)$/.test(lemmaOf(c))) return true;
+    if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return true;
+  }
+  return false;
+}
+
+function deliversTo(ctx: Context, clause: Token): boolean {
+  return /^(send|deliver|give|provide|transfer|supply|ship)$/.test(lemmaOf(clause));
+}
+
+function callsForEndOfFighting(ctx: Context, clause: Token, source: string[]): boolean {
+  if (lemmaOf(clause) !== 'call' || source.length === 0) return false;
+  const asked = ctx.children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']));
+  if (!asked || !/^(ceasefire|truce|end|halt|cessation|armistice)$/.test(lemmaOf(asked))) return false;
+  // the caller's own fighting: "an end to the fighting with Congolese troops", "a ceasefire with the army"
+  return subtree(ctx, asked).some((t) => /^with$/i.test(t.text));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Participants
+
+function caseOf(ctx: Context, token: Token): string | undefined {
+  const own = ctx.children[token.i]!.find((c) => c.deprel === 'case' || c.deprel === 'mark');
+  if (own) return own.text.toLowerCase();
+  // a preposition the parser hung lower in the phrase still opens it
+  const first = subtree(ctx, token)[0];
+  return first && first !== token && (first.deprel === 'case' || first.upos === 'ADP') ? first.text.toLowerCase() : undefined;
+}
+
+function hasCase(ctx: Context, token: Token, cases: string[]): boolean {
+  const kase = caseOf(ctx, token);
+  return kase !== undefined && cases.includes(kase);
+}
+
+function subtree(ctx: Context, head: Token): Token[] {
+  const out: Token[] = [];
+  const stack = [head];
   while (stack.length) {
     const t = stack.pop()!;
-    if (t.i < first.i) first = t;
-    stack.push(...children[t.i]!);
+    out.push(t);
+    stack.push(...ctx.children[t.i]!);
   }
-  return first !== token && first.deprel === 'case' && cases.includes(first.text.toLowerCase());
+  return out.sort((a, b) => a.i - b.i);
 }
 
-/** Actor ids mentioned at a token, or inside a common-noun phrase headed by it ("Russian and American officials"). */
-function actorsAt(doc: Doc, index: ActorIndex, children: Token[][], token: Token, depth = 0): string[] {
-  // "his Lithuanian counterpart, Egle Vaitkute": the named apposition is the actor
-  const apposed = children[token.i]!.find((c) => c.deprel === 'appos' && index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
-  if (apposed && depth < 2) return actorsAt(doc, index, children, apposed, depth + 1);
-  const mention = index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
-  const ids: string[] = mention ? [mention.actor.id] : [];
-  if (!mention && depth < 2 && (token.upos === 'NOUN' || token.upos === 'PRON' || token.upos === 'PROPN')) {
-    // "the foreign ministers of India and Brazil", "Russian officials": members named inside the phrase, but not
-    // what the phrase is about ("a summit on the fighting in Congo")
-    for (const child of children[token.i]!) {
-      const member = ['amod', 'compound', 'nmod:poss', 'conj', 'flat', 'appos'].includes(child.deprel) || (child.deprel === 'nmod' && hasCase(children, child, ['of', 'from', 'between']));
-      if (member) ids.push(...actorsAt(doc, index, children, child, depth + 1));
+function mentionAt(ctx: Context, token: Token) {
+  return ctx.index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
+}
+
+function isPlaceWord(ctx: Context, token: Token): boolean {
+  const entity = ctx.doc.entities.find((e) => token.i >= e.tokenStart && token.i < e.tokenEnd);
+  const entry = entity ? gazetteer().lookup(entity.text) : undefined;
+  return entry?.kind === 'capital' && /^(the|a)$/i.test(ctx.doc.tokens[token.i - 1]?.text ?? '');
+}
+
+/**
+ * The actors a noun phrase refers to. An actor named at its head; else its members and owners ("Russian
+ * officials", "delegations from Armenia and Azerbaijan", "Hezbollah positions", "police in Belgrade"); an
+ * unnamed group ("farmers", "opposition activists"); a pronoun through coreference or the speaker of a quote.
+ * As a patient (`role` 'patient'), a phrase naming a thing gives no actor here: owners are read separately.
+ */
+function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 0): string[] {
+  const { children, index } = ctx;
+  if (depth > 3) return [];
+  const ids: string[] = [];
+  const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
+  const kids = children[head.i]!;
+  const lower = head.text.toLowerCase();
+  const apposed = kids.find((c) => c.deprel === 'appos' && mentionAt(ctx, c));
+  const mention = mentionAt(ctx, head);
+  if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
+    add([mention.actor.id]);
+  } else if (apposed) {
+    add(actorIds(ctx, apposed, role, depth + 1));
+  } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
+    add(pronounActors(ctx, head));
+  } else if (QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') {
+    const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
+    if (inner) add(actorIds(ctx, inner, role, depth + 1));
+  } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
+    const members: string[] = [];
+    for (const c of kids) {
+      const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
+        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && !hasThingHead(c)) ||
+        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['in']) && STATE_ORGANS.has(lower));
+      if (memberRelation && !isPlaceWord(ctx, c)) members.push(...actorIds(ctx, c, 'agent', depth + 1));
+    }
+    // "Russian officials", "Hezbollah positions": people, units and assets stand for whom they belong to;
+    // as a patient a thing ("a Norwegian proposal") is not an actor
+    const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
+    if (members.length && standsForOwner) add(members);
+    else if (mention) add([mention.actor.id]);
+    else if (GROUP_NOUNS.has(lower) && head.upos === 'NOUN' && !isEveryone(ctx, head)) add([groupFor(ctx, head).id]);
+  }
+  for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+  return ids;
+}
+
+/** "all parties", "both sides", "every member": everyone concerned, not a group that acts. */
+function isEveryone(ctx: Context, head: Token): boolean {
+  return ctx.children[head.i]!.some((c) => /^(all|both|every|each|any|no|other|these|those)$/i.test(c.text) && (c.deprel === 'det' || c.deprel === 'amod' || c.deprel === 'det:predet'));
+}
+
+function hasThingHead(token: Token): boolean {
+  return /^(region|province|state|area|border|coast|waters|territory|city|capital|part|rest|north|south|east|west|centre|center)$/i.test(token.text);
+}
+
+/** "Senate", "Coast Guard", "Supreme Court": an institution named without its country. */
+function isGenericInstitution(name: string): boolean {
+  return /^(the )?(senate|parliament|coast guard|supreme court|constitutional court|court|commission|ministry|foreign ministry|army|navy|air force|police|government|cabinet|council|assembly|national assembly|congress|military|border guard|security council)$/i.test(name);
+}
+
+function countryQualifier(ctx: Context, head: Token): string[] {
+  const ids: string[] = [];
+  for (const c of ctx.children[head.i]!) {
+    if (!['amod', 'compound', 'nmod:poss'].includes(c.deprel) && !(c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']))) continue;
+    const m = mentionAt(ctx, c);
+    if (m && m.actor.type === 'country') ids.push(m.actor.id);
+  }
+  return ids;
+}
+
+/** The label of an unnamed group: the head noun with the words that say which group ("opposition activists"). */
+function groupFor(ctx: Context, head: Token) {
+  const { doc, children } = ctx;
+  let start = head.i;
+  for (let k = head.i - 1; k >= 0; k--) {
+    const t = doc.tokens[k]!;
+    const modifier = t.head === head.i && (t.deprel === 'compound' || t.deprel === 'amod') && /^\p{Ll}/u.test(t.text) && !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|jailed|striking|thousands|hundreds)$/i.test(t.text);
+    if (!modifier) break;
+    start = k;
+  }
+  let label = doc.tokens.slice(start, head.i + 1).map((t) => t.text.toLowerCase()).join(' ');
+  if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
+  void children;
+  return ctx.index.groupActor(label, start, head.i + 1);
+}
+
+/**
+ * "we" and "I" in a quote are its speaker; "it" and "they" as the subject of a reported clause are the reporter
+ * ("Mali's junta said it would pull out"); "he" and "she" follow coreference.
+ */
+function pronounActors(ctx: Context, pronoun: Token): string[] {
+  const lower = pronoun.text.toLowerCase();
+  const mention = mentionAt(ctx, pronoun);
+  if (mention) return [mention.actor.id];
+  if (FIRST_PERSON.has(lower)) {
+    const quote = ctx.quotes.find((q) => q.content.start <= pronoun.start && q.content.end >= pronoun.end && q.speaker);
+    return quote ? [quote.speaker!] : [];
+  }
+  if (THIRD_PERSON_NEUTER.has(lower)) {
+    // the subject of the clause that reports this one
+    for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 5; hops++) {
+      const governor = ctx.doc.tokens[t.head]!;
+      if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
+        const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
+        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent');
+      }
+      t = governor;
     }
   }
-  for (const child of children[token.i]!) if (child.deprel === 'conj') ids.push(...actorsAt(doc, index, children, child, depth + 1));
-  return [...new Set(ids)];
+  return [];
 }
 
-function argumentsOf(doc: Doc, index: ActorIndex, children: Token[][], anchor: Token, verb: Token | null): { source: string[]; target: string[] } {
+/** Owners of what an act is about: "Montenegro's law", "the assets of three Russian banks", "a Norwegian proposal". */
+function ownerIds(ctx: Context, thing: Token): string[] {
+  const ids: string[] = [];
+  for (const c of ctx.children[thing.i]!) {
+    const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from', 'by']));
+    if (owner && !isPlaceWord(ctx, c)) for (const id of actorIds(ctx, c, 'agent')) if (!ids.includes(id)) ids.push(id);
+  }
+  for (const c of ctx.children[thing.i]!) if (c.deprel === 'conj') for (const id of ownerIds(ctx, c)) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/** The subject of a clause, looking up through control verbs, coordination and participles when it has none. */
+function subjectsOf(ctx: Context, clause: Token): Token[] {
+  let host: Token | undefined = clause;
+  for (let hops = 0; host && hops < 4; hops++) {
+    const subjects = ctx.children[host.i]!.filter((c) => SUBJECTS.has(c.deprel));
+    if (subjects.length) return subjects;
+    // "the EU, which imposed ...": a relative clause's subject is its noun
+    if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
+    if (host.deprel === 'acl' && host.head >= 0 && isMisparsedMainVerb(ctx, host)) return [ctx.doc.tokens[host.head]!];
+    if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
+    // a passive governor's subject is not the actor of its complement ("was asked to leave")
+    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => PASSIVE_SUBJECTS.has(c.deprel))) return [];
+    host = ctx.doc.tokens[host.head]!;
+    if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
+  }
+  return [];
+}
+
+function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source: string[]; target: string[]; anaphoric: boolean } {
+  const { children, doc } = ctx;
+  if (reading.headline) return { ...reading.headline, anaphoric: false };
+  const { trigger, clause, nominal } = reading;
   const source: string[] = [];
   const target: string[] = [];
   const add = (list: string[], ids: string[]) => ids.forEach((id) => list.includes(id) || list.push(id));
-  const clause = verb ?? anchor;
-  let subjectHost: Token | null = clause;
-  // a participle or infinitive clause takes the subject of the clause it hangs from
-  for (let hops = 0; subjectHost && hops < 3; hops++) {
-    const subjects = children[subjectHost.i]!.filter((c) => SUBJECT.has(c.deprel));
-    if (subjects.length) {
-      subjects.forEach((s) => add(source, actorsAt(doc, index, children, s)));
-      break;
+  const recipientCases = RECIPIENT_CASES[type];
+  const isHost = !nominal && /^(host|receive)$/.test(lemmaOf(clause));
+
+  if (clause !== trigger || !nominal) {
+    for (const s of subjectsOf(ctx, clause)) add(source, actorIds(ctx, s, 'agent'));
+    for (const c of children[clause.i]!) {
+      if (c.deprel === 'obl:agent' || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
     }
-    if (!['xcomp', 'conj', 'advcl', 'acl', 'ccomp'].includes(subjectHost.deprel) || subjectHost.head < 0) break;
-    subjectHost = doc.tokens[subjectHost.head]!;
   }
-  const objectLike = (host: Token) => {
-    for (const c of children[host.i]!) {
-      if (c.deprel === 'obj' || c.deprel === 'iobj') {
-        add(target, actorsAt(doc, index, children, c));
-        // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia"
-        for (const n of children[c.i]!) if (n.deprel === 'nmod' && hasCase(children, n, ['with', 'on', 'against', 'to', 'from'])) add(target, actorsAt(doc, index, children, n));
+  // the participants a trigger noun brings: "Beijing's offer", "talks between X and Y", "sanctions on Iran"
+  if (nominal) {
+    for (const c of children[trigger.i]!) {
+      if (c.deprel === 'nmod:poss' || ((c.deprel === 'amod' || c.deprel === 'compound') && !isPlaceWord(ctx, c))) {
+        const ids = actorIds(ctx, c, 'agent');
+        if (type === 'CONSULT' || source.length === 0) add(source, ids);
+        else add(target, ids.filter((id) => !source.includes(id)));
+      } else if (c.deprel.startsWith('nmod')) {
+        const kase = caseOf(ctx, c);
+        if (kase === 'by') add(source, actorIds(ctx, c, 'agent'));
+        else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));
+        else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE'].includes(type)) add(source, actorIds(ctx, c, 'agent'));
+        else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
+        else if (kase && recipientCases.includes(kase)) add(target, actorIds(ctx, c, 'patient'));
+        else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, actorIds(ctx, c, 'patient'));
       }
-      if (c.deprel === 'obl' && hasCase(children, c, [...TARGET_CASES])) add(target, actorsAt(doc, index, children, c));
-    }
-  };
-  for (const c of children[clause.i]!) {
-    if (PASSIVE_SUBJECT.has(c.deprel)) add(target, actorsAt(doc, index, children, c));
-    if (c.deprel === 'obl:agent' || (c.deprel === 'obl' && hasCase(children, c, ['by']))) add(source, actorsAt(doc, index, children, c));
-  }
-  objectLike(clause);
-  // "refused to meet the envoy", "threatened to expel the mission": the target is the object of what is refused
-  if (target.length === 0) for (const c of children[clause.i]!) if (c.deprel === 'xcomp') objectLike(c);
-  if (anchor !== clause || !verb) {
-    for (const c of children[anchor.i]!) {
-      if ((c.deprel.startsWith('nmod') || c.deprel === 'amod' || c.deprel === 'compound') && !hasCase(children, c, [...PLACE_CASES])) add(target, actorsAt(doc, index, children, c));
     }
   }
-  // "Kenya hosted the leaders", "X was received by Y": the visitor is the source, the host the target
-  if (HOST_VERBS.has(clause.text.toLowerCase())) {
-    const passive = children[clause.i]!.some((c) => PASSIVE_SUBJECT.has(c.deprel));
-    if (!passive) return { source: target.filter((t) => !source.includes(t)), target: source };
-    return { source: target, target: source.filter((t) => !target.includes(t)) };
+  const clauseKids = children[clause.i]!;
+  const object = nominal && clause === trigger ? undefined : objectOf(ctx, clause);
+  if (object && !(nominal && object === trigger)) {
+    const patients = actorIds(ctx, object, 'patient');
+    if (patients.length) add(target, patients);
+    else if (OWNER_IS_RECIPIENT.has(type)) add(target, ownerIds(ctx, contentHead(ctx, object)));
+    // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia"
+    for (const n of children[object.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) add(target, actorIds(ctx, n, 'patient'));
   }
-  // reciprocal: "X and Y met", "talks between X and Y" — with no subject, the first partner leads
-  if (source.length === 0 && target.length >= 2) source.push(target.shift()!);
-  return { source, target: target.filter((t) => !source.includes(t)) };
+  for (const c of clauseKids) {
+    if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
+    if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
+    const kase = caseOf(ctx, c);
+    if (kase && recipientCases.includes(kase)) add(target, actorIds(ctx, c, 'patient'));
+    // a visit's host: "visited Canberra", "flew to Warsaw"
+    if (kase === 'to' && reading.sense.mode === 'visit') add(target, actorIds(ctx, c, 'patient'));
+    // troops massed at someone's border are aimed at them
+    if (type === 'MOBILIZE' && kase && /^(to|toward|towards|near|along|on|at)$/.test(kase) && /^(border|borders|frontier)$/i.test(c.text)) add(target, ownerIds(ctx, c));
+  }
+  if (isHost && !nominal) {
+    // "Kenya hosted the leaders": the visitor is the actor, the host the recipient
+    return { source: target.filter((t) => !source.includes(t)), target: source, anaphoric: false };
+  }
+  // "refused to meet the envoy", "threatened to expel the mission": the recipient is whom the content concerns
+  if (target.length === 0 && ['REJECT', 'THREATEN', 'AGREE', 'REQUEST'].includes(type)) {
+    for (const content of contentVerbs(ctx, clause)) {
+      const contentObject = objectOf(ctx, content);
+      if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
+      for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from'])) add(target, actorIds(ctx, c, 'patient'));
+      if (target.length) break;
+    }
+  }
+  // a state organ with no country of its own acts for the country where the act takes place ("Police raided ... in Sofia")
+  if (source.length === 0) {
+    const subject = subjectsOf(ctx, clause)[0];
+    if (subject && STATE_ORGANS.has(subject.text.toLowerCase())) {
+      const place = placeOf(ctx, reading);
+      const country = place ? gazetteer().lookup(place)?.country : undefined;
+      const actor = country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === country) : undefined;
+      if (actor) add(source, [actor.id]);
+    }
+  }
+  const anaphoric = nominal && clause === trigger && source.length === 0 && target.length === 0 &&
+    children[trigger.i]!.some((c) => c.deprel === 'det' && DEFINITE.has(c.text.toLowerCase()));
+  void doc;
+  return { source, target: target.filter((t) => !source.includes(t)), anaphoric };
 }
 
-function isNegated(doc: Doc, children: Token[][], token: Token): boolean {
-  return children[token.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det') && NEGATORS.has(c.text.toLowerCase()));
+// ---------------------------------------------------------------------------------------------------------------
+// Auxiliary marks
+
+function isNegated(ctx: Context, token: Token): boolean {
+  return ctx.children[token.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'neg') && NEGATORS.has(c.text.toLowerCase()));
 }
 
-function modalityOf(doc: Doc, children: Token[][], verb: Token): Event['modality'] {
-  const aux = children[verb.i]!.filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass').map((c) => c.text.toLowerCase());
-  if (children[verb.i]!.some((c) => c.deprel === 'mark' && /^(if|unless)$/i.test(c.text))) return 'hypothetical';
-  if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
-  if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return 'hypothetical';
-  // "plans to meet", "the possibility of deploying", "proposed sending"
-  for (let t: Token | undefined = verb, hops = 0; t && t.head >= 0 && hops < 3; hops++) {
-    const head: Token = doc.tokens[t.head]!;
-    const word = head.text.toLowerCase();
-    if (INTENT_HEADS.has(word) && ['xcomp', 'acl', 'ccomp', 'nmod', 'obj', 'advcl', 'csubj'].includes(t.deprel)) {
-      return FUTURE_INTENT.has(word) ? 'future' : 'hypothetical';
-    }
+/** "failed to reach a deal", "has yet to withdraw": the act did not happen. */
+function failed(ctx: Context, clause: Token): boolean {
+  if (clause.deprel !== 'xcomp' || clause.head < 0) return false;
+  const governor = ctx.doc.tokens[clause.head]!;
+  return FAILING.has(lemmaOf(governor)) || (lemmaOf(governor) === 'have' && ctx.children[governor.i]!.some((c) => /^yet$/i.test(c.text)));
+}
+
+function auxiliariesOf(ctx: Context, verb: Token): string[] {
+  return ctx.children[verb.i]!.filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass' || c.deprel === 'cop').map((c) => c.text.toLowerCase());
+}
+
+/** The verbs above a clause it depends on, nearest first, through complements and coordination. */
+function governors(ctx: Context, clause: Token, limit = 4): Array<{ token: Token; via: string }> {
+  const out: Array<{ token: Token; via: string }> = [];
+  for (let t = clause, hops = 0; t.head >= 0 && hops < limit; hops++) {
+    const head = ctx.doc.tokens[t.head]!;
+    out.push({ token: head, via: t.deprel });
     t = head;
   }
-  if (aux.includes('had') && verb.xpos === 'VBN') return 'historical';
+  return out;
+}
+
+function underReporting(ctx: Context, clause: Token): boolean {
+  return governors(ctx, clause).some(({ token, via }) => ['ccomp', 'parataxis', 'xcomp'].includes(via) && REPORTING.has(lemmaOf(token)));
+}
+
+function underCommitment(ctx: Context, clause: Token): boolean {
+  const first = governors(ctx, clause, 2).find(({ via }) => via === 'ccomp' || via === 'xcomp');
+  return !!first && COMMITTING.has(lemmaOf(first.token)) && auxiliariesOf(ctx, clause).some((a) => a === 'would' || FUTURE_AUX.has(a));
+}
+
+function modalityOf(ctx: Context, reading: Reading): Modality {
+  const { doc, children } = ctx;
+  const { trigger, clause } = reading;
+  const verb = reading.nominal && clause === trigger && trigger.head >= 0 ? doc.tokens[trigger.head]! : clause;
+  const aux = auxiliariesOf(ctx, verb);
+  const chain = [{ token: verb, via: 'self' }, ...governors(ctx, verb, 3)];
+  const marks = (t: Token) => children[t.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
+  // conditions: "if Serbian troops crossed", "unless the RSF withdrew", "should Azerbaijani forces push"
+  for (const { token, via } of chain) {
+    if (marks(token).some((m) => m === 'if' || m === 'unless' || m === 'whether')) return 'hypothetical';
+    const first = doc.tokens[doc.sentences[token.sentence]!.tokenStart]!;
+    if (via === 'self' && /^(should|were|had)$/i.test(first.text) && first.head === token.i && first.deprel.startsWith('aux')) return 'hypothetical';
+    if (!['xcomp', 'ccomp', 'conj', 'self', 'advcl'].includes(via)) break;
+  }
+  if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
+  if (aux.includes('would')) return underReporting(ctx, verb) ? 'future' : 'hypothetical';
+  if (aux.some((a) => MODAL_AUX.has(a))) return 'hypothetical';
+  // "plans to meet", "is due to visit", "is expected to sign", "the possibility of deploying", "proposed sending"
+  for (const { token, via } of chain.slice(1)) {
+    if (!['xcomp', 'ccomp', 'acl', 'nmod', 'obj', 'advcl', 'csubj', 'obl'].includes(via)) break;
+    const word = lemmaOf(token);
+    const governorAux = auxiliariesOf(ctx, token);
+    if (FUTURE_HEADS.has(word) || FUTURE_HEADS.has(token.text.toLowerCase())) return 'future';
+    if (HYPOTHETICAL_HEADS.has(word) || HYPOTHETICAL_HEADS.has(token.text.toLowerCase())) {
+      // what one commits to or is ready for is an offer; what one considers or proposes may not happen
+      return 'hypothetical';
+    }
+    if (governorAux.some((a) => FUTURE_AUX.has(a))) return 'future';
+    if (governorAux.some((a) => MODAL_AUX.has(a)) && via === 'xcomp') return 'hypothetical';
+    if (REPORTING.has(word) || COMMITTING.has(word)) break;
+  }
+  // "A summit ... is planned for June": the act named as the subject of a plan
+  if (reading.nominal && (trigger.deprel === 'nsubj:pass' || trigger.deprel === 'nsubj') && FUTURE_HEADS.has(lemmaOf(verb))) return 'future';
+  // a headline's "to visit" is a plan
+  if (!reading.nominal && marks(clause).includes('to') && (clause.head < 0 || doc.tokens[clause.head]!.head < 0) && doc.tokens[clause.head]?.upos !== 'VERB') return 'future';
+  if (isBackground(ctx, reading, verb, aux)) return 'historical';
   return 'asserted';
 }
 
-/** "in Riyadh": a place attached to the trigger, its verb, or else the first place named in the clause. */
-function placeOf(doc: Doc, children: Token[][], anchor: Token, verb: Token | null): string | null {
+/**
+ * Background told as the past before the news: the pluperfect (unless it only backshifts a report), an explicit
+ * past date or "ago" on the act, a relative clause about the past, "since ..." for a state of affairs, "N days
+ * after" another act, or an act named in a time adjunct ("since Russia's invasion").
+ */
+function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]): boolean {
+  const { doc, children, published } = ctx;
+  const year = published ? Number(published.slice(0, 4)) : new Date().getFullYear();
+  const dated = (host: Token) => {
+    for (const t of subtreeShallow(ctx, host)) {
+      const lower = t.text.toLowerCase();
+      if (/^(1[89]\d\d|20\d\d)s?$/.test(t.text) && Number(t.text.slice(0, 4)) < year) return true;
+      if (lower === 'ago') return true;
+      if (lower === 'year' && doc.tokens[t.i - 1]?.text.toLowerCase() === 'last') return true;
+      if (/^(decades|centuries|previously|formerly|once)$/.test(lower)) return true;
+    }
+    return false;
+  };
+  if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
+  if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
+  if (verb.deprel === 'acl:relcl' && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
+  // "has managed ... since the 1970s", "have run joint patrols since 1998": an arrangement going back years
+  if (children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['since']) && dated(c))) return true;
+  // "two days after Russia rejected ...": an earlier act recalled
+  if (verb.deprel === 'advcl' && children[verb.i]!.some((c) => c.deprel === 'mark' && /^(after|since|before)$/i.test(c.text))) {
+    const governor = doc.tokens[verb.head]!;
+    if (children[governor.i]!.some((c) => c.deprel === 'obl:npmod' || c.deprel === 'obl:tmod' || (c.upos === 'NUM')) || children[verb.i]!.some((c) => c.deprel === 'obl:npmod' || c.deprel === 'advmod' && /^(days|weeks|months|years)$/i.test(c.text))) return true;
+    if (/^(days|weeks|months|years)$/i.test(doc.tokens[verb.i - 1]?.text ?? '') || /^(days|weeks|months|years)$/i.test(doc.tokens[firstOf(ctx, verb).i - 1]?.text ?? '')) return true;
+  }
+  if (reading.nominal && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
+  return false;
+}
+
+function firstOf(ctx: Context, head: Token): Token {
+  return subtree(ctx, head)[0] ?? head;
+}
+
+/** A clause's own words, not those of clauses it embeds: a date in "said ... that X had met in 2021" is X's. */
+function subtreeShallow(ctx: Context, head: Token): Token[] {
+  const out: Token[] = [];
+  const stack = [head];
+  while (stack.length) {
+    const t = stack.pop()!;
+    out.push(t);
+    for (const c of ctx.children[t.i]!) if (!['ccomp', 'xcomp', 'advcl', 'acl:relcl', 'parataxis', 'conj', 'csubj'].includes(c.deprel)) stack.push(c);
+  }
+  return out;
+}
+
+/** In a quote, "X must release ..." / "X should withdraw ..." about someone else is the speaker demanding it. */
+function demandInQuote(ctx: Context, clause: Token, source: string[]): string[] | null {
+  const aux = auxiliariesOf(ctx, clause);
+  if (!aux.some((a) => a === 'must' || a === 'should') || source.length === 0) return null;
+  const quote = ctx.quotes.find((q) => q.speaker && q.content.start <= clause.start && q.content.end >= clause.end);
+  if (!quote || source.includes(quote.speaker!)) return null;
+  const subject = subjectsOf(ctx, clause)[0];
+  if (subject && FIRST_PERSON.has(subject.text.toLowerCase())) return null;
+  return [quote.speaker!];
+}
+
+/** The place an act is tied to: a place phrase on the trigger or its verb, or a visited capital. */
+function placeOf(ctx: Context, reading: Reading): string | null {
+  const { doc, children } = ctx;
   const gaz = gazetteer();
-  for (const host of [anchor, verb].filter((t): t is Token => !!t)) {
+  const hosts = [reading.trigger, reading.clause];
+  const object = reading.nominal ? undefined : objectOf(ctx, reading.clause);
+  for (const host of hosts) {
     for (const c of children[host.i]!) {
-      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(children, c, [...PLACE_CASES])) continue;
+      const placePhrase = (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, [...PLACE_CASES]);
+      if (!placePhrase) continue;
       const place = doc.entities.find((e) => c.i >= e.tokenStart && c.i < e.tokenEnd && (e.label === 'GPE' || e.label === 'LOC'));
       if (place && gaz.lookup(place.text)?.kind !== 'demonym') return place.text;
+      // "in the border town of Badme": the named place inside the phrase
+      const inner = children[c.i]!.find((g) => g.deprel.startsWith('nmod') && hasCase(ctx, g, ['of']));
+      const named = inner && doc.entities.find((e) => inner.i >= e.tokenStart && inner.i < e.tokenEnd && (e.label === 'GPE' || e.label === 'LOC'));
+      if (named) return named.text;
     }
+  }
+  if (object && reading.sense.mode === 'visit') {
+    const place = doc.entities.find((e) => object.i >= e.tokenStart && object.i < e.tokenEnd && e.label === 'GPE');
+    if (place) return place.text;
   }
   return null;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// One event, many mentions
+
 /**
- * One meeting is often named several times ("talks in Riyadh", "this meeting"): events of the same type whose
- * places name the same country, or that come in the same sentence, are coded once, keeping the fullest report.
+ * A report names one act several times: in the headline and the lead, as "the talks" or "this meeting", in a
+ * quote and in the reporter's words. Mentions of one type with the same negation and modality are one event when
+ * they share an actor and their recipients agree; meetings also when they are at the same place. References back
+ * ("the talks") join the latest meeting. The fullest mention (with a place, more participants) gives the evidence.
  */
-function mergeMentionsOfOneEvent<T extends Omit<Event, 'id'> & { sentence: number }>(events: T[]): T[] {
+function mergeMentions(mentions: Mention[]): Mention[] {
   const gaz = gazetteer();
-  const placeKey = (location: string | null) => (location ? gaz.lookup(location)?.country ?? location.toLowerCase() : null);
-  const kept: T[] = [];
-  for (const event of events) {
-    const same = kept.find(
-      (k) =>
-        k.type === event.type &&
-        k.negated === event.negated &&
-        k.modality === event.modality &&
-        (k.sentence === event.sentence || (event.type === 'CONSULT' && placeKey(k.location) !== null && placeKey(k.location) === placeKey(event.location))),
-    );
-    if (!same) {
-      kept.push(event);
+  const countryOf = (place: string | null) => (place ? gaz.lookup(place)?.country ?? place.toLowerCase() : null);
+  const overlap = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+  const kept: Mention[] = [];
+  for (const m of mentions) {
+    if (m.anaphoric) {
+      const earlier = [...kept].reverse().find((k) => k.type === m.type);
+      // "This meeting in Riyadh ...": the sentence that places the meeting reports it best
+      if (earlier && !earlier.location && m.location) {
+        earlier.location = m.location;
+        earlier.evidence = m.evidence;
+      }
       continue;
     }
-    for (const id of event.source) if (!same.source.includes(id) && !same.target.includes(id)) same.source.push(id);
-    for (const id of event.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
-    same.location ??= event.location;
-    const richer = event.source.length + event.target.length > same.source.length + same.target.length && event.location;
-    if (richer) same.evidence = event.evidence;
+    const same = kept.find((k) => {
+      if (k.type !== m.type || k.negated !== m.negated || k.modality !== m.modality) return false;
+      const placesAgree = !k.location || !m.location || countryOf(k.location) === countryOf(m.location);
+      if (m.type === 'CONSULT') {
+        const everyone = (e: Mention) => [...e.source, ...e.target];
+        return placesAgree && (overlap(everyone(k), everyone(m)) || (k.location !== null && countryOf(k.location) === countryOf(m.location)));
+      }
+      const recipientsAgree = k.target.length === 0 || m.target.length === 0 || overlap(k.target, m.target);
+      return overlap(k.source, m.source) && recipientsAgree && placesAgree;
+    });
+    if (!same) {
+      kept.push(m);
+      continue;
+    }
+    const richer = (!same.location && m.location) || (!!m.location === !!same.location && m.source.length + m.target.length > same.source.length + same.target.length);
+    if (richer) same.evidence = m.evidence;
+    for (const id of m.source) if (!same.source.includes(id)) same.source.push(id);
+    for (const id of m.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
+    same.target = same.target.filter((t) => !same.source.includes(t));
+    same.location ??= m.location;
+    same.mode ??= m.mode;
   }
   return kept;
 }
