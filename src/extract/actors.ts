@@ -7,10 +7,12 @@ import { countryOfWord, isHonorific, readRole } from './roles.js';
 export interface ActorIndex {
   actors: Actor[];
   /**
-   * An unnamed group ("protesters", "opposition activists") taken as one actor when an event needs it as a
-   * participant; the same label in one article is one actor. Groups are not listed unless something involves them.
+   * An actor added when an event needs it as a participant: an unnamed group ("protesters", "opposition
+   * activists"), or a country named elsewhere only as a place but here as the party an act is directed at
+   * ("withdrew from Lebanon"). The same name and type in one article is one actor; nothing is listed unless an
+   * event involves it.
    */
-  groupActor(label: string, tokenStart: number, tokenEnd: number): Actor;
+  actorOnDemand(type: 'group' | 'country', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor;
   /** The actor a character range refers to, if a mention covers it. */
   actorAt(start: number, end: number): Actor | undefined;
   /** Mentions in token order with their actor, for speaker and argument search. */
@@ -39,7 +41,7 @@ const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', '
 /** Last words that make a name an organisation even when the entity model took it for a place ("Kivu Patriotic Front"). */
 const ORGANISATION_HEADS = new Set([
   'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Party', 'Forces', 'Council', 'Alliance', 'League', 'Congress',
-  'Federation', 'Union', 'Committee', 'Commission', 'Militia', 'Platform', 'Organisation', 'Organization', 'Coalition',
+  'Federation', 'Union', 'Committee', 'Commission', 'Militia', 'Platform', 'Organisation', 'Organization', 'Coalition', 'Force',
 ]);
 /** Plural nouns for people that the entity model sometimes takes for a name at the start of a sentence ("Gunmen"). */
 const PLURAL_PEOPLE = /^(gunmen|militants|rebels|protesters|demonstrators|bandits|insurgents|fighters|soldiers|troops|farmers|students|workers|villagers|residents|officials|police)$/i;
@@ -150,13 +152,13 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     for (const m of unique) mentions.push({ actor, span: { start: m.start, end: m.end, text: m.text }, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
   });
   mentions.sort((a, b) => a.span.start - b.span.start);
-  const groupActor = (label: string, tokenStart: number, tokenEnd: number): Actor => {
+  const actorOnDemand = (type: 'group' | 'country', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor => {
     const start = doc.tokens[tokenStart]!.start;
     const end = doc.tokens[tokenEnd - 1]!.end;
     const span = { start, end, text: doc.text.slice(start, end) };
-    let actor = actors.find((a) => a.type === 'group' && a.name === label);
+    let actor = actors.find((a) => a.type === type && a.name === name);
     if (!actor) {
-      actor = { id: `a${actors.length + 1}`, name: label, type: 'group', roles: [], country: null, mentions: [] };
+      actor = { id: `a${actors.length + 1}`, name, type, roles: [], country, mentions: [] };
       actors.push(actor);
     }
     if (!actor.mentions.some((m) => m.start === start && m.end === end)) {
@@ -170,7 +172,7 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   return {
     actors,
     mentions,
-    groupActor,
+    actorOnDemand,
     actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
   };
 }

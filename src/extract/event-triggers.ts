@@ -17,6 +17,8 @@ export interface VerbReading extends Sense {
   particle?: string;
   /** The verb takes a to-infinitive or clause whose verb is one of these ("refused to meet"). */
   content?: ReadonlySet<string>;
+  /** The head lemma of an oblique must be one of these ("took Russia to court"). */
+  oblique?: ReadonlySet<string>;
   /** The reading needs a direct object or passive subject (any). */
   needsObject?: boolean;
 }
@@ -72,6 +74,7 @@ verb('mediate', { type: 'CONSULT', mode: 'third-party' });
 // SUPPORT: political backing, praise, recognition, signing and ratifying, relations opened or restored.
 verb('sign', { type: 'SUPPORT', needsObject: true });
 verb('ratify endorse praise commend hail back support recognise recognize applaud congratulate', { type: 'SUPPORT', needsObject: true });
+verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'by' }, { type: 'SUPPORT', particle: 'with' });
 verb('welcome', { type: 'SUPPORT', needsObject: true });
 verb('establish restore normalise normalize resume', { type: 'SUPPORT', object: RELATIONS });
 verb('reopen', { type: 'SUPPORT', object: words('embassy consulate') });
@@ -92,7 +95,7 @@ verb('back', { type: 'CONCEDE', particle: 'down' });
 verb('withdraw', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'RETREAT', mode: 'withdraw' });
 verb('pull', { type: 'RETREAT', mode: 'withdraw', particle: 'out' }, { type: 'RETREAT', mode: 'withdraw', particle: 'back' });
 verb('retreat evacuate', { type: 'RETREAT', mode: 'withdraw' });
-verb('release free', { type: 'AID', object: words('fund funds funding money tranche aid loan') }, { type: 'RETREAT', mode: 'release', needsObject: true });
+verb('release free', { type: 'AID', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', needsObject: true });
 verb('swap exchange', { type: 'RETREAT', mode: 'release', object: words('prisoner prisoners captive captives detainee detainees hostage hostages') }, { type: 'COOPERATE', object: INFORMATION });
 verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
@@ -128,7 +131,9 @@ verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: '
 verb('order', { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
-verb('accuse blame condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand', { type: 'ACCUSE', mode: 'disapprove' });
+verb('accuse blame', { type: 'ACCUSE', mode: 'allege' });
+verb('condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand', { type: 'ACCUSE', mode: 'disapprove' });
+verb('take drag haul', { type: 'ACCUSE', mode: 'allege', particle: 'to', oblique: words('court tribunal') });
 verb('charge indict sue prosecute allege', { type: 'ACCUSE', mode: 'allege', needsObject: true });
 verb('investigate probe', { type: 'ACCUSE', mode: 'investigate', needsObject: true });
 verb('summon', { type: 'ACCUSE', mode: 'disapprove', object: DIPLOMATS });
@@ -253,6 +258,7 @@ noun('sanction sanctions embargo tariff tariffs', { type: 'SANCTION', mode: 'dis
 noun('expulsion', { type: 'SANCTION', mode: 'expel' });
 noun('recall', { type: 'SANCTION', mode: 'withdraw', needsParticipant: true });
 noun('deployment mobilization mobilisation reinforcement reinforcements buildup build-up', { type: 'MOBILIZE', mode: 'troops' });
+noun('operation operations', { type: 'MOBILIZE', mode: 'troops', needsParticipant: true });
 noun('drill drills exercise exercises manoeuvre manoeuvres maneuver maneuvers patrol patrols', { type: 'MOBILIZE', mode: 'troops' });
 noun('test launch', { type: 'MOBILIZE', mode: 'weapons', needsParticipant: true });
 noun('alert', { type: 'MOBILIZE', mode: 'troops', needsParticipant: true });
@@ -274,10 +280,9 @@ export function nounSense(lemma: string): NounSense | undefined {
  * the noun decides the category, the verb gives the clause its subject, tense and negation.
  */
 export const LIGHT_VERBS = words(`hold have conduct stage launch begin start resume continue open impose announce issue
-  reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice offer
+  reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
   extend give grant receive seal finalize finalise secure broker hammer go take lead call mount unleash step set
-  declare introduce adopt slap level bring host plan schedule arrange propose seek need want request demand
-  undertake kick send deliver provide`);
+  declare introduce adopt slap level bring host undertake kick send deliver provide run perform`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');
@@ -293,3 +298,57 @@ export const ACCIDENT_WORDS = words(`collide collided colliding collision collis
   capsize capsized sank sink sinking earthquake earthquakes quake flood floods flooding storm storms cyclone hurricane
   typhoon landslide landslides wildfire wildfires avalanche derail derailed derailment drown drowned eruption
   fog mishap shipwreck grounding`);
+
+/** Past forms the suffix rules cannot undo. */
+const IRREGULAR_FORMS: Record<string, string> = {
+  held: 'hold', struck: 'strike', stricken: 'strike', hit: 'hit', shot: 'shoot', fought: 'fight', sent: 'send', met: 'meet',
+  sought: 'seek', took: 'take', taken: 'take', gave: 'give', given: 'give', went: 'go', gone: 'go', came: 'come',
+  began: 'begin', begun: 'begin', broke: 'break', broken: 'break', froze: 'freeze', frozen: 'freeze', forgave: 'forgive',
+  forgiven: 'forgive', withdrew: 'withdraw', withdrawn: 'withdraw', drew: 'draw', drawn: 'draw', flew: 'fly', flown: 'fly',
+  wrote: 'write', written: 'write', led: 'lead', paid: 'pay', laid: 'lay', spoke: 'speak', spoken: 'speak', told: 'tell',
+  said: 'say', made: 'make', put: 'put', cut: 'cut', shut: 'shut', set: 'set', quit: 'quit', stood: 'stand', sat: 'sit',
+  threw: 'throw', thrown: 'throw', blew: 'blow', blown: 'blow', beat: 'beat', beaten: 'beat', kept: 'keep', lent: 'lend',
+  brought: 'bring', fled: 'flee', undertook: 'undertake', undertaken: 'undertake', upheld: 'uphold', swore: 'swear',
+  sworn: 'swear', won: 'win', got: 'get', gotten: 'get', ran: 'run', run: 'run', felt: 'feel', meant: 'mean', dealt: 'deal',
+  forbade: 'forbid', forbidden: 'forbid', arose: 'arise', arisen: 'arise', sank: 'sink', sunk: 'sink', spread: 'spread',
+  chose: 'choose', chosen: 'choose', hid: 'hide', hidden: 'hide', drove: 'drive', driven: 'drive', fell: 'fall',
+  fallen: 'fall', grew: 'grow', grown: 'grow', knew: 'know', known: 'know', saw: 'see', seen: 'see', shook: 'shake',
+  shaken: 'shake', showed: 'show', shown: 'show', rose: 'rise', risen: 'rise', bid: 'bid', overtook: 'overtake',
+  overran: 'overrun', overrun: 'overrun', bound: 'bind', left: 'leave', lost: 'lose', found: 'find', heard: 'hear',
+  became: 'become', become: 'become', did: 'do', done: 'do', had: 'have', has: 'have', was: 'be', were: 'be', been: 'be',
+  is: 'be', are: 'be', shed: 'shed', slew: 'slay', slain: 'slay', stole: 'steal', stolen: 'steal', swept: 'sweep',
+  spent: 'spend', split: 'split', stuck: 'stick', understood: 'understand', woke: 'wake', rode: 'ride', ridden: 'ride',
+  bore: 'bear', borne: 'bear', tore: 'tear', torn: 'tear', 'test-fired': 'test-fire',
+};
+
+/**
+ * The verb lemma of a word form, checked against the verbs Parley knows (the tagger's lemmas undo "-ed" badly:
+ * "imposed" as "impos"): irregular forms, then "-ies", "-es", "-s", "-ied", "-ed", "-d", "-ing" with doubled
+ * consonants and a restored final e, keeping the first candidate that is a known verb.
+ */
+export function verbLemma(form: string, known: (lemma: string) => boolean): string | undefined {
+  const w = form.toLowerCase().replace(/’/g, "'");
+  if (IRREGULAR_FORMS[w]) return IRREGULAR_FORMS[w];
+  const candidates = [w];
+  const stem = (s: string) => [s, s + 'e', /([bdgklmnprtz])\1$/.test(s) ? s.slice(0, -1) : s];
+  if (w.endsWith('ies')) candidates.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('es')) candidates.push(w.slice(0, -2));
+  if (w.endsWith('s')) candidates.push(w.slice(0, -1));
+  if (w.endsWith('ied')) candidates.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) candidates.push(...stem(w.slice(0, -2)));
+  if (w.endsWith('d')) candidates.push(w.slice(0, -1));
+  if (w.endsWith('ing')) candidates.push(...stem(w.slice(0, -3)));
+  return candidates.find(known);
+}
+
+/** Every verb lemma the event coder knows by name. */
+export function knownVerb(lemma: string): boolean {
+  return VERBS.has(lemma) || LIGHT_VERBS.has(lemma) || TRAVEL_VERBS.has(lemma) || COMMENT_VERBS.has(lemma) || HARMFUL_CONTENT.has(lemma) || OTHER_VERBS.has(lemma);
+}
+
+/** Verbs the coder reads as governors (reporting, committing, planning, failing) rather than as events. */
+const OTHER_VERBS = words(`say tell add state note announce confirm declare report stress insist reiterate write explain indicate
+  signal mention emphasise emphasize repeat claim believe expect decide resolve plan intend prepare aim schedule poise
+  consider weigh suggest want seek hope wish mull explore debate float study contemplate need fail refrain neglect happen
+  occur proceed stall collapse finish last mark wrap focus produce yield cover drag follow include involve see be get
+  have do speak talk chat link help relieve rebuild travel deliver`);

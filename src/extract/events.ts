@@ -12,7 +12,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, nounSense, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -74,7 +74,7 @@ const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', '
   'proceed', 'happen', 'occur', 'break', 'collapse', 'stall', 'finish', 'get', 'kick', 'be', 'enter', 'mark', 'wrap', 'target',
   'hit', 'kill', 'focus', 'produce', 'yield', 'cover', 'drag', 'draw', 'come', 'follow', 'include', 'involve', 'see']);
 /** Prepositions of an adjunct that places an act before the news ("since the invasion", "after the talks"). */
-const BACKGROUND_CASES = new Set(['since', 'after', 'before', 'following', 'despite', 'amid', 'ahead', 'prior', 'until']);
+const BACKGROUND_CASES = new Set(['since', 'after', 'before', 'following', 'ahead', 'prior', 'until']);
 /** Prepositions of a topic: "a row over sanctions", "a report on the attack". */
 const TOPIC_CASES = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'into']);
 const PLACE_CASES = new Set(['in', 'at', 'near', 'off', 'outside', 'around', 'inside', 'across', 'along', 'into', 'from', 'to', 'through', 'over']);
@@ -97,7 +97,7 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
   REQUEST: ['on', 'upon', 'to', 'from'],
   ACCUSE: ['against'],
   REJECT: ['from', 'of'],
-  THREATEN: ['against', 'with'],
+  THREATEN: ['against', 'with', 'for'],
   PROTEST: ['against'],
   SANCTION: ['on', 'against', 'from', 'with'],
   MOBILIZE: ['against'],
@@ -125,11 +125,14 @@ const AGENT_NOUNS = new Set([
   'team', 'camp', 'counterpart', 'counterparts', 'chancellor', 'secretary', 'commissioner', 'nationals', 'citizens',
   'engineers', 'journalists', 'workers', 'businessman', 'tycoon', 'lawmakers', 'senate', 'defence', 'defense',
   'vessel', 'vessels', 'patrol', 'patrols', 'tanks', 'bombers', 'helicopters', 'national', 'citizen', 'aid',
+  'generals', 'general', 'creditors', 'lenders', 'donors', 'hackers', 'operatives', 'agency', 'agencies', 'bomber',
+  'gunman', 'sniper', 'snipers', 'militia', 'militias', 'members', 'unions', 'union', 'group', 'groups', 'party',
+  'parties', 'battlegroup', 'contingent', 'special', 'customs', 'officers', 'marines', 'paratroopers', 'reservists',
 ]);
 /** Institutions whose country can come from the place they sit in or act in ("police in Belgrade"). */
 const STATE_ORGANS = new Set(['government', 'authorities', 'police', 'army', 'military', 'navy', 'forces', 'troops', 'soldiers',
   'officials', 'court', 'courts', 'prosecutors', 'ministry', 'junta', 'regime', 'administration', 'parliament', 'officers',
-  'guards', 'customs', 'security', 'riot']);
+  'guards', 'customs', 'security', 'riot', 'generals', 'officers']);
 /** Unnamed groups of people taken as actors under a short lower-case label. */
 const GROUP_NOUNS = new Set([
   'protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels', 'militants', 'gunmen',
@@ -139,6 +142,7 @@ const GROUP_NOUNS = new Set([
   'lawmakers', 'hostages', 'detainees', 'suspects', 'fighters', 'militias', 'militiamen', 'unions', 'groups', 'parties',
   'mourners', 'pilgrims', 'settlers', 'youths', 'dockers', 'truckers', 'employees', 'staff', 'crowd', 'crowds', 'mob',
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
+  'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
 ]);
 /** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
@@ -170,6 +174,14 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
+  // "a resolution that would have demanded access": a counterfactual, nothing was done
+  const clauseAux = auxiliariesOf(ctx, reading.nominal && clause === trigger && trigger.head >= 0 ? doc.tokens[trigger.head]! : clause);
+  if (clauseAux.includes('would') && clauseAux.includes('have')) return null;
+  // a noun carried by a verb that is itself what another act asks, threatens or promises ("agreed to resume talks")
+  if (reading.nominal && clause !== trigger && isContent(ctx, clause)) return null;
+  // an act named with only its partners inside another act's content ("offered to host talks between X and Y");
+  // one with its own agent is coded as the referenced act it is ("accepted Malaysia's offer")
+  if (reading.nominal && clause === trigger && !hasAgent(ctx, trigger) && insideContent(ctx, trigger)) return null;
 
   const sentence = doc.sentences[trigger.sentence]!;
   let negated = isNegated(ctx, clause) || (reading.nominal && isNegated(ctx, trigger)) || failed(ctx, clause);
@@ -182,11 +194,25 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     type = 'ACCUSE';
     mode = 'disapprove';
   }
-  // troops or arms sent to help someone are aid; arms delivered to a state are aid
-  if (type === 'MOBILIZE' && (hasHelpingPurpose(ctx, clause) || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
+  // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
+  const helped = helpedParty(ctx, clause);
+  if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
     type = 'AID';
     mode = null;
   }
+  if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "agreed to write off Zambia's debt" is the debt relief itself (AID), not a promise of it
+  if (type === 'AGREE' && !reading.nominal && contentVerbs(ctx, clause).some((c) => writesOffDebt(ctx, c))) return null;
+  // "ready to sit down with Baku", "willing to resume talks": readiness to cooperate is an offer (AGREE)
+  if ((COOPERATIVE.has(type) || type === 'AGREE') && readiness(ctx, clause)) {
+    type = 'AGREE';
+    mode = null;
+    modality = 'asserted';
+  }
+  // released captives are not the party the release is directed at, unless a state stands behind them
+  if (type === 'RETREAT') target = target.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+  // what a speaker's own side does in a quote is the speaker's act ("Finland stands fully behind ...")
+  source = speakerForOwnSide(ctx, trigger, source, type);
   // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
@@ -235,12 +261,23 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   }
   if (source.length === 0 && !args.anaphoric) return null;
   if (type === 'CONSULT' && mode === null && source.length > 2) mode = 'multilateral';
+  const location = placeOf(ctx, reading);
+  // two sides meeting on one side's home ground: the other is visiting (the manual's visit/host distinction)
+  if (type === 'CONSULT' && mode === null && source.length === 2 && location) {
+    const country = gazetteer().lookup(location)?.country;
+    const home = source.filter((id) => ctx.index.actors.find((a) => a.id === id)?.country === country);
+    if (country && home.length === 1) {
+      mode = 'visit';
+      target = home;
+      source = source.filter((id) => id !== home[0]);
+    }
+  }
   return {
     type,
     mode: mode ?? null,
     source,
     target: target.filter((t) => !source.includes(t)),
-    location: placeOf(ctx, reading),
+    location,
     negated,
     modality,
     sentence: trigger.sentence,
@@ -252,8 +289,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Triggers
 
+/** A verb's lemma from the verbs the coder knows (the tagger's own lemma when it knows none); a noun's lower-case lemma. */
 function lemmaOf(token: Token): string {
-  return (token.lemma || token.text).toLowerCase();
+  if (token.upos === 'NOUN' || token.upos === 'PROPN' || token.upos === 'NUM') return (token.lemma || token.text).toLowerCase();
+  return verbLemma(token.text, knownVerb) ?? (token.lemma || token.text).toLowerCase();
 }
 
 function nounLemma(token: Token): string {
@@ -264,7 +303,15 @@ function nounLemma(token: Token): string {
 /** The head of what a verb acts on: its object, or in a passive its subject. */
 function objectOf(ctx: Context, verb: Token): Token | undefined {
   const kids = ctx.children[verb.i]!;
-  return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => PASSIVE_SUBJECTS.has(c.deprel)) ?? kids.find((c) => c.deprel === 'iobj');
+  return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => isPassiveSubject(ctx, c)) ?? kids.find((c) => c.deprel === 'iobj');
+}
+
+/** A passive subject, also when the parser labelled it a plain subject of "was" + participle. */
+function isPassiveSubject(ctx: Context, token: Token): boolean {
+  if (PASSIVE_SUBJECTS.has(token.deprel)) return true;
+  if (token.deprel !== 'nsubj' || token.head < 0) return false;
+  const verb = ctx.doc.tokens[token.head]!;
+  return verb.xpos === 'VBN' && ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || (c.deprel.startsWith('aux') && /^(was|were|been|being|is|are|be|get|got)$/i.test(c.text)));
 }
 
 /** The word that heads a phrase for lexical checks: "thousands of troops" is about troops. */
@@ -311,15 +358,17 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const objectText = object ? contentHead(ctx, object).text.toLowerCase() : undefined;
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
+  const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
   const matches = (r: VerbReading) =>
     (!r.object || (objectLemma !== undefined && (r.object.has(objectLemma) || r.object.has(objectText!)))) &&
     (!r.particle || particles.has(r.particle)) &&
-    (!r.content || content.some((c) => r.content!.has(c)));
-  for (const r of readings) if ((r.object || r.particle || r.content) && matches(r)) return r;
+    (!r.content || content.some((c) => r.content!.has(c))) &&
+    (!r.oblique || obliques.some((o) => r.oblique!.has(o)));
+  for (const r of readings) if ((r.object || r.particle || r.content || r.oblique) && matches(r)) return r;
   // "held talks", "imposed sanctions": the noun decides
   if (LIGHT_VERBS.has(lemmaOf(verb)) && object && nounSense(nounLemma(object))) return 'light';
   for (const r of readings) {
-    if (r.object || r.particle || r.content) continue;
+    if (r.object || r.particle || r.content || r.oblique) continue;
     if (r.needsObject && !object) continue;
     return r;
   }
@@ -347,16 +396,21 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
   const sense = nounSense(nounLemma(token));
   if (!sense) return null;
-  const head = token.head >= 0 ? doc.tokens[token.head]! : null;
+  // "a fresh round of negotiations", "a series of strikes": the measure stands in the noun's place
+  const measure = token.head >= 0 && /^(round|rounds|series|wave|day|days|package|set|batch|week|weeks|campaign)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['of']) ? doc.tokens[token.head]! : null;
+  const slot = measure ?? token;
+  const head = slot.head >= 0 ? doc.tokens[slot.head]! : null;
   const headLemma = head ? lemmaOf(head) : '';
   const nounAsArgument = (verb: Token): Reading => ({ sense: nounReadingSense(ctx, token, sense, verb), trigger: token, clause: verb, nominal: true });
   // "imposed sanctions", "held a round of talks", "sat down for negotiations", "flew to Warsaw for talks"
-  if (head && head.upos === 'VERB' && LIGHT_VERBS.has(headLemma) && (token.deprel === 'obj' || token.deprel === 'nsubj:pass')) {
+  if (head && head.upos === 'VERB' && LIGHT_VERBS.has(headLemma) && (slot.deprel === 'obj' || isPassiveSubject(ctx, slot))) {
     if (verbSense(ctx, head) === 'light' || !verbReadings(headLemma).length || verbSense(ctx, head) === null) return nounAsArgument(head);
   }
-  const measured = head && /^(round|rounds|series|wave|day|days|package|set|batch|week|weeks)$/i.test(head.text) && head.head >= 0 ? doc.tokens[head.head]! : null;
-  if (measured && measured.upos === 'VERB' && LIGHT_VERBS.has(lemmaOf(measured)) && head!.deprel === 'obj') return nounAsArgument(measured);
-  if (head && head.upos === 'VERB' && token.deprel.startsWith('obl') && hasCase(ctx, token, ['for', 'in', 'into', 'on'])) {
+  // "arrested 14 suspects in a joint operation": a joint act is cooperation by the clause's actors
+  if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['in', 'during', 'through']) && ctx.children[token.i]!.some((c) => JOINT.has(c.text.toLowerCase()))) {
+    return { sense: { type: 'COOPERATE' }, trigger: token, clause: head, nominal: true };
+  }
+  if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['for', 'in', 'into', 'on'])) {
     if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content)) {
       const reading = nounAsArgument(head);
       if (sense.type === 'CONSULT' && TRAVEL_VERBS.has(headLemma)) reading.sense = { type: 'CONSULT', mode: 'visit' };
@@ -388,12 +442,31 @@ function nounReadingSense(ctx: Context, noun: Token, sense: Sense, verb: Token):
   return sense;
 }
 
+/** A trigger noun's own agent: "Beijing's offer", "an appeal from X", "a strike by dock workers". */
+function hasAgent(ctx: Context, noun: Token): boolean {
+  return ctx.children[noun.i]!.some((c) => (c.deprel === 'nmod:poss' || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']))) && actorIds(ctx, c, 'agent').length > 0);
+}
+
+/** Is a noun within what another trigger asks, promises, refuses or threatens (through any phrase above it)? */
+function insideContent(ctx: Context, noun: Token): boolean {
+  for (let t = noun, hops = 0; t.head >= 0 && hops < 6; hops++) {
+    const head = ctx.doc.tokens[t.head]!;
+    if (head.upos === 'VERB') return isContent(ctx, head) || (t.deprel === 'obj' && verbSense(ctx, head) !== null && verbSense(ctx, head) !== 'light');
+    t = head;
+  }
+  return false;
+}
+
 /** Does a trigger noun bring its own actor or partner: a possessor, "by X", "between X and Y", "from X", an actor adjective? */
 function hasOwnParticipants(ctx: Context, noun: Token): boolean {
   for (const c of ctx.children[noun.i]!) {
     if (c.deprel === 'nmod:poss' && actorIds(ctx, c, 'agent').length) return true;
     if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && actorIds(ctx, c, 'agent').length) return true;
+    // "an offer of food aid from the World Food Programme"
+    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
+      for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by']) && actorIds(ctx, g, 'agent').length) return true;
+    }
   }
   return false;
 }
@@ -498,12 +571,39 @@ function isOfficial(ctx: Context, id: string): boolean {
   return actor.type === 'organization' && !!gazetteer().lookup(actor.name);
 }
 
-function hasHelpingPurpose(ctx: Context, clause: Token): boolean {
+/** "sent troops to help Sri Lanka", "... for flood relief": whom the act is meant to help ([] when unnamed), or null. */
+function helpedParty(ctx: Context, clause: Token): string[] | null {
   for (const c of ctx.children[clause.i]!) {
-    if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(help|assist|support|rescue|relieve|evacuate|rebuild)$/.test(lemmaOf(c))) return true;
-    if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return true;
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(help|assist|support|rescue|relieve|evacuate|rebuild)$/.test(lemmaOf(c))) {
+      const helped = objectOf(ctx, c);
+      return helped ? actorIds(ctx, helped, 'patient') : [];
+    }
+    if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return [];
   }
-  return false;
+  return null;
+}
+
+/** "ready to", "willing to", "prepared to", "open to": the act is offered. */
+function readiness(ctx: Context, clause: Token): boolean {
+  if (clause.deprel !== 'xcomp' && clause.deprel !== 'advcl' && clause.deprel !== 'ccomp') return false;
+  const governor = ctx.doc.tokens[clause.head];
+  return !!governor && /^(ready|willing|prepared|open|eager|keen)$/i.test(governor.text);
+}
+
+/**
+ * In a direct quote, an act whose subject is the speaker's own side ("we", "I", or the country the speaker
+ * speaks for) is the speaker's: the verbal acts of a quote are those of who says them.
+ */
+function speakerForOwnSide(ctx: Context, trigger: Token, source: string[], type: PloverType): string[] {
+  if (!['AGREE', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE'].includes(type)) return source;
+  const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.speaker && q.content.start <= trigger.start && q.content.end >= trigger.end);
+  if (!quote || source.includes(quote.speaker!)) return source;
+  const speaker = ctx.index.actors.find((a) => a.id === quote.speaker);
+  const ownSide = source.length > 0 && source.every((id) => {
+    const actor = ctx.index.actors.find((a) => a.id === id);
+    return actor?.type === 'country' && speaker?.type === 'person' && speaker.country === actor.country;
+  });
+  return ownSide ? [quote.speaker!] : source;
 }
 
 function deliversTo(ctx: Context, clause: Token): boolean {
@@ -583,9 +683,16 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     const members: string[] = [];
     for (const c of kids) {
       const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
-        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && !hasThingHead(c)) ||
-        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['in']) && STATE_ORGANS.has(lower));
+        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && !hasThingHead(c));
       if (memberRelation && !isPlaceWord(ctx, c)) members.push(...actorIds(ctx, c, 'agent', depth + 1));
+    }
+    // "police in Belgrade", "creditors in the Paris Club": where a body sits, when nothing else says whose it is
+    if (members.length === 0 && (STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower))) {
+      for (const c of kids) {
+        if (!c.deprel.startsWith('nmod') || !hasCase(ctx, c, ['in', 'at'])) continue;
+        const m = mentionAt(ctx, c);
+        if (m && (STATE_ORGANS.has(lower) || m.actor.type === 'organization')) members.push(m.actor.id);
+      }
     }
     // "Russian officials", "Hezbollah positions": people, units and assets stand for whom they belong to;
     // as a patient a thing ("a Norwegian proposal") is not an actor
@@ -628,14 +735,16 @@ function groupFor(ctx: Context, head: Token) {
   let start = head.i;
   for (let k = head.i - 1; k >= 0; k--) {
     const t = doc.tokens[k]!;
-    const modifier = t.head === head.i && (t.deprel === 'compound' || t.deprel === 'amod') && /^\p{Ll}/u.test(t.text) && !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|jailed|striking|thousands|hundreds)$/i.test(t.text);
-    if (!modifier) break;
+    const qualifier = t.head === head.i && (t.deprel === 'compound' || t.deprel === 'amod') && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
+      !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
+    if (!qualifier) break;
     start = k;
   }
-  let label = doc.tokens.slice(start, head.i + 1).map((t) => t.text.toLowerCase()).join(' ');
+  const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' ? t.text : t.text.toLowerCase()));
+  let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
   void children;
-  return ctx.index.groupActor(label, start, head.i + 1);
+  return ctx.index.actorOnDemand('group', label, null, start, head.i + 1);
 }
 
 /**
@@ -665,13 +774,32 @@ function pronounActors(ctx: Context, pronoun: Token): string[] {
 }
 
 /** Owners of what an act is about: "Montenegro's law", "the assets of three Russian banks", "a Norwegian proposal". */
-function ownerIds(ctx: Context, thing: Token): string[] {
+/**
+ * The party behind a recipient preposition: its actors, or a country or capital the actor layer read as a
+ * place ("withdrew from Lebanon", "extradited ... to Bogota"), which here is the party the act is directed at.
+ */
+function recipientIds(ctx: Context, phrase: Token): string[] {
+  const ids = actorIds(ctx, phrase, 'patient');
+  if (ids.length) return ids;
+  const entity = ctx.doc.entities.find((e) => phrase.i >= e.tokenStart && phrase.i < e.tokenEnd && e.label === 'GPE');
+  const entry = entity ? gazetteer().lookup(entity.text) : undefined;
+  if (!entity || !entry?.country || (entry.kind !== 'country' && entry.kind !== 'capital' && entry.kind !== 'seat')) return [];
+  // the gazetteer names a capital's or seat's country
+  return [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+}
+
+function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   const ids: string[] = [];
+  const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
+  const act = !!nounSense(nounLemma(thing));
   for (const c of ctx.children[thing.i]!) {
-    const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from', 'by']));
-    if (owner && !isPlaceWord(ctx, c)) for (const id of actorIds(ctx, c, 'agent')) if (!ids.includes(id)) ids.push(id);
+    const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
+    const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
+    if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent'));
+    // "an offer of food aid from the WFP": the owner named inside the offer's content
+    if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
   }
-  for (const c of ctx.children[thing.i]!) if (c.deprel === 'conj') for (const id of ownerIds(ctx, c)) if (!ids.includes(id)) ids.push(id);
+  for (const c of ctx.children[thing.i]!) if (c.deprel === 'conj') add(ownerIds(ctx, c, depth + 1));
   return ids;
 }
 
@@ -679,8 +807,9 @@ function ownerIds(ctx: Context, thing: Token): string[] {
 function subjectsOf(ctx: Context, clause: Token): Token[] {
   let host: Token | undefined = clause;
   for (let hops = 0; host && hops < 4; hops++) {
-    const subjects = ctx.children[host.i]!.filter((c) => SUBJECTS.has(c.deprel));
+    const subjects = ctx.children[host.i]!.filter((c) => SUBJECTS.has(c.deprel) && !isPassiveSubject(ctx, c));
     if (subjects.length) return subjects;
+    if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
     if (host.deprel === 'acl' && host.head >= 0 && isMisparsedMainVerb(ctx, host)) return [ctx.doc.tokens[host.head]!];
@@ -714,7 +843,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     for (const c of children[trigger.i]!) {
       if (c.deprel === 'nmod:poss' || ((c.deprel === 'amod' || c.deprel === 'compound') && !isPlaceWord(ctx, c))) {
         const ids = actorIds(ctx, c, 'agent');
-        if (type === 'CONSULT' || source.length === 0) add(source, ids);
+        if (source.length === 0) add(source, ids);
         else add(target, ids.filter((id) => !source.includes(id)));
       } else if (c.deprel.startsWith('nmod')) {
         const kase = caseOf(ctx, c);
@@ -722,8 +851,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));
         else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE'].includes(type)) add(source, actorIds(ctx, c, 'agent'));
         else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
-        else if (kase && recipientCases.includes(kase)) add(target, actorIds(ctx, c, 'patient'));
-        else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, actorIds(ctx, c, 'patient'));
+        else if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
+        else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
+        if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
       }
     }
   }
@@ -740,9 +870,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
     if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
     const kase = caseOf(ctx, c);
-    if (kase && recipientCases.includes(kase)) add(target, actorIds(ctx, c, 'patient'));
+    if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
     // a visit's host: "visited Canberra", "flew to Warsaw"
-    if (kase === 'to' && reading.sense.mode === 'visit') add(target, actorIds(ctx, c, 'patient'));
+    if (kase === 'to' && reading.sense.mode === 'visit') add(target, recipientIds(ctx, c));
+    // a meeting partner the parser hung lower: "spoke by telephone with X"
+    if (type === 'CONSULT') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
     // troops massed at someone's border are aimed at them
     if (type === 'MOBILIZE' && kase && /^(to|toward|towards|near|along|on|at)$/.test(kase) && /^(border|borders|frontier)$/i.test(c.text)) add(target, ownerIds(ctx, c));
   }
@@ -755,7 +887,10 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     for (const content of contentVerbs(ctx, clause)) {
       const contentObject = objectOf(ctx, content);
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
-      for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from'])) add(target, actorIds(ctx, c, 'patient'));
+      for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from'])) add(target, recipientIds(ctx, c));
+      // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
+      if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
+      if (target.length === 0) for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to', 'on', 'against'])) add(target, ownerIds(ctx, c));
       if (target.length) break;
     }
   }
@@ -866,7 +1001,7 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
       if (/^(1[89]\d\d|20\d\d)s?$/.test(t.text) && Number(t.text.slice(0, 4)) < year) return true;
       if (lower === 'ago') return true;
       if (lower === 'year' && doc.tokens[t.i - 1]?.text.toLowerCase() === 'last') return true;
-      if (/^(decades|centuries|previously|formerly|once)$/.test(lower)) return true;
+      if (/^(previously|formerly)$/.test(lower)) return true;
     }
     return false;
   };
