@@ -42,6 +42,7 @@ const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', '
 const ORGANISATION_HEADS = new Set([
   'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Party', 'Forces', 'Council', 'Alliance', 'League', 'Congress',
   'Federation', 'Union', 'Committee', 'Commission', 'Militia', 'Platform', 'Organisation', 'Organization', 'Coalition', 'Force',
+  'Cartel', 'Brotherhood', 'Network', 'Jihad', 'Group',
 ]);
 /** Plural nouns for people that the entity model sometimes takes for a name at the start of a sentence ("Gunmen"). */
 const PLURAL_PEOPLE = /^(gunmen|militants|rebels|protesters|demonstrators|bandits|insurgents|fighters|soldiers|troops|farmers|students|workers|villagers|residents|officials|police)$/i;
@@ -93,7 +94,9 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
 
   // Countries, organisations and seats of government.
   const gaz = gazetteer();
-  for (const entity of entities) {
+  for (const found of entities) {
+    // "the Philippines of ...": a name the entity model ran on into a lower-case word ends before it
+    const entity = withoutTrailingLowercase(doc, found);
     if (entity.label === 'PER' || entity.label === 'DATE') continue;
     const entry = gaz.lookup(entity.text) ?? gaz.lookup(entity.text.replace(/^the\s+/i, ''));
     const previous = doc.tokens[entity.tokenStart - 1]?.text.toLowerCase() ?? '';
@@ -193,6 +196,14 @@ function assignDelegationCountries(doc: Doc, drafts: Draft[], personOfEntity: Ma
       }
     }
   }
+}
+
+function withoutTrailingLowercase(doc: Doc, entity: Entity): Entity {
+  let end = entity.tokenEnd;
+  while (end - 1 > entity.tokenStart && /^(of|and|in|the|to|for|on)$/.test(doc.tokens[end - 1]!.text)) end--;
+  if (end === entity.tokenEnd) return entity;
+  const last = doc.tokens[end - 1]!;
+  return { ...entity, end: last.end, text: doc.text.slice(entity.start, last.end), tokenEnd: end };
 }
 
 function newDraft(drafts: Draft[], type: ActorType, name: string, nameWords: string[] = []): Draft {

@@ -61,7 +61,6 @@ verb('agree', { type: 'AGREE' });
 verb('pledge promise commit offer vow', { type: 'AGREE' });
 verb('invite', { type: 'AGREE' });
 verb('accept', { type: 'AGREE', needsObject: true });
-verb('propose', { type: 'AGREE' });
 
 // CONSULT: meetings, visits, calls, mediation.
 verb('meet', { type: 'CONSULT', object: words('demand condition') }, { type: 'CONSULT' });
@@ -149,7 +148,7 @@ verb('rule', { type: 'REJECT', particle: 'out' });
 verb('defy', { type: 'REJECT', needsObject: true });
 verb('cancel postpone', { type: 'REJECT', mode: 'meet', object: MEETINGS });
 verb('deny', { type: 'REJECT', object: words('entry access visa visas request permission accusation accusations allegation allegations claim claims report reports involvement responsibility') });
-verb('block', { type: 'COERCE', mode: 'censor', object: CENSORED }, { type: 'REJECT', object: words('statement resolution draft deal proposal plan sanction sanctions package agreement motion decision bid accession membership') });
+verb('block', { type: 'COERCE', mode: 'censor', object: CENSORED }, { type: 'PROTEST', mode: 'obstruct', object: words('road roads highway highways motorway bridge bridges street streets border crossing crossings port ports railway entrance entrances access square junction traffic') }, { type: 'REJECT', object: words('statement resolution draft deal proposal plan sanction sanctions package agreement motion decision bid accession membership') });
 verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete athletes country member') }, { type: 'COERCE', mode: 'restrict', object: ORGANISATIONS }, { type: 'REJECT', needsObject: true });
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
@@ -184,7 +183,7 @@ verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance orga
 // MOBILIZE: military and police moves short of force: deployments, drills, alerts, missile tests.
 verb('deploy mobilize mobilise station dispatch mass reinforce position', { type: 'MOBILIZE', mode: 'troops', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
 verb('move send', { type: 'MOBILIZE', mode: 'troops', object: TROOPS }, { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
-verb('test-fire', { type: 'MOBILIZE', mode: 'weapons' });
+verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS });
 
@@ -197,12 +196,15 @@ verb('censor', { type: 'COERCE', mode: 'censor' });
 verb('dissolve outlaw', { type: 'COERCE', mode: 'restrict', object: words('party parties parliament organisation organization group movement union assembly') });
 verb('shut', { type: 'COERCE', mode: 'withhold', particle: 'down', object: words('internet network networks service services') }, { type: 'COERCE', mode: 'censor', particle: 'down' });
 verb('hack', { type: 'COERCE', mode: 'cyber', needsObject: true });
+verb('disrupt cripple paralyse paralyze', { type: 'COERCE', mode: 'cyber', object: words('website websites site sites server servers network networks system systems email account accounts') });
+verb('take knock', { type: 'COERCE', mode: 'cyber', particle: 'down', object: words('website websites site sites server servers network networks') });
 verb('sentence', { type: 'COERCE', mode: 'arrest', needsObject: true });
 verb('crack', { type: 'COERCE', mode: 'restrict', particle: 'down' });
 
 // ASSAULT: deliberate physical harm.
 verb('attack', { type: 'COERCE', mode: 'cyber', object: words('server servers website websites network networks system systems email account accounts') }, { type: 'ASSAULT' });
-verb('bomb shell', { type: 'ASSAULT', mode: 'aerial' });
+verb('bomb', { type: 'ASSAULT', mode: 'aerial' });
+verb('shell', { type: 'ASSAULT', mode: 'heavy-weapons' });
 verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true });
 verb('shoot', { type: 'ASSAULT', mode: 'aerial', particle: 'down' }, { type: 'ASSAULT', mode: 'firearms' });
 verb('fire', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
@@ -255,6 +257,7 @@ noun('protest protests demonstration demonstrations rally rallies march marches 
 noun('strike strikes walkout', { type: 'PROTEST', mode: 'strike' });
 noun('boycott', { type: 'PROTEST', mode: 'boycott' });
 noun('sanction sanctions embargo tariff tariffs', { type: 'SANCTION', mode: 'discontinue' });
+noun('restriction restrictions', { type: 'SANCTION', mode: 'discontinue', needsParticipant: true });
 noun('expulsion', { type: 'SANCTION', mode: 'expel' });
 noun('recall', { type: 'SANCTION', mode: 'withdraw', needsParticipant: true });
 noun('deployment mobilization mobilisation reinforcement reinforcements buildup build-up', { type: 'MOBILIZE', mode: 'troops' });
@@ -268,6 +271,7 @@ noun('deportation', { type: 'COERCE', mode: 'deport' });
 noun('cyberattack hack', { type: 'COERCE', mode: 'cyber' });
 noun('attack attacks strike strikes airstrike airstrikes invasion offensive bombing bombings shelling bombardment assault ambush incursion', { type: 'ASSAULT' });
 noun('killing killings execution executions massacre assassination', { type: 'ASSAULT', mode: 'targeted' });
+noun('bomb bombs', { type: 'ASSAULT', mode: 'explosives', needsParticipant: true });
 noun('abduction kidnapping', { type: 'ASSAULT', mode: 'abduct' });
 noun('fighting clashes clash', { type: 'ASSAULT' });
 

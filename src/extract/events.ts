@@ -99,7 +99,7 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
   REJECT: ['from', 'of'],
   THREATEN: ['against', 'with', 'for'],
   PROTEST: ['against'],
-  SANCTION: ['on', 'against', 'from', 'with'],
+  SANCTION: ['on', 'against', 'from', 'with', 'to'],
   MOBILIZE: ['against'],
   COERCE: ['against', 'on'],
   ASSAULT: ['on', 'at', 'against', 'with'],
@@ -144,6 +144,12 @@ const GROUP_NOUNS = new Set([
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
 ]);
+/** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
+const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
+  'militants', 'insurgents', 'activists', 'unions', 'parties', 'opposition', 'strikers', 'rioters', 'teachers', 'nurses',
+  'doctors', 'pensioners', 'fishermen', 'herders', 'truckers', 'drivers', 'miners', 'dockers', 'villagers', 'residents',
+  'gunmen', 'bandits', 'fighters', 'militias', 'supporters', 'critics', 'dissidents']);
+
 /** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
   'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen']);
@@ -169,7 +175,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   let type = reading.sense.type;
   let mode = reading.sense.mode ?? null;
   // a participle describing a noun ("the seized ship", "hostages held since May") is background
-  if (!reading.nominal && (trigger.deprel === 'amod' || (trigger.deprel === 'acl' && !isMisparsedMainVerb(ctx, trigger)))) return null;
+  if (!reading.nominal && (trigger.deprel === 'amod' || (trigger.deprel === 'acl' && !isMisparsedMainVerb(ctx, trigger) && !isOngoingActOf(ctx, trigger)))) return null;
   if (!reading.nominal && isContent(ctx, clause)) return null;
   if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
@@ -184,15 +190,22 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (reading.nominal && clause === trigger && !hasAgent(ctx, trigger) && insideContent(ctx, trigger)) return null;
 
   const sentence = doc.sentences[trigger.sentence]!;
-  let negated = isNegated(ctx, clause) || (reading.nominal && isNegated(ctx, trigger)) || failed(ctx, clause);
+  // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
+  const happening = reading.nominal && clause === trigger && trigger.head >= 0 && /^nsubj/.test(trigger.deprel) ? doc.tokens[trigger.head]! : null;
+  let negated = isNegated(ctx, clause) || (reading.nominal && isNegated(ctx, trigger)) || failed(ctx, clause) || (!!happening && isNegated(ctx, happening));
   let modality = modalityOf(ctx, reading);
   const args = argumentsOf(ctx, reading, type);
   let { source, target } = args;
 
   // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
   if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
-    type = 'ACCUSE';
-    mode = 'disapprove';
+    if (mode === 'obstruct') {
+      type = 'COERCE';
+      mode = 'restrict';
+    } else {
+      type = 'ACCUSE';
+      mode = 'disapprove';
+    }
   }
   // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
   const helped = helpedParty(ctx, clause);
@@ -303,7 +316,8 @@ function nounLemma(token: Token): string {
 /** The head of what a verb acts on: its object, or in a passive its subject. */
 function objectOf(ctx: Context, verb: Token): Token | undefined {
   const kids = ctx.children[verb.i]!;
-  return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => isPassiveSubject(ctx, c)) ?? kids.find((c) => c.deprel === 'iobj');
+  return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => isPassiveSubject(ctx, c)) ?? kids.find((c) => c.deprel === 'iobj') ??
+    kids.find((c) => c.deprel === 'obl:agent' && !hasCase(ctx, c, ['by']));
 }
 
 /** A passive subject, also when the parser labelled it a plain subject of "was" + participle. */
@@ -328,7 +342,7 @@ function particlesOf(ctx: Context, verb: Token): Set<string> {
   const found = new Set<string>();
   for (const c of ctx.children[verb.i]!) {
     if (c.deprel === 'compound:prt' || (c.deprel === 'advmod' && /^(off|out|down|up|back|in|over|away)$/i.test(c.text))) found.add(c.text.toLowerCase());
-    if (c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp') {
+    if ((c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp') && !isTimePhrase(ctx, c)) {
       const kase = caseOf(ctx, c);
       if (kase) found.add(kase);
     }
@@ -337,6 +351,13 @@ function particlesOf(ctx: Context, verb: Token): Set<string> {
   const next = ctx.doc.tokens[verb.i + 1];
   if (next && next.sentence === verb.sentence && (next.upos === 'ADP' || next.xpos === 'RP') && /^(off|out|down|up|back|in|over|on|for|at|with|against|into)$/i.test(next.text)) found.add(next.text.toLowerCase());
   return found;
+}
+
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|morning|evening|night|day|week|month|year|weekend|time|occasion|eve|anniversary)s?$/i;
+
+/** "on Sunday", "in March", "at the weekend": when, not to whom. */
+function isTimePhrase(ctx: Context, phrase: Token): boolean {
+  return TIME_WORDS.test(phrase.text) || ctx.doc.entities.some((e) => e.label === 'DATE' && phrase.i >= e.tokenStart && phrase.i < e.tokenEnd);
 }
 
 /** The verb of the clause a verb takes ("refused to meet": meet; "warned it would retaliate": retaliate). */
@@ -354,13 +375,13 @@ function contentVerbs(ctx: Context, verb: Token): Token[] {
 function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const readings = verbReadings(lemmaOf(verb));
   const object = objectOf(ctx, verb);
-  const objectLemma = object ? lemmaOf(contentHead(ctx, object)) : undefined;
-  const objectText = object ? contentHead(ctx, object).text.toLowerCase() : undefined;
+  const objectHead = object ? contentHead(ctx, object) : undefined;
+  const objectWords = objectHead ? [lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)] : [];
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
   const matches = (r: VerbReading) =>
-    (!r.object || (objectLemma !== undefined && (r.object.has(objectLemma) || r.object.has(objectText!)))) &&
+    (!r.object || objectWords.some((w) => r.object!.has(w))) &&
     (!r.particle || particles.has(r.particle)) &&
     (!r.content || content.some((c) => r.content!.has(c))) &&
     (!r.oblique || obliques.some((o) => r.oblique!.has(o)));
@@ -444,7 +465,30 @@ function nounReadingSense(ctx: Context, noun: Token, sense: Sense, verb: Token):
 
 /** A trigger noun's own agent: "Beijing's offer", "an appeal from X", "a strike by dock workers". */
 function hasAgent(ctx: Context, noun: Token): boolean {
-  return ctx.children[noun.i]!.some((c) => (c.deprel === 'nmod:poss' || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']))) && actorIds(ctx, c, 'agent').length > 0);
+  const agentive = (c: Token) => (c.deprel === 'nmod:poss' && !possessorIsPatient(ctx, noun, c)) || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']));
+  return ctx.children[noun.i]!.some((c) => agentive(c) && actorIds(ctx, c, 'agent').length > 0) || agentByParticiple(ctx, noun).length > 0;
+}
+
+/** "a strike planned by the union", "a car bomb claimed by al-Shabaab". */
+function agentByParticiple(ctx: Context, noun: Token): string[] {
+  const ids: string[] = [];
+  for (const c of ctx.children[noun.i]!) {
+    if (c.deprel !== 'acl' || c.xpos !== 'VBN' || !/^(plan|organise|organize|call|stage|lead|claim|carry|launch|announce|order|back|mount|conduct)$/.test(lemmaOf(c))) continue;
+    for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('obl') && hasCase(ctx, g, ['by'])) ids.push(...actorIds(ctx, g, 'agent'));
+  }
+  return ids;
+}
+
+/**
+ * "his detention", "Navalny's arrest", "their release": for an act done to someone, a person's possessive names who
+ * suffers it; a state's ("Iran's execution of two protesters") names who does it.
+ */
+function possessorIsPatient(ctx: Context, noun: Token, possessor: Token): boolean {
+  const sense = nounSense(nounLemma(noun));
+  if (!sense || !['COERCE', 'RETREAT', 'ASSAULT', 'CONCEDE'].includes(sense.type)) return false;
+  if (possessor.upos === 'PRON') return true;
+  const actor = mentionAt(ctx, possessor)?.actor;
+  return actor?.type === 'person' || actor?.type === 'group';
 }
 
 /** Is a noun within what another trigger asks, promises, refuses or threatens (through any phrase above it)? */
@@ -462,6 +506,7 @@ function hasOwnParticipants(ctx: Context, noun: Token): boolean {
   for (const c of ctx.children[noun.i]!) {
     if (c.deprel === 'nmod:poss' && actorIds(ctx, c, 'agent').length) return true;
     if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
+    if (c.deprel === 'acl' && agentByParticiple(ctx, noun).length) return true;
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && actorIds(ctx, c, 'agent').length) return true;
     // "an offer of food aid from the World Food Programme"
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
@@ -506,10 +551,21 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
 
 /** "Israeli warplanes struck ...": a verb the parser hung under the sentence's first noun is the main verb after all. */
 function isMisparsedMainVerb(ctx: Context, verb: Token): boolean {
-  const head = ctx.doc.tokens[verb.head];
-  if (!head || head.head >= 0) return false;
+  const { doc } = ctx;
+  const sentence = doc.sentences[verb.sentence]!;
+  const root = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).find((t) => t.head < 0);
+  // only when the sentence has no verb at its root and this is its first verb
+  if (!root || root.upos === 'VERB' || root.upos === 'AUX') return false;
+  if (doc.tokens.slice(sentence.tokenStart, verb.i).some((t) => t.upos === 'VERB')) return false;
   const hasObject = ctx.children[verb.i]!.some((c) => c.deprel === 'obj' || (c.deprel.startsWith('obl') && !hasCase(ctx, c, ['by'])));
-  return (verb.xpos === 'VBD' || verb.xpos === 'VBZ' || verb.xpos === 'VBP' || hasObject) && !ctx.children[verb.i]!.some((c) => c.deprel === 'obl:agent' || (c.deprel === 'obl' && hasCase(ctx, c, ['by'])));
+  const byAgent = ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']));
+  return (verb.xpos === 'VBD' || verb.xpos === 'VBZ' || verb.xpos === 'VBP' || hasObject) && !byAgent;
+}
+
+/** "students blocking the bridge", "people protesting outside parliament": what a group is doing, told in passing. */
+function isOngoingActOf(ctx: Context, verb: Token): boolean {
+  const head = ctx.doc.tokens[verb.head];
+  return verb.xpos === 'VBG' && !!head && (GROUP_NOUNS.has(head.text.toLowerCase()) || QUANTITY_NOUNS.has(head.text.toLowerCase()) || mentionAt(ctx, head) !== undefined);
 }
 
 /** True when a trigger is what another act asks, threatens, refuses, promises or offers: that act's content. */
@@ -523,7 +579,11 @@ function isContent(ctx: Context, clause: Token): boolean {
       current = governor;
       continue;
     }
-    // a purpose or time clause is an act of its own only when it has its own subject ("..., killing nine civilians")
+    // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
+    if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
+      if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null) return true;
+    }
+    // a purpose clause is the content of its act; another adverbial clause is an act of its own
     if (relation === 'advcl' && !isPurpose(ctx, current)) return false;
     if (governor.upos === 'VERB' && (COMMITTING.has(lemmaOf(governor)) && lemmaOf(governor) !== 'announce' || verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light')) {
       // "agreed to write off the debt": debt relief is coded as the aid it is (manual, AID)
@@ -680,11 +740,17 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
     if (inner) add(actorIds(ctx, inner, role, depth + 1));
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
+    // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
+    const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
+    if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => c.deprel === 'conj').flatMap((c) => actorIds(ctx, c, role, depth + 1))];
     const members: string[] = [];
+    const organ = STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower);
     for (const c of kids) {
       const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
         (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && !hasThingHead(c));
-      if (memberRelation && !isPlaceWord(ctx, c)) members.push(...actorIds(ctx, c, 'agent', depth + 1));
+      // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
+      if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && mentionAt(ctx, c)?.actor.type === 'country') continue;
+      if (memberRelation && (organ || !isPlaceWord(ctx, c))) members.push(...actorIds(ctx, c, 'agent', depth + 1));
     }
     // "police in Belgrade", "creditors in the Paris Club": where a body sits, when nothing else says whose it is
     if (members.length === 0 && (STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower))) {
@@ -692,6 +758,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
         if (!c.deprel.startsWith('nmod') || !hasCase(ctx, c, ['in', 'at'])) continue;
         const m = mentionAt(ctx, c);
         if (m && (STATE_ORGANS.has(lower) || m.actor.type === 'organization')) members.push(m.actor.id);
+        else if (!m && STATE_ORGANS.has(lower)) members.push(...recipientIds(ctx, c));
       }
     }
     // "Russian officials", "Hezbollah positions": people, units and assets stand for whom they belong to;
@@ -699,7 +766,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
     if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
-    else if (GROUP_NOUNS.has(lower) && head.upos === 'NOUN' && !isEveryone(ctx, head)) add([groupFor(ctx, head).id]);
+    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text)) && !isEveryone(ctx, head)) add([groupFor(ctx, head).id]);
   }
   for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
   return ids;
@@ -812,7 +879,7 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
-    if (host.deprel === 'acl' && host.head >= 0 && isMisparsedMainVerb(ctx, host)) return [ctx.doc.tokens[host.head]!];
+    if (host.deprel === 'acl' && host.head >= 0 && (isMisparsedMainVerb(ctx, host) || isOngoingActOf(ctx, host))) return [ctx.doc.tokens[host.head]!];
     if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
     // a passive governor's subject is not the actor of its complement ("was asked to leave")
     if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => PASSIVE_SUBJECTS.has(c.deprel))) return [];
@@ -820,6 +887,32 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
   }
   return [];
+}
+
+/**
+ * "On Tuesday, Greece and Italy signed ...": when the parse gives a finite main verb no subject, the actors named
+ * right before it (in one noun phrase, back to a preposition or another verb) are its subject.
+ */
+function subjectByWordOrder(ctx: Context, verb: Token): string[] {
+  const { doc } = ctx;
+  if (!/^VB[DZP]$/.test(verb.xpos) && !auxiliariesOf(ctx, verb).length) return [];
+  if (!['root', 'conj', 'parataxis', 'ccomp'].includes(verb.deprel) && verb.head >= 0) return [];
+  const ids: string[] = [];
+  for (let k = verb.i - 1; k >= doc.sentences[verb.sentence]!.tokenStart; k--) {
+    const t = doc.tokens[k]!;
+    if (t.upos === 'AUX' || t.upos === 'ADV' || t.upos === 'PART' || t.upos === 'DET' || t.upos === 'ADJ' || t.upos === 'NUM' || /^(and|,|'s|’s)$/.test(t.text)) continue;
+    const m = mentionAt(ctx, t);
+    if (m) {
+      if (!ids.includes(m.actor.id)) ids.unshift(m.actor.id);
+      continue;
+    }
+    if (t.upos === 'NOUN' || t.upos === 'PROPN') {
+      if (ids.length) break;
+      continue;
+    }
+    break;
+  }
+  return ids;
 }
 
 function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source: string[]; target: string[]; anaphoric: boolean } {
@@ -833,15 +926,22 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   const isHost = !nominal && /^(host|receive)$/.test(lemmaOf(clause));
 
   if (clause !== trigger || !nominal) {
-    for (const s of subjectsOf(ctx, clause)) add(source, actorIds(ctx, s, 'agent'));
+    const subjects = subjectsOf(ctx, clause);
+    for (const s of subjects) add(source, actorIds(ctx, s, 'agent'));
     for (const c of children[clause.i]!) {
-      if (c.deprel === 'obl:agent' || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
+      if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
     }
+    const passive = children[clause.i]!.some((c) => isPassiveSubject(ctx, c));
+    if (subjects.length === 0 && source.length === 0 && !passive) add(source, subjectByWordOrder(ctx, clause));
   }
+  // "a general strike planned by the union", "a car bomb claimed by al-Shabaab": the agent of the act named
+  if (nominal && clause === trigger) add(source, agentByParticiple(ctx, trigger));
   // the participants a trigger noun brings: "Beijing's offer", "talks between X and Y", "sanctions on Iran"
   if (nominal) {
     for (const c of children[trigger.i]!) {
-      if (c.deprel === 'nmod:poss' || ((c.deprel === 'amod' || c.deprel === 'compound') && !isPlaceWord(ctx, c))) {
+      if (c.deprel === 'nmod:poss' && possessorIsPatient(ctx, trigger, c)) {
+        add(target, actorIds(ctx, c, 'patient'));
+      } else if (c.deprel === 'nmod:poss' || ((c.deprel === 'amod' || c.deprel === 'compound') && !isPlaceWord(ctx, c))) {
         const ids = actorIds(ctx, c, 'agent');
         if (source.length === 0) add(source, ids);
         else add(target, ids.filter((id) => !source.includes(id)));
@@ -861,10 +961,16 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   const object = nominal && clause === trigger ? undefined : objectOf(ctx, clause);
   if (object && !(nominal && object === trigger)) {
     const patients = actorIds(ctx, object, 'patient');
+    const thing = contentHead(ctx, object);
     if (patients.length) add(target, patients);
-    else if (OWNER_IS_RECIPIENT.has(type)) add(target, ownerIds(ctx, contentHead(ctx, object)));
-    // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia"
-    for (const n of children[object.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) add(target, actorIds(ctx, n, 'patient'));
+    else if (OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') add(target, ownerIds(ctx, thing));
+    // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia", "access to the app Signal"
+    for (const n of children[object.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) add(target, recipientIds(ctx, n));
+    if (/^access$/i.test(thing.text)) for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['to'])) add(target, actorIds(ctx, n, 'patient').length ? actorIds(ctx, n, 'patient') : ownerIds(ctx, n));
+    // "demanded the resignation of X", "called for the release of X": the person the demanded act concerns
+    if (type === 'REQUEST' && target.length === 0 && nounSense(nounLemma(thing))) {
+      for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['of'])) add(target, actorIds(ctx, n, 'patient').filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
+    }
   }
   for (const c of clauseKids) {
     if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
@@ -873,10 +979,18 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
     // a visit's host: "visited Canberra", "flew to Warsaw"
     if (kase === 'to' && reading.sense.mode === 'visit') add(target, recipientIds(ctx, c));
-    // a meeting partner the parser hung lower: "spoke by telephone with X"
-    if (type === 'CONSULT') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
-    // troops massed at someone's border are aimed at them
-    if (type === 'MOBILIZE' && kase && /^(to|toward|towards|near|along|on|at)$/.test(kase) && /^(border|borders|frontier)$/i.test(c.text)) add(target, ownerIds(ctx, c));
+    // a partner the parser hung lower: "spoke by telephone with X", "walked out of talks with Kosovo"
+    if (['CONSULT', 'SANCTION', 'REJECT', 'AGREE', 'COOPERATE'].includes(type)) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
+  }
+  // troops massed at someone's border are aimed at them ("closer to the Armenian border", "near Ukraine's borders")
+  if (type === 'MOBILIZE' || type === 'THREATEN') {
+    for (const t of subtreeShallow(ctx, clause)) {
+      if (!/^(border|borders|frontier)$/i.test(t.text)) continue;
+      const kase = caseOf(ctx, t);
+      if (kase && /^(to|toward|towards|near|along|on|at|across)$/.test(kase)) add(target, ownerIds(ctx, t).filter((id) => !source.includes(id)));
+    }
+    // "An additional NATO battlegroup was deployed": whose forces move is who mobilises
+    if (type === 'MOBILIZE' && source.length === 0 && object) add(source, actorIds(ctx, object, 'agent'));
   }
   if (isHost && !nominal) {
     // "Kenya hosted the leaders": the visitor is the actor, the host the recipient
@@ -897,8 +1011,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   // a state organ with no country of its own acts for the country where the act takes place ("Police raided ... in Sofia")
   if (source.length === 0) {
     const subject = subjectsOf(ctx, clause)[0];
-    if (subject && STATE_ORGANS.has(subject.text.toLowerCase())) {
-      const place = placeOf(ctx, reading);
+    if (subject && (STATE_ORGANS.has(subject.text.toLowerCase()) || STATE_ORGANS.has(lemmaOf(subject)))) {
+      const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
       const country = place ? gazetteer().lookup(place)?.country : undefined;
       const actor = country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === country) : undefined;
       if (actor) add(source, [actor.id]);
@@ -1045,6 +1159,17 @@ function demandInQuote(ctx: Context, clause: Token, source: string[]): string[] 
   const subject = subjectsOf(ctx, clause)[0];
   if (subject && FIRST_PERSON.has(subject.text.toLowerCase())) return null;
   return [quote.speaker!];
+}
+
+/** A capital or country named in a place phrase anywhere in a clause ("raided the offices of TV Pirin in Sofia"). */
+function placeInClause(ctx: Context, clause: Token): string | null {
+  for (const t of subtreeShallow(ctx, clause)) {
+    if (!hasCase(ctx, t, ['in', 'at', 'outside', 'near'])) continue;
+    const entity = ctx.doc.entities.find((e) => t.i >= e.tokenStart && t.i < e.tokenEnd && e.label === 'GPE');
+    const kind = entity ? gazetteer().lookup(entity.text)?.kind : undefined;
+    if (entity && (kind === 'capital' || kind === 'country' || kind === 'seat')) return entity.text;
+  }
+  return null;
 }
 
 /** The place an act is tied to: a place phrase on the trigger or its verb, or a visited capital. */
