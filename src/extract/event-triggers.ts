@@ -73,7 +73,7 @@ verb('mediate', { type: 'CONSULT', mode: 'third-party' });
 // SUPPORT: political backing, praise, recognition, signing and ratifying, relations opened or restored.
 verb('sign', { type: 'SUPPORT', needsObject: true });
 verb('ratify endorse praise commend hail back support recognise recognize applaud congratulate', { type: 'SUPPORT', needsObject: true });
-verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'by' }, { type: 'SUPPORT', particle: 'with' });
+verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'with' });
 verb('welcome', { type: 'SUPPORT', needsObject: true });
 verb('establish restore normalise normalize resume', { type: 'SUPPORT', object: RELATIONS });
 verb('reopen', { type: 'SUPPORT', object: words('embassy consulate') });
@@ -142,7 +142,7 @@ verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest 
 verb('reject rebuff spurn veto repudiate', { type: 'REJECT', needsObject: true });
 verb('refuse', { type: 'REJECT' });
 verb('decline', { type: 'REJECT', needsObject: true }, { type: 'REJECT', content: words('meet attend join sign accept allow release free extradite hand cooperate participate negotiate recognise recognize grant lift withdraw pay help provide send') });
-verb('dismiss', { type: 'REJECT', object: words('proposal plan offer call calls demand demands claim claims accusation accusations allegation allegations report reports idea request criticism warning ultimatum suggestion') });
+verb('dismiss', { type: 'REJECT', object: words('proposal plan offer call calls demand demands claim claims accusation accusations allegation allegations report reports idea request criticism warning ultimatum suggestion deal agreement accord arrangement statement finding findings decision move resolution initiative threat threats concern concerns') });
 verb('turn', { type: 'REJECT', particle: 'down' });
 verb('rule', { type: 'REJECT', particle: 'out' });
 verb('defy', { type: 'REJECT', needsObject: true });
@@ -185,7 +185,8 @@ verb('deploy mobilize mobilise station dispatch mass reinforce position', { type
 verb('move send', { type: 'MOBILIZE', mode: 'troops', object: TROOPS }, { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
-verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS });
+verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
+verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
@@ -285,7 +286,7 @@ export function nounSense(lemma: string): NounSense | undefined {
  */
 export const LIGHT_VERBS = words(`hold have conduct stage launch begin start resume continue open impose announce issue
   reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
-  extend give grant receive seal finalize finalise secure broker hammer go take lead call mount unleash step set
+  extend give grant receive seal finalize finalise secure broker hammer go take lead mount unleash step set
   declare introduce adopt slap level bring host undertake kick send deliver provide run perform`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */

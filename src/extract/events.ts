@@ -77,7 +77,7 @@ const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', '
 const BACKGROUND_CASES = new Set(['since', 'after', 'before', 'following', 'ahead', 'prior', 'until']);
 /** Prepositions of a topic: "a row over sanctions", "a report on the attack". */
 const TOPIC_CASES = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'into']);
-const PLACE_CASES = new Set(['in', 'at', 'near', 'off', 'outside', 'around', 'inside', 'across', 'along', 'into', 'from', 'to', 'through', 'over']);
+const PLACE_CASES = new Set(['in', 'at', 'near', 'off', 'outside', 'around', 'inside', 'across', 'along', 'into', 'through']);
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me', 'ourselves']);
 const THIRD_PERSON_NEUTER = new Set(['it', 'they', 'its', 'their', 'them']);
 const DEFINITE = new Set(['the', 'this', 'these', 'that', 'those']);
@@ -88,7 +88,7 @@ const DEFINITE = new Set(['the', 'this', 'these', 'that', 'those']);
  */
 const RECIPIENT_CASES: Record<PloverType, string[]> = {
   AGREE: ['with', 'to', 'between'],
-  CONSULT: ['with', 'between', 'among'],
+  CONSULT: ['with', 'between', 'among', 'alongside'],
   SUPPORT: ['with', 'for', 'to'],
   CONCEDE: ['to', 'for', 'on'],
   COOPERATE: ['with', 'to'],
@@ -128,6 +128,8 @@ const AGENT_NOUNS = new Set([
   'generals', 'general', 'creditors', 'lenders', 'donors', 'hackers', 'operatives', 'agency', 'agencies', 'bomber',
   'gunman', 'sniper', 'snipers', 'militia', 'militias', 'members', 'unions', 'union', 'group', 'groups', 'party',
   'parties', 'battlegroup', 'contingent', 'special', 'customs', 'officers', 'marines', 'paratroopers', 'reservists',
+  'companies', 'company', 'firms', 'firm', 'operator', 'operators', 'banks', 'bank', 'businesses', 'owner', 'owners',
+  'shipowners', 'oligarchs', 'entities', 'individuals', 'exporters', 'importers', 'producers', 'carriers', 'airlines',
 ]);
 /** Institutions whose country can come from the place they sit in or act in ("police in Belgrade"). */
 const STATE_ORGANS = new Set(['government', 'authorities', 'police', 'army', 'military', 'navy', 'forces', 'troops', 'soldiers',
@@ -149,6 +151,9 @@ const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farm
   'militants', 'insurgents', 'activists', 'unions', 'parties', 'opposition', 'strikers', 'rioters', 'teachers', 'nurses',
   'doctors', 'pensioners', 'fishermen', 'herders', 'truckers', 'drivers', 'miners', 'dockers', 'villagers', 'residents',
   'gunmen', 'bandits', 'fighters', 'militias', 'supporters', 'critics', 'dissidents']);
+
+/** Group nouns too general to be an actor without a qualifier: "the parties" (which?), but "opposition parties". */
+const UNQUALIFIED_GROUPS = new Set(['parties', 'groups', 'members', 'sides', 'men', 'women', 'families', 'staff', 'employees', 'unions', 'communities', 'community', 'countries', 'nations', 'states']);
 
 /** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
@@ -177,6 +182,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // a participle describing a noun ("the seized ship", "hostages held since May") is background
   if (!reading.nominal && (trigger.deprel === 'amod' || (trigger.deprel === 'acl' && !isMisparsedMainVerb(ctx, trigger) && !isOngoingActOf(ctx, trigger)))) return null;
   if (!reading.nominal && isContent(ctx, clause)) return null;
+  // "What we signed tonight ...": a free relative refers back to an act, it does not report a new one
+  if (!reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'obj' || isPassiveSubject(ctx, c)) && /^(what|whatever)$/i.test(c.text))) return null;
+  // "He did not say whether London would accept": nothing was reported
+  if (underNegatedReport(ctx, clause)) return null;
   if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
@@ -272,7 +281,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     source = [...source, ...target.filter((t) => !source.includes(t))];
     target = [];
   }
-  if (source.length === 0 && !args.anaphoric) return null;
+  // "Emergency talks opened in Reykjavik": a meeting named without its parties still says where it is
+  const placeOnly = type === 'CONSULT' && source.length === 0 && reading.nominal && placeOf(ctx, reading) !== null;
+  if (source.length === 0 && !args.anaphoric && !placeOnly) return null;
   if (type === 'CONSULT' && mode === null && source.length > 2) mode = 'multilateral';
   const location = placeOf(ctx, reading);
   // two sides meeting on one side's home ground: the other is visiting (the manual's visit/host distinction)
@@ -294,7 +305,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     negated,
     modality,
     sentence: trigger.sentence,
-    anaphoric: args.anaphoric,
+    anaphoric: args.anaphoric || placeOnly,
     evidence: { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
   };
 }
@@ -417,6 +428,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
   const sense = nounSense(nounLemma(token));
   if (!sense) return null;
+  // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
+  if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
   // "a fresh round of negotiations", "a series of strikes": the measure stands in the noun's place
   const measure = token.head >= 0 && /^(round|rounds|series|wave|day|days|package|set|batch|week|weeks|campaign)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['of']) ? doc.tokens[token.head]! : null;
   const slot = measure ?? token;
@@ -444,9 +457,9 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     if (!sense.needsParticipant || ownParticipants) return { sense, trigger: token, clause: token, nominal: true };
   }
   // a named act with its own participants ("Beijing's offer of talks", "an encounter between Russian and American
-  // officials"), unless it is only what a statement is about ("a row over the sanctions")
-  if (ownParticipants && !hasCase(ctx, token, [...TOPIC_CASES])) {
-    if (token.deprel === 'compound' || token.deprel === 'amod') return null;
+  // officials"), where it is an argument: not only what a statement is about ("a row over the sanctions"), not a
+  // description inside a relative clause ("Norway, which usually aligns itself with EU sanctions")
+  if (ownParticipants && !hasCase(ctx, token, [...TOPIC_CASES]) && isArgumentPosition(ctx, token)) {
     return { sense, trigger: token, clause: token, nominal: true };
   }
   // "the talks", "this meeting": a reference back to a meeting already named
@@ -454,6 +467,23 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     return { sense, trigger: token, clause: token, nominal: true };
   }
   return null;
+}
+
+/**
+ * Where a named act is reported as an act: as a subject or object, as an argument of another act ("despite an
+ * appeal from X", "rejected the EU's proposal"), as a headline, or in a time adjunct (then as background).
+ */
+function isArgumentPosition(ctx: Context, noun: Token): boolean {
+  if (noun.deprel === 'compound' || noun.deprel === 'amod') return false;
+  for (let t = noun, hops = 0; t.head >= 0 && hops < 6; hops++) {
+    if (t.deprel === 'acl:relcl') return false;
+    t = ctx.doc.tokens[t.head]!;
+  }
+  if (noun.head < 0 || /^(nsubj|obj|iobj|appos|root|nsubj:pass)$/.test(noun.deprel)) return true;
+  if (hasCase(ctx, noun, [...BACKGROUND_CASES, 'despite', 'amid', 'during'])) return true;
+  const head = ctx.doc.tokens[noun.head]!;
+  if (head.upos === 'VERB') return verbSense(ctx, head) !== null || REPORTING.has(lemmaOf(head));
+  return !!nounSense(nounLemma(head));
 }
 
 /** A light verb can refine the noun: "launched a missile test", "sent aid", "joined the protest". */
@@ -582,6 +612,10 @@ function isContent(ctx: Context, clause: Token): boolean {
     // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
     if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
       if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null) return true;
+    }
+    // "threatened sanctions if Moscow does not cooperate": the condition of an act is part of it
+    if (relation === 'advcl' && ctx.children[current.i]!.some((c) => c.deprel === 'mark' && /^(if|unless|until|once)$/i.test(c.text))) {
+      if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light') return true;
     }
     // a purpose clause is the content of its act; another adverbial clause is an act of its own
     if (relation === 'advcl' && !isPurpose(ctx, current)) return false;
@@ -766,7 +800,11 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
     if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
-    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text)) && !isEveryone(ctx, head)) add([groupFor(ctx, head).id]);
+    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text)) && !isEveryone(ctx, head)) {
+      const group = groupFor(ctx, head);
+      // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
+      if (group) add([group.id]);
+    }
   }
   for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
   return ids;
@@ -810,6 +848,7 @@ function groupFor(ctx: Context, head: Token) {
   const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' ? t.text : t.text.toLowerCase()));
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
+  if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
   void children;
   return ctx.index.actorOnDemand('group', label, null, start, head.i + 1);
 }
@@ -882,7 +921,12 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     if (host.deprel === 'acl' && host.head >= 0 && (isMisparsedMainVerb(ctx, host) || isOngoingActOf(ctx, host))) return [ctx.doc.tokens[host.head]!];
     if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
     // a passive governor's subject is not the actor of its complement ("was asked to leave")
-    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => PASSIVE_SUBJECTS.has(c.deprel))) return [];
+    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    // "Asked what had changed, she said ...": a passive participle's understood subject is its patient
+    if (host.deprel === 'advcl' && host.xpos === 'VBN') return [];
+    // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
+    const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
+    if (controller) return [controller];
     host = ctx.doc.tokens[host.head]!;
     if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
   }
@@ -1002,9 +1046,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       const contentObject = objectOf(ctx, content);
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
       for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from'])) add(target, recipientIds(ctx, c));
+      // "threatened to suspend cooperation with Norway"
+      if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to'])) add(target, recipientIds(ctx, n));
       // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
-      if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
-      if (target.length === 0) for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to', 'on', 'against'])) add(target, ownerIds(ctx, c));
+      if (type === 'THREATEN' || type === 'REJECT') {
+        if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
+        if (target.length === 0) for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to', 'on', 'against'])) add(target, ownerIds(ctx, c));
+      }
       if (target.length) break;
     }
   }
@@ -1053,8 +1101,29 @@ function governors(ctx: Context, clause: Token, limit = 4): Array<{ token: Token
   return out;
 }
 
+function underNegatedReport(ctx: Context, clause: Token): boolean {
+  return governors(ctx, clause).some(({ token, via }) => ['ccomp', 'xcomp'].includes(via) && REPORTING.has(lemmaOf(token)) && isNegated(ctx, token));
+}
+
 function underReporting(ctx: Context, clause: Token): boolean {
+  if (isMisparsedComplement(ctx, clause)) return true;
   return governors(ctx, clause).some(({ token, via }) => ['ccomp', 'parataxis', 'xcomp'].includes(via) && REPORTING.has(lemmaOf(token)));
+}
+
+/**
+ * "said on Sunday evening that Oslo had asked ...": a relative clause with its own subject after a "that" that
+ * follows a reporting verb is the reported clause the parser misread.
+ */
+function isMisparsedComplement(ctx: Context, clause: Token): boolean {
+  if (clause.deprel !== 'acl:relcl') return false;
+  const kids = ctx.children[clause.i]!;
+  const that = kids.find((c) => /^that$/i.test(c.text) && c.i < clause.i);
+  const subject = kids.find((c) => SUBJECTS.has(c.deprel) && c.i > (that?.i ?? clause.i));
+  if (!that || !subject) return false;
+  for (let k = that.i - 1, seen = 0; k >= ctx.doc.sentences[clause.sentence]!.tokenStart && seen < 6; k--, seen++) {
+    if (REPORTING.has(lemmaOf(ctx.doc.tokens[k]!))) return true;
+  }
+  return false;
 }
 
 function underCommitment(ctx: Context, clause: Token): boolean {
@@ -1065,19 +1134,26 @@ function underCommitment(ctx: Context, clause: Token): boolean {
 function modalityOf(ctx: Context, reading: Reading): Modality {
   const { doc, children } = ctx;
   const { trigger, clause } = reading;
+  if (reading.nominal && clause === trigger && !/^nsubj/.test(trigger.deprel) && trigger.head >= 0) {
+    // "cooperate with the Norwegian investigation": the investigation exists whatever is asked of others
+    if (ctx.children[trigger.i]!.some((c) => /^(planned|proposed|future|upcoming|possible|potential|next|new)$/i.test(c.text))) return 'future';
+    return isBackground(ctx, reading, trigger, []) ? 'historical' : 'asserted';
+  }
   const verb = reading.nominal && clause === trigger && trigger.head >= 0 ? doc.tokens[trigger.head]! : clause;
   const aux = auxiliariesOf(ctx, verb);
   const chain = [{ token: verb, via: 'self' }, ...governors(ctx, verb, 3)];
   const marks = (t: Token) => children[t.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
   // conditions: "if Serbian troops crossed", "unless the RSF withdrew", "should Azerbaijani forces push"
   for (const { token, via } of chain) {
-    if (marks(token).some((m) => m === 'if' || m === 'unless' || m === 'whether')) return 'hypothetical';
+    if (marks(token).some((m) => m === 'if' || m === 'unless' || m === 'whether' || m === 'until')) return 'hypothetical';
     const first = doc.tokens[doc.sentences[token.sentence]!.tokenStart]!;
     if (via === 'self' && /^(should|were|had)$/i.test(first.text) && first.head === token.i && first.deprel.startsWith('aux')) return 'hypothetical';
     if (!['xcomp', 'ccomp', 'conj', 'self', 'advcl'].includes(via)) break;
   }
   if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
   if (aux.includes('would')) return underReporting(ctx, verb) ? 'future' : 'hypothetical';
+  // "Iceland can support this plan", "we can meet next week": a position or an offer stated now
+  if (aux.some((a) => a === 'can' || a === 'ca') && !aux.some((a) => a !== 'can' && a !== 'ca' && MODAL_AUX.has(a)) && ['SUPPORT', 'AGREE', 'CONSULT'].includes(reading.sense.type) && !isNegated(ctx, verb)) return 'asserted';
   if (aux.some((a) => MODAL_AUX.has(a))) return 'hypothetical';
   // "plans to meet", "is due to visit", "is expected to sign", "the possibility of deploying", "proposed sending"
   for (const { token, via } of chain.slice(1)) {
@@ -1121,9 +1197,10 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   };
   if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
   if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
-  if (verb.deprel === 'acl:relcl' && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
-  // "has managed ... since the 1970s", "have run joint patrols since 1998": an arrangement going back years
+  if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
+  // "has managed ... since the 1970s", "since leaving the EU, Britain has negotiated ...": a practice going back
   if (children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['since']) && dated(c))) return true;
+  if ((aux.includes('has') || aux.includes('have')) && children[verb.i]!.some((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^since$/i.test(m.text)))) return true;
   // "two days after Russia rejected ...": an earlier act recalled
   if (verb.deprel === 'advcl' && children[verb.i]!.some((c) => c.deprel === 'mark' && /^(after|since|before)$/i.test(c.text))) {
     const governor = doc.tokens[verb.head]!;
@@ -1211,7 +1288,17 @@ function mergeMentions(mentions: Mention[]): Mention[] {
   const countryOf = (place: string | null) => (place ? gaz.lookup(place)?.country ?? place.toLowerCase() : null);
   const overlap = (a: string[], b: string[]) => a.some((x) => b.includes(x));
   const kept: Mention[] = [];
+  let pendingPlace: { location: string; sentence: number } | null = null;
   for (const m of mentions) {
+    if (pendingPlace && m.type === 'CONSULT' && !m.anaphoric && !m.location && m.sentence - pendingPlace.sentence <= 2) {
+      m.location = pendingPlace.location;
+      pendingPlace = null;
+    }
+    if (m.anaphoric && m.source.length === 0 && m.location && !kept.some((k) => k.type === m.type)) {
+      // a meeting placed before its parties are named: its place goes to the next mention of a meeting
+      pendingPlace = { location: m.location, sentence: m.sentence };
+      continue;
+    }
     if (m.anaphoric) {
       const earlier = [...kept].reverse().find((k) => k.type === m.type);
       // "This meeting in Riyadh ...": the sentence that places the meeting reports it best
