@@ -21,6 +21,8 @@ export interface VerbReading extends Sense {
   oblique?: ReadonlySet<string>;
   /** The reading needs a direct object or passive subject (any). */
   needsObject?: boolean;
+  /** The reading does not hold when the object is one of these ("asked questions" is no request). */
+  unless?: ReadonlySet<string>;
 }
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
@@ -113,6 +115,7 @@ verb('supply', { type: 'COOPERATE', object: ENERGY }, { type: 'AID', needsObject
 
 // AID: material help that mainly benefits the recipient: money, arms, relief, asylum, rescue, debt relief.
 verb('aid donate fund assist', { type: 'AID' });
+verb('pay', { type: 'AID', particle: 'for' });
 verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
 verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS }, { type: 'AID', object: WEAPONS });
 verb('extend', { type: 'AID', object: words('loan credit line aid assistance') });
@@ -124,7 +127,7 @@ verb('fly', { type: 'AID', object: AID_GOODS });
 // REQUEST: requests, demands, appeals, orders.
 verb('urge request appeal petition implore beseech', { type: 'REQUEST' });
 verb('demand', { type: 'REQUEST' });
-verb('ask', { type: 'REQUEST' });
+verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
 verb('order', { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
@@ -139,7 +142,7 @@ verb('summon', { type: 'ACCUSE', mode: 'disapprove', object: DIPLOMATS });
 verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest complaint objection') }, { type: 'ACCUSE', mode: 'allege', object: words('lawsuit suit case charge charges') });
 
 // REJECT: rejections and refusals, vetoes, defiance, cancelled meetings, entry barred.
-verb('reject rebuff spurn veto repudiate', { type: 'REJECT', needsObject: true });
+verb('reject rebuff spurn veto repudiate oppose', { type: 'REJECT', needsObject: true });
 verb('refuse', { type: 'REJECT' });
 verb('decline', { type: 'REJECT', needsObject: true }, { type: 'REJECT', content: words('meet attend join sign accept allow release free extradite hand cooperate participate negotiate recognise recognize grant lift withdraw pay help provide send') });
 verb('dismiss', { type: 'REJECT', object: words('proposal plan offer call calls demand demands claim claims accusation accusations allegation allegations report reports idea request criticism warning ultimatum suggestion deal agreement accord arrangement statement finding findings decision move resolution initiative threat threats concern concerns') });

@@ -12,7 +12,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -182,6 +182,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // a participle describing a noun ("the seized ship", "hostages held since May") is background
   if (!reading.nominal && (trigger.deprel === 'amod' || (trigger.deprel === 'acl' && !isMisparsedMainVerb(ctx, trigger) && !isOngoingActOf(ctx, trigger)))) return null;
   if (!reading.nominal && isContent(ctx, clause)) return null;
+  // "Asked what had changed, she said ...", "Asked about the talks, ...": a question put to someone
+  if (!reading.nominal && trigger.i === doc.sentences[trigger.sentence]!.tokenStart && /^(VBN|VBD)$/.test(trigger.xpos) && /^(what|whether|why|how|if|about|when|who|to)$/i.test(doc.tokens[trigger.i + 1]?.text ?? '')) return null;
   // "What we signed tonight ...": a free relative refers back to an act, it does not report a new one
   if (!reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'obj' || isPassiveSubject(ctx, c)) && /^(what|whatever)$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
@@ -239,6 +241,17 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
     mode = null;
+  }
+  // a conditional promise of harm by the speaker's side is a threat to whoever the condition is about
+  if (type !== 'THREATEN' && ['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE'].includes(type) && !reading.nominal && conditionalThreat(ctx, clause)) {
+    type = 'THREATEN';
+    mode = null;
+  }
+  if (type === 'THREATEN' && !reading.nominal && conditionOf(ctx, clause) && reading.sense.type !== 'THREATEN' || (type === 'THREATEN' && !reading.nominal && !verbReadings(lemmaOf(trigger)).length)) {
+    const condition = conditionOf(ctx, clause);
+    const about = condition ? subjectsOf(ctx, condition).flatMap((c) => actorIds(ctx, c, 'agent')) : [];
+    if (about.length) target = about.filter((id) => !source.includes(id));
+    modality = 'asserted';
   }
   // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
   if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
@@ -402,6 +415,7 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   for (const r of readings) {
     if (r.object || r.particle || r.content || r.oblique) continue;
     if (r.needsObject && !object) continue;
+    if (r.unless && objectWords.some((w) => r.unless!.has(w))) continue;
     return r;
   }
   return null;
@@ -423,6 +437,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     if (lemmaOf(token) === 'sit' && particlesOf(ctx, token).has('down') && particlesOf(ctx, token).has('with')) {
       return { sense: { type: 'CONSULT' }, trigger: token, clause: token, nominal: false };
     }
+    // "Moscow would review the commission if the EU imposed sanctions": harm promised on a condition is a threat
+    if (HARMFUL_CONTENT.has(lemmaOf(token)) && conditionalThreat(ctx, token)) return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
     return null;
   }
   if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
@@ -430,6 +446,7 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   if (!sense) return null;
   // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
   if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
+  if (isNamePart(ctx, token)) return null;
   // "a fresh round of negotiations", "a series of strikes": the measure stands in the noun's place
   const measure = token.head >= 0 && /^(round|rounds|series|wave|day|days|package|set|batch|week|weeks|campaign)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['of']) ? doc.tokens[token.head]! : null;
   const slot = measure ?? token;
@@ -484,6 +501,17 @@ function isArgumentPosition(ctx: Context, noun: Token): boolean {
   const head = ctx.doc.tokens[noun.head]!;
   if (head.upos === 'VERB') return verbSense(ctx, head) !== null || REPORTING.has(lemmaOf(head));
   return !!nounSense(nounLemma(head));
+}
+
+/** "Safety Investigation Authority": a capitalised word between capitalised words, in a line that is not title case. */
+function isNamePart(ctx: Context, token: Token): boolean {
+  const { doc } = ctx;
+  const sentence = doc.sentences[token.sentence]!;
+  if (!/^\p{Lu}/u.test(token.text) || token.i === sentence.tokenStart) return false;
+  const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  if (words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= words.length * 0.6) return false;
+  const capital = (t: Token | undefined) => !!t && t.sentence === token.sentence && /^\p{Lu}/u.test(t.text) && t.i !== sentence.tokenStart;
+  return capital(doc.tokens[token.i - 1]) || capital(doc.tokens[token.i + 1]);
 }
 
 /** A light verb can refine the noun: "launched a missile test", "sent aid", "joined the protest". */
@@ -592,6 +620,38 @@ function isMisparsedMainVerb(ctx: Context, verb: Token): boolean {
   return (verb.xpos === 'VBD' || verb.xpos === 'VBZ' || verb.xpos === 'VBP' || hasObject) && !byAgent;
 }
 
+/** The condition clause of a verb ("... if the EU imposed sanctions"). */
+function conditionOf(ctx: Context, verb: Token): Token | undefined {
+  return ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text)));
+}
+
+/**
+ * A conditional promise of harm by the speaker's own side ("X said Moscow would review the commission if the EU
+ * imposed sanctions"; "if Serbian troops crossed, NATO peacekeepers would respond, a NATO spokesman warned"): a
+ * threat (the manual's THREATEN), when whoever says it speaks for whoever would act. Analysts saying that a
+ * state could act is speculation, not a threat.
+ */
+function conditionalThreat(ctx: Context, verb: Token): boolean {
+  const aux = auxiliariesOf(ctx, verb);
+  if (!aux.some((a) => a === 'would' || FUTURE_AUX.has(a)) || !conditionOf(ctx, verb)) return false;
+  const actors = subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
+  if (actors.length === 0) return false;
+  const sides = new Set(actors.flatMap((id) => [id, ctx.index.actors.find((a) => a.id === id)?.country ?? id]));
+  const speakers = speakersOf(ctx, verb);
+  return speakers.some((id) => sides.has(id) || sides.has(ctx.index.actors.find((a) => a.id === id)?.country ?? id));
+}
+
+/** Who reports a clause: the subject of the reporting verb above it, or the speaker of the quote around it. */
+function speakersOf(ctx: Context, clause: Token): string[] {
+  for (const { token, via } of governors(ctx, clause)) {
+    if (!['ccomp', 'parataxis', 'xcomp', 'conj'].includes(via) || !REPORTING.has(lemmaOf(token)) && lemmaOf(token) !== 'warn') continue;
+    const subject = ctx.children[token.i]!.find((c) => SUBJECTS.has(c.deprel));
+    if (subject) return actorIds(ctx, subject, 'agent');
+  }
+  const quote = ctx.quotes.find((q) => q.speaker && q.content.start <= clause.start && q.content.end >= clause.end);
+  return quote ? [quote.speaker!] : [];
+}
+
 /** "students blocking the bridge", "people protesting outside parliament": what a group is doing, told in passing. */
 function isOngoingActOf(ctx: Context, verb: Token): boolean {
   const head = ctx.doc.tokens[verb.head];
@@ -613,9 +673,14 @@ function isContent(ctx: Context, clause: Token): boolean {
     if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
       if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null) return true;
     }
-    // "threatened sanctions if Moscow does not cooperate": the condition of an act is part of it
+    // "threatened sanctions if Moscow does not cooperate", "had threatened to review it if Norway joined EU
+    // sanctions": the condition of an act (a threat above all) is part of it
     if (relation === 'advcl' && ctx.children[current.i]!.some((c) => c.deprel === 'mark' && /^(if|unless|until|once)$/i.test(c.text))) {
-      if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light') return true;
+      for (const t of [governor, ...governors(ctx, governor, 2).filter(({ via }) => via === 'xcomp' || via === 'ccomp').map(({ token }) => token)]) {
+        if (t.upos !== 'VERB') continue;
+        const sense = verbSense(ctx, t);
+        if ((sense !== null && sense !== 'light') || (HARMFUL_CONTENT.has(lemmaOf(t)) && conditionalThreat(ctx, t))) return true;
+      }
     }
     // a purpose clause is the content of its act; another adverbial clause is an act of its own
     if (relation === 'advcl' && !isPurpose(ctx, current)) return false;
@@ -865,6 +930,16 @@ function pronounActors(ctx: Context, pronoun: Token): string[] {
     const quote = ctx.quotes.find((q) => q.content.start <= pronoun.start && q.content.end >= pronoun.end && q.speaker);
     return quote ? [quote.speaker!] : [];
   }
+  if (THIRD_PERSON_NEUTER.has(lower) && pronoun.deprel === 'nmod:poss') {
+    // "Russia would carry out its own inquiry": a possessive refers to the subject of its own clause first
+    for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 4; hops++) {
+      t = ctx.doc.tokens[t.head]!;
+      if (t.upos !== 'VERB') continue;
+      const subject = subjectsOf(ctx, t)[0];
+      if (subject && subject !== pronoun && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent');
+      break;
+    }
+  }
   if (THIRD_PERSON_NEUTER.has(lower)) {
     // the subject of the clause that reports this one
     for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 5; hops++) {
@@ -999,6 +1074,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
         if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
       }
+    }
+    // "the IMO had received a request from Norway": who receives a request, offer or appeal is its recipient
+    const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
+    if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
+      for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').filter((id) => !source.includes(id)));
     }
   }
   const clauseKids = children[clause.i]!;
