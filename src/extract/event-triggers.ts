@@ -117,7 +117,8 @@ verb('supply', { type: 'COOPERATE', object: ENERGY }, { type: 'AID', needsObject
 verb('aid donate fund assist', { type: 'AID' });
 verb('pay', { type: 'AID', particle: 'for' });
 verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
-verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS }, { type: 'AID', object: WEAPONS });
+verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS });
+verb('give provide deliver transfer lend supply', { type: 'AID', object: WEAPONS });
 verb('extend', { type: 'AID', object: words('loan credit line aid assistance') });
 verb('rescue', { type: 'AID' });
 verb('write', { type: 'AID', particle: 'off' });

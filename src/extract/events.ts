@@ -145,6 +145,7 @@ const GROUP_NOUNS = new Set([
   'mourners', 'pilgrims', 'settlers', 'youths', 'dockers', 'truckers', 'employees', 'staff', 'crowd', 'crowds', 'mob',
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
+  'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency',
 ]);
 /** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
 const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
@@ -253,6 +254,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     if (about.length) target = about.filter((id) => !source.includes(id));
     modality = 'asserted';
   }
+  if (type === 'THREATEN' && target.length === 0 && !reading.nominal) {
+    const condition = conditionOf(ctx, clause) ?? contentVerbs(ctx, clause).map((c) => conditionOf(ctx, c)).find((c) => c);
+    if (condition) target = subjectsOf(ctx, condition).flatMap((c) => actorIds(ctx, c, 'agent')).filter((id) => !source.includes(id));
+  }
   // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
   if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
     type = 'REJECT';
@@ -289,8 +294,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     if (reading.nominal && joint) type = 'COOPERATE';
     if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
   }
-  if (type === 'CONSULT' && mode !== 'visit') {
-    // a meeting lists every participant as actor (the manual's reciprocal convention)
+  if ((type === 'CONSULT' || (type === 'AGREE' && reading.sense.type === 'CONSULT')) && mode !== 'visit' && reading.sense.mode !== 'visit') {
+    // a meeting, held or promised, lists every participant as actor (the manual's reciprocal convention)
     source = [...source, ...target.filter((t) => !source.includes(t))];
     target = [];
   }
@@ -341,7 +346,7 @@ function nounLemma(token: Token): string {
 function objectOf(ctx: Context, verb: Token): Token | undefined {
   const kids = ctx.children[verb.i]!;
   return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => isPassiveSubject(ctx, c)) ?? kids.find((c) => c.deprel === 'iobj') ??
-    kids.find((c) => c.deprel === 'obl:agent' && !hasCase(ctx, c, ['by']));
+    kids.find((c) => c.deprel === 'obl:agent' && !hasCase(ctx, c, ['by'])) ?? kids.find((c) => c.deprel === 'xcomp' && (c.upos === 'NOUN' || c.upos === 'PROPN') && !caseOf(ctx, c));
 }
 
 /** A passive subject, also when the parser labelled it a plain subject of "was" + participle. */
@@ -424,6 +429,10 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
 function readTrigger(ctx: Context, token: Token): Reading | null {
   const { doc, children } = ctx;
   if (token.upos === 'VERB') {
+    // "test-fired", "test-launched": a weapons test, not an attack
+    if (/^(fire|launch)$/.test(lemmaOf(token)) && /^-$/.test(doc.tokens[token.i - 1]?.text ?? '') && /^test$/i.test(doc.tokens[token.i - 2]?.text ?? '')) {
+      return { sense: { type: 'MOBILIZE', mode: 'weapons' }, trigger: token, clause: token, nominal: false };
+    }
     const sense = verbSense(ctx, token);
     if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
     // "spoke by telephone with", "talked to": conversation with a partner
@@ -470,7 +479,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   }
   // the act named as the subject of its happening ("talks resumed", "the strike did not go ahead") or as a headline
   const ownParticipants = hasOwnParticipants(ctx, token);
-  if (token.head < 0 || ((token.deprel === 'nsubj' || token.deprel === 'nsubj:pass') && head && HAPPENING.has(headLemma))) {
+  const verbless = !doc.tokens.slice(doc.sentences[token.sentence]!.tokenStart, doc.sentences[token.sentence]!.tokenEnd).some((t) => t.upos === 'VERB');
+  if ((token.head < 0 && verbless) || ((token.deprel === 'nsubj' || token.deprel === 'nsubj:pass') && head && HAPPENING.has(headLemma))) {
     if (!sense.needsParticipant || ownParticipants) return { sense, trigger: token, clause: token, nominal: true };
   }
   // a named act with its own participants ("Beijing's offer of talks", "an encounter between Russian and American
@@ -496,7 +506,8 @@ function isArgumentPosition(ctx: Context, noun: Token): boolean {
     if (t.deprel === 'acl:relcl') return false;
     t = ctx.doc.tokens[t.head]!;
   }
-  if (noun.head < 0 || /^(nsubj|obj|iobj|appos|root|nsubj:pass)$/.test(noun.deprel)) return true;
+  if (noun.head < 0) return !ctx.doc.tokens.slice(ctx.doc.sentences[noun.sentence]!.tokenStart, ctx.doc.sentences[noun.sentence]!.tokenEnd).some((t) => t.upos === 'VERB');
+  if (/^(nsubj|obj|iobj|appos|nsubj:pass)$/.test(noun.deprel)) return true;
   if (hasCase(ctx, noun, [...BACKGROUND_CASES, 'despite', 'amid', 'during'])) return true;
   const head = ctx.doc.tokens[noun.head]!;
   if (head.upos === 'VERB') return verbSense(ctx, head) !== null || REPORTING.has(lemmaOf(head));
@@ -856,7 +867,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       for (const c of kids) {
         if (!c.deprel.startsWith('nmod') || !hasCase(ctx, c, ['in', 'at'])) continue;
         const m = mentionAt(ctx, c);
-        if (m && (STATE_ORGANS.has(lower) || m.actor.type === 'organization')) members.push(m.actor.id);
+        if (m && STATE_ORGANS.has(lower)) members.push(...actorIds(ctx, c, 'patient', depth + 1));
+        else if (m && m.actor.type === 'organization') members.push(m.actor.id);
         else if (!m && STATE_ORGANS.has(lower)) members.push(...recipientIds(ctx, c));
       }
     }
@@ -1008,6 +1020,19 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
   return [];
 }
 
+/** The actor right after the act and its object, behind one of the category's recipient prepositions. */
+function recipientByWordOrder(ctx: Context, verb: Token, object: Token | undefined, cases: string[]): string[] {
+  const { doc } = ctx;
+  const end = object ? Math.max(...subtree(ctx, object).map((t) => t.i)) : verb.i;
+  let k = Math.max(end, verb.i) + 1;
+  const preposition = doc.tokens[k];
+  if (!preposition || preposition.sentence !== verb.sentence || !cases.includes(preposition.text.toLowerCase())) return [];
+  for (k++; k < doc.tokens.length && /^(the|a|an)$/i.test(doc.tokens[k]!.text); k++);
+  const next = doc.tokens[k];
+  const m = next && next.sentence === verb.sentence ? mentionAt(ctx, next) : undefined;
+  return m ? [m.actor.id] : [];
+}
+
 /**
  * "On Tuesday, Greece and Italy signed ...": when the parse gives a finite main verb no subject, the actors named
  * right before it (in one noun phrase, back to a preposition or another verb) are its subject.
@@ -1120,6 +1145,22 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "Kenya hosted the leaders": the visitor is the actor, the host the recipient
     return { source: target.filter((t) => !source.includes(t)), target: source, anaphoric: false };
   }
+  // "disbursed the second tranche of Pakistan's loan": who owns what is given is who receives it
+  if (type === 'AID' && target.length === 0 && object) add(target, ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id)));
+  // "sending a brigade to the border to deter Belarus": whom a show of force is meant to deter
+  if (type === 'MOBILIZE' || type === 'THREATEN') {
+    for (const c of children[clause.i]!) {
+      if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(deter|counter|intimidate|pressure|warn|confront)$/.test(lemmaOf(c))) {
+        const deterred = objectOf(ctx, c);
+        if (deterred) {
+          const ids = actorIds(ctx, deterred, 'patient');
+          if (ids.length) target.splice(0, target.length, ...ids);
+        }
+      }
+    }
+  }
+  // a recipient the parser attached elsewhere, right after the act: "cut gas supplies to Moldova"
+  if (target.length === 0 && !nominal) add(target, recipientByWordOrder(ctx, clause, object, recipientCases).filter((id) => !source.includes(id)));
   // "refused to meet the envoy", "threatened to expel the mission": the recipient is whom the content concerns
   if (target.length === 0 && ['REJECT', 'THREATEN', 'AGREE', 'REQUEST'].includes(type)) {
     for (const content of contentVerbs(ctx, clause)) {
@@ -1138,7 +1179,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // a state organ with no country of its own acts for the country where the act takes place ("Police raided ... in Sofia")
   if (source.length === 0) {
-    const subject = subjectsOf(ctx, clause)[0];
+    const agent = children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']));
+    const subject = subjectsOf(ctx, clause)[0] ?? agent;
     if (subject && (STATE_ORGANS.has(subject.text.toLowerCase()) || STATE_ORGANS.has(lemmaOf(subject)))) {
       const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
       const country = place ? gazetteer().lookup(place)?.country : undefined;
