@@ -1454,3 +1454,19 @@ function mergeMentions(mentions: Mention[]): Mention[] {
   }
   return kept;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared with the stance reader: who a phrase and a clause's subject refer to, read as the events read them.
+
+export function actorsOfPhrase(doc: Doc, index: ActorIndex, quotes: Quote[], head: Token): string[] {
+  return actorIds({ doc, index, children: dependents(doc), quotes, published: null }, head, 'agent');
+}
+
+export function subjectsOfClause(doc: Doc, index: ActorIndex, quotes: Quote[], verb: Token): Token[] {
+  return subjectsOf({ doc, index, children: dependents(doc), quotes, published: null }, verb);
+}
+
+/** A verb's lemma as the event coder reads it (the tagger's own lemmas undo "-ed" badly). */
+export function verbLemmaOf(token: Token): string {
+  return lemmaOf(token);
+}

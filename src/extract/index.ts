@@ -16,6 +16,6 @@ export function extract(article: Article, doc: Doc, options: ExtractOptions = {}
   const index = findActors(doc, ignore);
   const quotes = findQuotes(doc, index, ignore);
   const events = findEvents(doc, index, article.published, ignore, quotes);
-  const stances = findStances(doc, quotes, events);
+  const stances = findStances(doc, index, quotes, events, ignore);
   return { schema: SCHEMA_ID, article, actors: index.actors, quotes, events, stances };
 }
