@@ -10,8 +10,10 @@ import { gazetteer } from '../nlp/index.js';
 export interface IssueLabel {
   /** Readable label: "troops in Ukraine". */
   label: string;
-  /** Stable id across articles: "issue:troops@ukraine". */
+  /** Stable id across articles: "issue:troops-in-ukraine". */
   id: string;
+  /** The label names what a plan or proposal is about ("a plan for sharing catches"): a bare "the plan" nearby may be it. */
+  planned?: boolean;
 }
 
 export interface IssueWord {
@@ -75,6 +77,7 @@ const NOT_ISSUES = new Set([
   'questions', 'answer', 'news', 'view', 'views', 'point', 'rest', 'end', 'start', 'moment', 'step', 'steps',
   'problem', 'situation', 'world', 'country', 'countries', 'death', 'life', 'lives', 'family', 'families', 'men',
   'parties', 'party', 'nations', 'states', 'governments', 'members', 'partners', 'allies', 'leaders', 'ability',
+  'member', 'state', 'somebody', 'something', 'nothing', 'anything', 'everything',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for', 'on', 'against', 'at']);
 
@@ -84,6 +87,7 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
   const found: Array<{ concept: Concept; at: number }> = [];
   const owners: Array<{ name: string; at: number }> = [];
   let place: string | null = null;
+  let placeAt: number | null = null;
   const kept: Array<{ text: string; upos: string; at: number }> = [];
   for (let i = 0; i < words.length; i++) {
     const { text, upos } = words[i]!;
@@ -94,6 +98,7 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
       const entry = next ? gaz.lookup(next.text) : undefined;
       if (entry?.country && place === null) {
         place = entry.name;
+        placeAt = i;
         continue;
       }
     }
@@ -115,22 +120,31 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
 
   // being left out is the issue whatever else the phrase names ("decisions made without Ukraine's involvement")
   const exclusion = found.find((f) => f.concept.name === 'exclusion');
-  if (exclusion) return conceptLabel([exclusion], owners, place);
-  if (found.length > 0) return conceptLabel(found, owners, place);
+  if (exclusion) return conceptLabel([exclusion], owners, place, placeAt);
+  // "backing", "membership" with nobody's name: whose backing or membership is the issue, so there is none
+  if (found.length === 1 && found[0]!.concept.owned && !owners.some((o) => Math.abs(o.at - found[0]!.at) <= 3)) return null;
+  if (found.length > 0) return conceptLabel(found, owners, place, placeAt);
   // no known concept: the phrase's own words up to its first noun ("Russian account", "fishing rights"), as
   // written (a modifier the gazetteer knows, "Russian", stays an adjective: the label is a phrase, not a stem list)
   const firstNoun = kept.find((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
   if (!firstNoun || NOT_ISSUES.has(firstNoun.text.toLowerCase())) return null;
   const phrase = kept.filter((w) => w.at <= firstNoun.at && w.at >= firstNoun.at - 2 && !/['’]s$/.test(w.text));
-  const label = phrase.map((w) => (w.upos === 'PROPN' || w.upos === 'OWNER' ? w.text : w.text.toLowerCase())).join(' ');
+  let label = phrase.map((w) => (w.upos === 'PROPN' || w.upos === 'OWNER' ? w.text : w.text.toLowerCase())).join(' ');
+  // "threat to the commission", "rights of fishermen": a bare noun says more with its complement
+  const preposition = words[firstNoun.at + 1]?.text.toLowerCase();
+  const complement = kept.find((w) => w.at > firstNoun.at + 1 && w.at <= firstNoun.at + 4 && (w.upos === 'NOUN' || w.upos === 'OWNER'));
+  if (phrase.length === 1 && complement && preposition && /^(to|of|on|for|against)$/.test(preposition)) label += ` ${preposition} ${complement.upos === 'OWNER' ? complement.text : complement.text.toLowerCase()}`;
   return { label, id: `issue:${slug(label)}` };
 }
 
 /** A label from the concepts found: the substance, its owner when ownership matters, its place or target. */
-function conceptLabel(found: Array<{ concept: Concept; at: number }>, owners: Array<{ name: string; at: number }>, place: string | null): IssueLabel {
+function conceptLabel(found: Array<{ concept: Concept; at: number }>, owners: Array<{ name: string; at: number }>, place: string | null, placeAt: number | null): IssueLabel {
   // a plan or an agreement about something is about that something
   const substance = found.filter((f) => !['plan', 'agreement'].includes(f.concept.name) || found.length === 1);
-  const parts = (substance.length ? substance : found).slice(0, 2);
+  // a second concept joins the first only when both say whose ("NATO expansion and Ukraine's membership") or
+  // one is taking part in the other ("participation in talks"); "a mission at talks in Reykjavik" is the mission
+  const [first, second] = substance.length ? substance : found;
+  const parts = second && ((first!.concept.owned && second.concept.owned) || first!.concept.name === 'participation') ? [first!, second] : [first!];
   const pieces = parts.map(({ concept, at }) => {
     if (!concept.owned) return concept.label;
     // the owner written next to it: "NATO expansion", "expansion of NATO", "Ukraine's membership"
@@ -141,9 +155,12 @@ function conceptLabel(found: Array<{ concept: Concept; at: number }>, owners: Ar
   // "EU participation in talks": taking part is taking part in something
   let label = pieces.join(' and ');
   if (parts.length === 2 && parts[0]!.concept.name === 'participation') label = `${pieces[0]} in ${parts[1]!.concept.label}`;
-  const placed = parts.some((p) => p.concept.placed);
+  // the place belongs to the concept it follows closely, not to another concept in between ("a mission at talks in X")
+  const placed = parts.some((p) => p.concept.placed) && placeAt !== null && placeAt - parts[0]!.at <= 4 &&
+    !found.some((f) => !parts.includes(f) && f.at > parts[0]!.at && f.at < placeAt);
   if (place && placed) label += `${parts.some((p) => p.concept.name === 'sanctions') ? ' on' : ' in'} ${place}`;
-  return { label, id: `issue:${slug(label)}` };
+  const planned = found.some((f) => f.concept.name === 'plan') && !parts.some((p) => p.concept.name === 'plan');
+  return { label, id: `issue:${slug(label)}`, ...(planned ? { planned } : {}) };
 }
 
 function slug(text: string): string {

@@ -8,10 +8,11 @@
 // frame's subject, through coreference. The issue is a normalised label of what the frame governs (issues.ts),
 // and one holder's position on one issue in one article is one stance, told by its most direct evidence.
 import type { Event, Quote, Span, Stance } from '../contract.js';
-import { dependents, type Doc, type Token } from '../nlp/index.js';
+import { dependents, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { cueLemma } from './cues.js';
-import { actorsOfPhrase, subjectsOfClause, verbLemmaOf } from './events.js';
+import { actorsOfPhrase, subjectsOfClause } from './events.js';
+import { knownVerb, verbLemma } from './event-triggers.js';
 import { issueLabel, type IssueLabel } from './issues.js';
 
 type Polarity = 'support' | 'oppose';
@@ -37,6 +38,11 @@ verbs('oppose', 'protest', 'against');
 verbs('oppose', 'warn', 'against');
 verbs('oppose', 'rule', 'out');
 verbs('oppose', 'turn', 'down');
+
+/** A verb's lemma among the verbs of position and of events (the tagger's lemmas undo "-ed" and "-ing" badly). */
+function verbLemmaOf(token: Token): string {
+  return verbLemma(token.text, (l) => VERBS.has(l) || EVALUATING.has(l) || knownVerb(l) || /^(pose|represent|constitute)$/.test(l)) ?? (token.lemma || token.text).toLowerCase();
+}
 
 /** Evaluations predicated of an issue: "X is premature", "deemed X unacceptable". */
 const ADJECTIVES = new Map<string, Polarity>();
@@ -76,6 +82,8 @@ interface Frame {
   speakersView?: boolean;
   /** Evidence that is not a clause of the parse (a title-case headline). */
   evidence?: Span;
+  /** For an objection to being left out, the word for who is left out ("us", "Ukraine"). */
+  excluded?: Token;
   /** The clause that states the position, for its evidence. */
   clause: Token;
   /** Opposition and exclusion come first when one statement could be read both ways. */
@@ -92,26 +100,35 @@ interface Context {
 export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _events: Event[] = [], ignore: Array<{ start: number; end: number }> = []): Stance[] {
   const ctx: Context = { doc, index, quotes, children: dependents(doc) };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
-  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number }> = [];
+  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
-  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holder: string; evidence: Span; quote: Quote | null }>();
+  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null }>();
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
     const frame = readFrame(ctx, token) ?? readHeadline(ctx, token);
     if (!frame || insideCondition(ctx, frame.clause)) continue;
-    const issue = issueLabel(issueWords(ctx, frame));
+    const issue = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
     if (!issue) continue;
     const quote = quoteOf(ctx, token);
-    const holder = holderOf(ctx, frame, quote);
+    const holders = holdersOf(ctx, frame, quote);
+    const holder = holders[0];
     if (!holder) continue;
+    // "without us", "without it" (said by Moscow's spokesman): one objects to one's own side being left out
+    if (frame.excluded && !excludesHolder(ctx, frame.excluded, holder)) continue;
     const evidence = quote ? quote.content : frame.evidence ?? clauseSpan(ctx, frame.clause);
     const key = quote ? `q:${quote.id}` : `c:${frame.clause.i}`;
     const previous = statements.get(key);
-    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holder, evidence, quote });
+    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holders, evidence, quote });
   }
   let order = 0;
-  for (const { frame, issue, holder, evidence, quote } of statements.values()) {
-    found.push({ holder, issue: issue.label, issueId: issue.id, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+  for (const { frame, issue, holders, evidence, quote } of statements.values()) {
+    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+  }
+  // "this plan", "the proposal": a bare plan in an article that names what one plan is about is that plan
+  const substances = new Map(found.filter((s) => s.planned).map((s) => [s.issue, s.issueId]));
+  if (substances.size === 1) {
+    const [label, id] = [...substances][0]!;
+    for (const s of found) if (s.issue === 'plan') Object.assign(s, { issue: label, issueId: id });
   }
   // one holder's position on one issue in one article is one stance, told by its most direct evidence
   const kept = new Map<string, (typeof found)[number]>();
@@ -122,7 +139,7 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   }
   return [...kept.values()]
     .sort((a, b) => a.evidence.start - b.evidence.start)
-    .map(({ issueId: _i, direct: _d, order: _o, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -135,14 +152,22 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   if (lower === 'without' && isExclusion(ctx, token)) {
     const phrase = token.head >= 0 ? ctx.doc.tokens[token.head]! : token;
     const action = phrase.head >= 0 ? ctx.doc.tokens[phrase.head]! : phrase;
-    return { polarity: 'oppose', phrase: [...words(ctx, action), token], holderOf: null, clause: action, rank: 0 };
+    return { polarity: 'oppose', phrase: [...words(ctx, action), token], holderOf: null, clause: action, rank: 0, excluded: ctx.doc.tokens[token.i + 1] };
   }
   if (token.upos === 'VERB') {
     const lemma = verbLemmaOf(token);
     const positions = VERBS.get(lemma);
     if (!positions) return poses(ctx, token);
-    // "the country's ability to resist", "a campaign to block": a verb describing a noun takes no position
+    // "the country's ability to resist", "a campaign to block": a verb describing a noun takes no position;
+    // nor does a relative clause about someone unnamed ("operators that refuse to play by the rules"), nor
+    // what would have happened ("a statement that would have endorsed the plan")
     if (token.deprel === 'acl' || token.deprel === 'amod') return null;
+    if (token.deprel === 'acl:relcl' && !ctx.index.mentions.some((m) => token.head >= m.tokenStart && token.head < m.tokenEnd)) return null;
+    const aux = children[token.i]!.filter((c) => c.deprel.startsWith('aux')).map((c) => c.text.toLowerCase());
+    if (aux.includes('would') && aux.includes('have')) return null;
+    // "We are not asking anyone to accept Norwegian rules": not asking is no position on the rules
+    const governor = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+    if (governor && token.deprel === 'xcomp' && /^(ask|urge|want|expect|tell|force|require|call|press)$/.test(verbLemmaOf(governor)) && negated(ctx, governor)) return null;
     const particles = particlesOf(ctx, token);
     const position = positions.find((p) => !p.particle || particles.has(p.particle));
     if (!position) return null;
@@ -154,17 +179,25 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     return { polarity, phrase, holderOf: token, clause: token, rank: polarity === 'oppose' ? 1 : 2, owners: subjects, speakersView };
   }
   if (token.upos === 'ADJ' && ADJECTIVES.has(lower)) return predicated(ctx, token, ADJECTIVES.get(lower)!);
+  // the tagger takes "non-starter" for an adjective as often as for a noun
+  if (token.upos === 'ADJ' && PREDICATE_NOUNS.has(lower)) return predicated(ctx, token, PREDICATE_NOUNS.get(lower)!);
   if (token.upos === 'NOUN' || token.upos === 'PROPN') {
     if (PREDICATE_NOUNS.has(lower) || (lower === 'step' && /\b(right direction|forward)\b/i.test(textOf(ctx, token)))) {
       const frame = predicated(ctx, token, PREDICATE_NOUNS.get(lower) ?? 'support');
       if (frame) return frame;
     }
     if (STANCE_NOUNS.has(lower)) {
-      const complement = children[token.i]!.find((c) => (c.deprel.startsWith('nmod') || c.deprel === 'acl' || c.deprel === 'advcl') && /^(of|to|for|over|about|on|against|with)$/.test(caseOf(ctx, c) ?? ''));
+      const governor = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+      const introduces = (c: Token) => /^(of|to|for|over|about|on|against|with)$/.test(caseOf(ctx, c) ?? '');
+      // "her opposition to Norway's plan", also when the parser hung "to Norway's plan" on the verb
+      const complement = children[token.i]!.find((c) => (c.deprel.startsWith('nmod') || c.deprel === 'acl' || c.deprel === 'advcl') && introduces(c)) ??
+        (governor ? children[governor.i]!.find((c) => c.deprel.startsWith('obl') && introduces(c) && c.i > token.i && subtree(ctx, c, LEFT_OUT)[0]!.i === token.i + 1) : undefined);
       if (!complement) return null;
       const polarity = negated(ctx, token) ? flip(STANCE_NOUNS.get(lower)!) : STANCE_NOUNS.get(lower)!;
-      const governor = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
-      return { polarity, phrase: words(ctx, complement), holderOf: governor?.upos === 'VERB' ? governor : null, clause: governor ?? token, rank: polarity === 'oppose' ? 1 : 2 };
+      // "her opposition", "Moscow's objection": the possessor holds it
+      const possessor = children[token.i]!.find((c) => c.deprel === 'nmod:poss');
+      const holders = possessor ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, possessor) : [];
+      return { polarity, phrase: words(ctx, complement), holderOf: governor?.upos === 'VERB' ? governor : null, holders: holders.length ? holders : undefined, clause: governor ?? token, rank: polarity === 'oppose' ? 1 : 2 };
     }
   }
   return null;
@@ -195,7 +228,20 @@ function predicated(ctx: Context, predicate: Token, polarity: Polarity): Frame |
     holderOf = governor;
     clause = governor;
   }
-  if (!issue || issue.upos === 'PRON') return null;
+  // "called the proposal “a non-starter”" with the evaluation hung elsewhere: the evaluating verb just before it
+  if (!issue) {
+    for (let k = predicate.i - 1; k >= Math.max(doc.sentences[predicate.sentence]!.tokenStart, predicate.i - 8); k--) {
+      const t = doc.tokens[k]!;
+      if (t.upos !== 'VERB') continue;
+      if (EVALUATING.has(verbLemmaOf(t))) {
+        issue = children[t.i]!.find((c) => c.deprel === 'obj' && c.i < predicate.i);
+        holderOf = t;
+        clause = t;
+      }
+      break;
+    }
+  }
+  if (!issue || issue === predicate || issue.upos === 'PRON') return null;
   const negatedHere = negated(ctx, predicate) || (governor !== null && governor === holderOf && negated(ctx, governor));
   return { polarity: negatedHere ? flip(polarity) : polarity, phrase: words(ctx, issue), holderOf, clause, rank: polarity === 'oppose' ? 1 : 2 };
 }
@@ -227,17 +273,23 @@ function readHeadline(ctx: Context, token: Token): Frame | null {
 /** What a position verb governs: its object, its complement clause, or the phrase behind its particle. */
 function governedBy(ctx: Context, verb: Token, particle: string | undefined): Token[] {
   const kids = ctx.children[verb.i]!;
-  const object = kids.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') ?? kids.find((c) => c.deprel === 'nsubj:pass');
+  const content = kids.find((c) => c.deprel === 'xcomp' || c.deprel === 'ccomp');
+  // "urged Moscow to return to the table": what the addressee is asked to do is the issue, not the addressee
+  const addressee = kids.find((c) => c.deprel === 'obj' && ctx.index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
+  const object = addressee && content ? undefined : kids.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') ?? kids.find((c) => c.deprel === 'nsubj:pass');
   const byParticle = particle ? kids.find((c) => (c.deprel.startsWith('obl') || c.deprel === 'obj') && caseOf(ctx, c) === particle) : undefined;
   const head = byParticle ?? object;
   if (head) {
     // "accept NATO forces in Ukraine": a place hung on the verb still belongs to what is accepted
     const places = kids.filter((c) => c.deprel.startsWith('obl') && c.i > head.i && /^(in|to|into|on|against)$/.test(caseOf(ctx, c) ?? '') && c.upos === 'PROPN');
-    return [...words(ctx, head), ...places.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
+    const own = words(ctx, head);
+    const end = Math.max(...own.map((t) => t.i));
+    const complements = kids.filter((c) => c.deprel.startsWith('obl') && caseOf(ctx, c) === 'for' && subtree(ctx, c, LEFT_OUT)[0]!.i === end + 1);
+    return [...own, ...places.flatMap((p) => words(ctx, p)), ...complements.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
   }
-  // "would need to participate in future discussions", "called on Moscow to return to the table"
-  const content = kids.find((c) => c.deprel === 'xcomp' || c.deprel === 'ccomp');
-  if (content && content.upos === 'VERB') {
+  // "would need to participate in future discussions", "called on Moscow to return to the table", "proposing
+  // that an observer mission monitor traffic" (whatever the tagger made of the clause's verb)
+  if (content) {
     const subject = ctx.children[verb.i]!.filter((c) => c.deprel === 'nsubj');
     return [...subject.flatMap((s) => words(ctx, s)), ...words(ctx, content)].sort((a, b) => a.i - b.i);
   }
@@ -246,6 +298,12 @@ function governedBy(ctx: Context, verb: Token, particle: string | undefined): To
 
 // ---------------------------------------------------------------------------------------------------------------
 // Holders and evidence
+
+/** "setting up the mission without Russian participation": the words of the without-phrase. */
+function afterWithout(ctx: Context, phrase: Token[], k: number): boolean {
+  const at = phrase.findIndex((t) => /^without$/i.test(t.text));
+  return at >= 0 && k >= at;
+}
 
 /** The words of an issue with the actors they name, one word per actor mention ("European Union"). */
 function issueWords(ctx: Context, frame: Frame): Array<{ text: string; upos: string; actor?: string; ownerOnly?: boolean }> {
@@ -266,14 +324,39 @@ function issueWords(ctx: Context, frame: Frame): Array<{ text: string; upos: str
   return out;
 }
 
+/** The actors named anywhere in a phrase, people first: "Iceland's own fisheries minister, Gudrun Ketilsdottir". */
+function mentionsIn(ctx: Context, head: Token): string[] {
+  const span = subtree(ctx, head, new Set(['acl:relcl', 'parataxis']));
+  const ids = ctx.index.mentions.filter((m) => span.some((t) => t.i >= m.tokenStart && t.i < m.tokenEnd)).map((m) => m.actor);
+  return [...new Set([...ids.filter((a) => a.type === 'person'), ...ids].map((a) => a.id))];
+}
+
+function excludesHolder(ctx: Context, excluded: Token, holder: string): boolean {
+  if (FIRST_PERSON.has(excluded.text.toLowerCase())) return true;
+  const actor = ctx.index.actors.find((a) => a.id === holder);
+  const ids = actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, excluded);
+  return ids.some((id) => id === holder || (!!actor?.country && ctx.index.actors.find((a) => a.id === id)?.country === actor.country));
+}
+
+/** The innermost quote a word belongs to (its content, or its cue): "X said ... as Y indicated she ...". */
 function quoteOf(ctx: Context, token: Token): Quote | null {
-  return ctx.quotes.find((q) => (q.content.start <= token.start && q.content.end >= token.end) || (q.cue && q.cue.start === token.start)) ?? null;
+  const holding = ctx.quotes.filter((q) => (q.content.start <= token.start && q.content.end >= token.end) || (q.cue && q.cue.start === token.start));
+  return holding.sort((a, b) => a.content.end - a.content.start - (b.content.end - b.content.start))[0] ?? null;
 }
 
 /**
  * Who holds a position: in a quote, its speaker (the one quoted speaks for "we" and for their own country);
  * someone else's position reported in a quote is that actor's; elsewhere the subject of the frame.
  */
+/** Every holder: coordinated subjects of a narrated position all hold it ("Norway, Iceland and Britain signed"). */
+function holdersOf(ctx: Context, frame: Frame, quote: Quote | null): string[] {
+  const first = holderOf(ctx, frame, quote);
+  if (!first) return [];
+  if (quote || !frame.holderOf || frame.holders) return [first];
+  const all = subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf).flatMap((s) => actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, s));
+  return all.includes(first) ? all : [first];
+}
+
 function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | null {
   if (frame.holders?.length) return frame.holders[0]!;
   // the cue of a quote ("..., suggesting the possibility of ...") takes the position of whoever is quoted
@@ -287,19 +370,30 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     const cue = ctx.doc.tokens.find((x) => x.start === quote.cue!.start);
     const above: Token[] = [];
     for (let t = cue, hops = 0; t && hops < 6; hops++, t = t.head >= 0 ? ctx.doc.tokens[t.head] : undefined) above.push(t);
-    const reporter = above.slice(1).find((t) => t.upos === 'VERB' && cueLemma(t.text) && ctx.children[t.i]!.some((c) => c.deprel === 'nsubj'));
+    const ownSubject = cue && ctx.children[cue.i]!.some((c) => c.deprel === 'nsubj' && (actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, c).length > 0 || mentionsIn(ctx, c).length > 0));
+    const reporter = ownSubject ? cue : above.slice(1).find((t) => t.upos === 'VERB' && cueLemma(t.text) && ctx.children[t.i]!.some((c) => c.deprel === 'nsubj'));
     for (const t of reporter ? [reporter] : above) {
       const subject = ctx.children[t.i]!.find((c) => c.deprel === 'nsubj');
-      const actors = subject ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, subject) : [];
+      const parsed = subject ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, subject) : [];
+      const actors = parsed.length || !subject ? parsed : mentionsIn(ctx, subject);
       if (actors.length) {
         speaker = actors.find((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person') ?? actors[0]!;
         break;
       }
     }
   }
+  const subjectHeadsAll = frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf) : [];
+  const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjectActors.length === 0;
+  if (speaker && unresolvedPerson && ctx.index.actors.find((a) => a.id === speaker)?.type !== 'person') return null;
   if (speaker) {
     const speakerActor = ctx.index.actors.find((a) => a.id === speaker);
-    const ownSide = subjectActors.every((id) => id === speaker || ctx.index.actors.find((a) => a.id === id)?.country === speakerActor?.country);
+    // "Iceland's own fisheries minister rejected ...", reported by the foreign minister: another official's position
+    const subjectHeads = frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf) : [];
+    const anotherOfficial = subjectHeads.some((h) => ROLE_HEADS.has(h.text.toLowerCase()));
+    const ownSide = !anotherOfficial && subjectActors.every((id) => {
+      const actor = ctx.index.actors.find((a) => a.id === id);
+      return id === speaker || (actor?.type !== 'person' && !!actor?.country && actor.country === speakerActor?.country);
+    });
     if (subjectActors.length === 0 || ownSide) return speaker;
     return subjectActors[0]!;
   }
@@ -366,7 +460,9 @@ function particlesOf(ctx: Context, verb: Token): Set<string> {
 }
 
 function negated(ctx: Context, token: Token): boolean {
-  const own = ctx.children[token.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'aux') && NEGATORS.has(c.text.toLowerCase()));
+  const own = ctx.children[token.i]!.some((c) => ((c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'aux') && NEGATORS.has(c.text.toLowerCase())) ||
+    // "no longer ruling it out"
+    (c.deprel === 'advmod' && /^longer$/i.test(c.text) && /^no$/i.test(ctx.doc.tokens[c.i - 1]?.text ?? '')));
   // "he did not say he would accept": a negated governor of a complement
   const governor = token.deprel === 'xcomp' && token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
   return own || (!!governor && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
