@@ -121,6 +121,18 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
   // being left out is the issue whatever else the phrase names ("decisions made without Ukraine's involvement")
   const exclusion = found.find((f) => f.concept.name === 'exclusion');
   if (exclusion) return conceptLabel([exclusion], owners, place, placeAt);
+  // "a plan to cap gas prices": a plan about something with no known concept is named with what it would do
+  if (found.length === 1 && ['plan', 'agreement'].includes(found[0]!.concept.name)) {
+    const after = words.slice(found[0]!.at + 1).filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
+    const content = after.findIndex((w) => w.upos === 'NOUN' || w.upos === 'VERB');
+    if (content >= 0 && /^(to|for|on|of)$/i.test(after[0]?.text ?? '')) {
+      const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');
+      if (lastNoun > 0) {
+        const label = [words[found[0]!.at]!.text.toLowerCase(), ...after.slice(0, lastNoun + 1).map((w) => (w.upos === 'PROPN' ? w.text : w.text.toLowerCase()))].join(' ');
+        return { label, id: `issue:${slug(label)}` };
+      }
+    }
+  }
   // "backing", "membership" with nobody's name: whose backing or membership is the issue, so there is none
   if (found.length === 1 && found[0]!.concept.owned && !owners.some((o) => Math.abs(o.at - found[0]!.at) <= 3)) return null;
   if (found.length > 0) return conceptLabel(found, owners, place, placeAt);
