@@ -69,6 +69,9 @@ verb('meet', { type: 'CONSULT', object: words('demand condition') }, { type: 'CO
 verb('negotiate confer consult', { type: 'CONSULT' });
 verb('visit tour', { type: 'CONSULT', mode: 'visit', needsObject: true });
 verb('host receive', { type: 'CONSULT', mode: 'visit', needsObject: true });
+/** Whom one hosts on a visit: leaders, officials, delegations. */
+export const VISITORS = words('president president-elect minister ministers leader leaders counterpart counterparts delegation delegations envoy envoys king queen prince chancellor premier emir sultan pope secretary commissioner head heads');
+verb('welcome greet', { type: 'CONSULT', mode: 'visit', object: VISITORS });
 verb('phone telephone', { type: 'CONSULT', mode: 'phone' });
 verb('mediate', { type: 'CONSULT', mode: 'third-party' });
 
@@ -88,7 +91,7 @@ verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCED
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency') });
-verb('suspend', { type: 'CONCEDE', object: PROTEST_ACTIONS });
+verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
 verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS });
 verb('back', { type: 'CONCEDE', particle: 'down' });
 

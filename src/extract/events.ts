@@ -96,7 +96,7 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
   RETREAT: ['from', 'to'],
   REQUEST: ['on', 'upon', 'to', 'from'],
   ACCUSE: ['against'],
-  REJECT: ['from', 'of'],
+  REJECT: ['from', 'of', 'to'],
   THREATEN: ['against', 'with', 'for'],
   PROTEST: ['against'],
   SANCTION: ['on', 'against', 'from', 'with', 'to'],
@@ -226,6 +226,14 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "will fund a new field hospital in Goma": aid delivered in another state's territory goes to that state
+  if ((type === 'AID' || (type === 'AGREE' && reading.sense.type === 'AID')) && target.length === 0) {
+    const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
+    const entry = place ? gazetteer().lookup(place) : undefined;
+    const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+    const sourceCountries = source.map((id) => ctx.index.actors.find((a) => a.id === id)?.country);
+    if (entry?.country && entity && !sourceCountries.includes(entry.country)) target = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  }
   // "agreed to write off Zambia's debt" is the debt relief itself (AID), not a promise of it
   if (type === 'AGREE' && !reading.nominal && contentVerbs(ctx, clause).some((c) => writesOffDebt(ctx, c))) return null;
   // "ready to sit down with Baku", "willing to resume talks": readiness to cooperate is an offer (AGREE)
@@ -351,7 +359,12 @@ function objectOf(ctx: Context, verb: Token): Token | undefined {
 
 /** A passive subject, also when the parser labelled it a plain subject of "was" + participle. */
 function isPassiveSubject(ctx: Context, token: Token): boolean {
-  if (PASSIVE_SUBJECTS.has(token.deprel)) return true;
+  if (PASSIVE_SUBJECTS.has(token.deprel)) {
+    // "the army has not attacked Tigrayan forces": an object and no form of "be" make it active after all
+    const verb = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+    const active = !!verb && ctx.children[verb.i]!.some((c) => c.deprel === 'obj') && !ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || /^(was|were|been|being|is|are|be)$/i.test(c.text));
+    return !active;
+  }
   if (token.deprel !== 'nsubj' || token.head < 0) return false;
   const verb = ctx.doc.tokens[token.head]!;
   return verb.xpos === 'VBN' && ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || (c.deprel.startsWith('aux') && /^(was|were|been|being|is|are|be|get|got)$/i.test(c.text)));
@@ -378,7 +391,7 @@ function particlesOf(ctx: Context, verb: Token): Set<string> {
   }
   // a particle the parser hung elsewhere still follows the verb
   const next = ctx.doc.tokens[verb.i + 1];
-  if (next && next.sentence === verb.sentence && (next.upos === 'ADP' || next.xpos === 'RP') && /^(off|out|down|up|back|in|over|on|for|at|with|against|into)$/i.test(next.text)) found.add(next.text.toLowerCase());
+  if (next && next.sentence === verb.sentence && (next.upos === 'ADP' || next.xpos === 'RP' || next.upos === 'ADV') && /^(off|out|down|up|back|in|over|on|for|at|with|against|into)$/i.test(next.text)) found.add(next.text.toLowerCase());
   return found;
 }
 
@@ -393,7 +406,8 @@ function isTimePhrase(ctx: Context, phrase: Token): boolean {
 function contentVerbs(ctx: Context, verb: Token): Token[] {
   const out: Token[] = [];
   for (const c of ctx.children[verb.i]!) {
-    if (c.deprel === 'xcomp' || c.deprel === 'ccomp') {
+    const infinitive = c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text));
+    if (c.deprel === 'xcomp' || c.deprel === 'ccomp' || infinitive) {
       out.push(c);
       for (const g of ctx.children[c.i]!) if (g.deprel === 'conj' || g.deprel === 'xcomp') out.push(g);
     }
@@ -534,7 +548,8 @@ function nounReadingSense(ctx: Context, noun: Token, sense: Sense, verb: Token):
 
 /** A trigger noun's own agent: "Beijing's offer", "an appeal from X", "a strike by dock workers". */
 function hasAgent(ctx: Context, noun: Token): boolean {
-  const agentive = (c: Token) => (c.deprel === 'nmod:poss' && !possessorIsPatient(ctx, noun, c)) || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']));
+  // "suspended their blockade": a possessive pronoun names the clause's own actor, whose act this is part of
+  const agentive = (c: Token) => (c.deprel === 'nmod:poss' && c.upos !== 'PRON' && !possessorIsPatient(ctx, noun, c)) || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']));
   return ctx.children[noun.i]!.some((c) => agentive(c) && actorIds(ctx, c, 'agent').length > 0) || agentByParticiple(ctx, noun).length > 0;
 }
 
@@ -594,25 +609,40 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
   const sentence = doc.sentences[token.sentence]!;
   const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
   const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-  if (words.length < 3 || capitalised < words.length * 0.6 || token.upos === 'VERB' || token.i === sentence.tokenStart) return null;
+  if (words.length < 3 || capitalised < words.length * 0.6 || token.i === sentence.tokenStart) return null;
   if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text)) return null;
   const lower = token.text.toLowerCase();
   const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => verbReadings(l).length);
   if (!lemma) return null;
+  // the name before the verb, also when the entity model took the whole headline for one name
   const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i);
-  if (!before) return null;
-  const generic = verbReadings(lemma).find((r) => !r.object && !r.particle && !r.content);
-  if (!generic) return null;
-  // the actor is the name before the verb; the recipient the first actor after it, before any preposition
-  // that starts a place or topic ("Russia Rejects NATO Troop Deployment in Ukraine")
+  const previous = doc.tokens[token.i - 1]!;
+  const entry = before ? undefined : gazetteer().lookup(previous.text);
+  const actor = before?.actor.id ?? (entry?.country && (entry.kind === 'country' || entry.kind === 'capital') ? ctx.index.actorOnDemand('country', entry.name, entry.country, previous.i, previous.i + 1).id : undefined);
+  if (!actor) return null;
+  // the reading whose object is among the next words ("Recalls Envoy"), else the verb alone
+  const following = doc.tokens.slice(token.i + 1, Math.min(sentence.tokenEnd, token.i + 4)).map((t) => t.text.toLowerCase());
+  const singular = following.flatMap((w) => [w, w.replace(/s$/, '')]);
+  const reading = verbReadings(lemma).find((r) => r.object && !r.particle && !r.content && singular.some((w) => r.object!.has(w))) ??
+    verbReadings(lemma).find((r) => !r.object && !r.particle && !r.content);
+  if (!reading) return null;
+  // the actor is the name before the verb; the recipient the first actor after it, before a preposition that
+  // starts a place or topic ("Russia Rejects NATO Troop Deployment in Ukraine"), or behind one the category uses
+  // for its recipient ("Recalls Envoy From Belgrade")
   const target: string[] = [];
   for (let k = token.i + 1; k < sentence.tokenEnd; k++) {
     const t = doc.tokens[k]!;
-    if (t.upos === 'ADP' || /^[:;,.!?]$/.test(t.text)) break;
+    if (/^[:;,.!?]$/.test(t.text)) break;
+    if (t.upos === 'ADP' || /^(in|over|after|amid|on|at)$/i.test(t.text)) {
+      if (target.length || !RECIPIENT_CASES[reading.type].includes(t.text.toLowerCase())) break;
+      const next = doc.tokens[k + 1];
+      if (next) target.push(...recipientIds(ctx, next).filter((id) => !target.includes(id)));
+      break;
+    }
     const m = mentionAt(ctx, t);
     if (m && !target.includes(m.actor.id)) target.push(m.actor.id);
   }
-  return { sense: generic, trigger: token, clause: token, nominal: false, headline: { source: [before.actor.id], target } };
+  return { sense: reading, trigger: token, clause: token, nominal: false, headline: { source: [actor], target } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -857,11 +887,13 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     const organ = STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower);
     for (const c of kids) {
       const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
-        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && !hasThingHead(c));
+        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && (!hasThingHead(c) || !!mentionAt(ctx, c)));
       // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
       if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && mentionAt(ctx, c)?.actor.type === 'country') continue;
       if (memberRelation && (organ || !isPlaceWord(ctx, c))) members.push(...actorIds(ctx, c, 'agent', depth + 1));
     }
+    // "a Moscow court": a capital naming whose institution it is, though the actor layer read it as a place
+    if (members.length === 0 && STATE_ORGANS.has(lower)) for (const c of kids) if (c.deprel === 'compound' || c.deprel === 'amod') members.push(...recipientIds(ctx, c));
     // "police in Belgrade", "creditors in the Paris Club": where a body sits, when nothing else says whose it is
     if (members.length === 0 && (STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower))) {
       for (const c of kids) {
@@ -877,7 +909,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
     if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
-    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text)) && !isEveryone(ctx, head)) {
+    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text)) && !isEveryone(ctx, head)) {
       const group = groupFor(ctx, head);
       // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
       if (group) add([group.id]);
@@ -975,10 +1007,12 @@ function recipientIds(ctx: Context, phrase: Token): string[] {
   const ids = actorIds(ctx, phrase, 'patient');
   if (ids.length) return ids;
   const entity = ctx.doc.entities.find((e) => phrase.i >= e.tokenStart && phrase.i < e.tokenEnd && e.label === 'GPE');
-  const entry = entity ? gazetteer().lookup(entity.text) : undefined;
-  if (!entity || !entry?.country || (entry.kind !== 'country' && entry.kind !== 'capital' && entry.kind !== 'seat')) return [];
+  // a capitalised word the gazetteer knows, also when the entity model missed it (as in title-case headlines)
+  const span = entity ?? (/^\p{Lu}/u.test(phrase.text) ? { text: phrase.text, tokenStart: phrase.i, tokenEnd: phrase.i + 1 } : undefined);
+  const entry = span ? gazetteer().lookup(span.text) : undefined;
+  if (!span || !entry?.country || (entry.kind !== 'country' && entry.kind !== 'capital' && entry.kind !== 'seat')) return [];
   // the gazetteer names a capital's or seat's country
-  return [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  return [ctx.index.actorOnDemand('country', entry.name, entry.country, span.tokenStart, span.tokenEnd).id];
 }
 
 function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
@@ -988,7 +1022,7 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   for (const c of ctx.children[thing.i]!) {
     const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
     const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
-    if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent'));
+    if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
     // "an offer of food aid from the WFP": the owner named inside the offer's content
     if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
   }
@@ -1023,14 +1057,17 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
 function recipientByWordOrder(ctx: Context, verb: Token, object: Token | undefined, cases: string[]): string[] {
   const { doc } = ctx;
-  const end = object ? Math.max(...subtree(ctx, object).map((t) => t.i)) : verb.i;
+  // the end of the object's own noun phrase ("gas supplies"), whatever the parser attached to it
+  let end = object ? object.i : verb.i;
+  while (object && doc.tokens[end + 1] && doc.tokens[end + 1]!.sentence === verb.sentence && /^(NOUN|PROPN|NUM|ADJ)$/.test(doc.tokens[end + 1]!.upos)) end++;
   let k = Math.max(end, verb.i) + 1;
   const preposition = doc.tokens[k];
   if (!preposition || preposition.sentence !== verb.sentence || !cases.includes(preposition.text.toLowerCase())) return [];
   for (k++; k < doc.tokens.length && /^(the|a|an)$/i.test(doc.tokens[k]!.text); k++);
   const next = doc.tokens[k];
   const m = next && next.sentence === verb.sentence ? mentionAt(ctx, next) : undefined;
-  return m ? [m.actor.id] : [];
+  if (m) return [m.actor.id];
+  return next && next.sentence === verb.sentence ? recipientIds(ctx, next) : [];
 }
 
 /**
@@ -1067,7 +1104,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   const target: string[] = [];
   const add = (list: string[], ids: string[]) => ids.forEach((id) => list.includes(id) || list.push(id));
   const recipientCases = RECIPIENT_CASES[type];
-  const isHost = !nominal && /^(host|receive)$/.test(lemmaOf(clause));
+  const isHost = !nominal && (/^(host|receive)$/.test(lemmaOf(clause)) || (/^(welcome|greet)$/.test(lemmaOf(clause)) && reading.sense.mode === 'visit'));
 
   if (clause !== trigger || !nominal) {
     const subjects = subjectsOf(ctx, clause);
@@ -1183,9 +1220,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     const subject = subjectsOf(ctx, clause)[0] ?? agent;
     if (subject && (STATE_ORGANS.has(subject.text.toLowerCase()) || STATE_ORGANS.has(lemmaOf(subject)))) {
       const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
-      const country = place ? gazetteer().lookup(place)?.country : undefined;
-      const actor = country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === country) : undefined;
-      if (actor) add(source, [actor.id]);
+      const entry = place ? gazetteer().lookup(place) : undefined;
+      const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+      if (entry?.country && entity) add(source, [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id]);
     }
   }
   const anaphoric = nominal && clause === trigger && source.length === 0 && target.length === 0 &&
