@@ -45,7 +45,7 @@ const ORGANISATION_HEADS = new Set([
   'Cartel', 'Brotherhood', 'Network', 'Jihad', 'Group',
 ]);
 /** Plural nouns for people that the entity model sometimes takes for a name at the start of a sentence ("Gunmen"). */
-const PLURAL_PEOPLE = /^(gunmen|militants|rebels|protesters|demonstrators|bandits|insurgents|fighters|soldiers|troops|farmers|students|workers|villagers|residents|officials|police)$/i;
+const PLURAL_PEOPLE = /^(gunmen|militants|rebels|protesters|demonstrators|bandits|insurgents|fighters|soldiers|troops|farmers|students|workers|villagers|residents|officials|police|warplanes|drones|jets|bombers|hackers|attackers|assailants|kidnappers|pirates|settlers|rioters)$/i;
 
 export function findActors(doc: Doc, ignore: Array<{ start: number; end: number }>): ActorIndex {
   const drafts: Draft[] = [];

@@ -19,6 +19,8 @@ export interface VerbReading extends Sense {
   content?: ReadonlySet<string>;
   /** The head lemma of an oblique must be one of these ("took Russia to court"). */
   oblique?: ReadonlySet<string>;
+  /** The head lemma of the subject must be one of these ("troops will leave Mali"). */
+  subject?: ReadonlySet<string>;
   /** The reading needs a direct object or passive subject (any). */
   needsObject?: boolean;
   /** The reading does not hold when the object is one of these ("asked questions" is no request). */
@@ -185,7 +187,7 @@ verb('downgrade', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
 verb('fine convict', { type: 'SANCTION', mode: 'convict', needsObject: true });
 verb('close shut', { type: 'SANCTION', mode: 'withdraw', object: words('embassy consulate mission') }, { type: 'SANCTION', mode: 'discontinue', object: words('airspace border borders port ports') });
 verb('ban', { type: 'SANCTION', mode: 'discontinue', object: TRADE }, { type: 'SANCTION', mode: 'discontinue', object: words('product products good goods') }, { type: 'COERCE', mode: 'censor', object: CENSORED }, { type: 'COERCE', mode: 'restrict', needsObject: true });
-verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance organisation organization treaty union bloc agreement pact talks') });
+verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance organisation organization treaty union bloc agreement pact talks') }, { type: 'RETREAT', mode: 'withdraw', subject: TROOPS });
 
 // MOBILIZE: military and police moves short of force: deployments, drills, alerts, missile tests.
 verb('deploy mobilize mobilise station dispatch mass reinforce position', { type: 'MOBILIZE', mode: 'troops', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
@@ -206,7 +208,7 @@ verb('shut', { type: 'COERCE', mode: 'withhold', particle: 'down', object: words
 verb('hack', { type: 'COERCE', mode: 'cyber', needsObject: true });
 verb('disrupt cripple paralyse paralyze', { type: 'COERCE', mode: 'cyber', object: words('website websites site sites server servers network networks system systems email account accounts') });
 verb('take knock', { type: 'COERCE', mode: 'cyber', particle: 'down', object: words('website websites site sites server servers network networks') });
-verb('sentence', { type: 'COERCE', mode: 'arrest', needsObject: true });
+verb('sentence', { type: 'COERCE', mode: 'arrest', oblique: words('year years month months prison jail life term terms') }, { type: 'SANCTION', mode: 'convict', needsObject: true });
 verb('crack', { type: 'COERCE', mode: 'restrict', particle: 'down' });
 
 // ASSAULT: deliberate physical harm.
@@ -277,6 +279,7 @@ noun('arrest arrests detention crackdown raid raids', { type: 'COERCE', mode: 'a
 noun('curfew', { type: 'COERCE', mode: 'curfew' });
 noun('deportation', { type: 'COERCE', mode: 'deport' });
 noun('cyberattack hack', { type: 'COERCE', mode: 'cyber' });
+noun('seizure seizures', { type: 'COERCE', mode: 'seize' });
 noun('attack attacks strike strikes airstrike airstrikes invasion offensive bombing bombings shelling bombardment assault ambush incursion', { type: 'ASSAULT' });
 noun('killing killings execution executions massacre assassination', { type: 'ASSAULT', mode: 'targeted' });
 noun('bomb bombs', { type: 'ASSAULT', mode: 'explosives', needsParticipant: true });

@@ -130,6 +130,7 @@ const AGENT_NOUNS = new Set([
   'parties', 'battlegroup', 'contingent', 'special', 'customs', 'officers', 'marines', 'paratroopers', 'reservists',
   'companies', 'company', 'firms', 'firm', 'operator', 'operators', 'banks', 'bank', 'businesses', 'owner', 'owners',
   'shipowners', 'oligarchs', 'entities', 'individuals', 'exporters', 'importers', 'producers', 'carriers', 'airlines',
+  'tanker', 'tankers', 'freighter', 'freighters', 'trawler', 'trawlers', 'boat', 'boats', 'ship', 'plane', 'planes',
 ]);
 /** Institutions whose country can come from the place they sit in or act in ("police in Belgrade"). */
 const STATE_ORGANS = new Set(['government', 'authorities', 'police', 'army', 'military', 'navy', 'forces', 'troops', 'soldiers',
@@ -145,7 +146,7 @@ const GROUP_NOUNS = new Set([
   'mourners', 'pilgrims', 'settlers', 'youths', 'dockers', 'truckers', 'employees', 'staff', 'crowd', 'crowds', 'mob',
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
-  'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency',
+  'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
 ]);
 /** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
 const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
@@ -419,20 +420,24 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const readings = verbReadings(lemmaOf(verb));
   const object = objectOf(ctx, verb);
   const objectHead = object ? contentHead(ctx, object) : undefined;
-  const objectWords = objectHead ? [lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)] : [];
+  // the tagger's noun lemmas keep some plurals ("troops"): compare singulars too
+  const withSingulars = (list: string[]) => list.flatMap((w) => [w, w.replace(/ies$/, 'y').replace(/s$/, '')]);
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)]) : [];
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
+  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, c)).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
   const matches = (r: VerbReading) =>
     (!r.object || objectWords.some((w) => r.object!.has(w))) &&
     (!r.particle || particles.has(r.particle)) &&
     (!r.content || content.some((c) => r.content!.has(c))) &&
-    (!r.oblique || obliques.some((o) => r.oblique!.has(o)));
-  for (const r of readings) if ((r.object || r.particle || r.content || r.oblique) && matches(r)) return r;
+    (!r.oblique || obliques.some((o) => r.oblique!.has(o))) &&
+    (!r.subject || subjectWords.some((w) => r.subject!.has(w)));
+  for (const r of readings) if ((r.object || r.particle || r.content || r.oblique || r.subject) && matches(r)) return r;
   // "held talks", "imposed sanctions": the noun decides
   if (LIGHT_VERBS.has(lemmaOf(verb)) && object && nounSense(nounLemma(object))) return 'light';
   for (const r of readings) {
-    if (r.object || r.particle || r.content || r.oblique) continue;
+    if (r.object || r.particle || r.content || r.oblique || r.subject) continue;
     if (r.needsObject && !object) continue;
     if (r.unless && objectWords.some((w) => r.unless!.has(w))) continue;
     return r;
@@ -579,7 +584,7 @@ function possessorIsPatient(ctx: Context, noun: Token, possessor: Token): boolea
 function insideContent(ctx: Context, noun: Token): boolean {
   for (let t = noun, hops = 0; t.head >= 0 && hops < 6; hops++) {
     const head = ctx.doc.tokens[t.head]!;
-    if (head.upos === 'VERB') return isContent(ctx, head) || (t.deprel === 'obj' && verbSense(ctx, head) !== null && verbSense(ctx, head) !== 'light');
+    if (head.upos === 'VERB') return isContent(ctx, head) || ((t.deprel === 'obj' || isPassiveSubject(ctx, t)) && verbSense(ctx, head) !== null && verbSense(ctx, head) !== 'light');
     t = head;
   }
   return false;
@@ -591,7 +596,7 @@ function hasOwnParticipants(ctx: Context, noun: Token): boolean {
     if (c.deprel === 'nmod:poss' && actorIds(ctx, c, 'agent').length) return true;
     if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
     if (c.deprel === 'acl' && agentByParticiple(ctx, noun).length) return true;
-    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && actorIds(ctx, c, 'agent').length) return true;
+    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && (actorIds(ctx, c, 'agent').length || recipientIds(ctx, c).length)) return true;
     // "an offer of food aid from the World Food Programme"
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
       for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by']) && actorIds(ctx, g, 'agent').length) return true;
@@ -689,8 +694,9 @@ function speakersOf(ctx: Context, clause: Token): string[] {
     const subject = ctx.children[token.i]!.find((c) => SUBJECTS.has(c.deprel));
     if (subject) return actorIds(ctx, subject, 'agent');
   }
-  const quote = ctx.quotes.find((q) => q.speaker && q.content.start <= clause.start && q.content.end >= clause.end);
-  return quote ? [quote.speaker!] : [];
+  const quote = ctx.quotes.find((q) => q.content.start <= clause.start && q.content.end >= clause.end);
+  const speaker = quote ? speakerOf(ctx, quote) : null;
+  return speaker ? [speaker] : [];
 }
 
 /** "students blocking the bridge", "people protesting outside parliament": what a group is doing, told in passing. */
@@ -796,14 +802,15 @@ function readiness(ctx: Context, clause: Token): boolean {
  */
 function speakerForOwnSide(ctx: Context, trigger: Token, source: string[], type: PloverType): string[] {
   if (!['AGREE', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE'].includes(type)) return source;
-  const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.speaker && q.content.start <= trigger.start && q.content.end >= trigger.end);
-  if (!quote || source.includes(quote.speaker!)) return source;
-  const speaker = ctx.index.actors.find((a) => a.id === quote.speaker);
+  const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= trigger.start && q.content.end >= trigger.end);
+  const speakerId = quote ? speakerOf(ctx, quote) : null;
+  if (!quote || !speakerId || source.includes(speakerId)) return source;
+  const speaker = ctx.index.actors.find((a) => a.id === speakerId);
   const ownSide = source.length > 0 && source.every((id) => {
     const actor = ctx.index.actors.find((a) => a.id === id);
     return actor?.type === 'country' && speaker?.type === 'person' && speaker.country === actor.country;
   });
-  return ownSide ? [quote.speaker!] : source;
+  return ownSide ? [speakerId] : source;
 }
 
 function deliversTo(ctx: Context, clause: Token): boolean {
@@ -900,7 +907,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
         if (!c.deprel.startsWith('nmod') || !hasCase(ctx, c, ['in', 'at'])) continue;
         const m = mentionAt(ctx, c);
         if (m && STATE_ORGANS.has(lower)) members.push(...actorIds(ctx, c, 'patient', depth + 1));
-        else if (m && m.actor.type === 'organization') members.push(m.actor.id);
+        else if (m && m.actor.type === 'organization' && !CIVIL_GROUPS.has(lower)) members.push(m.actor.id);
         else if (!m && STATE_ORGANS.has(lower)) members.push(...recipientIds(ctx, c));
       }
     }
@@ -971,8 +978,9 @@ function pronounActors(ctx: Context, pronoun: Token): string[] {
   const mention = mentionAt(ctx, pronoun);
   if (mention) return [mention.actor.id];
   if (FIRST_PERSON.has(lower)) {
-    const quote = ctx.quotes.find((q) => q.content.start <= pronoun.start && q.content.end >= pronoun.end && q.speaker);
-    return quote ? [quote.speaker!] : [];
+    const quote = ctx.quotes.find((q) => q.content.start <= pronoun.start && q.content.end >= pronoun.end);
+    const speaker = quote ? speakerOf(ctx, quote) : null;
+    return speaker ? [speaker] : [];
   }
   if (THIRD_PERSON_NEUTER.has(lower) && pronoun.deprel === 'nmod:poss') {
     // "Russia would carry out its own inquiry": a possessive refers to the subject of its own clause first
@@ -996,6 +1004,24 @@ function pronounActors(ctx: Context, pronoun: Token): string[] {
     }
   }
   return [];
+}
+
+/** A quote's speaker, or when the quote layer left it open, the actor (a person first) in the subject of its cue. */
+function speakerOf(ctx: Context, quote: Quote): string | null {
+  if (quote.speaker) return quote.speaker;
+  const cue = quote.cue ? ctx.doc.tokens.find((t) => t.start === quote.cue!.start) : undefined;
+  // the parser sometimes splits "Czech Prime Minister Pavel Novak" into two subjects: read them all
+  const subjects = cue ? ctx.children[cue.i]!.filter((c) => c.deprel === 'nsubj') : [];
+  const words = subjects.flatMap((s) => subtree(ctx, s));
+  const inPhrase = ctx.index.mentions.filter((m) => words.some((t) => t.i >= m.tokenStart && t.i < m.tokenEnd)).map((m) => m.actor);
+  const named = inPhrase.find((a) => a.type === 'person')?.id ?? subjects.flatMap((s) => actorIds(ctx, s, 'agent'))[0] ?? inPhrase[0]?.id;
+  if (named) return named;
+  // "the French defence minister said": an unnamed office holder speaks for their country
+  for (const t of words) {
+    const entry = gazetteer().lookup(t.text);
+    if (entry?.country && entry.kind === 'demonym') return ctx.index.actorOnDemand('country', entry.name, entry.country, t.i, t.i + 1).id;
+  }
+  return null;
 }
 
 /** Owners of what an act is about: "Montenegro's law", "the assets of three Russian banks", "a Norwegian proposal". */
@@ -1128,10 +1154,12 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         else add(target, ids.filter((id) => !source.includes(id)));
       } else if (c.deprel.startsWith('nmod')) {
         const kase = caseOf(ctx, c);
-        if (kase === 'by') add(source, actorIds(ctx, c, 'agent'));
+        if (kase === 'by') add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
         else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));
-        else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE'].includes(type)) add(source, actorIds(ctx, c, 'agent'));
+        else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE', 'PROTEST'].includes(type)) add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
         else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
+        // "Latvia's rejection of the Russian proposal": whose proposal is rejected
+        else if (kase === 'of' && ['REJECT', 'SUPPORT', 'ACCUSE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c));
         else if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
         else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
         if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
@@ -1390,11 +1418,12 @@ function subtreeShallow(ctx: Context, head: Token): Token[] {
 function demandInQuote(ctx: Context, clause: Token, source: string[]): string[] | null {
   const aux = auxiliariesOf(ctx, clause);
   if (!aux.some((a) => a === 'must' || a === 'should') || source.length === 0) return null;
-  const quote = ctx.quotes.find((q) => q.speaker && q.content.start <= clause.start && q.content.end >= clause.end);
-  if (!quote || source.includes(quote.speaker!)) return null;
+  const quote = ctx.quotes.find((q) => q.content.start <= clause.start && q.content.end >= clause.end);
+  const speaker = quote ? speakerOf(ctx, quote) : null;
+  if (!quote || !speaker || source.includes(speaker)) return null;
   const subject = subjectsOf(ctx, clause)[0];
   if (subject && FIRST_PERSON.has(subject.text.toLowerCase())) return null;
-  return [quote.speaker!];
+  return [speaker];
 }
 
 /** A capital or country named in a place phrase anywhere in a clause ("raided the offices of TV Pirin in Sofia"). */
