@@ -961,7 +961,8 @@ function groupFor(ctx: Context, head: Token) {
     if (!qualifier) break;
     start = k;
   }
-  const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' ? t.text : t.text.toLowerCase()));
+  // a capitalised word inside a sentence is a name ("pro-Russian Revival party"); a common noun is lower case
+  const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
   if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
@@ -1179,7 +1180,12 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     if (patients.length) add(target, patients);
     else if (OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') add(target, ownerIds(ctx, thing));
     // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia", "access to the app Signal"
-    for (const n of children[object.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) add(target, recipientIds(ctx, n));
+    // ("its ban on South Korean seafood": whose goods the ban hits)
+    for (const n of children[object.i]!) {
+      if (!n.deprel.startsWith('nmod') || !hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) continue;
+      const ids = recipientIds(ctx, n);
+      add(target, ids.length ? ids : ownerIds(ctx, n).filter((id) => !source.includes(id)));
+    }
     if (/^access$/i.test(thing.text)) for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['to'])) add(target, actorIds(ctx, n, 'patient').length ? actorIds(ctx, n, 'patient') : ownerIds(ctx, n));
     // "demanded the resignation of X", "called for the release of X": the person the demanded act concerns
     if (type === 'REQUEST' && target.length === 0 && nounSense(nounLemma(thing))) {
@@ -1190,7 +1196,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
     if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
     const kase = caseOf(ctx, c);
-    if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
+    if (kase && recipientCases.includes(kase)) {
+      const ids = recipientIds(ctx, c);
+      // "sanctions on Russian banks", "a ban on South Korean seafood": whose the thing hit is
+      add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
+    }
     // a visit's host: "visited Canberra", "flew to Warsaw"
     if (kase === 'to' && reading.sense.mode === 'visit') add(target, recipientIds(ctx, c));
     // a partner the parser hung lower: "spoke by telephone with X", "walked out of talks with Kosovo"
