@@ -34,7 +34,7 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit');
+export const AID_GOODS = words('aid assistance supply food medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -84,7 +84,7 @@ verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', partic
 verb('welcome', { type: 'SUPPORT', needsObject: true });
 verb('establish restore normalise normalize resume', { type: 'SUPPORT', object: RELATIONS });
 verb('reopen', { type: 'SUPPORT', object: words('embassy consulate') });
-verb('approve', { type: 'AID', object: words('loan grant aid package assistance credit funding tranche disbursement') }, { type: 'SUPPORT', object: MEASURES });
+verb('approve', { type: 'AID', object: words('loan grant aid package assistance credit funding tranche disbursement bailout') }, { type: 'SUPPORT', object: MEASURES });
 
 // CONCEDE: verbal concessions: easing and lifting restrictions, pardons and acquittals, apologies, dropped demands,
 // called-off protests, declared ceasefires, withdrawn bills.
@@ -162,7 +162,7 @@ verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
 verb('threaten', { type: 'THREATEN' });
-verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT });
+verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true });
 verb('vow', { type: 'THREATEN', content: HARMFUL_CONTENT });
 
 // PROTEST: collective civilian dissent.
@@ -253,7 +253,7 @@ noun('offer pledge promise invitation', { type: 'AGREE', needsParticipant: true 
 noun('support backing endorsement recognition praise solidarity', { type: 'SUPPORT', needsParticipant: true });
 noun('apology regret remorse pardon amnesty acquittal concession concessions', { type: 'CONCEDE' });
 noun('extradition cooperation', { type: 'COOPERATE', needsParticipant: true });
-noun('aid assistance loan grant donation asylum funding', { type: 'AID', needsParticipant: true });
+noun('aid assistance loan grant donation asylum funding bailout', { type: 'AID', needsParticipant: true });
 noun('withdrawal pullout retreat', { type: 'RETREAT', mode: 'withdraw' });
 noun('release', { type: 'RETREAT', mode: 'release', needsParticipant: true });
 noun('resignation', { type: 'RETREAT', mode: 'resign' });
@@ -301,6 +301,9 @@ export const LIGHT_VERBS = words(`hold have conduct stage launch begin start res
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');
+
+/** Verbs of coming together that make a summit or talks a meeting of those who gather ("gathered for a summit"). */
+export const GATHERING_VERBS = words('gather convene assemble meet');
 
 /** Modifiers that make drills, exercises, patrols and operations joint, hence COOPERATE rather than MOBILIZE. */
 export const JOINT = words('joint combined bilateral trilateral multinational');

@@ -12,7 +12,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -87,7 +87,7 @@ const DEFINITE = new Set(['the', 'this', 'these', 'that', 'those']);
  * "deployed troops to Romania" has no recipient, "sanctions on Iran" has one.
  */
 const RECIPIENT_CASES: Record<PloverType, string[]> = {
-  AGREE: ['with', 'to', 'between'],
+  AGREE: ['with', 'to', 'between', 'for'],
   CONSULT: ['with', 'between', 'among', 'alongside'],
   SUPPORT: ['with', 'for', 'to'],
   CONCEDE: ['to', 'for', 'on'],
@@ -201,6 +201,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // an act named with only its partners inside another act's content ("offered to host talks between X and Y");
   // one with its own agent is coded as the referenced act it is ("accepted Malaysia's offer")
   if (reading.nominal && clause === trigger && !hasAgent(ctx, trigger) && insideContent(ctx, trigger)) return null;
+  if (reading.nominal && clause === trigger && trigger.head >= 0 && (trigger.deprel === 'obj' || isPassiveSubject(ctx, trigger)) && /^(cancel|postpone|scrap|call|delay|shelve|abandon)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
 
   const sentence = doc.sentences[trigger.sentence]!;
   // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
@@ -303,6 +304,18 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     if (reading.nominal && joint) type = 'COOPERATE';
     if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
   }
+  // "clashed with police in Dhaka": two-sided violence lists every side as actor (the manual's ASSAULT)
+  if (type === 'ASSAULT' && !reading.nominal && /^(clash|fight)$/.test(lemmaOf(clause))) {
+    const other = children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'against']));
+    if (other && target.length === 0 && STATE_ORGANS.has(other.text.toLowerCase())) {
+      const place = placeInClause(ctx, clause);
+      const entry = place ? gazetteer().lookup(place) : undefined;
+      const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+      if (entry?.country && entity) target = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+    }
+    source = [...source, ...target.filter((t) => !source.includes(t))];
+    target = [];
+  }
   if ((type === 'CONSULT' || (type === 'AGREE' && reading.sense.type === 'CONSULT')) && mode !== 'visit' && reading.sense.mode !== 'visit') {
     // a meeting, held or promised, lists every participant as actor (the manual's reciprocal convention)
     source = [...source, ...target.filter((t) => !source.includes(t))];
@@ -311,7 +324,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "Emergency talks opened in Reykjavik": a meeting named without its parties still says where it is
   const placeOnly = type === 'CONSULT' && source.length === 0 && reading.nominal && placeOf(ctx, reading) !== null;
   if (source.length === 0 && !args.anaphoric && !placeOnly) return null;
-  if (type === 'CONSULT' && mode === null && source.length > 2) mode = 'multilateral';
+  // a meeting of three or more, or of an international organisation, is multilateral
+  const organisation = source.some((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'organization' && !!gazetteer().lookup(a.name); });
+  if (type === 'CONSULT' && mode === null && (source.length > 2 || organisation)) mode = 'multilateral';
   const location = placeOf(ctx, reading);
   // two sides meeting on one side's home ground: the other is visiting (the manual's visit/host distinction)
   if (type === 'CONSULT' && mode === null && source.length === 2 && location) {
@@ -385,7 +400,7 @@ function particlesOf(ctx: Context, verb: Token): Set<string> {
   const found = new Set<string>();
   for (const c of ctx.children[verb.i]!) {
     if (c.deprel === 'compound:prt' || (c.deprel === 'advmod' && /^(off|out|down|up|back|in|over|away)$/i.test(c.text))) found.add(c.text.toLowerCase());
-    if ((c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp') && !isTimePhrase(ctx, c)) {
+    if ((c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp' || c.deprel === 'advcl') && !isTimePhrase(ctx, c)) {
       const kase = caseOf(ctx, c);
       if (kase) found.add(kase);
     }
@@ -433,7 +448,7 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
     (!r.content || content.some((c) => r.content!.has(c))) &&
     (!r.oblique || obliques.some((o) => r.oblique!.has(o))) &&
     (!r.subject || subjectWords.some((w) => r.subject!.has(w)));
-  for (const r of readings) if ((r.object || r.particle || r.content || r.oblique || r.subject) && matches(r)) return r;
+  for (const r of readings) if ((r.object || r.particle || r.content || r.oblique || r.subject) && matches(r) && (!r.needsObject || object)) return r;
   // "held talks", "imposed sanctions": the noun decides
   if (LIGHT_VERBS.has(lemmaOf(verb)) && object && nounSense(nounLemma(object))) return 'light';
   for (const r of readings) {
@@ -476,7 +491,9 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
   if (isNamePart(ctx, token)) return null;
   // "a fresh round of negotiations", "a series of strikes": the measure stands in the noun's place
-  const measure = token.head >= 0 && /^(round|rounds|series|wave|day|days|package|set|batch|week|weeks|campaign)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['of']) ? doc.tokens[token.head]! : null;
+  const measure = token.head >= 0 && ((/^(round|rounds|series|wave|day|days|package|set|batch|week|weeks|campaign)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['of'])) ||
+    // "50 million dollars in aid", "$2 billion of assistance": the amount stands in for the aid
+    (sense.type === 'AID' && /^(dollars?|euros?|pounds?|million|billion|francs?|yen|yuan|roubles?|rubles?)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['in', 'of']))) ? doc.tokens[token.head]! : null;
   const slot = measure ?? token;
   const head = slot.head >= 0 ? doc.tokens[slot.head]! : null;
   const headLemma = head ? lemmaOf(head) : '';
@@ -490,7 +507,7 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     return { sense: { type: 'COOPERATE' }, trigger: token, clause: head, nominal: true };
   }
   if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['for', 'in', 'into', 'on'])) {
-    if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content)) {
+    if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma) || GATHERING_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content && !GATHERING_VERBS.has(headLemma))) {
       const reading = nounAsArgument(head);
       if (sense.type === 'CONSULT' && TRAVEL_VERBS.has(headLemma)) reading.sense = { type: 'CONSULT', mode: 'visit' };
       return reading;
@@ -546,6 +563,7 @@ function isNamePart(ctx: Context, token: Token): boolean {
 
 /** A light verb can refine the noun: "launched a missile test", "sent aid", "joined the protest". */
 function nounReadingSense(ctx: Context, noun: Token, sense: Sense, verb: Token): Sense {
+  if (['AID', 'COOPERATE'].includes(sense.type) && /^(announce|pledge|promise|offer)$/.test(lemmaOf(verb))) return { type: 'AGREE' };
   if (sense.type === 'MOBILIZE' && (/^joint/i.test(noun.text) || ctx.children[noun.i]!.some((c) => JOINT.has(c.text.toLowerCase())))) return { type: 'COOPERATE' };
   if (sense.type === 'AGREE' && /^(sign|ratify|seal|finalize|finalise)$/.test(lemmaOf(verb))) return { type: 'SUPPORT' };
   return sense;
@@ -1045,7 +1063,9 @@ function recipientIds(ctx: Context, phrase: Token): string[] {
 function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   const ids: string[] = [];
   const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
-  const act = !!nounSense(nounLemma(thing));
+  const sense = nounSense(nounLemma(thing));
+  // "the visit of the US House speaker": who visits or meets owns the meeting
+  const act = !!sense && sense.type !== 'CONSULT';
   for (const c of ctx.children[thing.i]!) {
     const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
     const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
@@ -1201,8 +1221,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       // "sanctions on Russian banks", "a ban on South Korean seafood": whose the thing hit is
       add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
     }
-    // a visit's host: "visited Canberra", "flew to Warsaw"
-    if (kase === 'to' && reading.sense.mode === 'visit') add(target, recipientIds(ctx, c));
+    // a visit's host: "visited Canberra", "flew to Warsaw", "arrived in Beijing for a state visit"
+    if ((kase === 'to' || (kase === 'in' && TRAVEL_VERBS.has(lemmaOf(clause)))) && reading.sense.mode === 'visit') add(target, recipientIds(ctx, c));
     // a partner the parser hung lower: "spoke by telephone with X", "walked out of talks with Kosovo"
     if (['CONSULT', 'SANCTION', 'REJECT', 'AGREE', 'COOPERATE'].includes(type)) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
   }
@@ -1211,7 +1231,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     for (const t of subtreeShallow(ctx, clause)) {
       if (!/^(border|borders|frontier)$/i.test(t.text)) continue;
       const kase = caseOf(ctx, t);
-      if (kase && /^(to|toward|towards|near|along|on|at|across)$/.test(kase)) add(target, ownerIds(ctx, t).filter((id) => !source.includes(id)));
+      if (kase && /^(to|toward|towards|near|along|on|at|across)$/.test(kase)) {
+        add(target, ownerIds(ctx, t).filter((id) => !source.includes(id)));
+        // "along its border with China"
+        for (const n of children[t.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with'])) add(target, recipientIds(ctx, n).filter((id) => !source.includes(id)));
+      }
     }
     // "An additional NATO battlegroup was deployed": whose forces move is who mobilises
     if (type === 'MOBILIZE' && source.length === 0 && object) add(source, actorIds(ctx, object, 'agent'));
@@ -1241,7 +1265,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     for (const content of contentVerbs(ctx, clause)) {
       const contentObject = objectOf(ctx, content);
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
-      for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from'])) add(target, recipientIds(ctx, c));
+      for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from', 'between'])) add(target, recipientIds(ctx, c));
       // "threatened to suspend cooperation with Norway"
       if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to'])) add(target, recipientIds(ctx, n));
       // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
