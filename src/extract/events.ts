@@ -106,7 +106,7 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
 };
 
 /** Categories whose recipient is the owner of what the act is about ("rejected Norway's plan", "praised Morocco's role"). */
-const OWNER_IS_RECIPIENT = new Set<PloverType>(['SUPPORT', 'REJECT', 'ACCUSE', 'CONCEDE', 'SANCTION', 'COERCE', 'ASSAULT', 'THREATEN', 'AGREE', 'REQUEST']);
+const OWNER_IS_RECIPIENT = new Set<PloverType>(['SUPPORT', 'REJECT', 'ACCUSE', 'CONCEDE', 'SANCTION', 'COERCE', 'ASSAULT', 'THREATEN', 'AGREE', 'REQUEST', 'COOPERATE']);
 /** Cooperative categories that the manual codes as AGREE when they are only promised or planned. */
 const COOPERATIVE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Categories a refusal turns into REJECT when negated in the future ("will not attend", "would not accept"). */
@@ -238,8 +238,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   }
   // "agreed to write off Zambia's debt" is the debt relief itself (AID), not a promise of it
   if (type === 'AGREE' && !reading.nominal && contentVerbs(ctx, clause).some((c) => writesOffDebt(ctx, c))) return null;
-  // "ready to sit down with Baku", "willing to resume talks": readiness to cooperate is an offer (AGREE)
-  if ((COOPERATIVE.has(type) || type === 'AGREE') && readiness(ctx, clause)) {
+  // "ready to sit down with Baku", "willing to resume talks", "proposed sending troops to help Chad": readiness
+  // to cooperate and a proposal of help are offers (AGREE); a proposed show of force stays hypothetical
+  if ((COOPERATIVE.has(type) || type === 'AGREE') && (readiness(ctx, clause) || proposedBy(ctx, clause))) {
     type = 'AGREE';
     mode = null;
     modality = 'asserted';
@@ -316,7 +317,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     source = [...source, ...target.filter((t) => !source.includes(t))];
     target = [];
   }
-  if ((type === 'CONSULT' || (type === 'AGREE' && reading.sense.type === 'CONSULT')) && mode !== 'visit' && reading.sense.mode !== 'visit') {
+  // (a meeting offered, "ready to sit down with Baku", stays directed at whom it is offered to)
+  if ((type === 'CONSULT' || (type === 'AGREE' && reading.sense.type === 'CONSULT' && modality === 'future')) && mode !== 'visit' && reading.sense.mode !== 'visit') {
     // a meeting, held or promised, lists every participant as actor (the manual's reciprocal convention)
     source = [...source, ...target.filter((t) => !source.includes(t))];
     target = [];
@@ -807,6 +809,12 @@ function helpedParty(ctx: Context, clause: Token): string[] | null {
   return null;
 }
 
+/** "proposed sending", "suggested holding talks": the act is proposed by the clause above. */
+function proposedBy(ctx: Context, clause: Token): boolean {
+  const first = governors(ctx, clause, 2).find(({ via }) => via === 'xcomp' || via === 'ccomp' || via === 'csubj');
+  return !!first && /^(propose|suggest|offer)$/.test(lemmaOf(first.token));
+}
+
 /** "ready to", "willing to", "prepared to", "open to": the act is offered. */
 function readiness(ctx: Context, clause: Token): boolean {
   if (clause.deprel !== 'xcomp' && clause.deprel !== 'advcl' && clause.deprel !== 'ccomp') return false;
@@ -1246,6 +1254,10 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // "disbursed the second tranche of Pakistan's loan": who owns what is given is who receives it
   if (type === 'AID' && target.length === 0 && object) add(target, ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id)));
+  // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given
+  if (type === 'AID' && target.length === 0 && object) {
+    for (const t of subtree(ctx, object)) if (t !== object && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['for', 'to'])) add(target, recipientIds(ctx, t).filter((id) => !source.includes(id)));
+  }
   // "sending a brigade to the border to deter Belarus": whom a show of force is meant to deter
   if (type === 'MOBILIZE' || type === 'THREATEN') {
     for (const c of children[clause.i]!) {
