@@ -371,6 +371,12 @@ function nounLemma(token: Token): string {
 /** The head of what a verb acts on: its object, or in a passive its subject. */
 function objectOf(ctx: Context, verb: Token): Token | undefined {
   const kids = ctx.children[verb.i]!;
+  // "the questions Iceland asked": a relative clause with its own subject acts on the noun it describes
+  if (verb.deprel === 'acl:relcl' && !kids.some((c) => c.deprel === 'obj') && kids.some((c) => c.deprel === 'nsubj' && !/^(who|which|that)$/i.test(c.text))) return ctx.doc.tokens[verb.head];
+  // the same without "that", misread as an adverbial clause: "answered the questions Iceland asked"
+  const subject = kids.find((c) => c.deprel === 'nsubj');
+  const before = subject ? ctx.doc.tokens[subject.i - 1] : undefined;
+  if (subject && !kids.some((c) => c.deprel === 'obj') && verb.deprel === 'advcl' && subject.i === verb.i - 1 && before?.upos === 'NOUN' && before.deprel === 'obj' && before.head === verb.head) return before;
   return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => isPassiveSubject(ctx, c)) ?? kids.find((c) => c.deprel === 'iobj') ??
     kids.find((c) => c.deprel === 'obl:agent' && !hasCase(ctx, c, ['by'])) ?? kids.find((c) => c.deprel === 'xcomp' && (c.upos === 'NOUN' || c.upos === 'PROPN') && !caseOf(ctx, c));
 }
