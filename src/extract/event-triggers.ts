@@ -34,7 +34,7 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout');
+export const AID_GOODS = words('aid assistance supply food medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -106,6 +106,7 @@ verb('swap exchange', { type: 'RETREAT', mode: 'release', object: words('prisone
 verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
+verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
 verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') }, { type: 'COOPERATE', particle: 'over' });
 verb('allow admit', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
 verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', object: words('ceasefire truce armistice') });
@@ -128,7 +129,7 @@ verb('extend', { type: 'AID', object: words('loan credit line aid assistance') }
 verb('rescue', { type: 'AID' });
 verb('write', { type: 'AID', particle: 'off' });
 verb('forgive cancel', { type: 'AID', object: DEBT });
-verb('fly', { type: 'AID', object: AID_GOODS });
+verb('fly airlift ship truck', { type: 'AID', object: AID_GOODS });
 
 // REQUEST: requests, demands, appeals, orders.
 verb('urge request appeal petition implore beseech', { type: 'REQUEST' });
@@ -200,6 +201,7 @@ verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('meas
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
+verb('seize', { type: 'ASSAULT', mode: 'abduct', object: words('hostage hostages worker workers engineer engineers tourist tourists journalist journalists passenger passengers crew sailor sailors child children national nationals citizen citizens missionary missionaries') });
 verb('seize confiscate impound raid', { type: 'COERCE', mode: 'seize', needsObject: true });
 verb('deport', { type: 'COERCE', mode: 'deport', needsObject: true });
 verb('censor', { type: 'COERCE', mode: 'censor' });

@@ -9,7 +9,7 @@
 // refused or promised is the content of that event, not another one; accidents are not assaults; a meeting named
 // again ("the talks", "this meeting") is the same meeting; an act without an actor in the text is not coded.
 import type { Event, PloverType, Quote, Span } from '../contract.js';
-import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
+import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
   ACCIDENT_WORDS, COMMENT_VERBS, DEBT, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
@@ -131,6 +131,7 @@ const AGENT_NOUNS = new Set([
   'companies', 'company', 'firms', 'firm', 'operator', 'operators', 'banks', 'bank', 'businesses', 'owner', 'owners',
   'shipowners', 'oligarchs', 'entities', 'individuals', 'exporters', 'importers', 'producers', 'carriers', 'airlines',
   'tanker', 'tankers', 'freighter', 'freighters', 'trawler', 'trawlers', 'boat', 'boats', 'ship', 'plane', 'planes',
+  'monitors', 'observers', 'inspectors', 'peacekeepers', 'mission', 'team', 'teams', 'experts', 'investigators',
 ]);
 /** Institutions whose country can come from the place they sit in or act in ("police in Belgrade"). */
 const STATE_ORGANS = new Set(['government', 'authorities', 'police', 'army', 'military', 'navy', 'forces', 'troops', 'soldiers',
@@ -147,6 +148,7 @@ const GROUP_NOUNS = new Set([
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
+  'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists',
 ]);
 /** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
 const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
@@ -929,7 +931,10 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
         (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && (!hasThingHead(c) || !!mentionAt(ctx, c)));
       // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
       if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && mentionAt(ctx, c)?.actor.type === 'country') continue;
-      if (memberRelation && (organ || !isPlaceWord(ctx, c))) members.push(...actorIds(ctx, c, 'agent', depth + 1));
+      if (!memberRelation || (!organ && isPlaceWord(ctx, c))) continue;
+      // "opposition activists", "schoolgirls from kidnappers": another group named beside a group is not its owner
+      const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group' || !GROUP_NOUNS.has(lower));
+      if (!(GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c) && ['compound', 'amod'].includes(c.deprel))) members.push(...ids);
     }
     // "a Moscow court": a capital naming whose institution it is, though the actor layer read it as a place
     if (members.length === 0 && STATE_ORGANS.has(lower)) for (const c of kids) if (c.deprel === 'compound' || c.deprel === 'amod') members.push(...recipientIds(ctx, c));
@@ -998,6 +1003,9 @@ function groupFor(ctx: Context, head: Token) {
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
   if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
+  // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
+  const next = doc.tokens[head.i + 1];
+  if (next && next.sentence === head.sentence && ROLE_HEADS.has(next.text.toLowerCase())) return null;
   void children;
   return ctx.index.actorOnDemand('group', label, null, start, head.i + 1);
 }
