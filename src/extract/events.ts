@@ -8,6 +8,7 @@
 // historical (the pluperfect, past dates, relative clauses and "ago" about the past). What is asked, threatened,
 // refused or promised is the content of that event, not another one; accidents are not assaults; a meeting named
 // again ("the talks", "this meeting") is the same meeting; an act without an actor in the text is not coded.
+import * as chrono from 'chrono-node';
 import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
@@ -31,6 +32,7 @@ interface Mention {
   /** A noun with a definite article and no participants of its own ("the talks"): a reference back, not a new act. */
   anaphoric: boolean;
   evidence: Span;
+  date: string | null;
 }
 
 /** Where a trigger's arguments are read: the trigger itself, or the light verb carrying a trigger noun. */
@@ -174,7 +176,7 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
     const mention = codeMention(ctx, reading);
     if (mention) mentions.push(mention);
   }
-  return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, date: published, ...e }));
+  return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
 /** From a trigger to one coded mention, or null when it is content, background without an actor, or an accident. */
@@ -353,7 +355,32 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     sentence: trigger.sentence,
     anaphoric: args.anaphoric || placeOnly,
     evidence: { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
+    date: dateOf(ctx, reading, modality) ?? ctx.published,
   };
+}
+
+/**
+ * The day an act took place, from a date in its own clause read against the publication date ("on Tuesday" is the
+ * Tuesday before publication unless the act is still to come; "on March 4" is that day). Without a day in the
+ * clause, the publication date stands.
+ */
+function dateOf(ctx: Context, reading: Reading, modality: Modality): string | null {
+  if (!ctx.published) return null;
+  const reference = new Date(`${ctx.published}T12:00:00Z`);
+  const words = new Set([...subtreeShallow(ctx, reading.clause), ...(reading.nominal ? subtreeShallow(ctx, reading.trigger) : [])].map((t) => t.i));
+  for (const entity of ctx.doc.entities) {
+    if (entity.label !== 'DATE' || !words.has(entity.tokenStart)) continue;
+    const found = chrono.parse(entity.text, reference)[0];
+    if (!found || !found.start.isCertain('day') && !found.start.isCertain('weekday')) continue;
+    const date = found.start.date();
+    // a weekday in a report of what happened is the last one before publication
+    if (modality !== 'future' && date.getTime() > reference.getTime() + 12 * 3600 * 1000) {
+      if (found.start.isCertain('weekday') && !found.start.isCertain('day')) date.setUTCDate(date.getUTCDate() - 7);
+      else continue;
+    }
+    return date.toISOString().slice(0, 10);
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
