@@ -97,7 +97,7 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
   AID: ['to', 'for'],
   RETREAT: ['from', 'to'],
   REQUEST: ['on', 'upon', 'to', 'from'],
-  ACCUSE: ['against'],
+  ACCUSE: ['against', 'with'],
   REJECT: ['from', 'of', 'to'],
   THREATEN: ['against', 'with', 'for'],
   PROTEST: ['against'],
@@ -517,6 +517,12 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     if (lemmaOf(token) === 'sit' && particlesOf(ctx, token).has('down') && particlesOf(ctx, token).has('with')) {
       return { sense: { type: 'CONSULT' }, trigger: token, clause: token, nominal: false };
     }
+    // "warned Finland that joining NATO would have consequences": a warning of consequences is a threat
+    if (lemmaOf(token) === 'warn' && subtree(ctx, token).some((t) => t.i > token.i && /^(consequences?|repercussions?|retaliation|reprisals?)$/i.test(t.text))) {
+      return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
+    }
+    // "The Emirati foreign minister is due to travel to Tehran": an official going to another state visits it
+    if (TRAVEL_VERBS.has(lemmaOf(token)) && travelsAsOfficial(ctx, token)) return { sense: { type: 'CONSULT', mode: 'visit' }, trigger: token, clause: token, nominal: false };
     // "Moscow would review the commission if the EU imposed sanctions": harm promised on a condition is a threat
     if (HARMFUL_CONTENT.has(lemmaOf(token)) && conditionalThreat(ctx, token)) return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
     return null;
@@ -719,6 +725,17 @@ function isMisparsedMainVerb(ctx: Context, verb: Token): boolean {
   const hasObject = ctx.children[verb.i]!.some((c) => c.deprel === 'obj' || (c.deprel.startsWith('obl') && !hasCase(ctx, c, ['by'])));
   const byAgent = ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']));
   return (verb.xpos === 'VBD' || verb.xpos === 'VBZ' || verb.xpos === 'VBP' || hasObject) && !byAgent;
+}
+
+/** An official (or a state) going to a foreign country or capital named as the destination. */
+function travelsAsOfficial(ctx: Context, verb: Token): boolean {
+  const destination = ctx.children[verb.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['to']));
+  const subject = subjectsOf(ctx, verb)[0];
+  if (!destination || !subject) return false;
+  // "to Tehran next week": the place may sit anywhere in the phrase the parser made
+  const place = subtree(ctx, destination).map((t) => recipientIds(ctx, t)).find((ids) => ids.length) ?? [];
+  const official = ROLE_HEADS.has(subject.text.toLowerCase()) || actorIds(ctx, subject, 'agent').some((id) => isOfficial(ctx, id));
+  return place.length > 0 && official && !actorIds(ctx, subject, 'agent').some((id) => place.includes(id));
 }
 
 /** The condition clause of a verb ("... if the EU imposed sanctions"). */
@@ -1242,6 +1259,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     }
   }
   const clauseKids = children[clause.i]!;
+  const hostPlaces: string[] = [];
   const object = nominal && clause === trigger ? undefined : objectOf(ctx, clause);
   if (object && !(nominal && object === trigger)) {
     const patients = actorIds(ctx, object, 'patient');
@@ -1271,7 +1289,10 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
     }
     // a visit's host: "visited Canberra", "flew to Warsaw", "arrived in Beijing for a state visit"
-    if ((kase === 'to' || (kase === 'in' && TRAVEL_VERBS.has(lemmaOf(clause)))) && reading.sense.mode === 'visit') add(target, recipientIds(ctx, c));
+    // (a host named in person, "for talks with Prime Minister X", comes before the place: see below)
+    if ((kase === 'to' || (kase === 'in' && TRAVEL_VERBS.has(lemmaOf(clause)))) && reading.sense.mode === 'visit') {
+      hostPlaces.push(...(subtree(ctx, c).map((t) => recipientIds(ctx, t)).find((ids) => ids.length) ?? []));
+    }
     // a partner the parser hung lower: "spoke by telephone with X", "walked out of talks with Kosovo"
     if (['CONSULT', 'SANCTION', 'REJECT', 'AGREE', 'COOPERATE'].includes(type)) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
   }
@@ -1289,6 +1310,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "An additional NATO battlegroup was deployed": whose forces move is who mobilises
     if (type === 'MOBILIZE' && source.length === 0 && object) add(source, actorIds(ctx, object, 'agent'));
   }
+  if (target.length === 0) add(target, hostPlaces.filter((id) => !source.includes(id)));
   if (isHost && !nominal) {
     // "Kenya hosted the leaders": the visitor is the actor, the host the recipient
     return { source: target.filter((t) => !source.includes(t)), target: source, anaphoric: false };
@@ -1320,7 +1342,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
       for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from', 'between'])) add(target, recipientIds(ctx, c));
       // "threatened to suspend cooperation with Norway"
-      if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to'])) add(target, recipientIds(ctx, n));
+      if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
       // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
       if (type === 'THREATEN' || type === 'REJECT') {
         if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
