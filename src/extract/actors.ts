@@ -6,6 +6,13 @@ import { countryOfWord, isHonorific, readRole } from './roles.js';
 
 export interface ActorIndex {
   actors: Actor[];
+  /**
+   * An actor added when an event needs it as a participant: an unnamed group ("protesters", "opposition
+   * activists"), or a country named elsewhere only as a place but here as the party an act is directed at
+   * ("withdrew from Lebanon"). The same name and type in one article is one actor; nothing is listed unless an
+   * event involves it.
+   */
+  actorOnDemand(type: 'group' | 'country', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor;
   /** The actor a character range refers to, if a mention covers it. */
   actorAt(start: number, end: number): Actor | undefined;
   /** Mentions in token order with their actor, for speaker and argument search. */
@@ -31,6 +38,14 @@ const GROUP_NOUNS = new Set([
   'delegations', 'capitals', 'members', 'neighbours', 'neighbors', 'fishermen', 'fishing', 'activists', 'troops',
 ]);
 const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
+/** Last words that make a name an organisation even when the entity model took it for a place ("Kivu Patriotic Front"). */
+const ORGANISATION_HEADS = new Set([
+  'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Party', 'Forces', 'Council', 'Alliance', 'League', 'Congress',
+  'Federation', 'Union', 'Committee', 'Commission', 'Militia', 'Platform', 'Organisation', 'Organization', 'Coalition', 'Force',
+  'Cartel', 'Brotherhood', 'Network', 'Jihad', 'Group',
+]);
+/** Plural nouns for people that the entity model sometimes takes for a name at the start of a sentence ("Gunmen"). */
+const PLURAL_PEOPLE = /^(gunmen|militants|rebels|protesters|demonstrators|bandits|insurgents|fighters|soldiers|troops|farmers|students|workers|villagers|residents|officials|police|warplanes|drones|jets|bombers|hackers|attackers|assailants|kidnappers|pirates|settlers|rioters)$/i;
 
 export function findActors(doc: Doc, ignore: Array<{ start: number; end: number }>): ActorIndex {
   const drafts: Draft[] = [];
@@ -43,7 +58,7 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   };
 
   // People first, fullest names first, so that a bare surname joins the full name it abbreviates.
-  const people = entities.filter((e) => e.label === 'PER');
+  const people = entities.filter((e) => e.label === 'PER' && !(e.tokenEnd - e.tokenStart === 1 && PLURAL_PEOPLE.test(e.text)));
   const byLength = [...people].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.start - b.start);
   const personOfEntity = new Map<Entity, Draft>();
   for (const entity of byLength) {
@@ -79,7 +94,9 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
 
   // Countries, organisations and seats of government.
   const gaz = gazetteer();
-  for (const entity of entities) {
+  for (const found of entities) {
+    // "the Philippines of ...": a name the entity model ran on into a lower-case word ends before it
+    const entity = withoutTrailingLowercase(doc, found);
     if (entity.label === 'PER' || entity.label === 'DATE') continue;
     const entry = gaz.lookup(entity.text) ?? gaz.lookup(entity.text.replace(/^the\s+/i, ''));
     const previous = doc.tokens[entity.tokenStart - 1]?.text.toLowerCase() ?? '';
@@ -98,7 +115,8 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     if (entity.label === 'NORP') continue;
     // "in Brussels": a seat named as a place
     if (entry?.kind === 'organization' && LOCATIVE.has(previous) && /^[A-Z][a-z]+$/.test(entity.text) && !/^[A-Z]+$/.test(entity.text) && entity.text !== entry.name) continue;
-    if (entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) continue;
+    const organisationName = ORGANISATION_HEADS.has(doc.tokens[entity.tokenEnd - 1]!.text) && entity.tokenEnd - entity.tokenStart > 1;
+    if ((entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) && !organisationName) continue;
     const name = entry?.name ?? entity.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
     const draft = findOrCreate(drafts, 'organization', name);
     if (!entry) draft.country ??= countryInside(doc, entity);
@@ -137,9 +155,27 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     for (const m of unique) mentions.push({ actor, span: { start: m.start, end: m.end, text: m.text }, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
   });
   mentions.sort((a, b) => a.span.start - b.span.start);
+  const actorOnDemand = (type: 'group' | 'country', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor => {
+    const start = doc.tokens[tokenStart]!.start;
+    const end = doc.tokens[tokenEnd - 1]!.end;
+    const span = { start, end, text: doc.text.slice(start, end) };
+    let actor = actors.find((a) => a.type === type && a.name === name);
+    if (!actor) {
+      actor = { id: `a${actors.length + 1}`, name, type, roles: [], country, mentions: [] };
+      actors.push(actor);
+    }
+    if (!actor.mentions.some((m) => m.start === start && m.end === end)) {
+      actor.mentions.push(span);
+      actor.mentions.sort((a, b) => a.start - b.start);
+      mentions.push({ actor, span, tokenStart, tokenEnd });
+      mentions.sort((a, b) => a.span.start - b.span.start);
+    }
+    return actor;
+  };
   return {
     actors,
     mentions,
+    actorOnDemand,
     actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
   };
 }
@@ -160,6 +196,14 @@ function assignDelegationCountries(doc: Doc, drafts: Draft[], personOfEntity: Ma
       }
     }
   }
+}
+
+function withoutTrailingLowercase(doc: Doc, entity: Entity): Entity {
+  let end = entity.tokenEnd;
+  while (end - 1 > entity.tokenStart && /^(of|and|in|the|to|for|on)$/.test(doc.tokens[end - 1]!.text)) end--;
+  if (end === entity.tokenEnd) return entity;
+  const last = doc.tokens[end - 1]!;
+  return { ...entity, end: last.end, text: doc.text.slice(entity.start, last.end), tokenEnd: end };
 }
 
 function newDraft(drafts: Draft[], type: ActorType, name: string, nameWords: string[] = []): Draft {

@@ -1,355 +1,1647 @@
-// PLOVER events from the dependency parse: a trigger verb (or a noun under a light verb) with its subject as source
-// and its object or prepositional partner as target, with place, date, negation and modality. Background mentions
-// of an event ("after the talks") are not new events, and repeated mentions of one meeting are coded once.
-import type { Event, PloverType, Span } from '../contract.js';
-import { dependents, gazetteer, type Doc, type Token } from '../nlp/index.js';
+// PLOVER events from the dependency parse. A trigger is a verb read in context (what it acts on, its particle, the
+// clause it takes) or a noun that names an act, carried by a light verb ("held talks") or bringing its own
+// participants ("Beijing's offer", "talks between X and Y"). The actor is the clause's subject (through passives,
+// coordination, control verbs, pronouns and the speaker of a quote); the recipient is only what the parse links to
+// the act as its counterpart: an actor as object, an owner of what is rejected or praised, or a partner behind the
+// prepositions the category uses ("sanctions on", "aid to", "talks with"), never a place, a topic or a purpose.
+// Auxiliary marks follow the PLOVER manual: negation, future, hypothetical (conditions, modals, proposals) and
+// historical (the pluperfect, past dates, relative clauses and "ago" about the past). What is asked, threatened,
+// refused or promised is the content of that event, not another one; accidents are not assaults; a meeting named
+// again ("the talks", "this meeting") is the same meeting; an act without an actor in the text is not coded.
+import * as chrono from 'chrono-node';
+import type { Event, PloverType, Quote, Span } from '../contract.js';
+import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
-import { inflections } from './cues.js';
-import { VERB_OBJECT_SENSES, VERB_PREP_SENSES, VERB_SENSES } from './event-lexicon.js';
-import { mentionLookup } from './lookup.js';
+import {
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  type Sense, type VerbReading,
+} from './event-triggers.js';
 
-interface TriggerSense {
+type Modality = Event['modality'];
+
+/** One mention of an event in the text, before mentions of the same event are merged. */
+interface Mention {
   type: PloverType;
-  mode?: string;
+  mode: string | null;
+  source: string[];
+  target: string[];
+  location: string | null;
+  negated: boolean;
+  modality: Modality;
+  sentence: number;
+  /** A noun with a definite article and no participants of its own ("the talks"): a reference back, not a new act. */
+  anaphoric: boolean;
+  evidence: Span;
+  date: string | null;
 }
 
-/** Verb lemmas that trigger an event, by category. */
-const VERB_TRIGGERS: Record<string, TriggerSense> = {};
-/** Nouns that name an event when they are an argument of the clause (not a background adjunct). */
-const NOUN_TRIGGERS: Record<string, TriggerSense> = {};
-
-function addVerbs(type: PloverType, lemmas: string[], mode?: string): void {
-  for (const lemma of lemmas) for (const form of inflections(lemma)) VERB_TRIGGERS[form] ??= { type, mode };
-}
-function addNouns(type: PloverType, nouns: string[], mode?: string): void {
-  for (const noun of nouns) NOUN_TRIGGERS[noun] ??= { type, mode };
+/** Where a trigger's arguments are read: the trigger itself, or the light verb carrying a trigger noun. */
+interface Reading {
+  sense: Sense;
+  trigger: Token;
+  clause: Token;
+  nominal: boolean;
+  /** Participants read from word order in a title-case headline, whose parse cannot be trusted. */
+  headline?: { source: string[]; target: string[] };
 }
 
-addVerbs('CONSULT', ['meet', 'negotiate', 'confer', 'consult', 'convene', 'discuss'], undefined);
-addVerbs('CONSULT', ['visit', 'host', 'tour'], 'visit');
-addVerbs('CONSULT', ['phone', 'telephone', 'call'], 'phone');
-addVerbs('CONSULT', ['mediate'], 'third-party');
-addVerbs('REJECT', ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'spurn', 'decline', 'deny', 'block', 'oppose']);
-addVerbs('AGREE', ['agree', 'pledge', 'promise', 'commit', 'offer']);
-addVerbs('SUPPORT', ['sign', 'endorse', 'praise', 'back', 'welcome', 'recognize', 'recognise', 'apologize', 'apologise', 'defend', 'support']);
-addVerbs('COOPERATE', ['cooperate', 'collaborate', 'coordinate', 'share', 'extradite']);
-addVerbs('AID', ['aid', 'donate', 'fund', 'supply', 'assist', 'deliver', 'rescue', 'grant']);
-addVerbs('RETREAT', ['withdraw', 'retreat', 'evacuate', 'disband', 'demobilize']);
-addVerbs('CONCEDE', ['concede', 'yield', 'release', 'ease', 'lift', 'compromise', 'relent', 'surrender', 'acquit', 'drop']);
-addVerbs('REQUEST', ['urge', 'demand', 'request', 'appeal', 'ask', 'invite', 'press', 'petition']);
-addVerbs('ACCUSE', ['accuse', 'blame', 'condemn', 'denounce', 'criticize', 'criticise', 'charge', 'allege', 'fault', 'rebuke']);
-addVerbs('THREATEN', ['threaten', 'warn']);
-addVerbs('PROTEST', ['protest', 'demonstrate', 'boycott', 'strike', 'rally', 'march']);
-addVerbs('SANCTION', ['sanction', 'expel', 'embargo', 'suspend', 'freeze', 'recall', 'sever']);
-addVerbs('MOBILIZE', ['deploy', 'mobilize', 'mobilise', 'station', 'dispatch', 'reinforce', 'mass']);
-addNouns('MOBILIZE', ['drills', 'exercises', 'manoeuvres', 'maneuvers', 'patrols', 'reservists']);
-addVerbs('COERCE', ['arrest', 'detain', 'seize', 'blockade', 'impound', 'deport', 'ban', 'confiscate', 'raid']);
-addVerbs('ASSAULT', ['attack', 'bomb', 'shell', 'kill', 'invade', 'shoot', 'fire', 'assault', 'ram', 'storm', 'strike']);
+interface Context {
+  doc: Doc;
+  index: ActorIndex;
+  children: Token[][];
+  quotes: Quote[];
+  published: string | null;
+}
 
-addNouns('CONSULT', ['meeting', 'meetings', 'talks', 'summit', 'encounter', 'negotiations', 'discussions', 'consultations', 'conference', 'session']);
-addNouns('CONSULT', ['visit', 'trip', 'tour'], 'visit');
-addNouns('CONSULT', ['call', 'phone'], 'phone');
-addNouns('AGREE', ['agreement', 'deal', 'accord', 'pact', 'truce', 'ceasefire', 'treaty', 'memorandum']);
-addNouns('SANCTION', ['sanctions', 'embargo', 'tariffs', 'expulsion']);
-addNouns('MOBILIZE', ['deployment', 'mobilization', 'mobilisation', 'reinforcements']);
-addNouns('ASSAULT', ['attack', 'attacks', 'strike', 'strikes', 'invasion', 'offensive', 'bombing', 'shelling']);
-addNouns('PROTEST', ['protest', 'protests', 'demonstration', 'demonstrations', 'boycott']);
-addNouns('AID', ['aid', 'assistance']);
-addNouns('THREATEN', ['ultimatum', 'threat', 'threats']);
-
-/** Verbs that carry a noun trigger as their object: "held talks", "imposed sanctions", "signed a deal". */
-const LIGHT_VERBS = new Set(['hold', 'held', 'holds', 'holding', 'have', 'had', 'has', 'host', 'hosted', 'hosts', 'attend', 'attended',
-  'impose', 'imposed', 'imposes', 'imposing', 'sign', 'signed', 'signs', 'reach', 'reached', 'conclude', 'concluded',
-  'strike', 'struck', 'announce', 'announced', 'begin', 'began', 'begun', 'open', 'opened', 'launch', 'launched',
-  'conduct', 'conducted', 'stage', 'staged', 'make', 'made', 'pay', 'paid', 'carry', 'carried', 'order', 'ordered',
-  'issue', 'issued', 'deliver', 'delivered', 'send', 'sent', 'approve', 'approved', 'agree', 'agreed', 'resume', 'resumed',
-  'resumes', 'join', 'joined', 'sit', 'sat', 'enter', 'entered', 'complete', 'completed', 'start', 'started', 'continue', 'continued']);
-/** Nouns that count a trigger noun: "a round of talks", "a series of strikes". */
-const MEASURE_NOUNS = new Set(['round', 'rounds', 'series', 'session', 'sessions', 'wave', 'day', 'days', 'package', 'set', 'batch']);
-/** Verbs of conversation that are CONSULT with a partner ("spoke with", "talked to"), by phone when said so. */
-const CONVERSATION_VERBS = new Set(['speak', 'speaks', 'spoke', 'spoken', 'speaking', 'talk', 'talks', 'talked', 'talking', 'chat', 'chatted']);
-/** Verbs whose subject is the host and whose object the visitor. */
-const HOST_VERBS = new Set(['host', 'hosts', 'hosted', 'hosting', 'receive', 'receives', 'received', 'receiving', 'welcome', 'welcomed', 'welcomes']);
-
-const COMMITMENT_VERBS = new Set(['agree', 'agreed', 'agrees', 'offer', 'offered', 'offers', 'promise', 'promised', 'promises', 'pledge', 'pledged', 'pledges', 'vow', 'vowed', 'commit', 'committed', 'decide', 'decided']);
-const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
-const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'should', 'must', 'can', 'ca']);
-const INTENT_HEADS = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'propose', 'proposed', 'proposes',
-  'proposal', 'possibility', 'want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'offer', 'offered', 'consider', 'considering',
-  'considered', 'threaten', 'threatened', 'threatens', 'prepare', 'prepared', 'preparing', 'ready', 'willing', 'expected', 'aim', 'aims',
-  'suggest', 'suggested', 'suggesting', 'floated', 'talk', 'idea', 'prospect', 'hope', 'hopes', 'hoped']);
-const FUTURE_INTENT = new Set(['plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'intended', 'expected', 'prepare', 'prepared', 'preparing', 'aim', 'aims']);
+const SUBJECTS = new Set(['nsubj', 'csubj']);
+const PASSIVE_SUBJECTS = new Set(['nsubj:pass', 'csubj:pass']);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
-const SUBJECT = new Set(['nsubj', 'csubj']);
-const PASSIVE_SUBJECT = new Set(['nsubj:pass']);
-const TARGET_CASES = new Set(['with', 'against', 'to', 'on', 'from', 'for', 'between', 'toward', 'towards', 'into', 'of']);
-const PLACE_CASES = new Set(['in', 'at']);
+const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
+const MODAL_AUX = new Set(['could', 'might', 'may', 'should', 'can', 'ca', 'must']);
+/** Verbs of saying: a clause under them is reported, and their "would" is a future seen from the past. */
+const REPORTING = new Set(['say', 'tell', 'add', 'state', 'note', 'announce', 'confirm', 'declare', 'report', 'stress', 'insist',
+  'reiterate', 'write', 'explain', 'indicate', 'signal', 'mention', 'emphasise', 'emphasize', 'repeat', 'claim', 'believe', 'expect']);
+/** Verbs that make the act they govern a commitment that has been made: "announced it would withdraw". */
+const COMMITTING = new Set(['announce', 'decide', 'pledge', 'promise', 'vow', 'agree', 'commit', 'resolve']);
+/** Governors that put an act in the future: "plans to visit", "is due to meet", "is expected to sign". */
+const FUTURE_HEADS = new Set(['plan', 'intend', 'prepare', 'aim', 'due', 'set', 'expect', 'schedule', 'poise', 'go', 'about', 'scheduled', 'expected', 'planned', 'poised']);
+/** Governors that make an act only possible: proposals, deliberation, wishes, readiness. */
+const HYPOTHETICAL_HEADS = new Set(['propose', 'consider', 'weigh', 'suggest', 'want', 'seek', 'hope', 'wish', 'mull', 'explore',
+  'discuss', 'debate', 'float', 'study', 'contemplate', 'possibility', 'idea', 'option', 'prospect', 'proposal', 'talk', 'ready',
+  'willing', 'prepared', 'open', 'able', 'need', 'could', 'might', 'would']);
+/** Verbs whose failure negates the act they govern. */
+const FAILING = new Set(['fail', 'refrain', 'neglect', 'stop']);
+/** Verbs on which a trigger noun as subject is the act taking place ("talks resumed", "the strike went ahead"). */
+const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', 'conclude', 'continue', 'last', 'take', 'go',
+  'proceed', 'happen', 'occur', 'break', 'collapse', 'stall', 'finish', 'get', 'kick', 'be', 'enter', 'mark', 'wrap', 'target',
+  'hit', 'kill', 'focus', 'produce', 'yield', 'cover', 'drag', 'draw', 'come', 'follow', 'include', 'involve', 'see']);
+/** Prepositions of an adjunct that places an act before the news ("since the invasion", "after the talks"). */
+const BACKGROUND_CASES = new Set(['since', 'after', 'before', 'following', 'ahead', 'prior', 'until']);
+/** Prepositions of a topic: "a row over sanctions", "a report on the attack". */
+const TOPIC_CASES = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'into']);
+const PLACE_CASES = new Set(['in', 'at', 'near', 'off', 'outside', 'around', 'inside', 'across', 'along', 'into', 'through']);
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me', 'ourselves']);
+const THIRD_PERSON_NEUTER = new Set(['it', 'they', 'its', 'their', 'them']);
+const DEFINITE = new Set(['the', 'this', 'these', 'that', 'those']);
 
-export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>): Event[] {
+/**
+ * Prepositions that link a recipient to an act, by category. Places, times, topics and purposes are left out:
+ * "deployed troops to Romania" has no recipient, "sanctions on Iran" has one.
+ */
+const RECIPIENT_CASES: Record<PloverType, string[]> = {
+  AGREE: ['with', 'to', 'between', 'for'],
+  CONSULT: ['with', 'between', 'among', 'alongside'],
+  SUPPORT: ['with', 'for', 'to'],
+  CONCEDE: ['to', 'for', 'on'],
+  COOPERATE: ['with', 'to'],
+  AID: ['to', 'for'],
+  RETREAT: ['from', 'to'],
+  REQUEST: ['on', 'upon', 'to', 'from'],
+  ACCUSE: ['against', 'with'],
+  REJECT: ['from', 'of', 'to'],
+  THREATEN: ['against', 'with', 'for'],
+  PROTEST: ['against'],
+  SANCTION: ['on', 'against', 'from', 'with', 'to'],
+  MOBILIZE: ['against'],
+  COERCE: ['against', 'on'],
+  ASSAULT: ['on', 'at', 'against', 'with'],
+};
+
+/** Categories whose recipient is the owner of what the act is about ("rejected Norway's plan", "praised Morocco's role"). */
+const OWNER_IS_RECIPIENT = new Set<PloverType>(['SUPPORT', 'REJECT', 'ACCUSE', 'CONCEDE', 'SANCTION', 'COERCE', 'ASSAULT', 'THREATEN', 'AGREE', 'REQUEST', 'COOPERATE']);
+/** Cooperative categories that the manual codes as AGREE when they are only promised or planned. */
+const COOPERATIVE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+/** Categories a refusal turns into REJECT when negated in the future ("will not attend", "would not accept"). */
+const REFUSABLE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
+
+/** Nouns for people and units that stand for the state, group or organisation they belong to. */
+const AGENT_NOUNS = new Set([
+  'government', 'authorities', 'authority', 'police', 'army', 'military', 'navy', 'forces', 'force', 'troops', 'troop',
+  'soldiers', 'soldier', 'officials', 'official', 'diplomats', 'diplomat', 'delegation', 'delegations', 'negotiators',
+  'ministry', 'ministries', 'minister', 'ministers', 'leaders', 'leader', 'leadership', 'president', 'premier', 'junta',
+  'regime', 'administration', 'parliament', 'court', 'courts', 'judge', 'prosecutors', 'prosecutor', 'envoy', 'envoys',
+  'ambassador', 'embassy', 'spokesman', 'spokeswoman', 'spokesperson', 'cabinet', 'warplanes', 'jets', 'aircraft',
+  'drones', 'drone', 'missiles', 'missile', 'artillery', 'warships', 'ships', 'navies', 'guards', 'coast', 'guard',
+  'commanders', 'commander', 'units', 'unit', 'battalion', 'brigade', 'fighters', 'gunmen', 'hackers', 'agents',
+  'intelligence', 'service', 'services', 'positions', 'bases', 'base', 'crews', 'crew', 'media', 'state', 'side',
+  'team', 'camp', 'counterpart', 'counterparts', 'chancellor', 'secretary', 'commissioner', 'nationals', 'citizens',
+  'engineers', 'journalists', 'workers', 'businessman', 'tycoon', 'lawmakers', 'senate', 'defence', 'defense',
+  'vessel', 'vessels', 'patrol', 'patrols', 'tanks', 'bombers', 'helicopters', 'national', 'citizen', 'aid',
+  'generals', 'general', 'creditors', 'lenders', 'donors', 'hackers', 'operatives', 'agency', 'agencies', 'bomber',
+  'gunman', 'sniper', 'snipers', 'militia', 'militias', 'members', 'unions', 'union', 'group', 'groups', 'party',
+  'parties', 'battlegroup', 'contingent', 'special', 'customs', 'officers', 'marines', 'paratroopers', 'reservists',
+  'companies', 'company', 'firms', 'firm', 'operator', 'operators', 'banks', 'bank', 'businesses', 'owner', 'owners',
+  'shipowners', 'oligarchs', 'entities', 'individuals', 'exporters', 'importers', 'producers', 'carriers', 'airlines',
+  'tanker', 'tankers', 'freighter', 'freighters', 'trawler', 'trawlers', 'boat', 'boats', 'ship', 'plane', 'planes',
+  'monitors', 'observers', 'inspectors', 'peacekeepers', 'mission', 'team', 'teams', 'experts', 'investigators',
+]);
+/** Institutions whose country can come from the place they sit in or act in ("police in Belgrade"). */
+const STATE_ORGANS = new Set(['government', 'authorities', 'police', 'army', 'military', 'navy', 'forces', 'troops', 'soldiers',
+  'officials', 'court', 'courts', 'prosecutors', 'ministry', 'junta', 'regime', 'administration', 'parliament', 'officers',
+  'guards', 'customs', 'security', 'riot', 'generals', 'officers']);
+/** Unnamed groups of people taken as actors under a short lower-case label. */
+const GROUP_NOUNS = new Set([
+  'protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels', 'militants', 'gunmen',
+  'bandits', 'insurgents', 'villagers', 'residents', 'civilians', 'migrants', 'refugees', 'fishermen', 'herders',
+  'rioters', 'activists', 'supporters', 'critics', 'journalists', 'nurses', 'teachers', 'doctors', 'pensioners',
+  'inmates', 'prisoners', 'passengers', 'worshippers', 'schoolgirls', 'schoolchildren', 'children', 'drivers', 'miners',
+  'lawmakers', 'hostages', 'detainees', 'suspects', 'fighters', 'militias', 'militiamen', 'unions', 'groups', 'parties',
+  'mourners', 'pilgrims', 'settlers', 'youths', 'dockers', 'truckers', 'employees', 'staff', 'crowd', 'crowds', 'mob',
+  'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
+  'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
+  'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
+  'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists',
+]);
+/** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
+const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
+  'militants', 'insurgents', 'activists', 'unions', 'parties', 'opposition', 'strikers', 'rioters', 'teachers', 'nurses',
+  'doctors', 'pensioners', 'fishermen', 'herders', 'truckers', 'drivers', 'miners', 'dockers', 'villagers', 'residents',
+  'gunmen', 'bandits', 'fighters', 'militias', 'supporters', 'critics', 'dissidents']);
+
+/** Group nouns too general to be an actor without a qualifier: "the parties" (which?), but "opposition parties". */
+const UNQUALIFIED_GROUPS = new Set(['parties', 'groups', 'members', 'sides', 'men', 'women', 'families', 'staff', 'employees', 'unions', 'communities', 'community', 'countries', 'nations', 'states']);
+
+/** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
+const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
+  'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen']);
+
+export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>, quotes: Quote[] = []): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
-  const children = dependents(doc);
-  const found: Array<Omit<Event, 'id'> & { sentence: number }> = [];
+  const ctx: Context = { doc, index, children: dependents(doc), quotes, published };
+  const mentions: Mention[] = [];
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
-    const reading = readTrigger(doc, children, token);
+    const reading = readTrigger(ctx, token) ?? readHeadline(ctx, token);
     if (!reading) continue;
-    const args = argumentsOf(doc, index, children, reading.anchor, reading.verb);
-    if (args.source.length === 0 && args.target.length === 0) continue;
-    const negated = isNegated(doc, children, reading.verb ?? token) || isNegated(doc, children, token);
-    let type = reading.sense.type;
-    let isNegatedEvent = negated;
-    // "will not accept", "did not agree": a refusal is coded as REJECT, not as a negated agreement
-    if (negated && (type === 'AGREE' || /^accept/.test(token.text.toLowerCase()))) {
-      type = 'REJECT';
-      isNegatedEvent = false;
-    }
-    // what someone agrees, threatens, refuses or asks to do is the content of that event, not an event of its own;
-    // a participle describing a noun ("the seized ship") is background
-    if (isContentOfAnotherEvent(doc, children, reading.verb ?? token) || (token.upos === 'VERB' && token.deprel === 'amod')) continue;
-    const modality = modalityOf(doc, children, reading.verb ?? token);
-    // PLOVER codes a meeting, support, cooperation or aid that is only promised as AGREE
-    if (modality === 'future' && ['CONSULT', 'SUPPORT', 'COOPERATE', 'AID'].includes(type)) type = 'AGREE';
-    const sentence = doc.sentences[token.sentence]!;
-    found.push({
-      type,
-      mode: reading.sense.mode ?? (type === 'CONSULT' && args.source.length + args.target.length > 2 ? 'multilateral' : null),
-      source: args.source,
-      target: args.target,
-      location: placeOf(doc, children, reading.anchor, reading.verb) ?? null,
-      date: published,
-      negated: isNegatedEvent,
-      modality,
-      evidence: spanOf(doc, sentence.start, sentence.end),
-      sentence: token.sentence,
-    });
+    const mention = codeMention(ctx, reading);
+    if (mention) mentions.push(mention);
   }
-  return mergeMentionsOfOneEvent(found).map(({ sentence: _sentence, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+  return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
-const EMBEDDING_RELATIONS = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obj', 'csubj']);
+/** From a trigger to one coded mention, or null when it is content, background without an actor, or an accident. */
+function codeMention(ctx: Context, reading: Reading): Mention | null {
+  const { doc, children } = ctx;
+  const { trigger, clause } = reading;
+  let type = reading.sense.type;
+  let mode = reading.sense.mode ?? null;
+  // a participle describing a noun ("the seized ship", "hostages held since May") is background
+  if (!reading.nominal && (trigger.deprel === 'amod' || (trigger.deprel === 'acl' && !isMisparsedMainVerb(ctx, trigger) && !isOngoingActOf(ctx, trigger)))) return null;
+  if (!reading.nominal && isContent(ctx, clause)) return null;
+  // "Asked what had changed, she said ...", "Asked about the talks, ...": a question put to someone
+  if (!reading.nominal && trigger.i === doc.sentences[trigger.sentence]!.tokenStart && /^(VBN|VBD)$/.test(trigger.xpos) && /^(what|whether|why|how|if|about|when|who|to)$/i.test(doc.tokens[trigger.i + 1]?.text ?? '')) return null;
+  // "What we signed tonight ...": a free relative refers back to an act, it does not report a new one
+  if (!reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'obj' || isPassiveSubject(ctx, c)) && /^(what|whatever)$/i.test(c.text))) return null;
+  // "He did not say whether London would accept": nothing was reported
+  if (underNegatedReport(ctx, clause)) return null;
+  if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
+  // "declined to comment", "refused to take questions": no act toward anyone
+  if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
+  // "a resolution that would have demanded access": a counterfactual, nothing was done
+  const clauseAux = auxiliariesOf(ctx, reading.nominal && clause === trigger && trigger.head >= 0 ? doc.tokens[trigger.head]! : clause);
+  if (clauseAux.includes('would') && clauseAux.includes('have')) return null;
+  // a noun carried by a verb that is itself what another act asks, threatens or promises ("agreed to resume talks")
+  if (reading.nominal && clause !== trigger && isContent(ctx, clause)) return null;
+  // an act named with only its partners inside another act's content ("offered to host talks between X and Y");
+  // one with its own agent is coded as the referenced act it is ("accepted Malaysia's offer")
+  if (reading.nominal && clause === trigger && !hasAgent(ctx, trigger) && insideContent(ctx, trigger)) return null;
+  if (reading.nominal && clause === trigger && trigger.head >= 0 && (trigger.deprel === 'obj' || isPassiveSubject(ctx, trigger)) && /^(cancel|postpone|scrap|call|delay|shelve|abandon)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
 
-/** True when a trigger hangs (through a complement, purpose clause or object) from another trigger. */
-function isContentOfAnotherEvent(doc: Doc, children: Token[][], token: Token): boolean {
-  let current = token;
-  for (let hops = 0; hops < 2 && current.head >= 0 && EMBEDDING_RELATIONS.has(current.deprel); hops++) {
-    const governor = doc.tokens[current.head]!;
-    if (COMMITMENT_VERBS.has(governor.text.toLowerCase()) || readTrigger(doc, children, governor)) return true;
+  const sentence = doc.sentences[trigger.sentence]!;
+  // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
+  const happening = reading.nominal && clause === trigger && trigger.head >= 0 && /^nsubj/.test(trigger.deprel) ? doc.tokens[trigger.head]! : null;
+  let negated = isNegated(ctx, clause) || (reading.nominal && isNegated(ctx, trigger)) || failed(ctx, clause) || (!!happening && isNegated(ctx, happening));
+  let modality = modalityOf(ctx, reading);
+  const args = argumentsOf(ctx, reading, type);
+  let { source, target } = args;
+
+  // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
+  if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
+    if (mode === 'obstruct') {
+      type = 'COERCE';
+      mode = 'restrict';
+    } else {
+      type = 'ACCUSE';
+      mode = 'disapprove';
+    }
+  }
+  // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
+  const helped = helpedParty(ctx, clause);
+  if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
+    type = 'AID';
+    mode = null;
+  }
+  if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "will fund a new field hospital in Goma": aid delivered in another state's territory goes to that state
+  if ((type === 'AID' || (type === 'AGREE' && reading.sense.type === 'AID')) && target.length === 0) {
+    const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
+    const entry = place ? gazetteer().lookup(place) : undefined;
+    const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+    const sourceCountries = source.map((id) => ctx.index.actors.find((a) => a.id === id)?.country);
+    if (entry?.country && entity && !sourceCountries.includes(entry.country)) target = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  }
+  // "agreed to write off Zambia's debt" is the debt relief itself (AID), not a promise of it
+  if (type === 'AGREE' && !reading.nominal && contentVerbs(ctx, clause).some((c) => writesOffDebt(ctx, c))) return null;
+  // "ready to sit down with Baku", "willing to resume talks", "proposed sending troops to help Chad": readiness
+  // to cooperate and a proposal of help are offers (AGREE); a proposed show of force stays hypothetical
+  if ((COOPERATIVE.has(type) || type === 'AGREE') && (readiness(ctx, clause) || proposedBy(ctx, clause))) {
+    type = 'AGREE';
+    mode = null;
+    modality = 'asserted';
+  }
+  // released captives are not the party the release is directed at, unless a state stands behind them
+  if (type === 'RETREAT') target = target.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+  // what a speaker's own side does in a quote is the speaker's act ("Finland stands fully behind ...")
+  source = speakerForOwnSide(ctx, trigger, source, type);
+  // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
+  if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
+    type = 'AGREE';
+    mode = null;
+  }
+  // a conditional promise of harm by the speaker's side is a threat to whoever the condition is about
+  if (type !== 'THREATEN' && ['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE'].includes(type) && !reading.nominal && conditionalThreat(ctx, clause)) {
+    type = 'THREATEN';
+    mode = null;
+  }
+  if (type === 'THREATEN' && !reading.nominal && conditionOf(ctx, clause) && reading.sense.type !== 'THREATEN' || (type === 'THREATEN' && !reading.nominal && !verbReadings(lemmaOf(trigger)).length)) {
+    const condition = conditionOf(ctx, clause);
+    const about = condition ? subjectsOf(ctx, condition).flatMap((c) => actorIds(ctx, c, 'agent')) : [];
+    if (about.length) target = about.filter((id) => !source.includes(id));
+    modality = 'asserted';
+  }
+  if (type === 'THREATEN' && target.length === 0 && !reading.nominal) {
+    const condition = conditionOf(ctx, clause) ?? contentVerbs(ctx, clause).map((c) => conditionOf(ctx, c)).find((c) => c);
+    if (condition) target = subjectsOf(ctx, condition).flatMap((c) => actorIds(ctx, c, 'agent')).filter((id) => !source.includes(id));
+  }
+  // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
+  if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
+    type = 'REJECT';
+    mode = mode === null && reading.sense.type === 'CONSULT' ? 'meet' : null;
+    negated = false;
+    modality = 'asserted';
+  }
+  if (negated && type === 'AGREE' && lemmaOf(trigger) === 'accept') {
+    type = 'REJECT';
+    negated = false;
+  }
+  if (modality === 'future' || (modality === 'asserted' && underCommitment(ctx, clause))) {
+    // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE
+    if (COOPERATIVE.has(type)) {
+      type = 'AGREE';
+      mode = null;
+    } else if (type === 'RETREAT') {
+      type = 'CONCEDE';
+      mode = null;
+    }
+  }
+  // what the speaker of a quote says another party must do is the speaker's demand ("Beijing must release him")
+  const demand = demandInQuote(ctx, clause, source);
+  if (demand) {
+    target = source;
+    source = demand;
+    type = 'REQUEST';
+    mode = null;
+    modality = 'asserted';
+  }
+  if (type === 'COOPERATE' || type === 'MOBILIZE') {
+    // joint drills and operations are cooperation between their parties; one side's drills are a show of force
+    const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
+    if (reading.nominal && joint) type = 'COOPERATE';
+    if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
+  }
+  // "clashed with police in Dhaka": two-sided violence lists every side as actor (the manual's ASSAULT)
+  if (type === 'ASSAULT' && !reading.nominal && /^(clash|fight)$/.test(lemmaOf(clause))) {
+    const other = children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'against']));
+    if (other && target.length === 0 && STATE_ORGANS.has(other.text.toLowerCase())) {
+      const place = placeInClause(ctx, clause);
+      const entry = place ? gazetteer().lookup(place) : undefined;
+      const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+      if (entry?.country && entity) target = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+    }
+    source = [...source, ...target.filter((t) => !source.includes(t))];
+    target = [];
+  }
+  // (a meeting offered, "ready to sit down with Baku", stays directed at whom it is offered to)
+  if ((type === 'CONSULT' || (type === 'AGREE' && reading.sense.type === 'CONSULT' && modality === 'future')) && mode !== 'visit' && reading.sense.mode !== 'visit') {
+    // a meeting, held or promised, lists every participant as actor (the manual's reciprocal convention)
+    source = [...source, ...target.filter((t) => !source.includes(t))];
+    target = [];
+  }
+  // "Emergency talks opened in Reykjavik": a meeting named without its parties still says where it is
+  const placeOnly = type === 'CONSULT' && source.length === 0 && reading.nominal && placeOf(ctx, reading) !== null;
+  if (source.length === 0 && !args.anaphoric && !placeOnly) return null;
+  // a meeting of three or more, or of an international organisation, is multilateral
+  const organisation = source.some((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'organization' && !!gazetteer().lookup(a.name); });
+  if (type === 'CONSULT' && mode === null && (source.length > 2 || organisation)) mode = 'multilateral';
+  const location = placeOf(ctx, reading);
+  // two sides meeting on one side's home ground: the other is visiting (the manual's visit/host distinction)
+  if (type === 'CONSULT' && mode === null && source.length === 2 && location) {
+    const country = gazetteer().lookup(location)?.country;
+    const home = source.filter((id) => ctx.index.actors.find((a) => a.id === id)?.country === country);
+    if (country && home.length === 1) {
+      mode = 'visit';
+      target = home;
+      source = source.filter((id) => id !== home[0]);
+    }
+  }
+  return {
+    type,
+    mode: mode ?? null,
+    source,
+    target: target.filter((t) => !source.includes(t)),
+    location,
+    negated,
+    modality,
+    sentence: trigger.sentence,
+    anaphoric: args.anaphoric || placeOnly,
+    evidence: { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
+    date: dateOf(ctx, reading, modality) ?? ctx.published,
+  };
+}
+
+/**
+ * The day an act took place, from a date in its own clause read against the publication date ("on Tuesday" is the
+ * Tuesday before publication unless the act is still to come; "on March 4" is that day). Without a day in the
+ * clause, the publication date stands.
+ */
+function dateOf(ctx: Context, reading: Reading, modality: Modality): string | null {
+  if (!ctx.published) return null;
+  const reference = new Date(`${ctx.published}T12:00:00Z`);
+  const words = new Set([...subtreeShallow(ctx, reading.clause), ...(reading.nominal ? subtreeShallow(ctx, reading.trigger) : [])].map((t) => t.i));
+  for (const entity of ctx.doc.entities) {
+    if (entity.label !== 'DATE' || !words.has(entity.tokenStart)) continue;
+    const found = chrono.parse(entity.text, reference)[0];
+    if (!found || !found.start.isCertain('day') && !found.start.isCertain('weekday')) continue;
+    const date = found.start.date();
+    // a weekday in a report of what happened is the last one before publication
+    if (modality !== 'future' && date.getTime() > reference.getTime() + 12 * 3600 * 1000) {
+      if (found.start.isCertain('weekday') && !found.start.isCertain('day')) date.setUTCDate(date.getUTCDate() - 7);
+      else continue;
+    }
+    return date.toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Triggers
+
+/** A verb's lemma from the verbs the coder knows (the tagger's own lemma when it knows none); a noun's lower-case lemma. */
+function lemmaOf(token: Token): string {
+  if (token.upos === 'NOUN' || token.upos === 'PROPN' || token.upos === 'NUM') return (token.lemma || token.text).toLowerCase();
+  return verbLemma(token.text, knownVerb) ?? (token.lemma || token.text).toLowerCase();
+}
+
+function nounLemma(token: Token): string {
+  const lower = token.text.toLowerCase();
+  return nounSense(lower) ? lower : lemmaOf(token);
+}
+
+/** The head of what a verb acts on: its object, or in a passive its subject. */
+function objectOf(ctx: Context, verb: Token): Token | undefined {
+  const kids = ctx.children[verb.i]!;
+  // "the questions Iceland asked": a relative clause with its own subject acts on the noun it describes
+  if (verb.deprel === 'acl:relcl' && !kids.some((c) => c.deprel === 'obj') && kids.some((c) => c.deprel === 'nsubj' && !/^(who|which|that)$/i.test(c.text))) return ctx.doc.tokens[verb.head];
+  // the same without "that", misread as an adverbial clause: "answered the questions Iceland asked"
+  const subject = kids.find((c) => c.deprel === 'nsubj');
+  const before = subject ? ctx.doc.tokens[subject.i - 1] : undefined;
+  if (subject && !kids.some((c) => c.deprel === 'obj') && verb.deprel === 'advcl' && subject.i === verb.i - 1 && before?.upos === 'NOUN' && before.deprel === 'obj' && before.head === verb.head) return before;
+  return kids.find((c) => c.deprel === 'obj') ?? kids.find((c) => isPassiveSubject(ctx, c)) ?? kids.find((c) => c.deprel === 'iobj') ??
+    kids.find((c) => c.deprel === 'obl:agent' && !hasCase(ctx, c, ['by'])) ?? kids.find((c) => c.deprel === 'xcomp' && (c.upos === 'NOUN' || c.upos === 'PROPN') && !caseOf(ctx, c));
+}
+
+/** A passive subject, also when the parser labelled it a plain subject of "was" + participle. */
+function isPassiveSubject(ctx: Context, token: Token): boolean {
+  if (PASSIVE_SUBJECTS.has(token.deprel)) {
+    // "the army has not attacked Tigrayan forces": an object and no form of "be" make it active after all
+    const verb = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+    const active = !!verb && ctx.children[verb.i]!.some((c) => c.deprel === 'obj') && !ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || /^(was|were|been|being|is|are|be)$/i.test(c.text));
+    return !active;
+  }
+  if (token.deprel !== 'nsubj' || token.head < 0) return false;
+  const verb = ctx.doc.tokens[token.head]!;
+  return verb.xpos === 'VBN' && ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || (c.deprel.startsWith('aux') && /^(was|were|been|being|is|are|be|get|got)$/i.test(c.text)));
+}
+
+/** The word that heads a phrase for lexical checks: "thousands of troops" is about troops. */
+function contentHead(ctx: Context, head: Token): Token {
+  if (QUANTITY_NOUNS.has(head.text.toLowerCase()) || head.upos === 'NUM') {
+    const inner = ctx.children[head.i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
+    if (inner) return inner;
+  }
+  return head;
+}
+
+/** Particles and prepositions that go with a verb: "pull out", "call for", "fire on", "walk out of". */
+function particlesOf(ctx: Context, verb: Token): Set<string> {
+  const found = new Set<string>();
+  for (const c of ctx.children[verb.i]!) {
+    if (c.deprel === 'compound:prt' || (c.deprel === 'advmod' && /^(off|out|down|up|back|in|over|away)$/i.test(c.text))) found.add(c.text.toLowerCase());
+    if ((c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp' || c.deprel === 'advcl') && !isTimePhrase(ctx, c)) {
+      const kase = caseOf(ctx, c);
+      if (kase) found.add(kase);
+    }
+  }
+  // a particle the parser hung elsewhere still follows the verb
+  const next = ctx.doc.tokens[verb.i + 1];
+  if (next && next.sentence === verb.sentence && (next.upos === 'ADP' || next.xpos === 'RP' || next.upos === 'ADV') && /^(off|out|down|up|back|in|over|on|for|at|with|against|into)$/i.test(next.text)) found.add(next.text.toLowerCase());
+  return found;
+}
+
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|morning|evening|night|day|week|month|year|weekend|time|occasion|eve|anniversary)s?$/i;
+
+/** "on Sunday", "in March", "at the weekend": when, not to whom. */
+function isTimePhrase(ctx: Context, phrase: Token): boolean {
+  return TIME_WORDS.test(phrase.text) || ctx.doc.entities.some((e) => e.label === 'DATE' && phrase.i >= e.tokenStart && phrase.i < e.tokenEnd);
+}
+
+/** The verb of the clause a verb takes ("refused to meet": meet; "warned it would retaliate": retaliate). */
+function contentVerbs(ctx: Context, verb: Token): Token[] {
+  const out: Token[] = [];
+  for (const c of ctx.children[verb.i]!) {
+    const infinitive = c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text));
+    if (c.deprel === 'xcomp' || c.deprel === 'ccomp' || infinitive) {
+      out.push(c);
+      for (const g of ctx.children[c.i]!) if (g.deprel === 'conj' || g.deprel === 'xcomp') out.push(g);
+    }
+  }
+  return out;
+}
+
+function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
+  const readings = verbReadings(lemmaOf(verb));
+  const object = objectOf(ctx, verb);
+  const objectHead = object ? contentHead(ctx, object) : undefined;
+  // the tagger's noun lemmas keep some plurals ("troops"): compare singulars too
+  const withSingulars = (list: string[]) => list.flatMap((w) => [w, w.replace(/ies$/, 'y').replace(/s$/, '')]);
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)]) : [];
+  const particles = particlesOf(ctx, verb);
+  const content = contentVerbs(ctx, verb).map(lemmaOf);
+  const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
+  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, c)).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
+  const matches = (r: VerbReading) =>
+    (!r.object || objectWords.some((w) => r.object!.has(w))) &&
+    (!r.particle || particles.has(r.particle)) &&
+    (!r.content || content.some((c) => r.content!.has(c))) &&
+    (!r.oblique || obliques.some((o) => r.oblique!.has(o))) &&
+    (!r.subject || subjectWords.some((w) => r.subject!.has(w)));
+  for (const r of readings) if ((r.object || r.particle || r.content || r.oblique || r.subject) && matches(r) && (!r.needsObject || object)) return r;
+  // "held talks", "imposed sanctions": the noun decides
+  if (LIGHT_VERBS.has(lemmaOf(verb)) && object && nounSense(nounLemma(object))) return 'light';
+  for (const r of readings) {
+    if (r.object || r.particle || r.content || r.oblique || r.subject) continue;
+    if (r.needsObject && !object) continue;
+    if (r.unless && objectWords.some((w) => r.unless!.has(w))) continue;
+    return r;
+  }
+  return null;
+}
+
+function readTrigger(ctx: Context, token: Token): Reading | null {
+  const { doc, children } = ctx;
+  if (token.upos === 'VERB') {
+    // "test-fired", "test-launched": a weapons test, not an attack
+    if (/^(fire|launch)$/.test(lemmaOf(token)) && /^-$/.test(doc.tokens[token.i - 1]?.text ?? '') && /^test$/i.test(doc.tokens[token.i - 2]?.text ?? '')) {
+      return { sense: { type: 'MOBILIZE', mode: 'weapons' }, trigger: token, clause: token, nominal: false };
+    }
+    const sense = verbSense(ctx, token);
+    if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
+    // "spoke by telephone with", "talked to": conversation with a partner
+    if (/^(speak|talk|chat)$/.test(lemmaOf(token))) {
+      const kids = children[token.i]!;
+      const remote = kids.some((c) => /^(phone|telephone|video|videolink)$/i.test(c.text) || children[c.i]!.some((g) => /^(phone|telephone|video)$/i.test(g.text)));
+      const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to']));
+      if (partner || remote) return { sense: { type: 'CONSULT', mode: remote ? 'phone' : undefined }, trigger: token, clause: token, nominal: false };
+    }
+    // "sat down with Baku": a meeting
+    if (lemmaOf(token) === 'sit' && particlesOf(ctx, token).has('down') && particlesOf(ctx, token).has('with')) {
+      return { sense: { type: 'CONSULT' }, trigger: token, clause: token, nominal: false };
+    }
+    // "warned Finland that joining NATO would have consequences": a warning of consequences is a threat
+    if (lemmaOf(token) === 'warn' && subtree(ctx, token).some((t) => t.i > token.i && /^(consequences?|repercussions?|retaliation|reprisals?)$/i.test(t.text))) {
+      return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
+    }
+    // "The Emirati foreign minister is due to travel to Tehran": an official going to another state visits it
+    if (TRAVEL_VERBS.has(lemmaOf(token)) && travelsAsOfficial(ctx, token)) return { sense: { type: 'CONSULT', mode: 'visit' }, trigger: token, clause: token, nominal: false };
+    // "Moscow would review the commission if the EU imposed sanctions": harm promised on a condition is a threat
+    if (HARMFUL_CONTENT.has(lemmaOf(token)) && conditionalThreat(ctx, token)) return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
+    return null;
+  }
+  if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
+  const sense = nounSense(nounLemma(token));
+  if (!sense) return null;
+  // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
+  if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
+  if (isNamePart(ctx, token)) return null;
+  // "a fresh round of negotiations", "a series of strikes": the measure stands in the noun's place
+  const measure = token.head >= 0 && ((/^(round|rounds|series|wave|day|days|package|set|batch|week|weeks|campaign)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['of'])) ||
+    // "50 million dollars in aid", "$2 billion of assistance": the amount stands in for the aid
+    (sense.type === 'AID' && /^(dollars?|euros?|pounds?|million|billion|francs?|yen|yuan|roubles?|rubles?)$/i.test(doc.tokens[token.head]!.text) && hasCase(ctx, token, ['in', 'of']))) ? doc.tokens[token.head]! : null;
+  const slot = measure ?? token;
+  const head = slot.head >= 0 ? doc.tokens[slot.head]! : null;
+  const headLemma = head ? lemmaOf(head) : '';
+  const nounAsArgument = (verb: Token): Reading => ({ sense: nounReadingSense(ctx, token, sense, verb), trigger: token, clause: verb, nominal: true });
+  // "imposed sanctions", "held a round of talks", "sat down for negotiations", "flew to Warsaw for talks"
+  if (head && head.upos === 'VERB' && LIGHT_VERBS.has(headLemma) && (slot.deprel === 'obj' || isPassiveSubject(ctx, slot))) {
+    if (verbSense(ctx, head) === 'light' || !verbReadings(headLemma).length || verbSense(ctx, head) === null) return nounAsArgument(head);
+  }
+  // "arrested 14 suspects in a joint operation": a joint act is cooperation by the clause's actors
+  if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['in', 'during', 'through']) && ctx.children[token.i]!.some((c) => JOINT.has(c.text.toLowerCase()))) {
+    return { sense: { type: 'COOPERATE' }, trigger: token, clause: head, nominal: true };
+  }
+  if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['for', 'in', 'into', 'on'])) {
+    if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma) || GATHERING_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content && !GATHERING_VERBS.has(headLemma))) {
+      const reading = nounAsArgument(head);
+      if (sense.type === 'CONSULT' && TRAVEL_VERBS.has(headLemma)) reading.sense = { type: 'CONSULT', mode: 'visit' };
+      return reading;
+    }
+  }
+  // the act named as the subject of its happening ("talks resumed", "the strike did not go ahead") or as a headline
+  const ownParticipants = hasOwnParticipants(ctx, token);
+  const verbless = !doc.tokens.slice(doc.sentences[token.sentence]!.tokenStart, doc.sentences[token.sentence]!.tokenEnd).some((t) => t.upos === 'VERB');
+  if ((token.head < 0 && verbless) || ((token.deprel === 'nsubj' || token.deprel === 'nsubj:pass') && head && HAPPENING.has(headLemma))) {
+    if (!sense.needsParticipant || ownParticipants) return { sense, trigger: token, clause: token, nominal: true };
+  }
+  // a named act with its own participants ("Beijing's offer of talks", "an encounter between Russian and American
+  // officials"), where it is an argument: not only what a statement is about ("a row over the sanctions"), not a
+  // description inside a relative clause ("Norway, which usually aligns itself with EU sanctions")
+  if (ownParticipants && !hasCase(ctx, token, [...TOPIC_CASES]) && isArgumentPosition(ctx, token)) {
+    return { sense, trigger: token, clause: token, nominal: true };
+  }
+  // "the talks", "this meeting": a reference back to a meeting already named
+  if (sense.type === 'CONSULT' && children[token.i]!.some((c) => c.deprel === 'det' && DEFINITE.has(c.text.toLowerCase()))) {
+    return { sense, trigger: token, clause: token, nominal: true };
+  }
+  return null;
+}
+
+/**
+ * Where a named act is reported as an act: as a subject or object, as an argument of another act ("despite an
+ * appeal from X", "rejected the EU's proposal"), as a headline, or in a time adjunct (then as background).
+ */
+function isArgumentPosition(ctx: Context, noun: Token): boolean {
+  if (noun.deprel === 'compound' || noun.deprel === 'amod') return false;
+  for (let t = noun, hops = 0; t.head >= 0 && hops < 6; hops++) {
+    if (t.deprel === 'acl:relcl') return false;
+    t = ctx.doc.tokens[t.head]!;
+  }
+  if (noun.head < 0) return !ctx.doc.tokens.slice(ctx.doc.sentences[noun.sentence]!.tokenStart, ctx.doc.sentences[noun.sentence]!.tokenEnd).some((t) => t.upos === 'VERB');
+  if (/^(nsubj|obj|iobj|appos|nsubj:pass)$/.test(noun.deprel)) return true;
+  if (hasCase(ctx, noun, [...BACKGROUND_CASES, 'despite', 'amid', 'during'])) return true;
+  const head = ctx.doc.tokens[noun.head]!;
+  if (head.upos === 'VERB') return verbSense(ctx, head) !== null || REPORTING.has(lemmaOf(head));
+  return !!nounSense(nounLemma(head));
+}
+
+/** "Safety Investigation Authority": a capitalised word between capitalised words, in a line that is not title case. */
+function isNamePart(ctx: Context, token: Token): boolean {
+  const { doc } = ctx;
+  const sentence = doc.sentences[token.sentence]!;
+  if (!/^\p{Lu}/u.test(token.text) || token.i === sentence.tokenStart) return false;
+  const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  if (words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= words.length * 0.6) return false;
+  const capital = (t: Token | undefined) => !!t && t.sentence === token.sentence && /^\p{Lu}/u.test(t.text) && t.i !== sentence.tokenStart;
+  return capital(doc.tokens[token.i - 1]) || capital(doc.tokens[token.i + 1]);
+}
+
+/** A light verb can refine the noun: "launched a missile test", "sent aid", "joined the protest". */
+function nounReadingSense(ctx: Context, noun: Token, sense: Sense, verb: Token): Sense {
+  if (['AID', 'COOPERATE'].includes(sense.type) && /^(announce|pledge|promise|offer)$/.test(lemmaOf(verb))) return { type: 'AGREE' };
+  if (sense.type === 'MOBILIZE' && (/^joint/i.test(noun.text) || ctx.children[noun.i]!.some((c) => JOINT.has(c.text.toLowerCase())))) return { type: 'COOPERATE' };
+  if (sense.type === 'AGREE' && /^(sign|ratify|seal|finalize|finalise)$/.test(lemmaOf(verb))) return { type: 'SUPPORT' };
+  return sense;
+}
+
+/** A trigger noun's own agent: "Beijing's offer", "an appeal from X", "a strike by dock workers". */
+function hasAgent(ctx: Context, noun: Token): boolean {
+  // "suspended their blockade": a possessive pronoun names the clause's own actor, whose act this is part of
+  const agentive = (c: Token) => (c.deprel === 'nmod:poss' && c.upos !== 'PRON' && !possessorIsPatient(ctx, noun, c)) || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']));
+  return ctx.children[noun.i]!.some((c) => agentive(c) && actorIds(ctx, c, 'agent').length > 0) || agentByParticiple(ctx, noun).length > 0;
+}
+
+/** "a strike planned by the union", "a car bomb claimed by al-Shabaab". */
+function agentByParticiple(ctx: Context, noun: Token): string[] {
+  const ids: string[] = [];
+  for (const c of ctx.children[noun.i]!) {
+    if (c.deprel !== 'acl' || c.xpos !== 'VBN' || !/^(plan|organise|organize|call|stage|lead|claim|carry|launch|announce|order|back|mount|conduct)$/.test(lemmaOf(c))) continue;
+    for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('obl') && hasCase(ctx, g, ['by'])) ids.push(...actorIds(ctx, g, 'agent'));
+  }
+  return ids;
+}
+
+/**
+ * "his detention", "Navalny's arrest", "their release": for an act done to someone, a person's possessive names who
+ * suffers it; a state's ("Iran's execution of two protesters") names who does it.
+ */
+function possessorIsPatient(ctx: Context, noun: Token, possessor: Token): boolean {
+  const sense = nounSense(nounLemma(noun));
+  if (!sense || !['COERCE', 'RETREAT', 'ASSAULT', 'CONCEDE'].includes(sense.type)) return false;
+  if (possessor.upos === 'PRON') return true;
+  const actor = mentionAt(ctx, possessor)?.actor;
+  return actor?.type === 'person' || actor?.type === 'group';
+}
+
+/** Is a noun within what another trigger asks, promises, refuses or threatens (through any phrase above it)? */
+function insideContent(ctx: Context, noun: Token): boolean {
+  for (let t = noun, hops = 0; t.head >= 0 && hops < 6; hops++) {
+    const head = ctx.doc.tokens[t.head]!;
+    if (head.upos === 'VERB') return isContent(ctx, head) || ((t.deprel === 'obj' || isPassiveSubject(ctx, t)) && verbSense(ctx, head) !== null && verbSense(ctx, head) !== 'light');
+    t = head;
+  }
+  return false;
+}
+
+/** Does a trigger noun bring its own actor or partner: a possessor, "by X", "between X and Y", "from X", an actor adjective? */
+function hasOwnParticipants(ctx: Context, noun: Token): boolean {
+  for (const c of ctx.children[noun.i]!) {
+    if (c.deprel === 'nmod:poss' && actorIds(ctx, c, 'agent').length) return true;
+    if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
+    if (c.deprel === 'acl' && agentByParticiple(ctx, noun).length) return true;
+    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && (actorIds(ctx, c, 'agent').length || recipientIds(ctx, c).length)) return true;
+    // "an offer of food aid from the World Food Programme"
+    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
+      for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by']) && actorIds(ctx, g, 'agent').length) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Title-case headlines ("Peru Expels Mexican Ambassador Over Asylum Row") defeat the tagger: a word that is the
+ * third-person form of a trigger verb, right after an actor, is read as the verb of the headline.
+ */
+function readHeadline(ctx: Context, token: Token): Reading | null {
+  const { doc } = ctx;
+  const sentence = doc.sentences[token.sentence]!;
+  const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  if (words.length < 3 || capitalised < words.length * 0.6 || token.i === sentence.tokenStart) return null;
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text)) return null;
+  const lower = token.text.toLowerCase();
+  const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => verbReadings(l).length);
+  if (!lemma) return null;
+  // the name before the verb, also when the entity model took the whole headline for one name
+  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i);
+  const previous = doc.tokens[token.i - 1]!;
+  const entry = before ? undefined : gazetteer().lookup(previous.text);
+  const actor = before?.actor.id ?? (entry?.country && (entry.kind === 'country' || entry.kind === 'capital') ? ctx.index.actorOnDemand('country', entry.name, entry.country, previous.i, previous.i + 1).id : undefined);
+  if (!actor) return null;
+  // the reading whose object is among the next words ("Recalls Envoy"), else the verb alone
+  const following = doc.tokens.slice(token.i + 1, Math.min(sentence.tokenEnd, token.i + 4)).map((t) => t.text.toLowerCase());
+  const singular = following.flatMap((w) => [w, w.replace(/s$/, '')]);
+  const reading = verbReadings(lemma).find((r) => r.object && !r.particle && !r.content && singular.some((w) => r.object!.has(w))) ??
+    verbReadings(lemma).find((r) => !r.object && !r.particle && !r.content);
+  if (!reading) return null;
+  // the actor is the name before the verb; the recipient the first actor after it, before a preposition that
+  // starts a place or topic ("Russia Rejects NATO Troop Deployment in Ukraine"), or behind one the category uses
+  // for its recipient ("Recalls Envoy From Belgrade")
+  const target: string[] = [];
+  for (let k = token.i + 1; k < sentence.tokenEnd; k++) {
+    const t = doc.tokens[k]!;
+    if (/^[:;,.!?]$/.test(t.text)) break;
+    if (t.upos === 'ADP' || /^(in|over|after|amid|on|at)$/i.test(t.text)) {
+      if (target.length || !RECIPIENT_CASES[reading.type].includes(t.text.toLowerCase())) break;
+      const next = doc.tokens[k + 1];
+      if (next) target.push(...recipientIds(ctx, next).filter((id) => !target.includes(id)));
+      break;
+    }
+    const m = mentionAt(ctx, t);
+    if (m && !target.includes(m.actor.id)) target.push(m.actor.id);
+  }
+  return { sense: reading, trigger: token, clause: token, nominal: false, headline: { source: [actor], target } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filters
+
+/** "Israeli warplanes struck ...": a verb the parser hung under the sentence's first noun is the main verb after all. */
+function isMisparsedMainVerb(ctx: Context, verb: Token): boolean {
+  const { doc } = ctx;
+  const sentence = doc.sentences[verb.sentence]!;
+  const root = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).find((t) => t.head < 0);
+  // only when the sentence has no verb at its root and this is its first verb
+  if (!root || root.upos === 'VERB' || root.upos === 'AUX') return false;
+  if (doc.tokens.slice(sentence.tokenStart, verb.i).some((t) => t.upos === 'VERB')) return false;
+  const hasObject = ctx.children[verb.i]!.some((c) => c.deprel === 'obj' || (c.deprel.startsWith('obl') && !hasCase(ctx, c, ['by'])));
+  const byAgent = ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']));
+  return (verb.xpos === 'VBD' || verb.xpos === 'VBZ' || verb.xpos === 'VBP' || hasObject) && !byAgent;
+}
+
+/** An official (or a state) going to a foreign country or capital named as the destination. */
+function travelsAsOfficial(ctx: Context, verb: Token): boolean {
+  const destination = ctx.children[verb.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['to']));
+  const subject = subjectsOf(ctx, verb)[0];
+  if (!destination || !subject) return false;
+  // "to Tehran next week": the place may sit anywhere in the phrase the parser made
+  const place = subtree(ctx, destination).map((t) => recipientIds(ctx, t)).find((ids) => ids.length) ?? [];
+  const official = ROLE_HEADS.has(subject.text.toLowerCase()) || actorIds(ctx, subject, 'agent').some((id) => isOfficial(ctx, id));
+  return place.length > 0 && official && !actorIds(ctx, subject, 'agent').some((id) => place.includes(id));
+}
+
+/** The condition clause of a verb ("... if the EU imposed sanctions"). */
+function conditionOf(ctx: Context, verb: Token): Token | undefined {
+  return ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text)));
+}
+
+/**
+ * A conditional promise of harm by the speaker's own side ("X said Moscow would review the commission if the EU
+ * imposed sanctions"; "if Serbian troops crossed, NATO peacekeepers would respond, a NATO spokesman warned"): a
+ * threat (the manual's THREATEN), when whoever says it speaks for whoever would act. Analysts saying that a
+ * state could act is speculation, not a threat.
+ */
+function conditionalThreat(ctx: Context, verb: Token): boolean {
+  const aux = auxiliariesOf(ctx, verb);
+  if (!aux.some((a) => a === 'would' || FUTURE_AUX.has(a)) || !conditionOf(ctx, verb)) return false;
+  const actors = subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
+  if (actors.length === 0) return false;
+  const sides = new Set(actors.flatMap((id) => [id, ctx.index.actors.find((a) => a.id === id)?.country ?? id]));
+  const speakers = speakersOf(ctx, verb);
+  return speakers.some((id) => sides.has(id) || sides.has(ctx.index.actors.find((a) => a.id === id)?.country ?? id));
+}
+
+/** Who reports a clause: the subject of the reporting verb above it, or the speaker of the quote around it. */
+function speakersOf(ctx: Context, clause: Token): string[] {
+  for (const { token, via } of governors(ctx, clause)) {
+    if (!['ccomp', 'parataxis', 'xcomp', 'conj'].includes(via) || !REPORTING.has(lemmaOf(token)) && lemmaOf(token) !== 'warn') continue;
+    const subject = ctx.children[token.i]!.find((c) => SUBJECTS.has(c.deprel));
+    if (subject) return actorIds(ctx, subject, 'agent');
+  }
+  const quote = ctx.quotes.find((q) => q.content.start <= clause.start && q.content.end >= clause.end);
+  const speaker = quote ? speakerOf(ctx, quote) : null;
+  return speaker ? [speaker] : [];
+}
+
+/** "students blocking the bridge", "people protesting outside parliament": what a group is doing, told in passing. */
+function isOngoingActOf(ctx: Context, verb: Token): boolean {
+  const head = ctx.doc.tokens[verb.head];
+  return verb.xpos === 'VBG' && !!head && (GROUP_NOUNS.has(head.text.toLowerCase()) || QUANTITY_NOUNS.has(head.text.toLowerCase()) || mentionAt(ctx, head) !== undefined);
+}
+
+/** True when a trigger is what another act asks, threatens, refuses, promises or offers: that act's content. */
+function isContent(ctx: Context, clause: Token): boolean {
+  let current = clause;
+  for (let hops = 0; hops < 3 && current.head >= 0; hops++) {
+    const relation = current.deprel;
+    if (!['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'conj'].includes(relation)) return false;
+    const governor = ctx.doc.tokens[current.head]!;
+    if (relation === 'conj') {
+      current = governor;
+      continue;
+    }
+    // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
+    if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
+      if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null) return true;
+    }
+    // "threatened sanctions if Moscow does not cooperate", "had threatened to review it if Norway joined EU
+    // sanctions": the condition of an act (a threat above all) is part of it
+    if (relation === 'advcl' && ctx.children[current.i]!.some((c) => c.deprel === 'mark' && /^(if|unless|until|once)$/i.test(c.text))) {
+      for (const t of [governor, ...governors(ctx, governor, 2).filter(({ via }) => via === 'xcomp' || via === 'ccomp').map(({ token }) => token)]) {
+        if (t.upos !== 'VERB') continue;
+        const sense = verbSense(ctx, t);
+        if ((sense !== null && sense !== 'light') || (HARMFUL_CONTENT.has(lemmaOf(t)) && conditionalThreat(ctx, t))) return true;
+      }
+    }
+    // a purpose clause is the content of its act; another adverbial clause is an act of its own
+    if (relation === 'advcl' && !isPurpose(ctx, current)) return false;
+    if (governor.upos === 'VERB' && (COMMITTING.has(lemmaOf(governor)) && lemmaOf(governor) !== 'announce' || verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light')) {
+      // "agreed to write off the debt": debt relief is coded as the aid it is (manual, AID)
+      if (lemmaOf(governor) === 'agree' && writesOffDebt(ctx, clause)) return false;
+      return true;
+    }
+    if (governor.upos === 'NOUN' && nounSense(nounLemma(governor)) && relation === 'acl') return true;
+    if (!['xcomp', 'ccomp'].includes(relation)) return false;
     current = governor;
   }
   return false;
 }
 
-function spanOf(doc: Doc, start: number, end: number): Span {
-  return { start, end, text: doc.text.slice(start, end) };
+function isPurpose(ctx: Context, clause: Token): boolean {
+  return ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^(to|so|in)$/i.test(c.text)) || clause.xpos === 'VB';
 }
 
+function writesOffDebt(ctx: Context, verb: Token): boolean {
+  const object = objectOf(ctx, verb);
+  const particles = particlesOf(ctx, verb);
+  return (lemmaOf(verb) === 'write' && particles.has('off')) || (!!object && /^(forgive|cancel)$/.test(lemmaOf(verb)) && DEBT.has(lemmaOf(object)));
+}
 
-/** The sense of a trigger and where its arguments hang: a verb itself, or a noun with its governing verb. */
-function readTrigger(doc: Doc, children: Token[][], token: Token): { sense: TriggerSense; anchor: Token; verb: Token | null } | null {
-  const lower = token.text.toLowerCase();
-  if (token.upos === 'VERB' && VERB_TRIGGERS[lower]) {
-    // "accept" only counts when refused; "call" only as a phone call, not "called for" or "called it"
-    if (lower.startsWith('call') && !children[token.i]!.some((c) => /^(phone|telephone)$/i.test(c.text))) return null;
-    return { sense: VERB_TRIGGERS[lower]!, anchor: token, verb: token };
+/** "collided", "sank", "an earthquake": the sentence tells of an accident or a disaster, not of an attack. */
+function tellsOfAccident(ctx: Context, trigger: Token): boolean {
+  const sentence = ctx.doc.sentences[trigger.sentence]!;
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const t = ctx.doc.tokens[k]!;
+    if (ACCIDENT_WORDS.has(t.text.toLowerCase()) || ACCIDENT_WORDS.has(lemmaOf(t))) return true;
   }
-  if (token.upos === 'VERB' && /^accept/.test(lower) && isNegated(doc, children, token)) return { sense: { type: 'REJECT' }, anchor: token, verb: token };
-  if (token.upos === 'VERB' && CONVERSATION_VERBS.has(lower)) {
-    const kids = children[token.i]!;
-    const byPhone = kids.some((c) => /^(phone|telephone|video|videolink)$/i.test(c.text) || children[c.i]!.some((g) => /^(phone|telephone|video)$/i.test(g.text)));
-    const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(children, c, ['with', 'to']));
-    if (partner || byPhone) return { sense: { type: 'CONSULT', mode: byPhone ? 'phone' : undefined }, anchor: token, verb: token };
-  }
-  if (token.upos === 'VERB' && HOST_VERBS.has(lower) && !VERB_TRIGGERS[lower]) return { sense: { type: 'CONSULT', mode: 'visit' }, anchor: token, verb: token };
-  // "imposed sanctions", "held talks": the noun names the event, the light verb only carries it
-  const carriesNoun = LIGHT_VERBS.has(lower) && children[token.i]!.some((c) => c.deprel === 'obj' && NOUN_TRIGGERS[c.text.toLowerCase()]);
-  if (token.upos === 'VERB' && !REPORTING_VERBS.has(lower) && !carriesNoun) {
-    const learnt = cameoSense(doc, children, token);
-    if (learnt) return { sense: learnt, anchor: token, verb: token };
-  }
-  if ((token.upos === 'NOUN' || token.upos === 'PROPN') && NOUN_TRIGGERS[lower]) {
-    const head = token.head >= 0 ? doc.tokens[token.head]! : null;
-    if (token.deprel === 'obj' && head && LIGHT_VERBS.has(head.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
-    // "held a first round of talks", "sat down for negotiations"
-    const measure = head && MEASURE_NOUNS.has(head.text.toLowerCase()) && head.deprel === 'obj' && head.head >= 0 ? doc.tokens[head.head]! : null;
-    if (measure && LIGHT_VERBS.has(measure.text.toLowerCase())) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: measure };
-    if (token.deprel === 'obl' && head && LIGHT_VERBS.has(head.text.toLowerCase()) && hasCase(children, token, ['for', 'in', 'into'])) {
-      return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: head };
+  return false;
+}
+
+function refusesOnlyToSpeak(ctx: Context, trigger: Token): boolean {
+  if (!/^(decline|refuse)$/.test(lemmaOf(trigger))) return false;
+  const content = contentVerbs(ctx, trigger);
+  return content.length > 0 && content.every((c) => COMMENT_VERBS.has(lemmaOf(c)));
+}
+
+function isOfficial(ctx: Context, id: string): boolean {
+  const actor = ctx.index.actors.find((a) => a.id === id);
+  if (!actor) return false;
+  if (actor.type === 'country') return true;
+  if (actor.type === 'person') return actor.roles.some((r) => /minister|president|secretary|chancellor|ambassador|envoy|spokes|premier|king|commissioner/i.test(r));
+  return actor.type === 'organization' && !!gazetteer().lookup(actor.name);
+}
+
+/** "sent troops to help Sri Lanka", "... for flood relief": whom the act is meant to help ([] when unnamed), or null. */
+function helpedParty(ctx: Context, clause: Token): string[] | null {
+  for (const c of ctx.children[clause.i]!) {
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(help|assist|support|rescue|relieve|evacuate|rebuild)$/.test(lemmaOf(c))) {
+      const helped = objectOf(ctx, c);
+      return helped ? actorIds(ctx, helped, 'patient') : [];
     }
-    if (['nsubj', 'nsubj:pass', 'root'].includes(token.deprel) || token.head < 0) return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
-    // "the first encounter between Russian and American officials": an object with its own participants
-    if (token.deprel === 'obj' && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(children, c, ['between', 'with']))) {
-      return { sense: NOUN_TRIGGERS[lower]!, anchor: token, verb: null };
-    }
+    if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return [];
   }
   return null;
 }
 
-/** The preposition of a phrase: its case dependent, or (when the parser hung it lower) a case word opening the phrase. */
-/** Verbs that report speech: their clause may hold an event, they are none themselves. */
-const REPORTING_VERBS = new Set(['say', 'says', 'said', 'saying', 'tell', 'told', 'tells', 'add', 'added', 'adds', 'note', 'noted', 'state', 'stated']);
+/** "proposed sending", "suggested holding talks": the act is proposed by the clause above. */
+function proposedBy(ctx: Context, clause: Token): boolean {
+  const first = governors(ctx, clause, 2).find(({ via }) => via === 'xcomp' || via === 'ccomp' || via === 'csubj');
+  return !!first && /^(propose|suggest|offer)$/.test(lemmaOf(first.token));
+}
+
+/** "ready to", "willing to", "prepared to", "open to": the act is offered. */
+function readiness(ctx: Context, clause: Token): boolean {
+  if (clause.deprel !== 'xcomp' && clause.deprel !== 'advcl' && clause.deprel !== 'ccomp') return false;
+  const governor = ctx.doc.tokens[clause.head];
+  return !!governor && /^(ready|willing|prepared|open|eager|keen)$/i.test(governor.text);
+}
 
 /**
- * The PETRARCH2 CAMEO dictionary's sense of a verb, most specific first: with its object's head noun ("impose
- * sanctions"), with its particle or preposition ("pull out"), then the verb alone.
+ * In a direct quote, an act whose subject is the speaker's own side ("we", "I", or the country the speaker
+ * speaks for) is the speaker's: the verbal acts of a quote are those of who says them.
  */
-function cameoSense(doc: Doc, children: Token[][], verb: Token): TriggerSense | null {
-  const lower = verb.text.toLowerCase();
-  const kids = children[verb.i]!;
-  const object = kids.find((c) => c.deprel === 'obj');
-  const withObject = object && VERB_OBJECT_SENSES[`${lower} ${object.text.toLowerCase()}`];
-  if (withObject) return { type: withObject.type, mode: withObject.mode ?? undefined };
-  for (const c of kids) {
-    const particle = c.deprel === 'compound:prt' ? c : c.deprel.startsWith('obl') ? children[c.i]!.find((g) => g.deprel === 'case') : undefined;
-    const withParticle = particle && VERB_PREP_SENSES[`${lower} ${particle.text.toLowerCase()}`];
-    if (withParticle) return { type: withParticle.type, mode: withParticle.mode ?? undefined };
-  }
-  // the verb alone is ambiguous ("struck" a ship, "struck" a deal): only with an object or partner
-  const alone = VERB_SENSES[lower];
-  const hasPartner = kids.some((c) => c.deprel === 'obj' || c.deprel === 'iobj' || (c.deprel === 'obl' && hasCase(children, c, ['with', 'against', 'to', 'on'])));
-  return alone && hasPartner ? { type: alone.type, mode: alone.mode ?? undefined } : null;
+function speakerForOwnSide(ctx: Context, trigger: Token, source: string[], type: PloverType): string[] {
+  if (!['AGREE', 'SUPPORT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE'].includes(type)) return source;
+  const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= trigger.start && q.content.end >= trigger.end);
+  const speakerId = quote ? speakerOf(ctx, quote) : null;
+  if (!quote || !speakerId || source.includes(speakerId)) return source;
+  const speaker = ctx.index.actors.find((a) => a.id === speakerId);
+  const ownSide = source.length > 0 && source.every((id) => {
+    const actor = ctx.index.actors.find((a) => a.id === id);
+    return actor?.type === 'country' && speaker?.type === 'person' && speaker.country === actor.country;
+  });
+  return ownSide ? [speakerId] : source;
 }
 
-function hasCase(children: Token[][], token: Token, cases: string[]): boolean {
-  if (children[token.i]!.some((c) => c.deprel === 'case' && cases.includes(c.text.toLowerCase()))) return true;
-  let first = token;
-  const stack = [token];
+function deliversTo(ctx: Context, clause: Token): boolean {
+  return /^(send|deliver|give|provide|transfer|supply|ship)$/.test(lemmaOf(clause));
+}
+
+function callsForEndOfFighting(ctx: Context, clause: Token, source: string[]): boolean {
+  if (lemmaOf(clause) !== 'call' || source.length === 0) return false;
+  const asked = ctx.children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']));
+  if (!asked || !/^(ceasefire|truce|end|halt|cessation|armistice)$/.test(lemmaOf(asked))) return false;
+  // the caller's own fighting: "an end to the fighting with Congolese troops", "a ceasefire with the army"
+  return subtree(ctx, asked).some((t) => /^with$/i.test(t.text));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Participants
+
+function caseOf(ctx: Context, token: Token): string | undefined {
+  const own = ctx.children[token.i]!.find((c) => c.deprel === 'case' || c.deprel === 'mark');
+  if (own) return own.text.toLowerCase();
+  // a preposition the parser hung lower in the phrase still opens it
+  const first = subtree(ctx, token)[0];
+  return first && first !== token && (first.deprel === 'case' || first.upos === 'ADP') ? first.text.toLowerCase() : undefined;
+}
+
+function hasCase(ctx: Context, token: Token, cases: string[]): boolean {
+  const kase = caseOf(ctx, token);
+  return kase !== undefined && cases.includes(kase);
+}
+
+function subtree(ctx: Context, head: Token): Token[] {
+  const out: Token[] = [];
+  const stack = [head];
   while (stack.length) {
     const t = stack.pop()!;
-    if (t.i < first.i) first = t;
-    stack.push(...children[t.i]!);
+    out.push(t);
+    stack.push(...ctx.children[t.i]!);
   }
-  return first !== token && first.deprel === 'case' && cases.includes(first.text.toLowerCase());
+  return out.sort((a, b) => a.i - b.i);
 }
 
-/** Actor ids mentioned at a token, or inside a common-noun phrase headed by it ("Russian and American officials"). */
-function actorsAt(doc: Doc, index: ActorIndex, children: Token[][], token: Token, depth = 0): string[] {
-  // "his Lithuanian counterpart, Egle Vaitkute": the named apposition is the actor
-  const mentions = mentionLookup(index);
-  const apposed = children[token.i]!.find((c) => c.deprel === 'appos' && mentions.covering(c.i) !== undefined);
-  if (apposed && depth < 2) return actorsAt(doc, index, children, apposed, depth + 1);
-  const mention = mentions.covering(token.i);
-  const ids: string[] = mention ? [mention.actor.id] : [];
-  if (!mention && depth < 2 && (token.upos === 'NOUN' || token.upos === 'PRON' || token.upos === 'PROPN')) {
-    // "the foreign ministers of India and Brazil", "Russian officials": members named inside the phrase, but not
-    // what the phrase is about ("a summit on the fighting in Congo")
-    for (const child of children[token.i]!) {
-      const member = ['amod', 'compound', 'nmod:poss', 'conj', 'flat', 'appos'].includes(child.deprel) || (child.deprel === 'nmod' && hasCase(children, child, ['of', 'from', 'between']));
-      if (member) ids.push(...actorsAt(doc, index, children, child, depth + 1));
+function mentionAt(ctx: Context, token: Token) {
+  return ctx.index.mentions.find((m) => token.i >= m.tokenStart && token.i < m.tokenEnd);
+}
+
+function isPlaceWord(ctx: Context, token: Token): boolean {
+  const entity = ctx.doc.entities.find((e) => token.i >= e.tokenStart && token.i < e.tokenEnd);
+  const entry = entity ? gazetteer().lookup(entity.text) : undefined;
+  return entry?.kind === 'capital' && /^(the|a)$/i.test(ctx.doc.tokens[token.i - 1]?.text ?? '');
+}
+
+/**
+ * The actors a noun phrase refers to. An actor named at its head; else its members and owners ("Russian
+ * officials", "delegations from Armenia and Azerbaijan", "Hezbollah positions", "police in Belgrade"); an
+ * unnamed group ("farmers", "opposition activists"); a pronoun through coreference or the speaker of a quote.
+ * As a patient (`role` 'patient'), a phrase naming a thing gives no actor here: owners are read separately.
+ */
+function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 0): string[] {
+  const { children, index } = ctx;
+  if (depth > 3) return [];
+  const ids: string[] = [];
+  const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
+  const kids = children[head.i]!;
+  const lower = head.text.toLowerCase();
+  const apposed = kids.find((c) => c.deprel === 'appos' && mentionAt(ctx, c));
+  const mention = mentionAt(ctx, head);
+  if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
+    add([mention.actor.id]);
+  } else if (apposed) {
+    add(actorIds(ctx, apposed, role, depth + 1));
+  } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
+    add(pronounActors(ctx, head));
+  } else if (QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') {
+    const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
+    if (inner) add(actorIds(ctx, inner, role, depth + 1));
+  } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
+    // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
+    const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
+    if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => c.deprel === 'conj').flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    const members: string[] = [];
+    const organ = STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower);
+    for (const c of kids) {
+      const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
+        (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && (!hasThingHead(c) || !!mentionAt(ctx, c)));
+      // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
+      if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && mentionAt(ctx, c)?.actor.type === 'country') continue;
+      if (!memberRelation || (!organ && isPlaceWord(ctx, c))) continue;
+      // "opposition activists", "schoolgirls from kidnappers": another group named beside a group is not its owner
+      const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group' || !GROUP_NOUNS.has(lower));
+      if (!(GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c) && ['compound', 'amod'].includes(c.deprel))) members.push(...ids);
+    }
+    // "a Moscow court": a capital naming whose institution it is, though the actor layer read it as a place
+    if (members.length === 0 && STATE_ORGANS.has(lower)) for (const c of kids) if (c.deprel === 'compound' || c.deprel === 'amod') members.push(...recipientIds(ctx, c));
+    // "police in Belgrade", "creditors in the Paris Club": where a body sits, when nothing else says whose it is
+    if (members.length === 0 && (STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower))) {
+      for (const c of kids) {
+        if (!c.deprel.startsWith('nmod') || !hasCase(ctx, c, ['in', 'at'])) continue;
+        const m = mentionAt(ctx, c);
+        if (m && STATE_ORGANS.has(lower)) members.push(...actorIds(ctx, c, 'patient', depth + 1));
+        else if (m && m.actor.type === 'organization' && !CIVIL_GROUPS.has(lower)) members.push(m.actor.id);
+        else if (!m && STATE_ORGANS.has(lower)) members.push(...recipientIds(ctx, c));
+      }
+    }
+    // "Russian officials", "Hezbollah positions": people, units and assets stand for whom they belong to;
+    // as a patient a thing ("a Norwegian proposal") is not an actor
+    const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
+    if (members.length && standsForOwner) add(members);
+    else if (mention) add([mention.actor.id]);
+    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text)) && !isEveryone(ctx, head)) {
+      const group = groupFor(ctx, head);
+      // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
+      if (group) add([group.id]);
     }
   }
-  for (const child of children[token.i]!) if (child.deprel === 'conj') ids.push(...actorsAt(doc, index, children, child, depth + 1));
-  return [...new Set(ids)];
+  for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+  return ids;
 }
 
-function argumentsOf(doc: Doc, index: ActorIndex, children: Token[][], anchor: Token, verb: Token | null): { source: string[]; target: string[] } {
+/** "all parties", "both sides", "every member": everyone concerned, not a group that acts. */
+function isEveryone(ctx: Context, head: Token): boolean {
+  return ctx.children[head.i]!.some((c) => /^(all|both|every|each|any|no|other|these|those)$/i.test(c.text) && (c.deprel === 'det' || c.deprel === 'amod' || c.deprel === 'det:predet'));
+}
+
+function hasThingHead(token: Token): boolean {
+  return /^(region|province|state|area|border|coast|waters|territory|city|capital|part|rest|north|south|east|west|centre|center)$/i.test(token.text);
+}
+
+/** "Senate", "Coast Guard", "Supreme Court": an institution named without its country. */
+function isGenericInstitution(name: string): boolean {
+  return /^(the )?(senate|parliament|coast guard|supreme court|constitutional court|court|commission|ministry|foreign ministry|army|navy|air force|police|government|cabinet|council|assembly|national assembly|congress|military|border guard|security council)$/i.test(name);
+}
+
+function countryQualifier(ctx: Context, head: Token): string[] {
+  const ids: string[] = [];
+  for (const c of ctx.children[head.i]!) {
+    if (!['amod', 'compound', 'nmod:poss'].includes(c.deprel) && !(c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']))) continue;
+    const m = mentionAt(ctx, c);
+    if (m && m.actor.type === 'country') ids.push(m.actor.id);
+  }
+  return ids;
+}
+
+/** The label of an unnamed group: the head noun with the words that say which group ("opposition activists"). */
+function groupFor(ctx: Context, head: Token) {
+  const { doc, children } = ctx;
+  let start = head.i;
+  for (let k = head.i - 1; k >= 0; k--) {
+    const t = doc.tokens[k]!;
+    const qualifier = t.head === head.i && (t.deprel === 'compound' || t.deprel === 'amod') && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
+      !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
+    if (!qualifier) break;
+    start = k;
+  }
+  // a capitalised word inside a sentence is a name ("pro-Russian Revival party"); a common noun is lower case
+  const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
+  let label = words.join(' ');
+  if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
+  if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
+  // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
+  const next = doc.tokens[head.i + 1];
+  if (next && next.sentence === head.sentence && ROLE_HEADS.has(next.text.toLowerCase())) return null;
+  void children;
+  return ctx.index.actorOnDemand('group', label, null, start, head.i + 1);
+}
+
+/**
+ * "we" and "I" in a quote are its speaker; "it" and "they" as the subject of a reported clause are the reporter
+ * ("Mali's junta said it would pull out"); "he" and "she" follow coreference.
+ */
+function pronounActors(ctx: Context, pronoun: Token): string[] {
+  const lower = pronoun.text.toLowerCase();
+  const mention = mentionAt(ctx, pronoun);
+  if (mention) return [mention.actor.id];
+  if (FIRST_PERSON.has(lower)) {
+    const quote = ctx.quotes.find((q) => q.content.start <= pronoun.start && q.content.end >= pronoun.end);
+    const speaker = quote ? speakerOf(ctx, quote) : null;
+    return speaker ? [speaker] : [];
+  }
+  if (THIRD_PERSON_NEUTER.has(lower) && pronoun.deprel === 'nmod:poss') {
+    // "Russia would carry out its own inquiry": a possessive refers to the subject of its own clause first
+    for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 4; hops++) {
+      t = ctx.doc.tokens[t.head]!;
+      if (t.upos !== 'VERB') continue;
+      const subject = subjectsOf(ctx, t)[0];
+      if (subject && subject !== pronoun && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent');
+      break;
+    }
+  }
+  if (THIRD_PERSON_NEUTER.has(lower)) {
+    // the subject of the clause that reports this one
+    for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 5; hops++) {
+      const governor = ctx.doc.tokens[t.head]!;
+      if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
+        const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
+        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent');
+      }
+      t = governor;
+    }
+  }
+  return [];
+}
+
+/** A quote's speaker, or when the quote layer left it open, the actor (a person first) in the subject of its cue. */
+function speakerOf(ctx: Context, quote: Quote): string | null {
+  if (quote.speaker) return quote.speaker;
+  const cue = quote.cue ? ctx.doc.tokens.find((t) => t.start === quote.cue!.start) : undefined;
+  // the parser sometimes splits "Czech Prime Minister Pavel Novak" into two subjects: read them all
+  const subjects = cue ? ctx.children[cue.i]!.filter((c) => c.deprel === 'nsubj') : [];
+  const words = subjects.flatMap((s) => subtree(ctx, s));
+  const inPhrase = ctx.index.mentions.filter((m) => words.some((t) => t.i >= m.tokenStart && t.i < m.tokenEnd)).map((m) => m.actor);
+  const named = inPhrase.find((a) => a.type === 'person')?.id ?? subjects.flatMap((s) => actorIds(ctx, s, 'agent'))[0] ?? inPhrase[0]?.id;
+  if (named) return named;
+  // "the French defence minister said": an unnamed office holder speaks for their country
+  for (const t of words) {
+    const entry = gazetteer().lookup(t.text);
+    if (entry?.country && entry.kind === 'demonym') return ctx.index.actorOnDemand('country', entry.name, entry.country, t.i, t.i + 1).id;
+  }
+  return null;
+}
+
+/** Owners of what an act is about: "Montenegro's law", "the assets of three Russian banks", "a Norwegian proposal". */
+/**
+ * The party behind a recipient preposition: its actors, or a country or capital the actor layer read as a
+ * place ("withdrew from Lebanon", "extradited ... to Bogota"), which here is the party the act is directed at.
+ */
+function recipientIds(ctx: Context, phrase: Token): string[] {
+  const ids = actorIds(ctx, phrase, 'patient');
+  if (ids.length) return ids;
+  const entity = ctx.doc.entities.find((e) => phrase.i >= e.tokenStart && phrase.i < e.tokenEnd && e.label === 'GPE');
+  // a capitalised word the gazetteer knows, also when the entity model missed it (as in title-case headlines)
+  const span = entity ?? (/^\p{Lu}/u.test(phrase.text) ? { text: phrase.text, tokenStart: phrase.i, tokenEnd: phrase.i + 1 } : undefined);
+  const entry = span ? gazetteer().lookup(span.text) : undefined;
+  if (!span || !entry?.country || (entry.kind !== 'country' && entry.kind !== 'capital' && entry.kind !== 'seat')) return [];
+  // the gazetteer names a capital's or seat's country
+  return [ctx.index.actorOnDemand('country', entry.name, entry.country, span.tokenStart, span.tokenEnd).id];
+}
+
+function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
+  const ids: string[] = [];
+  const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
+  const sense = nounSense(nounLemma(thing));
+  // "the visit of the US House speaker": who visits or meets owns the meeting
+  const act = !!sense && sense.type !== 'CONSULT';
+  for (const c of ctx.children[thing.i]!) {
+    const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
+    const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
+    if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
+    // "an offer of food aid from the WFP": the owner named inside the offer's content
+    if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
+  }
+  for (const c of ctx.children[thing.i]!) if (c.deprel === 'conj') add(ownerIds(ctx, c, depth + 1));
+  return ids;
+}
+
+/** The subject of a clause, looking up through control verbs, coordination and participles when it has none. */
+function subjectsOf(ctx: Context, clause: Token): Token[] {
+  let host: Token | undefined = clause;
+  for (let hops = 0; host && hops < 4; hops++) {
+    const subjects = ctx.children[host.i]!.filter((c) => SUBJECTS.has(c.deprel) && !isPassiveSubject(ctx, c));
+    if (subjects.length) return subjects;
+    if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    // "the EU, which imposed ...": a relative clause's subject is its noun
+    if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
+    if (host.deprel === 'acl' && host.head >= 0 && (isMisparsedMainVerb(ctx, host) || isOngoingActOf(ctx, host))) return [ctx.doc.tokens[host.head]!];
+    if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
+    // a passive governor's subject is not the actor of its complement ("was asked to leave")
+    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    // "Asked what had changed, she said ...": a passive participle's understood subject is its patient
+    if (host.deprel === 'advcl' && host.xpos === 'VBN') return [];
+    // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
+    const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
+    if (controller) return [controller];
+    host = ctx.doc.tokens[host.head]!;
+    if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
+  }
+  return [];
+}
+
+/** The actor right after the act and its object, behind one of the category's recipient prepositions. */
+function recipientByWordOrder(ctx: Context, verb: Token, object: Token | undefined, cases: string[]): string[] {
+  const { doc } = ctx;
+  // the end of the object's own noun phrase ("gas supplies"), whatever the parser attached to it
+  let end = object ? object.i : verb.i;
+  while (object && doc.tokens[end + 1] && doc.tokens[end + 1]!.sentence === verb.sentence && /^(NOUN|PROPN|NUM|ADJ)$/.test(doc.tokens[end + 1]!.upos)) end++;
+  let k = Math.max(end, verb.i) + 1;
+  const preposition = doc.tokens[k];
+  if (!preposition || preposition.sentence !== verb.sentence || !cases.includes(preposition.text.toLowerCase())) return [];
+  for (k++; k < doc.tokens.length && /^(the|a|an)$/i.test(doc.tokens[k]!.text); k++);
+  const next = doc.tokens[k];
+  const m = next && next.sentence === verb.sentence ? mentionAt(ctx, next) : undefined;
+  if (m) return [m.actor.id];
+  return next && next.sentence === verb.sentence ? recipientIds(ctx, next) : [];
+}
+
+/**
+ * "On Tuesday, Greece and Italy signed ...": when the parse gives a finite main verb no subject, the actors named
+ * right before it (in one noun phrase, back to a preposition or another verb) are its subject.
+ */
+function subjectByWordOrder(ctx: Context, verb: Token): string[] {
+  const { doc } = ctx;
+  if (!/^VB[DZP]$/.test(verb.xpos) && !auxiliariesOf(ctx, verb).length) return [];
+  if (!['root', 'conj', 'parataxis', 'ccomp'].includes(verb.deprel) && verb.head >= 0) return [];
+  const ids: string[] = [];
+  for (let k = verb.i - 1; k >= doc.sentences[verb.sentence]!.tokenStart; k--) {
+    const t = doc.tokens[k]!;
+    if (t.upos === 'AUX' || t.upos === 'ADV' || t.upos === 'PART' || t.upos === 'DET' || t.upos === 'ADJ' || t.upos === 'NUM' || /^(and|,|'s|’s)$/.test(t.text)) continue;
+    const m = mentionAt(ctx, t);
+    if (m) {
+      if (!ids.includes(m.actor.id)) ids.unshift(m.actor.id);
+      continue;
+    }
+    if (t.upos === 'NOUN' || t.upos === 'PROPN') {
+      if (ids.length) break;
+      continue;
+    }
+    break;
+  }
+  return ids;
+}
+
+function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source: string[]; target: string[]; anaphoric: boolean } {
+  const { children, doc } = ctx;
+  if (reading.headline) return { ...reading.headline, anaphoric: false };
+  const { trigger, clause, nominal } = reading;
   const source: string[] = [];
   const target: string[] = [];
   const add = (list: string[], ids: string[]) => ids.forEach((id) => list.includes(id) || list.push(id));
-  const clause = verb ?? anchor;
-  let subjectHost: Token | null = clause;
-  // a participle or infinitive clause takes the subject of the clause it hangs from
-  for (let hops = 0; subjectHost && hops < 3; hops++) {
-    const subjects = children[subjectHost.i]!.filter((c) => SUBJECT.has(c.deprel));
-    if (subjects.length) {
-      subjects.forEach((s) => add(source, actorsAt(doc, index, children, s)));
-      break;
+  const recipientCases = RECIPIENT_CASES[type];
+  const isHost = !nominal && (/^(host|receive)$/.test(lemmaOf(clause)) || (/^(welcome|greet)$/.test(lemmaOf(clause)) && reading.sense.mode === 'visit'));
+
+  if (clause !== trigger || !nominal) {
+    const subjects = subjectsOf(ctx, clause);
+    for (const s of subjects) add(source, actorIds(ctx, s, 'agent'));
+    for (const c of children[clause.i]!) {
+      if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
     }
-    if (!['xcomp', 'conj', 'advcl', 'acl', 'ccomp'].includes(subjectHost.deprel) || subjectHost.head < 0) break;
-    subjectHost = doc.tokens[subjectHost.head]!;
+    const passive = children[clause.i]!.some((c) => isPassiveSubject(ctx, c));
+    if (subjects.length === 0 && source.length === 0 && !passive) add(source, subjectByWordOrder(ctx, clause));
   }
-  const objectLike = (host: Token) => {
-    for (const c of children[host.i]!) {
-      if (c.deprel === 'obj' || c.deprel === 'iobj') {
-        add(target, actorsAt(doc, index, children, c));
-        // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia"
-        for (const n of children[c.i]!) if (n.deprel === 'nmod' && hasCase(children, n, ['with', 'on', 'against', 'to', 'from'])) add(target, actorsAt(doc, index, children, n));
+  // "a general strike planned by the union", "a car bomb claimed by al-Shabaab": the agent of the act named
+  if (nominal && clause === trigger) add(source, agentByParticiple(ctx, trigger));
+  // the participants a trigger noun brings: "Beijing's offer", "talks between X and Y", "sanctions on Iran"
+  if (nominal) {
+    for (const c of children[trigger.i]!) {
+      if (c.deprel === 'nmod:poss' && possessorIsPatient(ctx, trigger, c)) {
+        add(target, actorIds(ctx, c, 'patient'));
+      } else if (c.deprel === 'nmod:poss' || ((c.deprel === 'amod' || c.deprel === 'compound') && !isPlaceWord(ctx, c))) {
+        const ids = actorIds(ctx, c, 'agent');
+        if (source.length === 0) add(source, ids);
+        else add(target, ids.filter((id) => !source.includes(id)));
+      } else if (c.deprel.startsWith('nmod')) {
+        const kase = caseOf(ctx, c);
+        if (kase === 'by') add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
+        else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));
+        else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE', 'PROTEST'].includes(type)) add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
+        else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
+        // "Latvia's rejection of the Russian proposal": whose proposal is rejected
+        else if (kase === 'of' && ['REJECT', 'SUPPORT', 'ACCUSE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c));
+        else if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
+        else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
+        if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
       }
-      if (c.deprel === 'obl' && hasCase(children, c, [...TARGET_CASES])) add(target, actorsAt(doc, index, children, c));
     }
-  };
-  for (const c of children[clause.i]!) {
-    if (PASSIVE_SUBJECT.has(c.deprel)) add(target, actorsAt(doc, index, children, c));
-    if (c.deprel === 'obl:agent' || (c.deprel === 'obl' && hasCase(children, c, ['by']))) add(source, actorsAt(doc, index, children, c));
-  }
-  objectLike(clause);
-  // "refused to meet the envoy", "threatened to expel the mission": the target is the object of what is refused
-  if (target.length === 0) for (const c of children[clause.i]!) if (c.deprel === 'xcomp') objectLike(c);
-  if (anchor !== clause || !verb) {
-    for (const c of children[anchor.i]!) {
-      if ((c.deprel.startsWith('nmod') || c.deprel === 'amod' || c.deprel === 'compound') && !hasCase(children, c, [...PLACE_CASES])) add(target, actorsAt(doc, index, children, c));
+    // "the IMO had received a request from Norway": who receives a request, offer or appeal is its recipient
+    const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
+    if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
+      for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').filter((id) => !source.includes(id)));
     }
   }
-  // "Kenya hosted the leaders", "X was received by Y": the visitor is the source, the host the target
-  if (HOST_VERBS.has(clause.text.toLowerCase())) {
-    const passive = children[clause.i]!.some((c) => PASSIVE_SUBJECT.has(c.deprel));
-    if (!passive) return { source: target.filter((t) => !source.includes(t)), target: source };
-    return { source: target, target: source.filter((t) => !target.includes(t)) };
+  const clauseKids = children[clause.i]!;
+  const hostPlaces: string[] = [];
+  const object = nominal && clause === trigger ? undefined : objectOf(ctx, clause);
+  if (object && !(nominal && object === trigger)) {
+    const patients = actorIds(ctx, object, 'patient');
+    const thing = contentHead(ctx, object);
+    if (patients.length) add(target, patients);
+    else if (OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') add(target, ownerIds(ctx, thing));
+    // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia", "access to the app Signal"
+    // ("its ban on South Korean seafood": whose goods the ban hits)
+    for (const n of children[object.i]!) {
+      if (!n.deprel.startsWith('nmod') || !hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) continue;
+      const ids = recipientIds(ctx, n);
+      add(target, ids.length ? ids : ownerIds(ctx, n).filter((id) => !source.includes(id)));
+    }
+    if (/^access$/i.test(thing.text)) for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['to'])) add(target, actorIds(ctx, n, 'patient').length ? actorIds(ctx, n, 'patient') : ownerIds(ctx, n));
+    // "demanded the resignation of X", "called for the release of X": the person the demanded act concerns
+    if (type === 'REQUEST' && target.length === 0 && nounSense(nounLemma(thing))) {
+      for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['of'])) add(target, actorIds(ctx, n, 'patient').filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
+    }
   }
-  // reciprocal: "X and Y met", "talks between X and Y" — with no subject, the first partner leads
-  if (source.length === 0 && target.length >= 2) source.push(target.shift()!);
-  return { source, target: target.filter((t) => !source.includes(t)) };
+  for (const c of clauseKids) {
+    if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
+    if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
+    const kase = caseOf(ctx, c);
+    if (kase && recipientCases.includes(kase)) {
+      const ids = recipientIds(ctx, c);
+      // "sanctions on Russian banks", "a ban on South Korean seafood": whose the thing hit is
+      add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
+    }
+    // a visit's host: "visited Canberra", "flew to Warsaw", "arrived in Beijing for a state visit"
+    // (a host named in person, "for talks with Prime Minister X", comes before the place: see below)
+    if ((kase === 'to' || (kase === 'in' && TRAVEL_VERBS.has(lemmaOf(clause)))) && reading.sense.mode === 'visit') {
+      hostPlaces.push(...(subtree(ctx, c).map((t) => recipientIds(ctx, t)).find((ids) => ids.length) ?? []));
+    }
+    // a partner the parser hung lower: "spoke by telephone with X", "walked out of talks with Kosovo"
+    if (['CONSULT', 'SANCTION', 'REJECT', 'AGREE', 'COOPERATE'].includes(type)) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
+  }
+  // troops massed at someone's border are aimed at them ("closer to the Armenian border", "near Ukraine's borders")
+  if (type === 'MOBILIZE' || type === 'THREATEN') {
+    for (const t of subtreeShallow(ctx, clause)) {
+      if (!/^(border|borders|frontier)$/i.test(t.text)) continue;
+      const kase = caseOf(ctx, t);
+      if (kase && /^(to|toward|towards|near|along|on|at|across)$/.test(kase)) {
+        add(target, ownerIds(ctx, t).filter((id) => !source.includes(id)));
+        // "along its border with China"
+        for (const n of children[t.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with'])) add(target, recipientIds(ctx, n).filter((id) => !source.includes(id)));
+      }
+    }
+    // "An additional NATO battlegroup was deployed": whose forces move is who mobilises
+    if (type === 'MOBILIZE' && source.length === 0 && object) add(source, actorIds(ctx, object, 'agent'));
+  }
+  if (target.length === 0) add(target, hostPlaces.filter((id) => !source.includes(id)));
+  if (isHost && !nominal) {
+    // "Kenya hosted the leaders": the visitor is the actor, the host the recipient
+    return { source: target.filter((t) => !source.includes(t)), target: source, anaphoric: false };
+  }
+  // "disbursed the second tranche of Pakistan's loan": who owns what is given is who receives it
+  if (type === 'AID' && target.length === 0 && object) add(target, ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id)));
+  // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given
+  if (type === 'AID' && target.length === 0 && object) {
+    for (const t of subtree(ctx, object)) if (t !== object && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['for', 'to'])) add(target, recipientIds(ctx, t).filter((id) => !source.includes(id)));
+  }
+  // "sending a brigade to the border to deter Belarus": whom a show of force is meant to deter
+  if (type === 'MOBILIZE' || type === 'THREATEN') {
+    for (const c of children[clause.i]!) {
+      if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(deter|counter|intimidate|pressure|warn|confront)$/.test(lemmaOf(c))) {
+        const deterred = objectOf(ctx, c);
+        if (deterred) {
+          const ids = actorIds(ctx, deterred, 'patient');
+          if (ids.length) target.splice(0, target.length, ...ids);
+        }
+      }
+    }
+  }
+  // a recipient the parser attached elsewhere, right after the act: "cut gas supplies to Moldova"
+  if (target.length === 0 && !nominal) add(target, recipientByWordOrder(ctx, clause, object, recipientCases).filter((id) => !source.includes(id)));
+  // "refused to meet the envoy", "threatened to expel the mission": the recipient is whom the content concerns
+  if (target.length === 0 && ['REJECT', 'THREATEN', 'AGREE', 'REQUEST'].includes(type)) {
+    for (const content of contentVerbs(ctx, clause)) {
+      const contentObject = objectOf(ctx, content);
+      if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
+      for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from', 'between'])) add(target, recipientIds(ctx, c));
+      // "threatened to suspend cooperation with Norway"
+      if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
+      // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
+      if (type === 'THREATEN' || type === 'REJECT') {
+        if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
+        if (target.length === 0) for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to', 'on', 'against'])) add(target, ownerIds(ctx, c));
+      }
+      if (target.length) break;
+    }
+  }
+  // a state organ with no country of its own acts for the country where the act takes place ("Police raided ... in Sofia")
+  if (source.length === 0) {
+    const agent = children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']));
+    const subject = subjectsOf(ctx, clause)[0] ?? agent;
+    if (subject && (STATE_ORGANS.has(subject.text.toLowerCase()) || STATE_ORGANS.has(lemmaOf(subject)))) {
+      const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
+      const entry = place ? gazetteer().lookup(place) : undefined;
+      const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+      if (entry?.country && entity) add(source, [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id]);
+    }
+  }
+  const anaphoric = nominal && clause === trigger && source.length === 0 && target.length === 0 &&
+    children[trigger.i]!.some((c) => c.deprel === 'det' && DEFINITE.has(c.text.toLowerCase()));
+  void doc;
+  return { source, target: target.filter((t) => !source.includes(t)), anaphoric };
 }
 
-function isNegated(doc: Doc, children: Token[][], token: Token): boolean {
-  return children[token.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det') && NEGATORS.has(c.text.toLowerCase()));
+// ---------------------------------------------------------------------------------------------------------------
+// Auxiliary marks
+
+function isNegated(ctx: Context, token: Token): boolean {
+  return ctx.children[token.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'neg') && NEGATORS.has(c.text.toLowerCase()));
 }
 
-function modalityOf(doc: Doc, children: Token[][], verb: Token): Event['modality'] {
-  const aux = children[verb.i]!.filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass').map((c) => c.text.toLowerCase());
-  if (children[verb.i]!.some((c) => c.deprel === 'mark' && /^(if|unless)$/i.test(c.text))) return 'hypothetical';
-  if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
-  if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return 'hypothetical';
-  // "plans to meet", "the possibility of deploying", "proposed sending"
-  for (let t: Token | undefined = verb, hops = 0; t && t.head >= 0 && hops < 3; hops++) {
-    const head: Token = doc.tokens[t.head]!;
-    const word = head.text.toLowerCase();
-    if (INTENT_HEADS.has(word) && ['xcomp', 'acl', 'ccomp', 'nmod', 'obj', 'advcl', 'csubj'].includes(t.deprel)) {
-      return FUTURE_INTENT.has(word) ? 'future' : 'hypothetical';
-    }
+/** "failed to reach a deal", "has yet to withdraw": the act did not happen. */
+function failed(ctx: Context, clause: Token): boolean {
+  if (clause.deprel !== 'xcomp' || clause.head < 0) return false;
+  const governor = ctx.doc.tokens[clause.head]!;
+  return FAILING.has(lemmaOf(governor)) || (lemmaOf(governor) === 'have' && ctx.children[governor.i]!.some((c) => /^yet$/i.test(c.text)));
+}
+
+function auxiliariesOf(ctx: Context, verb: Token): string[] {
+  return ctx.children[verb.i]!.filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass' || c.deprel === 'cop').map((c) => c.text.toLowerCase());
+}
+
+/** The verbs above a clause it depends on, nearest first, through complements and coordination. */
+function governors(ctx: Context, clause: Token, limit = 4): Array<{ token: Token; via: string }> {
+  const out: Array<{ token: Token; via: string }> = [];
+  for (let t = clause, hops = 0; t.head >= 0 && hops < limit; hops++) {
+    const head = ctx.doc.tokens[t.head]!;
+    out.push({ token: head, via: t.deprel });
     t = head;
   }
-  if (aux.includes('had') && verb.xpos === 'VBN') return 'historical';
+  return out;
+}
+
+function underNegatedReport(ctx: Context, clause: Token): boolean {
+  return governors(ctx, clause).some(({ token, via }) => ['ccomp', 'xcomp'].includes(via) && REPORTING.has(lemmaOf(token)) && isNegated(ctx, token));
+}
+
+function underReporting(ctx: Context, clause: Token): boolean {
+  if (isMisparsedComplement(ctx, clause)) return true;
+  return governors(ctx, clause).some(({ token, via }) => ['ccomp', 'parataxis', 'xcomp'].includes(via) && REPORTING.has(lemmaOf(token)));
+}
+
+/**
+ * "said on Sunday evening that Oslo had asked ...": a relative clause with its own subject after a "that" that
+ * follows a reporting verb is the reported clause the parser misread.
+ */
+function isMisparsedComplement(ctx: Context, clause: Token): boolean {
+  if (clause.deprel !== 'acl:relcl') return false;
+  const kids = ctx.children[clause.i]!;
+  const that = kids.find((c) => /^that$/i.test(c.text) && c.i < clause.i);
+  const subject = kids.find((c) => SUBJECTS.has(c.deprel) && c.i > (that?.i ?? clause.i));
+  if (!that || !subject) return false;
+  for (let k = that.i - 1, seen = 0; k >= ctx.doc.sentences[clause.sentence]!.tokenStart && seen < 6; k--, seen++) {
+    if (REPORTING.has(lemmaOf(ctx.doc.tokens[k]!))) return true;
+  }
+  return false;
+}
+
+function underCommitment(ctx: Context, clause: Token): boolean {
+  const first = governors(ctx, clause, 2).find(({ via }) => via === 'ccomp' || via === 'xcomp');
+  return !!first && COMMITTING.has(lemmaOf(first.token)) && auxiliariesOf(ctx, clause).some((a) => a === 'would' || FUTURE_AUX.has(a));
+}
+
+function modalityOf(ctx: Context, reading: Reading): Modality {
+  const { doc, children } = ctx;
+  const { trigger, clause } = reading;
+  if (reading.nominal && clause === trigger && !/^nsubj/.test(trigger.deprel) && trigger.head >= 0) {
+    // "cooperate with the Norwegian investigation": the investigation exists whatever is asked of others
+    if (ctx.children[trigger.i]!.some((c) => /^(planned|proposed|future|upcoming|possible|potential|next|new)$/i.test(c.text))) return 'future';
+    return isBackground(ctx, reading, trigger, []) ? 'historical' : 'asserted';
+  }
+  const verb = reading.nominal && clause === trigger && trigger.head >= 0 ? doc.tokens[trigger.head]! : clause;
+  const aux = auxiliariesOf(ctx, verb);
+  const chain = [{ token: verb, via: 'self' }, ...governors(ctx, verb, 3)];
+  const marks = (t: Token) => children[t.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
+  // conditions: "if Serbian troops crossed", "unless the RSF withdrew", "should Azerbaijani forces push"
+  for (const { token, via } of chain) {
+    if (marks(token).some((m) => m === 'if' || m === 'unless' || m === 'whether' || m === 'until')) return 'hypothetical';
+    const first = doc.tokens[doc.sentences[token.sentence]!.tokenStart]!;
+    if (via === 'self' && /^(should|were|had)$/i.test(first.text) && first.head === token.i && first.deprel.startsWith('aux')) return 'hypothetical';
+    if (!['xcomp', 'ccomp', 'conj', 'self', 'advcl'].includes(via)) break;
+  }
+  if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
+  if (aux.includes('would')) return underReporting(ctx, verb) ? 'future' : 'hypothetical';
+  // "Iceland can support this plan", "we can meet next week": a position or an offer stated now
+  if (aux.some((a) => a === 'can' || a === 'ca') && !aux.some((a) => a !== 'can' && a !== 'ca' && MODAL_AUX.has(a)) && ['SUPPORT', 'AGREE', 'CONSULT'].includes(reading.sense.type) && !isNegated(ctx, verb)) return 'asserted';
+  if (aux.some((a) => MODAL_AUX.has(a))) return 'hypothetical';
+  // "plans to meet", "is due to visit", "is expected to sign", "the possibility of deploying", "proposed sending"
+  for (const { token, via } of chain.slice(1)) {
+    if (!['xcomp', 'ccomp', 'acl', 'nmod', 'obj', 'advcl', 'csubj', 'obl'].includes(via)) break;
+    const word = lemmaOf(token);
+    const governorAux = auxiliariesOf(ctx, token);
+    if (FUTURE_HEADS.has(word) || FUTURE_HEADS.has(token.text.toLowerCase())) return 'future';
+    if (HYPOTHETICAL_HEADS.has(word) || HYPOTHETICAL_HEADS.has(token.text.toLowerCase())) {
+      // what one commits to or is ready for is an offer; what one considers or proposes may not happen
+      return 'hypothetical';
+    }
+    if (governorAux.some((a) => FUTURE_AUX.has(a))) return 'future';
+    if (governorAux.some((a) => MODAL_AUX.has(a)) && via === 'xcomp') return 'hypothetical';
+    if (REPORTING.has(word) || COMMITTING.has(word)) break;
+  }
+  // "A summit ... is planned for June": the act named as the subject of a plan
+  if (reading.nominal && (trigger.deprel === 'nsubj:pass' || trigger.deprel === 'nsubj') && FUTURE_HEADS.has(lemmaOf(verb))) return 'future';
+  // a headline's "to visit" is a plan
+  if (!reading.nominal && marks(clause).includes('to') && (clause.head < 0 || doc.tokens[clause.head]!.head < 0) && doc.tokens[clause.head]?.upos !== 'VERB') return 'future';
+  if (isBackground(ctx, reading, verb, aux)) return 'historical';
   return 'asserted';
 }
 
-/** "in Riyadh": a place attached to the trigger, its verb, or else the first place named in the clause. */
-function placeOf(doc: Doc, children: Token[][], anchor: Token, verb: Token | null): string | null {
-  const gaz = gazetteer();
-  for (const host of [anchor, verb].filter((t): t is Token => !!t)) {
-    for (const c of children[host.i]!) {
-      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(children, c, [...PLACE_CASES])) continue;
-      const place = doc.entities.find((e) => c.i >= e.tokenStart && c.i < e.tokenEnd && (e.label === 'GPE' || e.label === 'LOC'));
-      if (place && gaz.lookup(place.text)?.kind !== 'demonym') return place.text;
+/**
+ * Background told as the past before the news: the pluperfect (unless it only backshifts a report), an explicit
+ * past date or "ago" on the act, a relative clause about the past, "since ..." for a state of affairs, "N days
+ * after" another act, or an act named in a time adjunct ("since Russia's invasion").
+ */
+function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]): boolean {
+  const { doc, children, published } = ctx;
+  const year = published ? Number(published.slice(0, 4)) : new Date().getFullYear();
+  const dated = (host: Token) => {
+    for (const t of subtreeShallow(ctx, host)) {
+      const lower = t.text.toLowerCase();
+      if (/^(1[89]\d\d|20\d\d)s?$/.test(t.text) && Number(t.text.slice(0, 4)) < year) return true;
+      if (lower === 'ago') return true;
+      if (lower === 'year' && doc.tokens[t.i - 1]?.text.toLowerCase() === 'last') return true;
+      if (/^(previously|formerly)$/.test(lower)) return true;
     }
+    return false;
+  };
+  if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
+  if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
+  if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
+  // "has managed ... since the 1970s", "since leaving the EU, Britain has negotiated ...": a practice going back
+  if (children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['since']) && dated(c))) return true;
+  if ((aux.includes('has') || aux.includes('have')) && children[verb.i]!.some((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^since$/i.test(m.text)))) return true;
+  // "two days after Russia rejected ...": an earlier act recalled
+  if (verb.deprel === 'advcl' && children[verb.i]!.some((c) => c.deprel === 'mark' && /^(after|since|before)$/i.test(c.text))) {
+    const governor = doc.tokens[verb.head]!;
+    if (children[governor.i]!.some((c) => c.deprel === 'obl:npmod' || c.deprel === 'obl:tmod' || (c.upos === 'NUM')) || children[verb.i]!.some((c) => c.deprel === 'obl:npmod' || c.deprel === 'advmod' && /^(days|weeks|months|years)$/i.test(c.text))) return true;
+    if (/^(days|weeks|months|years)$/i.test(doc.tokens[verb.i - 1]?.text ?? '') || /^(days|weeks|months|years)$/i.test(doc.tokens[firstOf(ctx, verb).i - 1]?.text ?? '')) return true;
+  }
+  if (reading.nominal && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
+  return false;
+}
+
+function firstOf(ctx: Context, head: Token): Token {
+  return subtree(ctx, head)[0] ?? head;
+}
+
+/** A clause's own words, not those of clauses it embeds: a date in "said ... that X had met in 2021" is X's. */
+function subtreeShallow(ctx: Context, head: Token): Token[] {
+  const out: Token[] = [];
+  const stack = [head];
+  while (stack.length) {
+    const t = stack.pop()!;
+    out.push(t);
+    for (const c of ctx.children[t.i]!) if (!['ccomp', 'xcomp', 'advcl', 'acl:relcl', 'parataxis', 'conj', 'csubj'].includes(c.deprel)) stack.push(c);
+  }
+  return out;
+}
+
+/** In a quote, "X must release ..." / "X should withdraw ..." about someone else is the speaker demanding it. */
+function demandInQuote(ctx: Context, clause: Token, source: string[]): string[] | null {
+  const aux = auxiliariesOf(ctx, clause);
+  if (!aux.some((a) => a === 'must' || a === 'should') || source.length === 0) return null;
+  const quote = ctx.quotes.find((q) => q.content.start <= clause.start && q.content.end >= clause.end);
+  const speaker = quote ? speakerOf(ctx, quote) : null;
+  if (!quote || !speaker || source.includes(speaker)) return null;
+  const subject = subjectsOf(ctx, clause)[0];
+  if (subject && FIRST_PERSON.has(subject.text.toLowerCase())) return null;
+  return [speaker];
+}
+
+/** A capital or country named in a place phrase anywhere in a clause ("raided the offices of TV Pirin in Sofia"). */
+function placeInClause(ctx: Context, clause: Token): string | null {
+  for (const t of subtreeShallow(ctx, clause)) {
+    if (!hasCase(ctx, t, ['in', 'at', 'outside', 'near'])) continue;
+    const entity = ctx.doc.entities.find((e) => t.i >= e.tokenStart && t.i < e.tokenEnd && e.label === 'GPE');
+    const kind = entity ? gazetteer().lookup(entity.text)?.kind : undefined;
+    if (entity && (kind === 'capital' || kind === 'country' || kind === 'seat')) return entity.text;
   }
   return null;
 }
 
-/**
- * One meeting is often named several times ("talks in Riyadh", "this meeting"): events of the same type whose
- * places name the same country, or that come in the same sentence, are coded once, keeping the fullest report.
- */
-function mergeMentionsOfOneEvent<T extends Omit<Event, 'id'> & { sentence: number }>(events: T[]): T[] {
+/** The place an act is tied to: a place phrase on the trigger or its verb, or a visited capital. */
+function placeOf(ctx: Context, reading: Reading): string | null {
+  const { doc, children } = ctx;
   const gaz = gazetteer();
-  const placeKey = (location: string | null) => (location ? gaz.lookup(location)?.country ?? location.toLowerCase() : null);
-  const kept: T[] = [];
-  for (const event of events) {
-    const same = kept.find(
-      (k) =>
-        k.type === event.type &&
-        k.negated === event.negated &&
-        k.modality === event.modality &&
-        (k.sentence === event.sentence || (event.type === 'CONSULT' && placeKey(k.location) !== null && placeKey(k.location) === placeKey(event.location))),
-    );
-    if (!same) {
-      kept.push(event);
+  const hosts = [reading.trigger, reading.clause];
+  const object = reading.nominal ? undefined : objectOf(ctx, reading.clause);
+  for (const host of hosts) {
+    for (const c of children[host.i]!) {
+      const placePhrase = (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, [...PLACE_CASES]);
+      if (!placePhrase) continue;
+      const place = doc.entities.find((e) => c.i >= e.tokenStart && c.i < e.tokenEnd && (e.label === 'GPE' || e.label === 'LOC'));
+      if (place && gaz.lookup(place.text)?.kind !== 'demonym') return place.text;
+      // "in the border town of Badme": the named place inside the phrase
+      const inner = children[c.i]!.find((g) => g.deprel.startsWith('nmod') && hasCase(ctx, g, ['of']));
+      const named = inner && doc.entities.find((e) => inner.i >= e.tokenStart && inner.i < e.tokenEnd && (e.label === 'GPE' || e.label === 'LOC'));
+      if (named) return named.text;
+    }
+  }
+  if (object && reading.sense.mode === 'visit') {
+    const place = doc.entities.find((e) => object.i >= e.tokenStart && object.i < e.tokenEnd && e.label === 'GPE');
+    if (place) return place.text;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One event, many mentions
+
+/**
+ * A report names one act several times: in the headline and the lead, as "the talks" or "this meeting", in a
+ * quote and in the reporter's words. Mentions of one type with the same negation and modality are one event when
+ * they share an actor and their recipients agree; meetings also when they are at the same place. References back
+ * ("the talks") join the latest meeting. The fullest mention (with a place, more participants) gives the evidence.
+ */
+function mergeMentions(mentions: Mention[]): Mention[] {
+  const gaz = gazetteer();
+  const countryOf = (place: string | null) => (place ? gaz.lookup(place)?.country ?? place.toLowerCase() : null);
+  const overlap = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+  const kept: Mention[] = [];
+  let pendingPlace: { location: string; sentence: number } | null = null;
+  for (const m of mentions) {
+    if (pendingPlace && m.type === 'CONSULT' && !m.anaphoric && !m.location && m.sentence - pendingPlace.sentence <= 2) {
+      m.location = pendingPlace.location;
+      pendingPlace = null;
+    }
+    if (m.anaphoric && m.source.length === 0 && m.location && !kept.some((k) => k.type === m.type)) {
+      // a meeting placed before its parties are named: its place goes to the next mention of a meeting
+      pendingPlace = { location: m.location, sentence: m.sentence };
       continue;
     }
-    for (const id of event.source) if (!same.source.includes(id) && !same.target.includes(id)) same.source.push(id);
-    for (const id of event.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
-    same.location ??= event.location;
-    const richer = event.source.length + event.target.length > same.source.length + same.target.length && event.location;
-    if (richer) same.evidence = event.evidence;
+    if (m.anaphoric) {
+      const earlier = [...kept].reverse().find((k) => k.type === m.type);
+      // "This meeting in Riyadh ...": the sentence that places the meeting reports it best
+      if (earlier && !earlier.location && m.location) {
+        earlier.location = m.location;
+        earlier.evidence = m.evidence;
+      }
+      continue;
+    }
+    const same = kept.find((k) => {
+      if (k.type !== m.type || k.negated !== m.negated || k.modality !== m.modality) return false;
+      const placesAgree = !k.location || !m.location || countryOf(k.location) === countryOf(m.location);
+      if (m.type === 'CONSULT') {
+        const everyone = (e: Mention) => [...e.source, ...e.target];
+        return placesAgree && (overlap(everyone(k), everyone(m)) || (k.location !== null && countryOf(k.location) === countryOf(m.location)));
+      }
+      const recipientsAgree = k.target.length === 0 || m.target.length === 0 || overlap(k.target, m.target);
+      return overlap(k.source, m.source) && recipientsAgree && placesAgree;
+    });
+    if (!same) {
+      kept.push(m);
+      continue;
+    }
+    const richer = (!same.location && m.location) || (!!m.location === !!same.location && m.source.length + m.target.length > same.source.length + same.target.length);
+    if (richer) same.evidence = m.evidence;
+    for (const id of m.source) if (!same.source.includes(id)) same.source.push(id);
+    for (const id of m.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
+    same.target = same.target.filter((t) => !same.source.includes(t));
+    same.location ??= m.location;
+    same.mode ??= m.mode;
   }
   return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared with the stance reader: who a phrase and a clause's subject refer to, read as the events read them.
+
+export function actorsOfPhrase(doc: Doc, index: ActorIndex, quotes: Quote[], head: Token): string[] {
+  return actorIds({ doc, index, children: dependents(doc), quotes, published: null }, head, 'agent');
+}
+
+export function subjectsOfClause(doc: Doc, index: ActorIndex, quotes: Quote[], verb: Token): Token[] {
+  return subjectsOf({ doc, index, children: dependents(doc), quotes, published: null }, verb);
+}
+
+/** A verb's lemma as the event coder reads it (the tagger's own lemmas undo "-ed" badly). */
+export function verbLemmaOf(token: Token): string {
+  return lemmaOf(token);
 }

@@ -15,7 +15,7 @@ export function extract(article: Article, doc: Doc, options: ExtractOptions = {}
   const ignore = options.ignore ?? [];
   const index = findActors(doc, ignore);
   const quotes = findQuotes(doc, index, ignore);
-  const events = findEvents(doc, index, article.published, ignore);
-  const stances = findStances(doc, quotes, events);
+  const events = findEvents(doc, index, article.published, ignore, quotes);
+  const stances = findStances(doc, index, quotes, events, ignore);
   return { schema: SCHEMA_ID, article, actors: index.actors, quotes, events, stances };
 }

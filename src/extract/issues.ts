@@ -1,89 +1,178 @@
-// Issue labels: what a stance is about, as a short normalised label built from the object phrase, so that
-// paraphrases line up in one matrix ("NATO peacekeeping forces in Ukraine" and "NATO troop deployment in Ukraine"
-// are both "NATO troops in Ukraine"). The id is a stable key of the label's concepts, the same in every article.
+// Issue labels: what a stance is about, as a short noun phrase built from the words of the object phrase, the same
+// for paraphrases so that positions line up in one matrix. "NATO peacekeeping forces in Ukraine", "deploying UK
+// troops to Ukraine" and "talk of sending troops to Ukraine" are one debate, "troops in Ukraine"; a proposal's
+// substance is the issue, not the word "proposal" ("a Norwegian proposal for an international observer mission" is
+// "observer mission"). Who owns a proposal does not change the issue; who joins, expands or backs something does
+// ("NATO expansion", "Ukraine's membership", "US backing"), and so does whom sanctions hit ("sanctions on Russia").
+// Phrases with no known concept keep their own words ("Russian account"), never a stem salad.
 import { gazetteer } from '../nlp/index.js';
 
 export interface IssueLabel {
-  /** Readable label: "NATO troops in Ukraine". */
+  /** Readable label: "troops in Ukraine". */
   label: string;
-  /** Stable id across articles: "issue:nato+troops@ukraine". */
+  /** Stable id across articles: "issue:troops-in-ukraine". */
   id: string;
+  /** The label names what a plan or proposal is about ("a plan for sharing catches"): a bare "the plan" nearby may be it. */
+  planned?: boolean;
 }
 
 export interface IssueWord {
   text: string;
   upos: string;
+  /** The country or organisation the word names, when the actor layer knows it ("European Union", "Russian"). */
+  actor?: string;
+  /** A word that can say whose the issue is but is not the issue ("the EU" in "the EU would need to participate"). */
+  ownerOnly?: boolean;
 }
 
-/** Words folded into one concept; the concept is what the label shows. */
-const CONCEPTS: Array<[string, string[]]> = [
-  ['troops', ['troop', 'troops', 'forces', 'force', 'soldiers', 'peacekeepers', 'peacekeeping', 'deployment', 'deployments', 'deploying', 'deploy', 'sending', 'send', 'contingent', 'boots', 'personnel', 'servicemen']],
-  ['sanctions', ['sanction', 'sanctions', 'penalties', 'restrictions', 'embargo', 'measures']],
-  ['talks', ['talks', 'negotiations', 'negotiation', 'discussions', 'dialogue', 'dialog', 'consultations', 'format', 'table']],
-  ['membership', ['membership', 'accession', 'joining', 'entry']],
-  ['expansion', ['expansion', 'enlargement', 'expanding', 'widening']],
-  ['ceasefire', ['ceasefire', 'truce', 'armistice']],
-  ['observers', ['observer', 'observers', 'monitors', 'monitoring', 'inspectors', 'mission']],
-  ['quota plan', ['quota', 'quotas', 'sharing', 'share', 'shares', 'catch', 'catches']],
-  ['plan', ['plan', 'plans', 'proposal', 'proposals', 'offer', 'scheme', 'initiative', 'package', 'deal', 'agreement', 'accord', 'pact']],
-  ['ambassadors', ['ambassador', 'ambassadors', 'embassy', 'embassies', 'envoys']],
-  ['aid', ['aid', 'assistance', 'support', 'backing', 'help']],
-  ['concessions', ['concession', 'concessions', 'compromise', 'compromises']],
-  ['participation', ['participate', 'participation', 'seat', 'involvement', 'role', 'inclusion']],
-  ['exclusion', ['without', 'excluded', 'exclusion', 'sidelined', 'left']],
-  ['corridor', ['corridor', 'lane', 'lanes', 'route', 'routing']],
-];
-const CONCEPT_OF = new Map<string, string>();
-for (const [concept, words] of CONCEPTS) for (const w of words) if (!CONCEPT_OF.has(w)) CONCEPT_OF.set(w, concept);
+interface Concept {
+  name: string;
+  /** The label of the concept on its own. */
+  label: string;
+  words: string[];
+  /** Who it belongs to is part of the issue: "NATO expansion" is not "EU expansion". */
+  owned?: boolean;
+  /** A place or target is part of the issue: "troops in Ukraine", "sanctions on Russia". */
+  placed?: boolean;
+}
 
+/** Words folded into one concept, most specific first; the first concept of a phrase is its substance. */
+const CONCEPTS: Concept[] = [
+  { name: 'troops', label: 'troops', placed: true, words: ['troop', 'troops', 'forces', 'force', 'soldiers', 'peacekeepers', 'peacekeeping', 'deployment', 'deployments', 'contingent', 'boots', 'personnel', 'servicemen', 'brigade', 'battalion'] },
+  { name: 'observers', label: 'observer mission', placed: true, words: ['observer', 'observers', 'monitors', 'monitoring', 'inspectors', 'mission', 'monitor'] },
+  { name: 'corridor', label: 'shipping corridor', words: ['corridor', 'lane', 'lanes', 'route', 'routing', 'routes'] },
+  { name: 'quota', label: 'quota plan', words: ['quota', 'quotas', 'sharing', 'catch', 'catches', 'mackerel', 'allocation', 'allocations', 'key'] },
+  { name: 'sanctions', label: 'sanctions', placed: true, words: ['sanction', 'sanctions', 'penalties', 'embargo', 'tariffs', 'tariff'] },
+  { name: 'ceasefire', label: 'ceasefire', words: ['ceasefire', 'truce', 'armistice'] },
+  { name: 'membership', label: 'membership', owned: true, words: ['membership', 'accession', 'joining'] },
+  { name: 'expansion', label: 'expansion', owned: true, words: ['expansion', 'enlargement', 'expanding', 'widening'] },
+  { name: 'participation', label: 'participation', owned: true, words: ['participate', 'participation', 'seat', 'involvement', 'inclusion'] },
+  { name: 'exclusion', label: 'exclusion', words: ['without', 'excluded', 'exclusion', 'sidelined', 'left'] },
+  { name: 'ambassadors', label: 'ambassadors', words: ['ambassador', 'ambassadors', 'embassy', 'embassies', 'envoys'] },
+  { name: 'aid', label: 'backing', owned: true, words: ['aid', 'assistance', 'support', 'backing', 'help', 'funding', 'guarantees'] },
+  { name: 'concessions', label: 'concessions', words: ['concession', 'concessions', 'compromise', 'compromises'] },
+  { name: 'talks', label: 'talks', words: ['talks', 'negotiations', 'negotiation', 'discussions', 'dialogue', 'dialog', 'consultations', 'format', 'table'] },
+  { name: 'findings', label: 'investigation findings', words: ['findings', 'finding', 'report', 'conclusions', 'investigation', 'inquiry'] },
+  { name: 'agreement', label: 'agreement', words: ['agreement', 'agreements', 'deal', 'accord', 'pact', 'treaty', 'arrangement'] },
+  { name: 'plan', label: 'plan', words: ['plan', 'plans', 'proposal', 'proposals', 'scheme', 'initiative', 'package', 'offer'] },
+];
+const CONCEPT_OF = new Map<string, Concept>();
+for (const concept of CONCEPTS) for (const w of concept.words) if (!CONCEPT_OF.has(w)) CONCEPT_OF.set(w, concept);
+
+/** Words that carry no issue of their own: determiners, hedges and the containers of a proposal ("the idea of"). */
 const SKIP = new Set([
   'the', 'a', 'an', 'any', 'all', 'some', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those',
   'further', 'potential', 'possible', 'future', 'new', 'more', 'other', 'such', 'talk', 'idea', 'possibility',
-  'question', 'issue', 'matter', 'part', 'kind', 'sort', 'strong', 'armed', 'so-called', 'proposed', 'planned',
-  'one', 'ones', 'thing', 'things', 'way', 'ways', 'step', 'steps', 'lot', 'time', 'times',
+  'question', 'issue', 'matter', 'kind', 'sort', 'strong', 'armed', 'so-called', 'proposed', 'planned', 'prospect',
+  'one', 'ones', 'thing', 'things', 'way', 'ways', 'lot', 'time', 'times', 'necessity', 'need', 'importance', 'call',
+  'calls', 'particularly', 'especially', 'current', 'original', 'revised', 'first', 'separate', 'whole', 'own',
+  'international', 'neutral', 'small', 'fixed', 'wider', 'joint', 'full', 'immediate', 'real', 'new', 'old',
+  'each', 'other', 'every', 'both', 'either', 'another', 'and', 'or', 'of', 'for', 'on', 'about', 'from', 'by',
 ]);
-const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for']);
+/** Heads that name no proposal, action, policy or party: a label made only of these is no issue. */
+const NOT_ISSUES = new Set([
+  'tonight', 'today', 'time', 'day', 'week', 'year', 'way', 'direction', 'thing', 'things', 'situation', 'region',
+  'area', 'fog', 'crew', 'crews', 'sea', 'water', 'waters', 'hole', 'middle', 'side', 'sides', 'everyone', 'anyone',
+  'nobody', 'someone', 'people', 'officials', 'position', 'statement', 'comment', 'comments', 'remarks', 'question',
+  'questions', 'answer', 'news', 'view', 'views', 'point', 'rest', 'end', 'start', 'moment', 'step', 'steps',
+  'problem', 'situation', 'world', 'country', 'countries', 'death', 'life', 'lives', 'family', 'families', 'men',
+  'parties', 'party', 'nations', 'states', 'governments', 'members', 'partners', 'allies', 'leaders', 'ability',
+  'member', 'state', 'somebody', 'something', 'nothing', 'anything', 'everything',
+]);
+const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for', 'on', 'against', 'at']);
 
 /** Builds the label from the words of an object phrase (in text order, with their UPOS tags). */
 export function issueLabel(words: IssueWord[]): IssueLabel | null {
   const gaz = gazetteer();
-  const qualifiers: string[] = [];
-  const concepts: string[] = [];
-  const others: string[] = [];
+  const found: Array<{ concept: Concept; at: number }> = [];
+  const owners: Array<{ name: string; at: number }> = [];
   let place: string | null = null;
+  let placeAt: number | null = null;
+  const kept: Array<{ text: string; upos: string; at: number }> = [];
   for (let i = 0; i < words.length; i++) {
     const { text, upos } = words[i]!;
-    const lower = text.toLowerCase();
+    const lower = text.toLowerCase().replace(/[’']s$/, '');
+    // "in Ukraine", "to Ukraine", "on Russian shipping companies": where the act is, or whom it hits
     if (PLACE_PREPOSITIONS.has(lower) && words[i + 1]) {
-      const entry = gaz.lookup(words[i + 1]!.text);
-      if (entry?.country && entry.kind !== 'demonym') {
-        place = entry.kind === 'country' ? entry.name : words[i + 1]!.text;
-        i++;
+      const next = words.slice(i + 1, i + 4).find((w) => !SKIP.has(w.text.toLowerCase()) || /^\p{Lu}/u.test(w.text));
+      const entry = next ? gaz.lookup(next.text) : undefined;
+      if (entry?.country && place === null) {
+        place = entry.name;
+        placeAt = i;
         continue;
       }
     }
-    const entry = gaz.lookup(text);
-    if (entry && (entry.kind === 'organization' || entry.kind === 'demonym' || entry.kind === 'country')) {
-      const name = entry.kind === 'organization' ? entry.name : shortCountry(text, entry.name);
-      if (!qualifiers.includes(name)) qualifiers.push(name);
+    const entry = gaz.lookup(text.replace(/[’']s$/, ''));
+    if (words[i]!.actor || (entry && (entry.kind === 'organization' || entry.kind === 'demonym' || entry.kind === 'country' || entry.kind === 'capital'))) {
+      owners.push({ name: entry && entry.kind !== 'organization' ? shortCountry(text, entry.name) : words[i]!.actor ?? entry!.name, at: i });
+      kept.push({ text, upos: 'OWNER', at: i });
       continue;
     }
-    if (SKIP.has(lower) || !/\p{L}/u.test(text)) continue;
-    const concept = CONCEPT_OF.get(lower);
+    if (!/\p{L}/u.test(text) || words[i]!.ownerOnly) continue;
+    const concept = CONCEPT_OF.get(lower) ?? CONCEPT_OF.get(lower.replace(/s$/, ''));
     if (concept) {
-      if (!concepts.includes(concept)) concepts.push(concept);
+      if (!found.some((f) => f.concept === concept)) found.push({ concept, at: i });
       continue;
     }
-    if ((upos === 'NOUN' || upos === 'PROPN' || (upos === 'ADJ' && words[i + 1]?.upos === 'NOUN')) && others.length < 3) others.push(lower);
+    if (SKIP.has(lower)) continue;
+    if (upos === 'NOUN' || upos === 'PROPN' || upos === 'ADJ' || (upos === 'VERB' && /ing$/.test(lower))) kept.push({ text, upos, at: i });
   }
-  // "quota plan" already says "plan"
-  const heads = concepts.includes('quota plan') ? concepts.filter((c) => c !== 'plan') : concepts;
-  const core = heads.length ? heads.slice(0, 2) : others.slice(0, 3);
-  // a label needs a noun to be about something ("fair resolution", not "fair")
-  if (core.length === 0 || (heads.length === 0 && !words.some((w) => w.upos === 'NOUN' && others.includes(w.text.toLowerCase())))) return null;
-  const label = [qualifiers.slice(0, 2).join(' and '), heads.length ? core.join(' and ') : core.join(' '), place ? `in ${place}` : ''].filter(Boolean).join(' ');
-  const id = `issue:${[...qualifiers.slice(0, 2).map(slug)].sort().concat(core.map(slug)).join('+')}${place ? '@' + slug(place) : ''}`;
-  return { label, id };
+
+  // being left out is the issue whatever else the phrase names ("decisions made without Ukraine's involvement")
+  const exclusion = found.find((f) => f.concept.name === 'exclusion');
+  if (exclusion) return conceptLabel([exclusion], owners, place, placeAt);
+  // "a plan to cap gas prices": a plan about something with no known concept is named with what it would do
+  if (found.length === 1 && ['plan', 'agreement'].includes(found[0]!.concept.name)) {
+    const after = words.slice(found[0]!.at + 1).filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
+    const content = after.findIndex((w) => w.upos === 'NOUN' || w.upos === 'VERB');
+    if (content >= 0 && /^(to|for|on|of)$/i.test(after[0]?.text ?? '')) {
+      const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');
+      if (lastNoun > 0) {
+        const label = [words[found[0]!.at]!.text.toLowerCase(), ...after.slice(0, lastNoun + 1).map((w) => (w.upos === 'PROPN' ? w.text : w.text.toLowerCase()))].join(' ');
+        return { label, id: `issue:${slug(label)}` };
+      }
+    }
+  }
+  // "backing", "membership" with nobody's name: whose backing or membership is the issue, so there is none
+  if (found.length === 1 && found[0]!.concept.owned && !owners.some((o) => Math.abs(o.at - found[0]!.at) <= 3)) return null;
+  if (found.length > 0) return conceptLabel(found, owners, place, placeAt);
+  // no known concept: the phrase's own words up to its first noun ("Russian account", "fishing rights"), as
+  // written (a modifier the gazetteer knows, "Russian", stays an adjective: the label is a phrase, not a stem list)
+  const firstNoun = kept.find((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
+  if (!firstNoun || NOT_ISSUES.has(firstNoun.text.toLowerCase())) return null;
+  const phrase = kept.filter((w) => w.at <= firstNoun.at && w.at >= firstNoun.at - 2 && !/['’]s$/.test(w.text));
+  let label = phrase.map((w) => (w.upos === 'PROPN' || w.upos === 'OWNER' ? w.text : w.text.toLowerCase())).join(' ');
+  // "threat to the commission", "rights of fishermen": a bare noun says more with its complement
+  const preposition = words[firstNoun.at + 1]?.text.toLowerCase();
+  const complement = kept.find((w) => w.at > firstNoun.at + 1 && w.at <= firstNoun.at + 4 && (w.upos === 'NOUN' || w.upos === 'OWNER'));
+  if (phrase.length === 1 && complement && preposition && /^(to|of|on|for|against)$/.test(preposition)) label += ` ${preposition} ${complement.upos === 'OWNER' ? complement.text : complement.text.toLowerCase()}`;
+  return { label, id: `issue:${slug(label)}` };
+}
+
+/** A label from the concepts found: the substance, its owner when ownership matters, its place or target. */
+function conceptLabel(found: Array<{ concept: Concept; at: number }>, owners: Array<{ name: string; at: number }>, place: string | null, placeAt: number | null): IssueLabel {
+  // a plan or an agreement about something is about that something
+  const substance = found.filter((f) => !['plan', 'agreement'].includes(f.concept.name) || found.length === 1);
+  // a second concept joins the first only when both say whose ("NATO expansion and Ukraine's membership") or
+  // one is taking part in the other ("participation in talks"); "a mission at talks in Reykjavik" is the mission
+  const [first, second] = substance.length ? substance : found;
+  const parts = second && ((first!.concept.owned && second.concept.owned) || first!.concept.name === 'participation') ? [first!, second] : [first!];
+  const pieces = parts.map(({ concept, at }) => {
+    if (!concept.owned) return concept.label;
+    // the owner written next to it: "NATO expansion", "expansion of NATO", "Ukraine's membership"
+    const owner = owners.filter((o) => Math.abs(o.at - at) <= 3).sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+    if (!owner) return concept.label;
+    return concept.name === 'membership' ? `${owner.name}'s membership` : `${owner.name} ${concept.label}`;
+  });
+  // "EU participation in talks": taking part is taking part in something
+  let label = pieces.join(' and ');
+  if (parts.length === 2 && parts[0]!.concept.name === 'participation') label = `${pieces[0]} in ${parts[1]!.concept.label}`;
+  // the place belongs to the concept it follows closely, not to another concept in between ("a mission at talks in X")
+  const placed = parts.some((p) => p.concept.placed) && placeAt !== null && placeAt - parts[0]!.at <= 4 &&
+    !found.some((f) => !parts.includes(f) && f.at > parts[0]!.at && f.at < placeAt);
+  if (place && placed) label += `${parts.some((p) => p.concept.name === 'sanctions') ? ' on' : ' in'} ${place}`;
+  const planned = found.some((f) => f.concept.name === 'plan') && !parts.some((p) => p.concept.name === 'plan');
+  return { label, id: `issue:${slug(label)}`, ...(planned ? { planned } : {}) };
 }
 
 function slug(text: string): string {
@@ -92,5 +181,6 @@ function slug(text: string): string {
 
 /** "UK troops", "US backing": keep a short form as written when it is an abbreviation, else the country name. */
 function shortCountry(surface: string, name: string): string {
-  return /^[A-Z.]{2,5}$/.test(surface) ? surface.replace(/\./g, '') : name;
+  const bare = surface.replace(/[’']s$/, '');
+  return /^[A-Z.]{2,5}$/.test(bare) ? bare.replace(/\./g, '') : name;
 }

@@ -1,162 +1,483 @@
-// Stances: an actor's stated position for or against a proposal, action, policy or party. Read from what they are
-// quoted or reported as saying (a polarity word and the phrase it governs in the parse), and from rejections and
-// endorsements coded as events. Negation flips polarity; hedged proposals ("suggesting the possibility of") still
-// count as support for what is proposed.
+// Stances: an actor's stated position for or against a proposal, action, policy or party. A position is read from
+// a frame in the parse: a verb of backing or refusal with what it governs ("rejects the plan", "called for talks",
+// "would need to participate"), an evaluation predicated of the issue ("deemed talk of sending troops premature",
+// "poses a direct threat", "a non-starter"), or a noun of stance with its complement ("concern over decisions",
+// "the necessity of concessions", "no objection to British participation"). Negation flips the polarity ("will not
+// accept" opposes); a frame inside a condition ("if Moscow refuses ...") is no position. The holder of a position
+// in a quote is its speaker (also when the speaker says "we" or speaks of their own country); elsewhere it is the
+// frame's subject, through coreference. The issue is a normalised label of what the frame governs (issues.ts),
+// and one holder's position on one issue in one article is one stance, told by its most direct evidence.
 import type { Event, Quote, Span, Stance } from '../contract.js';
-import { dependents, type Doc, type Token } from '../nlp/index.js';
+import { dependents, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
+import type { ActorIndex } from './actors.js';
+import { cueLemma } from './cues.js';
+import { actorsOfPhrase, subjectsOfClause } from './events.js';
+import { knownVerb, verbLemma } from './event-triggers.js';
 import { issueLabel, type IssueLabel } from './issues.js';
-import { tokensBetween, tokenStartingAt } from './lookup.js';
 
 type Polarity = 'support' | 'oppose';
 
-/** Words that take a position on what they govern: verbs on their object, adjectives on their subject. */
-const POLARITY: Record<string, Polarity> = {};
-const add = (polarity: Polarity, words: string[]) => words.forEach((w) => (POLARITY[w] = polarity));
-add('oppose', [
-  'reject', 'rejects', 'rejected', 'rejecting', 'oppose', 'opposes', 'opposed', 'opposing', 'refuse', 'refuses', 'refused',
-  'condemn', 'condemns', 'condemned', 'denounce', 'denounced', 'veto', 'vetoed', 'block', 'blocked', 'dismiss', 'dismissed',
-  'unacceptable', 'premature', 'dangerous', 'illegal', 'reckless', 'wrong', 'irresponsible', 'unjustified', 'provocative',
-  'non-starter', 'threat', 'mistake', 'provocation', 'blackmail', 'pretext', 'precedent', 'regrettable', 'unnecessary',
-  'objected', 'object', 'objects', 'protest', 'protested', 'criticised', 'criticized', 'warned', 'concern', 'fears',
-]);
-add('support', [
-  'support', 'supports', 'supported', 'back', 'backs', 'backed', 'backing', 'welcome', 'welcomes', 'welcomed', 'endorse',
-  'endorses', 'endorsed', 'favour', 'favours', 'favor', 'favors', 'propose', 'proposes', 'proposed', 'proposing',
-  'suggest', 'suggests', 'suggested', 'suggesting', 'urge', 'urges', 'urged', 'want', 'wants', 'wanted', 'need', 'needs',
-  'require', 'requires', 'necessity', 'necessary', 'essential', 'important', 'possibility', 'optimism', 'appoint',
-  'participate', 'agree', 'agreed', 'ready', 'willing', 'open', 'sign', 'accept', 'accepts', 'accepted', 'praise',
-  'praised', 'called', 'call', 'demand', 'demanded', 'offer', 'offered', 'insist', 'insisted',
-]);
+interface VerbPosition {
+  polarity: Polarity;
+  /** The preposition or particle that introduces what the verb is about ("call for", "object to"). */
+  particle?: string;
+}
 
+const VERBS = new Map<string, VerbPosition[]>();
+function verbs(polarity: Polarity, lemmas: string, particle?: string): void {
+  for (const lemma of lemmas.split(/\s+/)) VERBS.set(lemma, [...(VERBS.get(lemma) ?? []), { polarity, particle }]);
+}
+verbs('support', 'support back welcome endorse favour favor propose suggest urge advocate champion praise hail applaud accept approve ratify sign recommend want need require seek demand participate appoint');
+verbs('support', 'call push press argue', 'for');
+verbs('support', 'insist', 'on');
+verbs('support', 'stand', 'behind');
+verbs('support', 'agree', 'to');
+verbs('oppose', 'reject oppose refuse condemn denounce criticise criticize veto block dismiss resist decry deplore slam spurn rebuff');
+verbs('oppose', 'object', 'to');
+verbs('oppose', 'protest', 'against');
+verbs('oppose', 'warn', 'against');
+verbs('oppose', 'rule', 'out');
+verbs('oppose', 'turn', 'down');
+
+/** A verb's lemma among the verbs of position and of events (the tagger's lemmas undo "-ed" and "-ing" badly). */
+function verbLemmaOf(token: Token): string {
+  return verbLemma(token.text, (l) => VERBS.has(l) || EVALUATING.has(l) || knownVerb(l) || /^(pose|represent|constitute)$/.test(l)) ?? (token.lemma || token.text).toLowerCase();
+}
+
+/** Evaluations predicated of an issue: "X is premature", "deemed X unacceptable". */
+const ADJECTIVES = new Map<string, Polarity>();
+for (const w of `unacceptable premature dangerous illegal reckless irresponsible unjustified provocative wrong regrettable
+  unnecessary counterproductive one-sided absurd unrealistic pointless destabilising destabilizing unfair unlawful
+  misguided hostile aggressive inadmissible outrageous unworkable`.split(/\s+/)) ADJECTIVES.set(w, 'oppose');
+for (const w of `necessary essential important welcome fair reasonable positive constructive acceptable vital crucial useful
+  helpful balanced sensible overdue`.split(/\s+/)) ADJECTIVES.set(w, 'support');
+
+/** Nouns predicated of an issue: "the plan is a non-starter", "called the deal a real achievement". */
+const PREDICATE_NOUNS = new Map<string, Polarity>();
+for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
+for (const w of 'achievement breakthrough opportunity solution progress'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
+
+/** Nouns of stance whose complement is the issue: "concern over X", "the necessity of X", "support for X". */
+const STANCE_NOUNS = new Map<string, Polarity>();
+for (const w of 'concern concerns opposition objection objections criticism rejection fears'.split(/\s+/)) STANCE_NOUNS.set(w, 'oppose');
+for (const w of 'support backing necessity need call calls importance endorsement'.split(/\s+/)) STANCE_NOUNS.set(w, 'support');
+
+/** Verbs that predicate an evaluation of their object: "deemed X premature", "called X a non-starter". */
+const EVALUATING = new Set(['deem', 'call', 'describe', 'consider', 'find', 'brand', 'label', 'regard', 'see', 'view', 'term', 'dub']);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'nobody', 'without']);
-const GOVERNED = new Set(['obj', 'nsubj', 'nsubj:pass', 'xcomp', 'ccomp', 'nmod', 'obl', 'csubj']);
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me']);
+const LEFT_OUT = new Set(['punct', 'acl:relcl', 'advcl', 'parataxis', 'cc']);
 
-export function findStances(doc: Doc, quotes: Quote[], events: Event[]): Stance[] {
-  const children = dependents(doc);
-  const stances: Array<Omit<Stance, 'id'> & { issueId: string }> = [];
-  const seen = new Set<string>();
-  const push = (holder: string, found: { issue: IssueLabel; polarity: Polarity }, evidence: Span, quote: string | null) => {
-    const key = `${holder}|${found.issue.id}|${found.polarity}|${evidence.start}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    stances.push({ holder, issue: found.issue.label, issueId: found.issue.id, polarity: found.polarity, evidence, quote });
-  };
-  for (const quote of quotes) {
-    if (!quote.speaker) continue;
-    const tokens = tokensBetween(doc, quote.content.start, quote.content.end);
-    const cue = quote.cue ? tokenStartingAt(doc, quote.cue.start) : undefined;
-    for (const found of positionsIn(doc, children, tokens, cue)) push(quote.speaker, found, quote.content, quote.id);
+interface Frame {
+  polarity: Polarity;
+  /** The words of what the position is about. */
+  phrase: Token[];
+  /** The token whose subject holds the position (a verb, or the verb an evaluation depends on). */
+  holderOf: Token | null;
+  /** Holders read from word order (a title-case headline), when the parse cannot give a subject. */
+  holders?: string[];
+  /** Words that say whose the issue is without being the issue (the subject of "would need to participate"). */
+  owners?: Set<number>;
+  /** "would need to", "would require": what should happen, in the speaker's own view. */
+  speakersView?: boolean;
+  /** Evidence that is not a clause of the parse (a title-case headline). */
+  evidence?: Span;
+  /** For an objection to being left out, the word for who is left out ("us", "Ukraine"). */
+  excluded?: Token;
+  /** The clause that states the position, for its evidence. */
+  clause: Token;
+  /** Opposition and exclusion come first when one statement could be read both ways. */
+  rank: number;
+}
+
+interface Context {
+  doc: Doc;
+  index: ActorIndex;
+  quotes: Quote[];
+  children: Token[][];
+}
+
+export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _events: Event[] = [], ignore: Array<{ start: number; end: number }> = []): Stance[] {
+  const ctx: Context = { doc, index, quotes, children: dependents(doc) };
+  const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
+  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean }> = [];
+  // one position per statement: the quote (or the clause) is what a holder said about one thing
+  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null }>();
+  for (const token of doc.tokens) {
+    if (isIgnored(token)) continue;
+    const frame = readFrame(ctx, token) ?? readHeadline(ctx, token);
+    if (!frame || insideCondition(ctx, frame.clause)) continue;
+    const issue = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
+    if (!issue) continue;
+    const quote = quoteOf(ctx, token);
+    const holders = holdersOf(ctx, frame, quote);
+    const holder = holders[0];
+    if (!holder) continue;
+    // "without us", "without it" (said by Moscow's spokesman): one objects to one's own side being left out
+    if (frame.excluded && !excludesHolder(ctx, frame.excluded, holder)) continue;
+    const evidence = quote ? quote.content : frame.evidence ?? clauseSpan(ctx, frame.clause);
+    const key = quote ? `q:${quote.id}` : `c:${frame.clause.i}`;
+    const previous = statements.get(key);
+    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holders, evidence, quote });
   }
-  // a rejection or endorsement reported as an event ("Russia rejects NATO troop deployment")
-  for (const event of events) {
-    if (event.modality !== 'asserted' || event.negated || event.source.length === 0) continue;
-    if (event.type !== 'REJECT') continue;
-    const tokens = tokensBetween(doc, event.evidence.start, event.evidence.end);
-    const trigger = tokens.find((t) => t.upos === 'VERB' && POLARITY[t.text.toLowerCase()] === (event.type === 'REJECT' ? 'oppose' : 'support'));
-    if (!trigger) continue;
-    const found = positionAt(doc, children, trigger, tokens);
-    if (!found) continue;
-    for (const holder of event.source) {
-      const sentence = doc.sentences[trigger.sentence]!;
-      push(holder, found, { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) }, null);
+  let order = 0;
+  for (const { frame, issue, holders, evidence, quote } of statements.values()) {
+    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+  }
+  // "this plan", "the proposal": a bare plan in an article that names what one plan is about is that plan
+  const substances = new Map(found.filter((s) => s.planned).map((s) => [s.issue, s.issueId]));
+  if (substances.size === 1) {
+    const [label, id] = [...substances][0]!;
+    for (const s of found) if (s.issue === 'plan') Object.assign(s, { issue: label, issueId: id });
+  }
+  // one holder's position on one issue in one article is one stance, told by its most direct evidence
+  const kept = new Map<string, (typeof found)[number]>();
+  for (const s of found.sort((a, b) => a.evidence.start - b.evidence.start)) {
+    const key = `${s.holder}|${s.issueId}|${s.polarity}`;
+    const other = kept.get(key);
+    if (!other || (s.direct && !other.direct)) kept.set(key, s);
+  }
+  return [...kept.values()]
+    .sort((a, b) => a.evidence.start - b.evidence.start)
+    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Frames
+
+function readFrame(ctx: Context, token: Token): Frame | null {
+  const { children } = ctx;
+  const lower = token.text.toLowerCase();
+  // "nobody makes decisions without us": being left out is objected to
+  if (lower === 'without' && isExclusion(ctx, token)) {
+    const phrase = token.head >= 0 ? ctx.doc.tokens[token.head]! : token;
+    const action = phrase.head >= 0 ? ctx.doc.tokens[phrase.head]! : phrase;
+    return { polarity: 'oppose', phrase: [...words(ctx, action), token], holderOf: null, clause: action, rank: 0, excluded: ctx.doc.tokens[token.i + 1] };
+  }
+  if (token.upos === 'VERB') {
+    const lemma = verbLemmaOf(token);
+    const positions = VERBS.get(lemma);
+    if (!positions) return poses(ctx, token);
+    // "the country's ability to resist", "a campaign to block": a verb describing a noun takes no position;
+    // nor does a relative clause about someone unnamed ("operators that refuse to play by the rules"), nor
+    // what would have happened ("a statement that would have endorsed the plan")
+    if (token.deprel === 'acl' || token.deprel === 'amod') return null;
+    if (token.deprel === 'acl:relcl' && !ctx.index.mentions.some((m) => token.head >= m.tokenStart && token.head < m.tokenEnd)) return null;
+    const aux = children[token.i]!.filter((c) => c.deprel.startsWith('aux')).map((c) => c.text.toLowerCase());
+    if (aux.includes('would') && aux.includes('have')) return null;
+    // "We are not asking anyone to accept Norwegian rules": not asking is no position on the rules
+    const governor = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+    if (governor && token.deprel === 'xcomp' && /^(ask|urge|want|expect|tell|force|require|call|press)$/.test(verbLemmaOf(governor)) && negated(ctx, governor)) return null;
+    const particles = particlesOf(ctx, token);
+    const position = positions.find((p) => !p.particle || particles.has(p.particle));
+    if (!position) return null;
+    const phrase = governedBy(ctx, token, position.particle);
+    if (phrase.length === 0) return null;
+    const polarity = negated(ctx, token) ? flip(position.polarity) : position.polarity;
+    const subjects = new Set(children[token.i]!.filter((c) => c.deprel === 'nsubj').flatMap((s) => subtree(ctx, s, LEFT_OUT)).map((t) => t.i));
+    const speakersView = /^(need|require)$/.test(lemma);
+    return { polarity, phrase, holderOf: token, clause: token, rank: polarity === 'oppose' ? 1 : 2, owners: subjects, speakersView };
+  }
+  if (token.upos === 'ADJ' && ADJECTIVES.has(lower)) return predicated(ctx, token, ADJECTIVES.get(lower)!);
+  // the tagger takes "non-starter" for an adjective as often as for a noun
+  if (token.upos === 'ADJ' && PREDICATE_NOUNS.has(lower)) return predicated(ctx, token, PREDICATE_NOUNS.get(lower)!);
+  if (token.upos === 'NOUN' || token.upos === 'PROPN') {
+    if (PREDICATE_NOUNS.has(lower) || (lower === 'step' && /\b(right direction|forward)\b/i.test(textOf(ctx, token)))) {
+      const frame = predicated(ctx, token, PREDICATE_NOUNS.get(lower) ?? 'support');
+      if (frame) return frame;
+    }
+    if (STANCE_NOUNS.has(lower)) {
+      const governor = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+      const introduces = (c: Token) => /^(of|to|for|over|about|on|against|with)$/.test(caseOf(ctx, c) ?? '');
+      // "her opposition to Norway's plan", also when the parser hung "to Norway's plan" on the verb
+      const complement = children[token.i]!.find((c) => (c.deprel.startsWith('nmod') || c.deprel === 'acl' || c.deprel === 'advcl') && introduces(c)) ??
+        (governor ? children[governor.i]!.find((c) => c.deprel.startsWith('obl') && introduces(c) && c.i > token.i && subtree(ctx, c, LEFT_OUT)[0]!.i === token.i + 1) : undefined);
+      if (!complement) return null;
+      const polarity = negated(ctx, token) ? flip(STANCE_NOUNS.get(lower)!) : STANCE_NOUNS.get(lower)!;
+      // "her opposition", "Moscow's objection": the possessor holds it
+      const possessor = children[token.i]!.find((c) => c.deprel === 'nmod:poss');
+      const holders = possessor ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, possessor) : [];
+      return { polarity, phrase: words(ctx, complement), holderOf: governor?.upos === 'VERB' ? governor : null, holders: holders.length ? holders : undefined, clause: governor ?? token, rank: polarity === 'oppose' ? 1 : 2 };
     }
   }
-  return stances.map(({ issueId: _id, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+  return null;
 }
 
-/** "without us", "without Ukraine": being left out is objected to. */
-function isExclusion(doc: Doc, token: Token): boolean {
-  const next = doc.tokens[token.i + 1];
-  return token.text.toLowerCase() === 'without' && !!next && (next.upos === 'PRON' || next.upos === 'PROPN');
+/** "X poses a (direct) threat to Y": X is opposed. */
+function poses(ctx: Context, verb: Token): Frame | null {
+  if (verbLemmaOf(verb) !== 'pose' && verbLemmaOf(verb) !== 'represent' && verbLemmaOf(verb) !== 'constitute') return null;
+  const threat = ctx.children[verb.i]!.find((c) => c.deprel === 'obj' && /^(threat|danger|risk|challenge)$/i.test(c.text));
+  const subject = ctx.children[verb.i]!.find((c) => c.deprel === 'nsubj');
+  if (!threat || !subject) return null;
+  const polarity: Polarity = negated(ctx, verb) ? 'support' : 'oppose';
+  return { polarity, phrase: words(ctx, subject), holderOf: null, clause: verb, rank: 1 };
 }
 
-
-/** Every position taken in a statement: its polarity words (and the cue's, "deemed ... premature") with their phrases. */
-function positionsIn(doc: Doc, children: Token[][], tokens: Token[], cue: Token | undefined): Array<{ issue: IssueLabel; polarity: Polarity }> {
-  const found: Array<{ issue: IssueLabel; polarity: Polarity }> = [];
-  // opposition words first: "we want a fair resolution where nobody decides without us" is an objection
-  const opposes = (t: Token) => POLARITY[t.text.toLowerCase()] === 'oppose' || isExclusion(doc, t);
-  const ordered = [...tokens].sort((a, b) => Number(opposes(b)) - Number(opposes(a)));
-  const candidates = cue ? [cue, ...ordered] : ordered;
-  for (const token of candidates) {
-    if (!POLARITY[token.text.toLowerCase()] && !isExclusion(doc, token)) continue;
-    const position = positionAt(doc, children, token, tokens);
-    // one position per statement: the first polarity word that governs a phrase
-    if (position) return [position];
+/** An evaluation of something: "X is premature" (its subject), "deemed X (as) premature" (the verb's object). */
+function predicated(ctx: Context, predicate: Token, polarity: Polarity): Frame | null {
+  const { children, doc } = ctx;
+  // only an evaluation said of something, not a word describing a noun ("an important one")
+  if (predicate.deprel === 'amod' || predicate.deprel === 'compound') return null;
+  const own = children[predicate.i]!.find((c) => c.deprel === 'nsubj' || c.deprel === 'nsubj:pass');
+  const governor = predicate.head >= 0 ? doc.tokens[predicate.head]! : null;
+  let issue: Token | undefined = own;
+  let holderOf: Token | null = null;
+  let clause = predicate;
+  if (!issue && governor && EVALUATING.has(verbLemmaOf(governor))) {
+    issue = children[governor.i]!.find((c) => c.deprel === 'obj');
+    holderOf = governor;
+    clause = governor;
   }
-  return found;
-}
-
-/** The phrase a polarity word governs, its label, and the polarity after negation. */
-function positionAt(doc: Doc, children: Token[][], trigger: Token, scope: Token[]): { issue: IssueLabel; polarity: Polarity } | null {
-  let polarity = POLARITY[trigger.text.toLowerCase()] ?? 'oppose';
-  const inScope = new Set(scope.map((t) => t.i));
-  const negated = [trigger, trigger.head >= 0 ? doc.tokens[trigger.head]! : null]
-    .filter((t): t is Token => !!t)
-    .some((t) => children[t.i]!.some((c) => (c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'aux') && NEGATORS.has(c.text.toLowerCase())));
-  if (negated && trigger.text.toLowerCase() !== 'without') polarity = polarity === 'support' ? 'oppose' : 'support';
-  const phrase = governedPhrase(doc, children, trigger, inScope);
-  if (phrase.length === 0) return null;
-  const issue = issueLabel(phrase.map((t) => ({ text: t.text, upos: t.upos })));
-  return issue ? { issue, polarity } : null;
+  // "called the proposal “a non-starter”" with the evaluation hung elsewhere: the evaluating verb just before it
+  if (!issue) {
+    for (let k = predicate.i - 1; k >= Math.max(doc.sentences[predicate.sentence]!.tokenStart, predicate.i - 8); k--) {
+      const t = doc.tokens[k]!;
+      if (t.upos !== 'VERB') continue;
+      if (EVALUATING.has(verbLemmaOf(t))) {
+        issue = children[t.i]!.find((c) => c.deprel === 'obj' && c.i < predicate.i);
+        holderOf = t;
+        clause = t;
+      }
+      break;
+    }
+  }
+  if (!issue || issue === predicate || issue.upos === 'PRON') return null;
+  const negatedHere = negated(ctx, predicate) || (governor !== null && governor === holderOf && negated(ctx, governor));
+  return { polarity: negatedHere ? flip(polarity) : polarity, phrase: words(ctx, issue), holderOf, clause, rank: polarity === 'oppose' ? 1 : 2 };
 }
 
 /**
- * What the polarity word is about: a verb's object or clause, an adjective's or noun's subject ("X poses a threat",
- * "X is premature"), a noun's "of" complement ("the possibility of deploying troops"); in word order when the
- * parse gives nothing.
+ * Title-case headlines ("Russia Rejects NATO Troop Deployment in Ukraine") defeat the tagger: a position verb in
+ * the third person after an actor holds a position on the words that follow, up to a colon.
  */
-function governedPhrase(doc: Doc, children: Token[][], trigger: Token, inScope: Set<number>): Token[] {
-  const kids = children[trigger.i]!;
-  // "decisions made without us": the action taken without someone is the issue
-  if (trigger.text.toLowerCase() === 'without' && trigger.head >= 0) {
-    const phrase = doc.tokens[trigger.head]!;
-    const action = phrase.head >= 0 ? doc.tokens[phrase.head]! : phrase;
-    return subtree(children, action).filter((t) => inScope.size === 0 || inScope.has(t.i));
-  }
-  const pick = (relations: string[]) => kids.find((c) => relations.includes(c.deprel) && (inScope.has(c.i) || inScope.size === 0));
-  let head: Token | undefined;
-  if (trigger.upos === 'VERB') head = pick(['obj', 'xcomp', 'ccomp', 'obl']);
-  else if (trigger.upos === 'NOUN') head = pick(['nmod', 'acl']) ?? subjectOfPredicate(doc, children, trigger);
-  else if (trigger.upos === 'ADJ') head = subjectOfPredicate(doc, children, trigger) ?? pick(['obl', 'xcomp', 'ccomp']);
-  if (!head && trigger.head >= 0) {
-    // "deemed talk of sending troops ... premature": the adjective's host verb has the phrase as object
-    const host = doc.tokens[trigger.head]!;
-    head = children[host.i]!.find((c) => GOVERNED.has(c.deprel) && c !== trigger && c.i !== trigger.i && !['nsubj'].includes(c.deprel) && inScope.has(c.i));
-  }
+function readHeadline(ctx: Context, token: Token): Frame | null {
+  const { doc } = ctx;
+  const sentence = doc.sentences[token.sentence]!;
+  const line = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  if (line.length < 3 || line.filter((t) => /^\p{Lu}/u.test(t.text)).length < line.length * 0.6) return null;
+  if (token.upos === 'VERB' || !/^\p{Lu}\p{Ll}+s$/u.test(token.text)) return null;
+  const lower = token.text.toLowerCase();
+  const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => VERBS.has(l));
+  const position = lemma ? VERBS.get(lemma)!.find((p) => !p.particle) : undefined;
+  if (!position || !ctx.index.mentions.some((m) => m.tokenEnd === token.i)) return null;
+  const phrase: Token[] = [];
+  for (let k = token.i + 1; k < sentence.tokenEnd && !/^[:;|–—-]$/.test(doc.tokens[k]!.text); k++) phrase.push(doc.tokens[k]!);
+  if (phrase.length === 0) return null;
+  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i)!;
+  const start = doc.tokens[before.tokenStart]!.start;
+  const end = phrase[phrase.length - 1]!.end;
+  const evidence = { start, end, text: doc.text.slice(start, end) };
+  return { polarity: position.polarity, phrase, holderOf: null, holders: [before.actor.id], clause: token, rank: position.polarity === 'oppose' ? 1 : 2, evidence };
+}
+
+/** What a position verb governs: its object, its complement clause, or the phrase behind its particle. */
+function governedBy(ctx: Context, verb: Token, particle: string | undefined): Token[] {
+  const kids = ctx.children[verb.i]!;
+  const content = kids.find((c) => c.deprel === 'xcomp' || c.deprel === 'ccomp');
+  // "urged Moscow to return to the table": what the addressee is asked to do is the issue, not the addressee
+  const addressee = kids.find((c) => c.deprel === 'obj' && ctx.index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
+  const object = addressee && content ? undefined : kids.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') ?? kids.find((c) => c.deprel === 'nsubj:pass');
+  const byParticle = particle ? kids.find((c) => (c.deprel.startsWith('obl') || c.deprel === 'obj') && caseOf(ctx, c) === particle) : undefined;
+  const head = byParticle ?? object;
   if (head) {
     // "accept NATO forces in Ukraine": a place hung on the verb still belongs to what is accepted
-    const places = trigger.upos === 'VERB' ? kids.filter((c) => c.deprel === 'obl' && c.i > head!.i && c.upos === 'PROPN') : [];
-    return [...subtree(children, head), ...places.flatMap((p) => subtree(children, p))].filter((t) => inScope.size === 0 || inScope.has(t.i)).sort((a, b) => a.i - b.i);
+    const places = kids.filter((c) => c.deprel.startsWith('obl') && c.i > head.i && /^(in|to|into|on|against)$/.test(caseOf(ctx, c) ?? '') && c.upos === 'PROPN');
+    const own = words(ctx, head);
+    const end = Math.max(...own.map((t) => t.i));
+    const complements = kids.filter((c) => c.deprel.startsWith('obl') && caseOf(ctx, c) === 'for' && subtree(ctx, c, LEFT_OUT)[0]!.i === end + 1);
+    return [...own, ...places.flatMap((p) => words(ctx, p)), ...complements.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
   }
-  // word order: the rest of the clause after the trigger
-  const after: Token[] = [];
-  for (let k = trigger.i + 1; k < doc.tokens.length && after.length < 10; k++) {
-    const t = doc.tokens[k]!;
-    if (t.sentence !== trigger.sentence || /^[,.;:!?]$/.test(t.text) || (inScope.size > 0 && !inScope.has(k))) break;
-    after.push(t);
+  // "would need to participate in future discussions", "called on Moscow to return to the table", "proposing
+  // that an observer mission monitor traffic" (whatever the tagger made of the clause's verb)
+  if (content) {
+    const subject = ctx.children[verb.i]!.filter((c) => c.deprel === 'nsubj');
+    return [...subject.flatMap((s) => words(ctx, s)), ...words(ctx, content)].sort((a, b) => a.i - b.i);
   }
-  return after;
+  return [];
 }
 
-function subjectOfPredicate(doc: Doc, children: Token[][], predicate: Token): Token | undefined {
-  const own = children[predicate.i]!.find((c) => c.deprel === 'nsubj' || c.deprel === 'nsubj:pass');
-  if (own) return own;
-  // "X poses a threat": the noun is the object of a verb whose subject is X
-  if (predicate.head >= 0 && predicate.deprel === 'obj') {
-    return children[predicate.head]!.find((c) => c.deprel === 'nsubj' || c.deprel === 'csubj');
-  }
-  return undefined;
+// ---------------------------------------------------------------------------------------------------------------
+// Holders and evidence
+
+/** "setting up the mission without Russian participation": the words of the without-phrase. */
+function afterWithout(ctx: Context, phrase: Token[], k: number): boolean {
+  const at = phrase.findIndex((t) => /^without$/i.test(t.text));
+  return at >= 0 && k >= at;
 }
 
-function subtree(children: Token[][], head: Token): Token[] {
+/** The words of an issue with the actors they name, one word per actor mention ("European Union"). */
+function issueWords(ctx: Context, frame: Frame): Array<{ text: string; upos: string; actor?: string; ownerOnly?: boolean }> {
+  const out: Array<{ text: string; upos: string; actor?: string; ownerOnly?: boolean }> = [];
+  let lastMention: unknown = null;
+  for (const t of frame.phrase) {
+    const mention = ctx.index.mentions.find((m) => t.i >= m.tokenStart && t.i < m.tokenEnd && (m.actor.type === 'country' || m.actor.type === 'organization'));
+    if (mention) {
+      if (mention === lastMention) continue;
+      lastMention = mention;
+      const text = ctx.doc.text.slice(ctx.doc.tokens[mention.tokenStart]!.start, ctx.doc.tokens[mention.tokenEnd - 1]!.end);
+      out.push({ text, upos: 'PROPN', actor: mention.actor.name, ownerOnly: frame.owners?.has(t.i) });
+      continue;
+    }
+    lastMention = null;
+    out.push({ text: t.text, upos: t.upos, ownerOnly: frame.owners?.has(t.i) });
+  }
+  return out;
+}
+
+/** The actors named anywhere in a phrase, people first: "Iceland's own fisheries minister, Gudrun Ketilsdottir". */
+function mentionsIn(ctx: Context, head: Token): string[] {
+  const span = subtree(ctx, head, new Set(['acl:relcl', 'parataxis']));
+  const ids = ctx.index.mentions.filter((m) => span.some((t) => t.i >= m.tokenStart && t.i < m.tokenEnd)).map((m) => m.actor);
+  return [...new Set([...ids.filter((a) => a.type === 'person'), ...ids].map((a) => a.id))];
+}
+
+function excludesHolder(ctx: Context, excluded: Token, holder: string): boolean {
+  if (FIRST_PERSON.has(excluded.text.toLowerCase())) return true;
+  const actor = ctx.index.actors.find((a) => a.id === holder);
+  const ids = actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, excluded);
+  return ids.some((id) => id === holder || (!!actor?.country && ctx.index.actors.find((a) => a.id === id)?.country === actor.country));
+}
+
+/** The innermost quote a word belongs to (its content, or its cue): "X said ... as Y indicated she ...". */
+function quoteOf(ctx: Context, token: Token): Quote | null {
+  const holding = ctx.quotes.filter((q) => (q.content.start <= token.start && q.content.end >= token.end) || (q.cue && q.cue.start === token.start));
+  return holding.sort((a, b) => a.content.end - a.content.start - (b.content.end - b.content.start))[0] ?? null;
+}
+
+/**
+ * Who holds a position: in a quote, its speaker (the one quoted speaks for "we" and for their own country);
+ * someone else's position reported in a quote is that actor's; elsewhere the subject of the frame.
+ */
+/** Every holder: coordinated subjects of a narrated position all hold it ("Norway, Iceland and Britain signed"). */
+function holdersOf(ctx: Context, frame: Frame, quote: Quote | null): string[] {
+  const first = holderOf(ctx, frame, quote);
+  if (!first) return [];
+  if (quote || !frame.holderOf || frame.holders) return [first];
+  const all = subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf).flatMap((s) => actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, s));
+  return all.includes(first) ? all : [first];
+}
+
+function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | null {
+  if (frame.holders?.length) return frame.holders[0]!;
+  // the cue of a quote ("..., suggesting the possibility of ...") takes the position of whoever is quoted
+  const isCue = !!quote?.cue && frame.holderOf?.start === quote.cue.start;
+  const subjectActors = frame.speakersView || isCue ? [] : frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, s))) : [];
+  let speaker = quote?.speaker ?? null;
+  // a quote whose speaker the quote layer left open ("..., suggesting the possibility of ..."): the cue's subject
+  if (quote && !speaker && quote.cue) {
+    // the reporting verb above the cue and its subject ("Starmer stated ..., suggesting ..."), else the nearest
+    // clause above whose subject names an actor
+    const cue = ctx.doc.tokens.find((x) => x.start === quote.cue!.start);
+    const above: Token[] = [];
+    for (let t = cue, hops = 0; t && hops < 6; hops++, t = t.head >= 0 ? ctx.doc.tokens[t.head] : undefined) above.push(t);
+    const ownSubject = cue && ctx.children[cue.i]!.some((c) => c.deprel === 'nsubj' && (actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, c).length > 0 || mentionsIn(ctx, c).length > 0));
+    const reporter = ownSubject ? cue : above.slice(1).find((t) => t.upos === 'VERB' && cueLemma(t.text) && ctx.children[t.i]!.some((c) => c.deprel === 'nsubj'));
+    for (const t of reporter ? [reporter] : above) {
+      const subject = ctx.children[t.i]!.find((c) => c.deprel === 'nsubj');
+      const parsed = subject ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, subject) : [];
+      const actors = parsed.length || !subject ? parsed : mentionsIn(ctx, subject);
+      if (actors.length) {
+        speaker = actors.find((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person') ?? actors[0]!;
+        break;
+      }
+    }
+  }
+  const subjectHeadsAll = frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf) : [];
+  const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjectActors.length === 0;
+  if (speaker && unresolvedPerson && ctx.index.actors.find((a) => a.id === speaker)?.type !== 'person') return null;
+  if (speaker) {
+    const speakerActor = ctx.index.actors.find((a) => a.id === speaker);
+    // "Iceland's own fisheries minister rejected ...", reported by the foreign minister: another official's position
+    const subjectHeads = frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf) : [];
+    const anotherOfficial = subjectHeads.some((h) => ROLE_HEADS.has(h.text.toLowerCase()));
+    const ownSide = !anotherOfficial && subjectActors.every((id) => {
+      const actor = ctx.index.actors.find((a) => a.id === id);
+      return id === speaker || (actor?.type !== 'person' && !!actor?.country && actor.country === speakerActor?.country);
+    });
+    if (subjectActors.length === 0 || ownSide) return speaker;
+    return subjectActors[0]!;
+  }
+  return subjectActors[0] ?? null;
+}
+
+function clauseSpan(ctx: Context, clause: Token): Span {
+  const tokens = subtree(ctx, clause, new Set(['parataxis', 'conj', 'cc', 'punct']));
+  const first = tokens[0] ?? clause;
+  const last = tokens[tokens.length - 1] ?? clause;
+  return { start: first.start, end: last.end, text: ctx.doc.text.slice(first.start, last.end) };
+}
+
+/** "if Moscow kept refusing to cooperate": a position under a condition is not taken. */
+function insideCondition(ctx: Context, clause: Token): boolean {
+  for (let t = clause, hops = 0; hops < 5; hops++) {
+    if (ctx.children[t.i]!.some((c) => c.deprel === 'mark' && /^(if|unless|until|whether)$/i.test(c.text))) return true;
+    if (t.head < 0) return false;
+    t = ctx.doc.tokens[t.head]!;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parse helpers
+
+function words(ctx: Context, head: Token): Token[] {
+  // a gerund complement is the substance ("talk of sending troops"); a purpose or relative clause is not
+  return subtree(ctx, head, LEFT_OUT).slice(0, 16);
+}
+
+function subtree(ctx: Context, head: Token, skip: Set<string>): Token[] {
   const out: Token[] = [];
   const stack = [head];
   while (stack.length) {
     const t = stack.pop()!;
     out.push(t);
-    // a gerund complement is the substance ("talk of sending troops"); a purpose clause is not ("backing to prevent ...")
-    for (const c of children[t.i]!) if (!['punct', 'acl:relcl', 'advcl', 'parataxis'].includes(c.deprel) && (c.deprel !== 'acl' || /ing$/i.test(c.text))) stack.push(c);
+    for (const c of ctx.children[t.i]!) {
+      // a coordinated clause is another statement; coordinated nouns are one issue ("expansion ..., and membership")
+      if (skip.has(c.deprel) || (c.deprel === 'conj' && c.upos === 'VERB')) continue;
+      if (c.deprel !== 'acl' || /ing$/i.test(c.text) || c.xpos === 'VBN') stack.push(c);
+    }
   }
-  return out.sort((a, b) => a.i - b.i).slice(0, 14);
+  return out.sort((a, b) => a.i - b.i);
+}
+
+function caseOf(ctx: Context, token: Token): string | undefined {
+  const own = ctx.children[token.i]!.find((c) => c.deprel === 'case' || c.deprel === 'mark');
+  return own?.text.toLowerCase();
+}
+
+function particlesOf(ctx: Context, verb: Token): Set<string> {
+  const found = new Set<string>();
+  for (const c of ctx.children[verb.i]!) {
+    if (c.deprel === 'compound:prt') found.add(c.text.toLowerCase());
+    if (c.deprel.startsWith('obl') || c.deprel === 'obj') {
+      const kase = caseOf(ctx, c);
+      if (kase) found.add(kase);
+    }
+  }
+  const next = ctx.doc.tokens[verb.i + 1];
+  if (next && next.sentence === verb.sentence && (next.upos === 'ADP' || next.xpos === 'RP')) found.add(next.text.toLowerCase());
+  return found;
+}
+
+function negated(ctx: Context, token: Token): boolean {
+  const own = ctx.children[token.i]!.some((c) => ((c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'aux') && NEGATORS.has(c.text.toLowerCase())) ||
+    // "no longer ruling it out"
+    (c.deprel === 'advmod' && /^longer$/i.test(c.text) && /^no$/i.test(ctx.doc.tokens[c.i - 1]?.text ?? '')));
+  // "he did not say he would accept": a negated governor of a complement
+  const governor = token.deprel === 'xcomp' && token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
+  return own || (!!governor && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
+}
+
+/** "without us", "without Ukraine": being left out is objected to. */
+function isExclusion(ctx: Context, token: Token): boolean {
+  const next = ctx.doc.tokens[token.i + 1];
+  return !!next && next.sentence === token.sentence && (next.upos === 'PRON' || next.upos === 'PROPN');
+}
+
+function textOf(ctx: Context, head: Token): string {
+  return subtree(ctx, head, new Set()).map((t) => t.text).join(' ');
+}
+
+function flip(polarity: Polarity): Polarity {
+  return polarity === 'support' ? 'oppose' : 'support';
 }

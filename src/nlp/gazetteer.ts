@@ -78,6 +78,8 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   SAU: ['Saudi', 'Saudis', 'Saudi Arabian'],
   KOR: ['South Korean'],
   PRK: ['North Korean'],
+  KGZ: ['Kyrgyz'],
+  BIH: ['Bosnian', 'Bosnians'],
 };
 
 /** International and supranational organisations, with the forms news uses for them. */
@@ -177,7 +179,8 @@ export function gazetteer(): Gazetteer {
     for (const capital of country.capital ?? []) add(capital, { kind: 'capital', name: country.name.common, country: country.cca3 });
     const demonym = country.demonyms?.eng;
     if (demonym) {
-      for (const form of new Set([demonym.m, demonym.f])) {
+      // "Bosnian, Herzegovinian": some entries list several demonyms in one string
+      for (const form of new Set([demonym.m, demonym.f].flatMap((d) => (d ?? '').split(/,\s*/)))) {
         if (form && !REGIONAL_ADJECTIVES.has(form)) add(form, { kind: 'demonym', name: country.name.common, country: country.cca3 });
       }
     }
