@@ -55,9 +55,19 @@ interface Context {
   children: Token[][];
 }
 
-function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>): Generator<QuoteDraft> {
+/** A direct quote being built, with what is needed to join the next quote to it. */
+interface OpenQuote {
+  draft: QuoteDraft;
+  /** The cue token, when there is one, and where the quote's marks close. */
+  cue: Token | undefined;
+  closeEnd: number;
+}
+
+function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>): QuoteDraft[] {
   const { doc } = context;
+  const drafts: QuoteDraft[] = [];
   let previous: (Speaker & { sentence: number }) | null = null;
+  let last: OpenQuote | null = null;
   for (const mark of marks) {
     const inside = tokensBetween(doc, mark.contentStart, mark.contentEnd);
     if (inside.length === 0) continue;
@@ -69,21 +79,35 @@ function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numb
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
     const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
-    const cue = outside.find((t) => isCue(doc, t)) ?? introduced;
+    const ownCue = outside.find((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))) ?? introduced;
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+    // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
+    if (last && !ownCue && interruptedBy(doc, last, mark)) {
+      last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
+      last.closeEnd = mark.closeEnd;
+      if (previous) previous.sentence = sentence;
+      continue;
+    }
+    const cue = ownCue ?? outside.find((t) => isCue(doc, t));
+    // a title or scare quote in the same sentence as someone else's quote and its cue ("said Adam Segal, the author of “Hacked World Order”")
+    if (cue && usedCues.has(cue.i) && words < MIXED_MAX_WORDS) continue;
     const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
     if (!cue) {
       // “...” ― Name, and Name: “...”: a dash after the quote or a colon before it stands for the cue
       const tagged = dashOrColonSpeaker(context, mark);
       if (tagged) {
-        yield { kind: 'direct', content, speaker: tagged.found.speaker, speakerMention: tagged.found.mention, cue: tagged.cue };
+        const draft: QuoteDraft = { kind: 'direct', content, speaker: tagged.found.speaker, speakerMention: tagged.found.mention, cue: tagged.cue };
+        drafts.push(draft);
+        last = { draft, cue: undefined, closeEnd: mark.closeEnd };
         previous = { ...tagged.found, sentence };
         continue;
       }
       // A whole quoted sentence with no cue continues the last speaker; a short one is a scare quote or a title.
       const continues = previous && firstSentence - previous.sentence <= 3 && words >= 4 && startsSentence(doc, mark.open);
       if (continues) {
-        yield { kind: 'direct', content, speaker: previous!.speaker, speakerMention: null, cue: null };
+        const draft: QuoteDraft = { kind: 'direct', content, speaker: previous!.speaker, speakerMention: null, cue: null };
+        drafts.push(draft);
+        last = { draft, cue: undefined, closeEnd: mark.closeEnd };
         previous!.sentence = sentence;
       }
       continue;
@@ -96,12 +120,34 @@ function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numb
       // the reported clause runs from after the cue (or its "that") to the closing mark
       const that = doc.tokens.slice(cue.i + 1, cue.i + 6).find((t) => t.text.toLowerCase() === 'that' && t.end <= mark.open);
       const after = doc.tokens[(that ?? cue).i + 1]!;
-      yield { kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
+      drafts.push({ kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      last = null;
     } else {
-      yield { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
+      const draft: QuoteDraft = { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
+      drafts.push(draft);
+      last = { draft, cue, closeEnd: mark.closeEnd };
     }
     previous = { ...found, sentence };
   }
+  return drafts;
+}
+
+/**
+ * Does `mark` carry on the quote `last` after its speaker tag: the tag between them holds the quote's cue and its
+ * speaker, stays in the paragraph, is short beside the quoted words (a long aside is no interruption), and the new
+ * quote opens a sentence or follows the tag's comma.
+ */
+function interruptedBy(doc: Doc, last: OpenQuote, mark: QuoteMarks): boolean {
+  const speaker = last.draft.speakerMention;
+  const between = (s: { start: number; end: number }) => s.start >= last.closeEnd && s.end <= mark.open;
+  if (!last.cue || !between(last.cue) || !speaker || !between(speaker)) return false;
+  const gap = doc.text.slice(last.closeEnd, mark.open);
+  if (gap.includes('\n') || /["“”«»„]|''/.test(gap)) return false;
+  const opening = doc.tokens.find((t) => t.start >= mark.contentStart);
+  if (!opening || opening.sentence - last.cue.sentence > 1) return false;
+  if (!startsSentence(doc, mark.open) && !/,\s*$/.test(gap)) return false;
+  const quoted = wordCount(doc.text.slice(last.draft.content.start, last.closeEnd)) + wordCount(doc.text.slice(mark.contentStart, mark.contentEnd));
+  return wordCount(gap) <= quoted;
 }
 
 function spanOf(text: string, start: number, end: number): Span {
