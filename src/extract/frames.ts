@@ -1,0 +1,168 @@
+// Reporting frames: a word together with the syntactic link to what it reports. "said" + clausal complement,
+// "supports" + object, "referring" + to-phrase, "declined" + infinitive, "..., he said" + the clause it hangs from.
+// Two things are learnt from PolNeAR train (train/frames.ts -> frame-lexicon.ts): whether a frame reports anything,
+// and where the reported words end: which phrases hanging from the reported head stay out ("..., mocking his
+// rival") and which phrases of the cue come in ("expressed concern | over the decision"). The same candidate spans
+// are built here for training and for extraction, so that what was measured is what is produced.
+import type { Span } from '../contract.js';
+import type { Doc, Token } from '../nlp/index.js';
+import { cueLemma } from './cues.js';
+import { FRAME_EDGES, FRAME_LEXICON } from './frame-lexicon.js';
+
+export interface FrameCandidate {
+  /** lemma|coarse POS|relation, the look-up key of FRAME_LEXICON. */
+  key: string;
+  /** The relation alone ("ccomp>", "obl:to>", "^parataxis<"), the context of FRAME_EDGES keys. */
+  relation: string;
+  /** Head of the reported words; for a "^" relation the word the cue hangs from. */
+  head: Token;
+  span: Span;
+}
+
+/** Dependents that belong to the cue's own phrase or its speaker, never to what is reported. */
+export const NOT_REPORTED: ReadonlySet<string> = new Set([
+  'punct', 'aux', 'aux:pass', 'cop', 'mark', 'case', 'det', 'cc', 'nsubj', 'nsubj:pass', 'expl', 'compound:prt', 'advmod',
+  'nmod:poss', 'amod', 'compound', 'nummod', 'fixed', 'flat', 'goeswith', 'reparandum', 'discourse', 'vocative', 'dep',
+  'det:predet', 'nmod:tmod', 'obl:tmod', 'nmod:npmod', 'obl:npmod', 'cc:preconj', 'list', 'orphan',
+]);
+/** Relations whose preposition or conjunction says what the phrase is ("referring to", "worried about"). */
+const MARKED = new Set(['obl', 'nmod', 'advcl', 'acl']);
+const CUE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADV', 'ADP', 'PROPN', 'AUX']);
+const TOPIC_PREPOSITIONS = new Set(['about', 'over', 'on', 'for', 'against', 'regarding', 'toward', 'towards', 'at', 'with']);
+/** An edge decision needs this many training cases; below it the phrase stays as the parse has it. */
+export const EDGE_MIN_CASES = 5;
+
+const isEdgePunct = (t: Token) => /^[,.;:!?"“”'’‘()\-—–]+$|^''$|^``$/.test(t.text);
+
+/** A frame key: lemma, coarse part of speech and relation. */
+export function frameKey(token: Token, relation: string): string {
+  const pos = token.upos === 'AUX' ? 'VERB' : token.upos === 'PROPN' ? 'NOUN' : token.upos;
+  return `${token.lemma.toLowerCase()}|${pos}|${relation}`;
+}
+
+/** A dependent's relation with its preposition or conjunction, or -ing/-ed for a bare participle clause. */
+export function relationOf(children: Token[][], dependent: Token): string {
+  if (!MARKED.has(dependent.deprel)) return dependent.deprel;
+  const m = children[dependent.i]!.find((c) => (c.deprel === 'case' || c.deprel === 'mark') && c.i < dependent.i);
+  if (m) return `${dependent.deprel}:${m.text.toLowerCase().replace(/’/g, "'")}`;
+  if (dependent.xpos === 'VBG') return `${dependent.deprel}:-ing`;
+  if (dependent.xpos === 'VBN') return `${dependent.deprel}:-ed`;
+  return dependent.deprel;
+}
+
+/** The key of a phrase at the edge of reported words: context relation, the phrase's relation, side, comma before it. */
+export function edgeKey(doc: Doc, children: Token[][], context: string, phrase: Token, anchor: Token, words: Token[]): string {
+  // the phrase's own commas are often attached inside it: look before its first word
+  const first = words.find((t) => !isEdgePunct(t)) ?? words[0]!;
+  const comma = doc.tokens[first.i - 1]?.text === ',' ? ',' : '';
+  return `${context}|${relationOf(children, phrase)}${phrase.i < anchor.i ? '<' : '>'}${comma}`;
+}
+
+/** Tokens of a subtree, skipping the subtrees rooted at `skip`. */
+export function subtree(children: Token[][], head: Token, skip: (t: Token) => boolean = () => false): Token[] {
+  const members: Token[] = [];
+  const stack = [head];
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (t !== head && skip(t)) continue;
+    members.push(t);
+    stack.push(...children[t.i]!);
+  }
+  return members.sort((a, b) => a.i - b.i);
+}
+
+/** The contiguous run of `members` that holds `anchor`, trimmed of edge punctuation, as a span. */
+export function runSpan(doc: Doc, members: Token[], anchor: Token): Span | null {
+  const at = members.indexOf(anchor);
+  if (at < 0) return null;
+  let first = at;
+  let last = at;
+  while (first > 0 && members[first - 1]!.i === members[first]!.i - 1) first--;
+  while (last + 1 < members.length && members[last + 1]!.i === members[last]!.i + 1) last++;
+  while (first <= last && isEdgePunct(members[first]!)) first++;
+  while (last >= first && isEdgePunct(members[last]!)) last--;
+  if (first > last) return null;
+  const start = members[first]!.start;
+  const end = members[last]!.end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+/** Edge key -> [share of training cases where the phrase was part of the reported words, cases]. */
+export type EdgeTable = Readonly<Record<string, readonly [share: number, cases: number]>>;
+
+/** Decision of an edge table: true to keep a phrase, false to leave it out, undefined when unknown. */
+function learntInclusion(edges: EdgeTable, key: string): boolean | undefined {
+  const entry = edges[key];
+  if (!entry || entry[1] < EDGE_MIN_CASES) return undefined;
+  return entry[0] >= 0.5;
+}
+
+/**
+ * The words a frame reports: the head's subtree, less the phrases hanging from the head that the edge table
+ * leaves out, plus the cue's other phrases that it brings in; the run holding the head.
+ */
+function reportedWords(doc: Doc, children: Token[][], cue: Token, head: Token, relation: string, edges: EdgeTable | null): Span | null {
+  const headOfCue = cue.head === head.i;
+  const dropped = new Set<number>();
+  if (edges) {
+    for (const child of children[head.i]!) {
+      if (child === cue || child.deprel === 'punct') continue;
+      if (learntInclusion(edges, edgeKey(doc, children, relation, child, head, subtree(children, child))) === false) dropped.add(child.i);
+    }
+  }
+  const members = subtree(children, head, (t) => t === cue || dropped.has(t.i));
+  if (edges && !headOfCue) {
+    const bareNoun = head.deprel === 'obj' && members.length <= 3 && members.every((t) => t === head || ['det', 'amod', 'compound', 'nmod:poss'].includes(t.deprel));
+    for (const sibling of children[cue.i]!) {
+      if (sibling === head || NOT_REPORTED.has(sibling.deprel)) continue;
+      const phrase = subtree(children, sibling);
+      // "voiced optimism | about the talks", "expressed concern | over the decision": what a bare feeling or stance
+      // noun is about belongs to it, wherever the parser attached it
+      const topic = bareNoun && (sibling.deprel === 'obl' || sibling.deprel === 'advcl') && phrase[0]!.i === members[members.length - 1]!.i + 1 && TOPIC_PREPOSITIONS.has(phrase[0]!.text.toLowerCase());
+      if (topic || learntInclusion(edges, edgeKey(doc, children, 'sibling:' + relation, sibling, head, phrase)) === true) members.push(...phrase);
+    }
+    members.sort((a, b) => a.i - b.i);
+  }
+  if (edges) {
+    // ", adding ...", ", suggesting ...": a reporting participle after a comma starts an attribution of its own
+    const next = members.findIndex((t) => t.i > head.i && t.xpos === 'VBG' && doc.tokens[t.i - 1]?.text === ',' && cueLemma(t.text) !== undefined);
+    if (next >= 0) members.splice(next);
+  }
+  return runSpan(doc, members, head);
+}
+
+/**
+ * Every span a token could be reporting: each of its dependents' subtrees, and the clause it hangs from, with
+ * their edges as `edges` decides (null: the parse's subtrees as they are, for learning the edges).
+ */
+export function frameCandidates(doc: Doc, children: Token[][], token: Token, edges: EdgeTable | null = FRAME_EDGES): FrameCandidate[] {
+  if (!CUE_POS.has(token.upos) || !/\p{L}/u.test(token.text)) return [];
+  const out: FrameCandidate[] = [];
+  for (const child of children[token.i]!) {
+    if (NOT_REPORTED.has(child.deprel)) continue;
+    const relation = relationOf(children, child) + (child.i < token.i ? '<' : '>');
+    const span = reportedWords(doc, children, token, child, relation, edges);
+    if (span) out.push({ key: frameKey(token, relation), relation, head: child, span });
+  }
+  if (token.head >= 0 && !['punct', 'compound', 'fixed', 'flat', 'det', 'case', 'aux', 'cop'].includes(token.deprel)) {
+    const head = doc.tokens[token.head]!;
+    const relation = '^' + token.deprel + (head.i < token.i ? '<' : '>');
+    const span = reportedWords(doc, children, token, head, relation, edges);
+    if (span) out.push({ key: frameKey(token, relation), relation, head, span });
+  }
+  return out;
+}
+
+/** The most precise frame of a word in the learnt lexicon, if one reaches `threshold`. */
+export function bestFrame(doc: Doc, children: Token[][], token: Token, threshold: number): FrameCandidate | null {
+  let best: FrameCandidate | null = null;
+  let bestPrecision = threshold;
+  for (const candidate of frameCandidates(doc, children, token)) {
+    const precision = FRAME_LEXICON[candidate.key]?.[0] ?? 0;
+    if (precision >= bestPrecision) {
+      best = candidate;
+      bestPrecision = precision;
+    }
+  }
+  return best;
+}
