@@ -23,10 +23,12 @@ interface Speaker {
 type QuoteDraft = Omit<Quote, 'id'>;
 
 const PAIRS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"', '``': "''", "''": "''" };
+const ALTERNATIVE_CLOSE: Record<string, string> = { '“': '"', '"': '”' };
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'because', 'adding', 'saying', 'before', 'after']);
 const MIXED_MAX_WORDS = 5;
 const PERSONAL_SUBJECTS = /^(he|she|they|we|i|it)$/i;
+const RELATIVE_PRONOUNS = /^(who|which|that)$/i;
 const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
@@ -109,7 +111,7 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
     const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
-    const ownCue = outside.find((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))) ?? introduced;
+    const ownCue = outside.find((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))) ?? tagCue(doc, mark) ?? introduced;
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
     // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
     if (last && !ownCue && interruptedBy(doc, last, mark)) {
@@ -163,6 +165,22 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
 }
 
 /**
+ * The cue of a speaker tag right after the closing mark, whatever the tagger made of it and even where the sentence
+ * splitter cut after "?”": “Why now?” asked Bennett. / “...,” Viguerie notes.
+ */
+function tagCue(doc: Doc, mark: QuoteMarks): Token | undefined {
+  if (/\n/.test(doc.text.slice(mark.closeEnd, mark.closeEnd + 2))) return undefined;
+  const first = doc.tokens.findIndex((t) => t.start >= mark.closeEnd);
+  if (first < 0) return undefined;
+  for (let k = first; k < Math.min(doc.tokens.length, first + 5); k++) {
+    const t = doc.tokens[k]!;
+    if (/^[.,;:!?]$/.test(t.text) || isQuoteMark(t.text)) return undefined;
+    if (t.upos !== 'PROPN' && cueLemma(t.text)) return t;
+  }
+  return undefined;
+}
+
+/**
  * Does `mark` carry on the quote `last` after its speaker tag: the tag between them holds the quote's cue and its
  * speaker, stays in the paragraph, is short beside the quoted words (a long aside is no interruption), and the new
  * quote opens a sentence or follows the tag's comma.
@@ -211,14 +229,19 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
         continue;
       }
       const contentStart = i + opening.length;
-      const close = paragraph.indexOf(closing, contentStart);
+      // a curly quote closed by a straight one, or the other way round, still closes (copy-edited text mixes them)
+      const alternative = ALTERNATIVE_CLOSE[opening];
+      let close = paragraph.indexOf(closing, contentStart);
+      const other = alternative ? paragraph.indexOf(alternative, contentStart) : -1;
+      if (other >= 0 && (close < 0 || other < close)) close = other;
       if (close < 0) {
         const tail = paragraph.slice(contentStart).trimEnd();
         if (tail.length > 0) found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + contentStart + tail.length, closeEnd: offset + contentStart + tail.length });
         break;
       }
-      found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + close, closeEnd: offset + close + closing.length });
-      i = close + closing.length - 1;
+      const closeLength = paragraph.startsWith(closing, close) ? closing.length : alternative!.length;
+      found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + close, closeEnd: offset + close + closeLength });
+      i = close + closeLength - 1;
     }
     offset += paragraph.length;
   }
@@ -478,6 +501,13 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     for (let hop = 0; hop < 3 && verb; hop++) {
       const subject = children[verb.i]!.find((t) => SUBJECTS.has(t.deprel) && allowed(t));
       if (subject) {
+        // "Obama, who called the nominee unfit": the relative pronoun is the speaker's mention, its antecedent the actor
+        if (RELATIVE_PRONOUNS.test(subject.text) && (subject.xpos === 'WP' || subject.xpos === 'WDT') && subject.i < verb.i) {
+          let k = subject.i - 1;
+          while (k > sentence.tokenStart && /^[,(]$/.test(doc.tokens[k]!.text)) k--;
+          const antecedent = mentionAt(k) ?? (verb.head >= 0 ? mentionAt(verb.head) : undefined);
+          return { speaker: antecedent?.actor.id ?? null, mention: spanOf(doc.text, subject.start, subject.end) };
+        }
         const m = mentionAt(subject.i);
         if ((m && m.actor.type === 'person') || PERSONAL_SUBJECTS.test(subject.text)) return atToken(subject.i);
         if (subject.upos === 'NOUN' || subject.upos === 'PROPN') return phraseOf(subject);
