@@ -119,7 +119,9 @@ function reportedWords(doc: Doc, children: Token[][], cue: Token, head: Token, r
       // "voiced optimism | about the talks", "expressed concern | over the decision": what a bare feeling or stance
       // noun is about belongs to it, wherever the parser attached it
       const topic = bareNoun && (sibling.deprel === 'obl' || sibling.deprel === 'advcl') && phrase[0]!.i === members[members.length - 1]!.i + 1 && TOPIC_PREPOSITIONS.has(phrase[0]!.text.toLowerCase());
-      if (topic || learntInclusion(edges, edgeKey(doc, children, 'sibling:' + relation, sibling, head, phrase)) === true) members.push(...phrase);
+      // "deemed the talk as “completely premature”": words the writer puts in quote marks after the cue are the speaker's
+      const quoted = sibling.i > head.i && phrase.some((t) => /^(“|"|``|'')$/.test(t.text));
+      if (topic || quoted || learntInclusion(edges, edgeKey(doc, children, 'sibling:' + relation, sibling, head, phrase)) === true) members.push(...phrase);
     }
     members.sort((a, b) => a.i - b.i);
   }

@@ -37,34 +37,45 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
   const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
   const usedCues = new Set<number>();
-  const quotes: QuoteDraft[] = [...directQuotes(context, marks, usedCues)];
+  // a short quoted fragment inside a sentence is usually part of a reported clause that the passes below find whole
+  const fragments: QuoteDraft[] = [];
+  const direct = directQuotes(context, marks, usedCues, fragments);
+  const quotes: QuoteDraft[] = [];
   const insideMarks = (t: Token) => marks.some((m) => t.start >= m.contentStart && t.end <= m.contentEnd);
   for (const token of doc.tokens) {
     if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
     // a confident learnt frame marks the reported words by the parse, which ends them better than word order does
-    const reported = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
-    if (!reported) continue;
+    const words = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
+    if (!words) continue;
+    const reported = withClosingMarks(doc, words, marks);
     const found = speakerFor(context, token, () => true);
     if (!found.speaker && !found.mention) continue;
     usedCues.add(token.i);
     quotes.push({ kind: kindOf(reported, marks), content: reported, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
   quotes.sort((a, b) => a.content.start - b.content.start);
-  const kept = dropOverlaps(quotes);
   // then the frames learnt from PolNeAR, for what the hand-written rules above do not reach
   const framed: QuoteDraft[] = [];
   for (const token of doc.tokens) {
     if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token)) continue;
     const frame = bestFrame(context, token);
     if (!frame || isIgnored(frame.span)) continue;
-    const inContent = (t: Token) => t.start >= frame.span.start && t.end <= frame.span.end;
+    const content = withClosingMarks(doc, frame.span, marks);
+    const inContent = (t: Token) => t.start >= content.start && t.end <= content.end;
     const found = speakerFor(context, token, (t) => !inContent(t));
     if (!found.speaker && !found.mention) continue;
-    framed.push({ kind: kindOf(frame.span, marks), content: frame.span, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
+    framed.push({ kind: kindOf(content, marks), content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
-  const all = dropOverlaps([...kept, ...framed.sort((a, b) => a.content.start - b.content.start)]);
+  const byStart = (a: QuoteDraft, b: QuoteDraft) => a.content.start - b.content.start;
+  const all = dropOverlaps([...direct, ...quotes, ...framed.sort(byStart), ...fragments]);
   all.sort((a, b) => a.content.start - b.content.start);
   return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
+}
+
+/** Reported words that open a quotation run to its closing mark (the parse or the trimming may stop short of it). */
+function withClosingMarks(doc: Doc, content: Span, marks: QuoteMarks[]): Span {
+  const open = marks.find((m) => m.open >= content.start && m.open < content.end && m.closeEnd > content.end && m.contentEnd - content.end <= 3);
+  return open ? spanOf(doc.text, content.start, open.closeEnd) : content;
 }
 
 /** Reported words holding a quotation are a mixed quote. */
@@ -95,7 +106,7 @@ interface OpenQuote {
   closeEnd: number;
 }
 
-function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>): QuoteDraft[] {
+function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>, fragments: QuoteDraft[]): QuoteDraft[] {
   const { doc } = context;
   const drafts: QuoteDraft[] = [];
   let previous: (Speaker & { sentence: number }) | null = null;
@@ -144,7 +155,6 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       }
       continue;
     }
-    usedCues.add(cue.i);
     const found = speakerFor(context, cue, outsideQuote);
     const cueBeforeQuote = cue.end <= mark.open;
     const fragment = words < MIXED_MAX_WORDS && cueBeforeQuote && !startsSentence(doc, mark.open) && !/[:,]\s*$/.test(doc.text.slice(cue.end, mark.open));
@@ -152,9 +162,10 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       // the reported clause runs from after the cue (or its "that") to the closing mark
       const that = doc.tokens.slice(cue.i + 1, cue.i + 6).find((t) => t.text.toLowerCase() === 'that' && t.end <= mark.open);
       const after = doc.tokens[(that ?? cue).i + 1]!;
-      drafts.push({ kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      fragments.push({ kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
       last = null;
     } else {
+      usedCues.add(cue.i);
       const draft: QuoteDraft = { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
       drafts.push(draft);
       last = { draft, cue, closeEnd: mark.closeEnd };
