@@ -521,10 +521,17 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
         }
         const m = mentionAt(subject.i);
         if ((m && m.actor.type === 'person') || PERSONAL_SUBJECTS.test(subject.text)) return atToken(subject.i);
-        if (subject.upos === 'NOUN' || subject.upos === 'PROPN') return phraseOf(subject);
-        if (m) return atToken(subject.i);
-        break;
+        if (m && subject.upos !== 'NOUN' && subject.upos !== 'PROPN') return atToken(subject.i);
+        // any other subject, named or not ("officials", "six in 10", "some", "you"), is the speaker as the text gives it
+        return phraseOf(subject);
       }
+      const governor = verb.head >= 0 ? doc.tokens[verb.head]! : undefined;
+      // "stories alleging cronyism", "a petition calling on him": the noun a participle describes
+      if (governor && verb.deprel === 'acl' && governor.i < verb.i && ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(governor.upos) && allowed(governor)) return phraseOf(governor);
+      // "leads many experts to suspect": the object of the verb an infinitive completes
+      const infinitive = verb;
+      const controller = governor && infinitive.deprel === 'xcomp' ? children[governor.i]!.find((t) => t.deprel === 'obj' && t.i < infinitive.i && allowed(t)) : undefined;
+      if (controller) return phraseOf(controller);
       if (!['xcomp', 'advcl', 'conj', 'ccomp', 'parataxis', 'acl'].includes(verb.deprel)) break;
       verb = verb.head >= 0 ? doc.tokens[verb.head] : undefined;
     }
