@@ -51,7 +51,7 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     const found = speakerFor(context, token, () => true);
     if (!found.speaker && !found.mention) continue;
     usedCues.add(token.i);
-    quotes.push({ kind: kindOf(reported, marks), content: reported, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
+    quotes.push({ ...shaped(doc, reported, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
   quotes.sort((a, b) => a.content.start - b.content.start);
   // then the frames learnt from PolNeAR, for what the hand-written rules above do not reach
@@ -64,7 +64,7 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     const inContent = (t: Token) => t.start >= content.start && t.end <= content.end;
     const found = speakerFor(context, token, (t) => !inContent(t));
     if (!found.speaker && !found.mention) continue;
-    framed.push({ kind: kindOf(content, marks), content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
+    framed.push({ ...shaped(doc, content, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
   const byStart = (a: QuoteDraft, b: QuoteDraft) => a.content.start - b.content.start;
   const all = dropOverlaps([...direct, ...quotes, ...framed.sort(byStart), ...fragments]);
@@ -78,9 +78,18 @@ function withClosingMarks(doc: Doc, content: Span, marks: QuoteMarks[]): Span {
   return open ? spanOf(doc.text, content.start, open.closeEnd) : content;
 }
 
-/** Reported words holding a quotation are a mixed quote. */
-function kindOf(content: Span, marks: QuoteMarks[]): 'mixed' | 'indirect' {
-  return marks.some((m) => m.contentStart >= content.start && m.contentEnd <= content.end) ? 'mixed' : 'indirect';
+/**
+ * Reported words holding a quotation are a mixed quote; reported words that are one quotation and nothing else
+ * (“said "we will win."”, “said that "..."”) are a direct quote, its content inside the marks.
+ */
+function shaped(doc: Doc, content: Span, marks: QuoteMarks[]): { kind: 'direct' | 'mixed' | 'indirect'; content: Span } {
+  const inside = marks.filter((m) => m.contentStart >= content.start && m.contentEnd <= content.end);
+  if (inside.length === 0) return { kind: 'indirect', content };
+  const only = inside[0]!;
+  const lead = doc.text.slice(content.start, only.open);
+  const tail = doc.text.slice(only.closeEnd, content.end);
+  if (inside.length === 1 && /^\s*(that\s*)?$/i.test(lead) && /^[\s.,;:!?]*$/.test(tail)) return { kind: 'direct', content: spanOf(doc.text, only.contentStart, only.contentEnd) };
+  return { kind: 'mixed', content };
 }
 
 /** Learnt frames at least this precise on PolNeAR train report speech (0.4 keeps most of the recall at 0.3 with fewer guesses). */
@@ -164,6 +173,10 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       const after = doc.tokens[(that ?? cue).i + 1]!;
       fragments.push({ kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
       last = null;
+    } else if (integrated(doc, mark, cue)) {
+      // 'The failure was “heartbreaking,” she said': the quoted words are part of a clause the passes below report whole
+      fragments.push({ kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      last = null;
     } else {
       usedCues.add(cue.i);
       const draft: QuoteDraft = { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
@@ -173,6 +186,16 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     previous = { ...found, sentence };
   }
   return drafts;
+}
+
+/**
+ * Is a quotation part of the syntax of its sentence: it opens right after a word that is not its own cue
+ * ("was “heartbreaking”", "a “two-pirate ticket”"), not after a colon, comma, dash or the sentence start.
+ */
+function integrated(doc: Doc, mark: QuoteMarks, cue: Token): boolean {
+  const before = doc.tokens.filter((t) => t.end <= mark.open && t.sentence === cue.sentence).at(-1);
+  if (!before || !/[\p{L}\p{N}]$/u.test(before.text)) return false;
+  return before !== cue && !/^that$/i.test(before.text);
 }
 
 /**
