@@ -1,7 +1,8 @@
 // Derives the reporting-frame lexicon src/extract/frame-lexicon.ts from PolNeAR train (never dev or test).
-// Usage: node dist/train/frames.js [--out FILE] [--check] [--docs CACHE.json]
+// Usage: node dist/train/frames.js [--out FILE] [--check] [--docs CACHE.json] [--cv FOLDS]
 //   --check  rebuilds in memory and exits 1 when the committed file differs (deterministic output).
 //   --docs   reads (or writes, when missing) the analysed train Docs there, to skip the NLP pass on reruns.
+//   --cv     also prints the cross-validated quote F1 for each frame threshold (the threshold is set in frames.ts).
 //
 // Words outside quote marks offer the spans they could report (frames.ts: each dependent's subtree, and the clause
 // the word hangs from). Two tables are learnt, in this order:
@@ -15,7 +16,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { overlapF1, readSplit, spansText, type PolnearArticle } from '../eval/polnear.js';
-import { edgeKey, EDGE_MIN_CASES, frameCandidates, NOT_REPORTED, subtree, type EdgeTable, type FrameCandidate } from '../src/extract/frames.js';
+import { edgeKey, EDGE_MIN_CASES, frameCandidates, NOT_REPORTED, subtree, useFrameTables, type EdgeTable, type FrameCandidate, type FrameTable } from '../src/extract/frames.js';
+import { extract } from '../src/extract/index.js';
+import { greedyMatch } from '../eval/quotes.js';
 import { findQuoteMarks } from '../src/extract/quotes.js';
 import { articleFromText } from '../src/ingest/index.js';
 import { analyze, dependents, type Doc, type Token } from '../src/nlp/index.js';
@@ -59,34 +62,11 @@ function main(): void {
   });
   if (docsFile && analysed > 0) writeFileSync(docsFile, JSON.stringify(cached));
 
-  const edgeCounts = new Map<string, FrameCount>();
-  for (const { article, doc } of prepared) countEdges(article, doc, edgeCounts);
-  const edges: Record<string, [number, number]> = {};
-  for (const [key, c] of edgeCounts) if (c.seen >= EDGE_MIN_CASES) edges[key] = [Number((c.hits / c.seen).toFixed(3)), c.seen];
-
-  const counts = new Map<string, FrameCount>();
-  for (const { article, doc } of prepared) {
-    const children = dependents(doc);
-    const quoted = findQuoteMarks(doc.text);
-    const contents = article.attributions.map((a) => spansText(a.content));
-    for (const token of doc.tokens) {
-      if (quoted.some((m) => token.start >= m.contentStart && token.end <= m.contentEnd)) continue;
-      const cueOf = article.attributions.map((a, k) => (a.cue.some((s) => token.start >= s.start && token.end <= s.end) ? k : -1)).filter((k) => k >= 0);
-      for (const candidate of frameCandidates(doc, children, token, edges)) {
-        const count = counts.get(candidate.key) ?? { seen: 0, hits: 0 };
-        count.seen++;
-        if (cueOf.some((k) => overlapF1(contents[k]!, candidate.span.text) >= 0.5)) count.hits++;
-        counts.set(candidate.key, count);
-      }
-    }
-  }
-
-  const entries = [...counts.entries()]
-    .filter(([, c]) => c.hits >= MIN_HITS && c.hits / (c.seen + SMOOTHING) >= MIN_PRECISION)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const hits = [...counts.values()].reduce((n, c) => n + c.hits, 0);
-  console.log(`PolNeAR train: ${articles.length} articles, ${counts.size} frames seen, ${hits} frame hits; ${entries.length} frames kept`);
-  const lines = entries.map(([key, c]) => `  ${JSON.stringify(key)}: [${(c.hits / (c.seen + SMOOTHING)).toFixed(3)}, ${c.hits}],`);
+  if (option('--cv')) crossValidate(prepared, Number(option('--cv')));
+  const { edges, lexicon, frames, hits } = learn(prepared);
+  const entries = Object.entries(lexicon).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  console.log(`PolNeAR train: ${articles.length} articles, ${frames} frames seen, ${hits} frame hits; ${entries.length} frames kept`);
+  const lines = entries.map(([key, [precision, n]]) => `  ${JSON.stringify(key)}: [${precision.toFixed(3)}, ${n}],`);
   const edgeLines = Object.keys(edges).sort().map((key) => `  ${JSON.stringify(key)}: [${edges[key]![0].toFixed(3)}, ${edges[key]![1]}],`);
   console.log(`${Object.keys(edges).length} edge contexts with at least ${EDGE_MIN_CASES} cases`);
   const text = [
@@ -114,6 +94,77 @@ function main(): void {
     '',
   ].join('\n');
   writeGenerated(out, text, argv.includes('--check'));
+}
+
+interface Prepared {
+  article: PolnearArticle;
+  doc: Doc;
+}
+
+/** Both tables from a set of analysed articles. */
+function learn(prepared: Prepared[]): { edges: EdgeTable; lexicon: FrameTable; frames: number; hits: number } {
+  const edgeCounts = new Map<string, FrameCount>();
+  for (const { article, doc } of prepared) countEdges(article, doc, edgeCounts);
+  const edges: Record<string, [number, number]> = {};
+  for (const [key, c] of edgeCounts) if (c.seen >= EDGE_MIN_CASES) edges[key] = [Number((c.hits / c.seen).toFixed(3)), c.seen];
+
+  const counts = new Map<string, FrameCount>();
+  for (const { article, doc } of prepared) {
+    const children = dependents(doc);
+    const quoted = findQuoteMarks(doc.text);
+    const contents = article.attributions.map((a) => spansText(a.content));
+    for (const token of doc.tokens) {
+      if (quoted.some((m) => token.start >= m.contentStart && token.end <= m.contentEnd)) continue;
+      const cueOf = article.attributions.map((a, k) => (a.cue.some((s) => token.start >= s.start && token.end <= s.end) ? k : -1)).filter((k) => k >= 0);
+      for (const candidate of frameCandidates(doc, children, token, edges)) {
+        const count = counts.get(candidate.key) ?? { seen: 0, hits: 0 };
+        count.seen++;
+        if (cueOf.some((k) => overlapF1(contents[k]!, candidate.span.text) >= 0.5)) count.hits++;
+        counts.set(candidate.key, count);
+      }
+    }
+  }
+  const lexicon: Record<string, [number, number]> = {};
+  let hits = 0;
+  for (const [key, c] of counts) {
+    hits += c.hits;
+    const precision = Number((c.hits / (c.seen + SMOOTHING)).toFixed(3));
+    if (c.hits >= MIN_HITS && precision >= MIN_PRECISION) lexicon[key] = [precision, c.hits];
+  }
+  return { edges, lexicon, frames: counts.size, hits };
+}
+
+const THRESHOLDS = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+
+/**
+ * Quote extraction F1 on each held-out fold with tables learnt from the other folds, for each frame threshold
+ * (folds by article index). Prints the curve; the threshold in frames.ts is chosen from it.
+ */
+function crossValidate(prepared: Prepared[], folds: number): void {
+  const totals = THRESHOLDS.map(() => ({ gold: 0, predicted: 0, matched: 0 }));
+  for (let f = 0; f < folds; f++) {
+    const { edges, lexicon } = learn(prepared.filter((_, i) => i % folds !== f));
+    const held = prepared.filter((_, i) => i % folds === f);
+    THRESHOLDS.forEach((threshold, k) => {
+      const previous = useFrameTables({ edges, lexicon, threshold });
+      for (const { article, doc } of held) {
+        const parsed = articleFromText(article.text, { source: article.name });
+        const record = extract(parsed, doc, { ignore: furniture(parsed) });
+        const matches = greedyMatch(article.attributions.map((a) => spansText(a.content)), record.quotes.map((q) => q.content.text));
+        totals[k]!.gold += article.attributions.length;
+        totals[k]!.predicted += record.quotes.length;
+        totals[k]!.matched += matches.length;
+      }
+      useFrameTables(previous);
+    });
+  }
+  console.log(`threshold  P      R      F1     (${folds}-fold cross-validation on train, quote extraction)`);
+  THRESHOLDS.forEach((threshold, k) => {
+    const { gold, predicted, matched } = totals[k]!;
+    const p = matched / Math.max(1, predicted);
+    const r = matched / Math.max(1, gold);
+    console.log(`  ${threshold.toFixed(2)}     ${p.toFixed(3)}  ${r.toFixed(3)}  ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)}`);
+  });
 }
 
 /** Counts, for the raw candidate closest to each gold content, which phrases at its edges the gold content holds. */

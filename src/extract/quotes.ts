@@ -92,12 +92,9 @@ function shaped(doc: Doc, content: Span, marks: QuoteMarks[]): { kind: 'direct' 
   return { kind: 'mixed', content };
 }
 
-/** Learnt frames at least this precise on PolNeAR train report speech (0.4 keeps most of the recall at 0.3 with fewer guesses). */
-const FRAME_THRESHOLD = Number(process.env.PARLEY_FRAME_THRESHOLD ?? 0.4);
-
 /** The most precise learnt frame of a word, when it is precise enough to report. */
 function bestFrame(context: Context, token: Token): FrameCandidate | null {
-  return bestLearntFrame(context.doc, context.children, token, FRAME_THRESHOLD);
+  return bestLearntFrame(context.doc, context.children, token);
 }
 
 interface Context {
