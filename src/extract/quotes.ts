@@ -67,7 +67,8 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     framed.push({ ...shaped(doc, content, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
   const byStart = (a: QuoteDraft, b: QuoteDraft) => a.content.start - b.content.start;
-  const all = dropOverlaps([...direct, ...quotes, ...framed.sort(byStart), ...fragments]);
+  const headlines = headlineClaims(context, marks, isIgnored);
+  const all = dropOverlaps([...direct, ...headlines, ...quotes, ...framed.sort(byStart), ...fragments]);
   all.sort((a, b) => a.content.start - b.content.start);
   return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
 }
@@ -76,6 +77,45 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
 function withClosingMarks(doc: Doc, content: Span, marks: QuoteMarks[]): Span {
   const open = marks.find((m) => m.open >= content.start && m.open < content.end && m.closeEnd > content.end && m.contentEnd - content.end <= 3);
   return open ? spanOf(doc.text, content.start, open.closeEnd) : content;
+}
+
+/** Words that label a line rather than name who speaks in it ("Update: ...", "Photo: ..."). */
+const LINE_LABELS = /^(update|updated|photo|photos|video|watch|read|source|sources|related|editor's note|note|correction|disclosure|by|via|see also|listen|more|breaking|exclusive|opinion|analysis|q|a)$/i;
+
+/**
+ * "Graham: Trump's Rhetoric Destroying GOP's Chance", "Poll: Sanders Leads": a line that opens with a short name
+ * and a colon reports what the named one says, in headline style. The name has no verb of its own; the claim
+ * is the rest of the line.
+ */
+function headlineClaims(context: Context, marks: QuoteMarks[], isIgnored: (s: { start: number; end: number }) => boolean): QuoteDraft[] {
+  const { doc, index } = context;
+  const claims: QuoteDraft[] = [];
+  const lineRe = /^[ \t]*([^\n:]{2,60}?)[ \t]*:[ \t]+([^\n]+?)[ \t]*$/gmu;
+  for (let m = lineRe.exec(doc.text); m; m = lineRe.exec(doc.text)) {
+    const label = m[1]!;
+    const labelStart = m.index + m[0].indexOf(label);
+    const claimStart = m.index + m[0].lastIndexOf(m[2]!);
+    let claimEnd = claimStart + m[2]!.length;
+    while (claimEnd > claimStart && /[.\s]/.test(doc.text[claimEnd - 1]!)) claimEnd--;
+    if (isIgnored({ start: labelStart, end: claimEnd })) continue;
+    const labelTokens = tokensBetween(doc, labelStart, labelStart + label.length);
+    if (labelTokens.length === 0 || labelTokens.length > 6 || !/^\p{Lu}/u.test(label) || LINE_LABELS.test(label.trim().replace(/’/g, "'"))) continue;
+    // "The Latest: ...", "At issue: ...", "STAT OF THE WEEK: ...": a label, not a speaker
+    const shouted = /^[\p{Lu}\s]+$/u.test(label) && label.replace(/\s/g, '').length > 4;
+    if (!['PROPN', 'NOUN', 'ADJ'].includes(labelTokens[0]!.upos) || shouted) continue;
+    if (labelTokens.some((t) => t.upos === 'VERB' || t.upos === 'AUX' || /^\d/.test(t.text))) continue;
+    // a headline: one sentence of a few words, not a paragraph or a list that happens to follow a colon
+    const claim = doc.text.slice(claimStart, claimEnd);
+    const claimTokens = tokensBetween(doc, claimStart, claimEnd);
+    if (wordCount(claim) < 3 || wordCount(claim) > 30 || claim.includes('@') || /[.!?]\s+\p{Lu}/u.test(claim)) continue;
+    if (claimTokens.length && claimTokens[0]!.sentence !== claimTokens[claimTokens.length - 1]!.sentence) continue;
+    // "Clinton to Planned Parenthood: ...": the first one named speaks
+    const named = index.mentions.find((x) => x.span.start >= labelStart && x.span.end <= labelStart + label.length && x.actor.type !== 'country');
+    const speaker: Speaker = named ? { speaker: named.actor.id, mention: named.span } : { speaker: null, mention: spanOf(doc.text, labelStart, labelStart + label.length) };
+    const colon = doc.text.indexOf(':', labelStart + label.length);
+    claims.push({ ...shaped(doc, spanOf(doc.text, claimStart, claimEnd), marks), speaker: speaker.speaker, speakerMention: speaker.mention, cue: spanOf(doc.text, colon, colon + 1) });
+  }
+  return claims;
 }
 
 /**
