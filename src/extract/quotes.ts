@@ -68,7 +68,8 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   }
   const byStart = (a: QuoteDraft, b: QuoteDraft) => a.content.start - b.content.start;
   const headlines = headlineClaims(context, marks, isIgnored);
-  const all = dropOverlaps([...direct, ...headlines, ...quotes, ...framed.sort(byStart), ...fragments]);
+  const sourced = sourcePhraseClaims(context, marks, usedCues, isIgnored);
+  const all = dropOverlaps([...direct, ...headlines, ...quotes, ...sourced, ...framed.sort(byStart), ...fragments]);
   all.sort((a, b) => a.content.start - b.content.start);
   return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
 }
@@ -114,6 +115,50 @@ function headlineClaims(context: Context, marks: QuoteMarks[], isIgnored: (s: { 
     const speaker: Speaker = named ? { speaker: named.actor.id, mention: named.span } : { speaker: null, mention: spanOf(doc.text, labelStart, labelStart + label.length) };
     const colon = doc.text.indexOf(':', labelStart + label.length);
     claims.push({ ...shaped(doc, spanOf(doc.text, claimStart, claimEnd), marks), speaker: speaker.speaker, speakerMention: speaker.mention, cue: spanOf(doc.text, colon, colon + 1) });
+  }
+  return claims;
+}
+
+/** Nouns for things that carry what someone says or finds ("in a statement", "in a CBS News poll"). */
+const RECORD_NOUNS = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'statement', 'statements', 'interview', 'interviews', 'report', 'reports', 'letter',
+  'study', 'analysis', 'memo', 'op-ed', 'column', 'essay', 'tweet', 'tweets', 'post', 'speech', 'remarks', 'testimony',
+  'filing', 'complaint', 'lawsuit', 'book', 'email', 'e-mail', 'message', 'editorial', 'article', 'ruling', 'video',
+  'ad', 'advertisement', 'release', 'briefing', 'address', 'note', 'blog', 'podcast', 'documents', 'document', 'findings',
+]);
+
+/**
+ * "In a CBS News poll last month, Cruz had a 10-point lead", "To Frank, the party has lost its way": an opening phrase names where a claim comes from or whose view it is, and the
+ * clause after its comma is the claim (when that clause has no reporting cue of its own).
+ */
+function sourcePhraseClaims(context: Context, marks: QuoteMarks[], usedCues: Set<number>, isIgnored: (s: { start: number; end: number }) => boolean): QuoteDraft[] {
+  const { doc, index } = context;
+  const claims: QuoteDraft[] = [];
+  for (const sentence of doc.sentences) {
+    const first = doc.tokens[sentence.tokenStart]!;
+    const preposition = first.text.toLowerCase();
+    if (!['in', 'to'].includes(preposition) || isIgnored(first)) continue;
+    let comma = -1;
+    for (let k = sentence.tokenStart + 1; k < Math.min(sentence.tokenEnd, sentence.tokenStart + 16); k++) {
+      if (doc.tokens[k]!.text === ',') {
+        comma = k;
+        break;
+      }
+    }
+    if (comma < 0) continue;
+    const phrase = doc.tokens.slice(sentence.tokenStart + 1, comma);
+    const named = index.mentions.find((m) => m.tokenStart > sentence.tokenStart && m.tokenEnd <= comma && m.actor.type !== 'country' && m.actor.type !== 'location');
+    const record = phrase.some((t) => RECORD_NOUNS.has(t.text.toLowerCase()));
+    // "in" a record; "to" someone (a view: "to Frank, ...", not "to that end")
+    if (preposition === 'in' ? !record : !named || named.actor.type !== 'person') continue;
+    if (preposition !== 'in' && phrase.some((t) => t.upos === 'VERB')) continue;
+    let end = sentence.tokenEnd - 1;
+    while (end > comma && /^[.!?"”']$/.test(doc.tokens[end]!.text)) end--;
+    const clause = doc.tokens.slice(comma + 1, end + 1);
+    if (clause.length < 4 || clause.some((t) => usedCues.has(t.i) || isCue(doc, t))) continue;
+    const content = spanOf(doc.text, clause[0]!.start, clause[clause.length - 1]!.end);
+    const source = named && preposition !== 'in' ? { speaker: named.actor.id, mention: named.span } : { speaker: named?.actor.id ?? null, mention: spanOf(doc.text, phrase[0]!.start, phrase[phrase.length - 1]!.end) };
+    claims.push({ ...shaped(doc, content, marks), speaker: source.speaker, speakerMention: source.mention, cue: spanOf(doc.text, first.start, first.end) });
   }
   return claims;
 }
