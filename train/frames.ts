@@ -26,9 +26,9 @@ import { furniture } from '../src/pipeline.js';
 import { ROOT } from './data.js';
 import { writeGenerated } from './generated.js';
 
-export const MIN_HITS = 3;
+export const MIN_HITS = 2;
 /** Occurrences added to a frame's count before dividing, so that 3 of 3 does not read as certain. */
-const SMOOTHING = 2;
+const SMOOTHING = 1;
 const MIN_PRECISION = 0.2;
 /** A raw candidate this close to the gold content shows where the gold content's edges fall. */
 const EDGE_MATCH = 0.3;
