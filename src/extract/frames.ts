@@ -25,6 +25,7 @@ export const NOT_REPORTED: ReadonlySet<string> = new Set([
   'nmod:poss', 'amod', 'compound', 'nummod', 'fixed', 'flat', 'goeswith', 'reparandum', 'discourse', 'vocative', 'dep',
   'det:predet', 'nmod:tmod', 'obl:tmod', 'nmod:npmod', 'obl:npmod', 'cc:preconj', 'list', 'orphan',
 ]);
+const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
 /** Relations whose preposition or conjunction says what the phrase is ("referring to", "worried about"). */
 const MARKED = new Set(['obl', 'nmod', 'advcl', 'acl']);
 const CUE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADV', 'ADP', 'PROPN', 'AUX']);
@@ -141,7 +142,8 @@ export function frameCandidates(doc: Doc, children: Token[][], token: Token, edg
   if (!CUE_POS.has(token.upos) || !/\p{L}/u.test(token.text)) return [];
   const out: FrameCandidate[] = [];
   for (const child of children[token.i]!) {
-    if (NOT_REPORTED.has(child.deprel)) continue;
+    // a subject can be what is reported: "the move was first reported by the Post", "a deal is expected"
+    if (NOT_REPORTED.has(child.deprel) && !SUBJECTS.has(child.deprel)) continue;
     const relation = relationOf(children, child) + (child.i < token.i ? '<' : '>');
     const span = reportedWords(doc, children, token, child, relation, edges);
     if (span) out.push({ key: frameKey(token, relation), relation, head: child, span });

@@ -613,6 +613,12 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   }
   if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
+    // "was first reported by the Post": a passive cue's agent
+    const agent = cue.xpos === 'VBN' ? children[cue.i]!.find((t) => t.deprel.startsWith('obl') && t.i > cue.i && allowed(t) && children[t.i]!.some((c) => c.deprel === 'case' && /^by$/i.test(c.text))) : undefined;
+    if (agent) {
+      const m = mentionAt(agent.i);
+      return m ? atToken(m.tokenStart) : phraseOf(agent);
+    }
     let verb: Token | undefined = cue;
     for (let hop = 0; hop < 3 && verb; hop++) {
       const subject = children[verb.i]!.find((t) => SUBJECTS.has(t.deprel) && allowed(t));
