@@ -563,27 +563,30 @@ function contentBeforeCue(doc: Doc, cue: Token): Span | null {
   return spanOf(doc.text, first.start, last.end);
 }
 
+/**
+ * "According to X, CONTENT.", "CONTENT, according to X." and "A, according to X, B." (then the whole sentence:
+ * the source interrupts the claim, which the reported words are on both sides of).
+ */
 function contentAroundAccording(doc: Doc, cue: Token): Span | null {
   const sentence = doc.sentences[cue.sentence]!;
-  // "According to X, CONTENT." or "CONTENT, according to X."
+  let last = sentence.tokenEnd - 1;
+  while (last > cue.i && /^[.!?"”']+$/.test(doc.tokens[last]!.text)) last--;
   let comma = -1;
-  for (let j = cue.i + 2; j < sentence.tokenEnd; j++) {
+  for (let j = cue.i + 2; j <= last; j++) {
     if (doc.tokens[j]!.text === ',') {
       comma = j;
       break;
     }
   }
-  if (cue.i === sentence.tokenStart && comma > 0) {
-    let end = sentence.tokenEnd - 1;
-    while (end > comma && /^[.!?]$/.test(doc.tokens[end]!.text)) end--;
-    if (end - comma < 3) return null;
-    return spanOf(doc.text, doc.tokens[comma + 1]!.start, doc.tokens[end]!.end);
+  if (cue.i === sentence.tokenStart) {
+    if (comma < 0 || last - comma < 3) return null;
+    return spanOf(doc.text, doc.tokens[comma + 1]!.start, doc.tokens[last]!.end);
   }
-  const before = doc.tokens[cue.i - 1];
-  if (before?.text === ',' && cue.i - 1 - sentence.tokenStart >= 3) {
-    return spanOf(doc.text, doc.tokens[sentence.tokenStart]!.start, doc.tokens[cue.i - 2]!.end);
-  }
-  return null;
+  const beforeEnd = doc.tokens[cue.i - 1]?.text === ',' ? cue.i - 2 : cue.i - 1;
+  if (beforeEnd - sentence.tokenStart < 2) return null;
+  const first = doc.tokens[sentence.tokenStart]!;
+  if (comma > 0 && last - comma >= 2) return spanOf(doc.text, first.start, doc.tokens[last]!.end);
+  return spanOf(doc.text, first.start, doc.tokens[beforeEnd]!.end);
 }
 
 /** The speaker of a cue: its parsed subject, else the nearest actor mention around it in the clause. */
