@@ -12,6 +12,8 @@
 // 2. Frames. With those edges applied, a frame (lemma, part of speech, relation) is a hit where the word lies in a
 //    gold cue and its span matches that attribution's content as the evaluation would (F1 >= 0.5). Precision is
 //    hits over occurrences, smoothed towards zero for rare frames; frames with at least MIN_HITS hits are written.
+//    Words inside a gold content are not counted: PolNeAR marks nothing nested ('he said she wants ...'), and
+//    extraction keeps the outer quote there, so the precision that matters is that of words outside contents.
 // Only lemmas, relation names and counts are written: no PolNeAR text.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,8 +115,10 @@ function learn(prepared: Prepared[]): { edges: EdgeTable; lexicon: FrameTable; f
     const children = dependents(doc);
     const quoted = findQuoteMarks(doc.text);
     const contents = article.attributions.map((a) => spansText(a.content));
+    // PolNeAR marks no attribution inside another's content, and extraction keeps the outer one there
+    const nested = (t: Token) => article.attributions.some((a) => a.content.some((s) => t.start >= s.start && t.end <= s.end));
     for (const token of doc.tokens) {
-      if (quoted.some((m) => token.start >= m.contentStart && token.end <= m.contentEnd)) continue;
+      if (quoted.some((m) => token.start >= m.contentStart && token.end <= m.contentEnd) || nested(token)) continue;
       const cueOf = article.attributions.map((a, k) => (a.cue.some((s) => token.start >= s.start && token.end <= s.end) ? k : -1)).filter((k) => k >= 0);
       for (const candidate of frameCandidates(doc, children, token, edges)) {
         const count = counts.get(candidate.key) ?? { seen: 0, hits: 0 };
