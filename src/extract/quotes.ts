@@ -614,6 +614,11 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     const object = doc.tokens[cue.i + 2];
     return object && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, object.end) } : NO_SPEAKER;
   }
+  // ", said Michael Kofman, an expert ...": a name right after an inverted cue is its speaker, whatever the parse says
+  if (/^[,”"’']$/.test(doc.tokens[cue.i - 1]?.text ?? '') && (cue.xpos === 'VBD' || cue.xpos === 'VBZ') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '')) {
+    const named = mentionAt(cue.i + 1);
+    if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1) return atToken(named.tokenStart);
+  }
   if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
     // "was first reported by the Post": a passive cue's agent
@@ -624,7 +629,9 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     }
     let verb: Token | undefined = cue;
     for (let hop = 0; hop < 3 && verb; hop++) {
-      const subject = children[verb.i]!.find((t) => SUBJECTS.has(t.deprel) && allowed(t));
+      // of two subjects ("Harvey, who acknowledged"), the one nearest the verb
+      const here = verb;
+      const subject = children[here.i]!.filter((t) => SUBJECTS.has(t.deprel) && allowed(t)).sort((a, b) => Math.abs(a.i - here.i) - Math.abs(b.i - here.i))[0];
       if (subject) {
         // "Obama, who called the nominee unfit": the relative pronoun is the speaker's mention, its antecedent the actor
         if (RELATIVE_PRONOUNS.test(subject.text) && (subject.xpos === 'WP' || subject.xpos === 'WDT') && subject.i < verb.i) {
@@ -641,7 +648,7 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
       }
       const governor = verb.head >= 0 ? doc.tokens[verb.head]! : undefined;
       // "stories alleging cronyism", "a petition calling on him": the noun a participle describes
-      if (governor && verb.deprel === 'acl' && governor.i < verb.i && ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(governor.upos) && allowed(governor)) return phraseOf(governor);
+      if (governor && verb.deprel === 'acl' && governor.i < verb.i && ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(governor.upos) && !/^(obl|nmod)/.test(governor.deprel) && allowed(governor)) return phraseOf(governor);
       // "leads many experts to suspect": the object of the verb an infinitive completes
       const infinitive = verb;
       const controller = governor && infinitive.deprel === 'xcomp' ? children[governor.i]!.find((t) => t.deprel === 'obj' && t.i < infinitive.i && allowed(t)) : undefined;
