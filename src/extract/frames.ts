@@ -175,6 +175,11 @@ export function useFrameTables(next: Partial<typeof tables>): typeof tables {
   return previous;
 }
 
+/** The learnt [precision, hits] of a frame key, if it is in the lexicon. */
+export function frameEntry(key: string): readonly [precision: number, hits: number] | undefined {
+  return tables.lexicon[key];
+}
+
 /** The most precise frame of a word in the learnt lexicon, if one reaches the threshold. */
 export function bestFrame(doc: Doc, children: Token[][], token: Token): FrameCandidate | null {
   let best: FrameCandidate | null = null;

@@ -673,7 +673,26 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     if (PERSONAL_SUBJECTS.test(t.text) && !/^it$/i.test(t.text)) return atToken(k);
   }
   for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
-  return NO_SPEAKER;
+  return phraseBefore(doc, cue, allowed) ?? NO_SPEAKER;
+}
+
+/**
+ * Word order when the parse found no subject: the noun phrase that runs up to the cue from the start of its
+ * clause ("People briefed on the move said", "Only about 4 in 10 voters in each state want").
+ */
+function phraseBefore(doc: Doc, cue: Token, allowed: (t: Token) => boolean): Speaker | null {
+  const sentence = doc.sentences[cue.sentence]!;
+  let first = cue.i;
+  while (first > sentence.tokenStart) {
+    const t = doc.tokens[first - 1]!;
+    if (/^[,;:(—–-]$/.test(t.text) || isQuoteMark(t.text) || ['CCONJ', 'SCONJ', 'VERB', 'AUX'].includes(t.upos) || !allowed(t)) break;
+    first--;
+  }
+  while (first < cue.i && doc.tokens[first]!.upos === 'ADV') first++;
+  const words = doc.tokens.slice(first, cue.i);
+  if (words.length === 0 || words.length > 12 || !['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ'].includes(words[0]!.upos)) return null;
+  if (!words.some((t) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.upos))) return null;
+  return { speaker: null, mention: spanOf(doc.text, words[0]!.start, words[words.length - 1]!.end) };
 }
 
 function dropOverlaps<T extends { content: Span }>(quotes: T[]): T[] {
