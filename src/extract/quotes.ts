@@ -271,13 +271,13 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
 }
 
 /**
- * Is a quotation part of the syntax of its sentence: it opens right after a word that is not its own cue
- * ("was “heartbreaking”", "a “two-pirate ticket”"), not after a colon, comma, dash or the sentence start.
+ * Is a quotation part of the syntax of its sentence: it opens right after a word ("was “heartbreaking”", "argued
+ * that “every candidate” favoured ..."), not after a colon, comma, dash or the sentence start. (A clause that
+ * turns out to be the quotation alone is made a direct quote again by `shaped`.)
  */
 function integrated(doc: Doc, mark: QuoteMarks, cue: Token): boolean {
   const before = doc.tokens.filter((t) => t.end <= mark.open && t.sentence === cue.sentence).at(-1);
-  if (!before || !/[\p{L}\p{N}]$/u.test(before.text)) return false;
-  return before !== cue && !/^that$/i.test(before.text);
+  return !!before && /[\p{L}\p{N}]$/u.test(before.text);
 }
 
 /**
