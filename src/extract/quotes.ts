@@ -239,7 +239,8 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       // A whole quoted sentence with no cue continues the last speaker; a short one is a scare quote or a title.
       const continues = previous && firstSentence - previous.sentence <= 3 && words >= 4 && startsSentence(doc, mark.open);
       if (continues) {
-        const draft: QuoteDraft = { kind: 'direct', content, speaker: previous!.speaker, speakerMention: null, cue: null };
+        // the speaker as last named (the mention may lie a sentence or two back)
+        const draft: QuoteDraft = { kind: 'direct', content, speaker: previous!.speaker, speakerMention: previous!.mention, cue: null };
         drafts.push(draft);
         last = { draft, cue: undefined, closeEnd: mark.closeEnd };
         previous!.sentence = sentence;
