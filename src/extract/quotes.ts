@@ -226,6 +226,8 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     // a title or scare quote in the same sentence as someone else's quote and its cue ("said Adam Segal, the author of “Hacked World Order”")
     if (cue && usedCues.has(cue.i) && words < MIXED_MAX_WORDS) continue;
     const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
+    // “Fox News Sunday”, “Guardians of the Galaxy”, “@bcuban”: a title or a handle, not words anyone says
+    if (isTitle(content.text)) continue;
     if (!cue) {
       // “...” ― Name, and Name: “...”: a dash after the quote or a colon before it stands for the cue
       const tagged = dashOrColonSpeaker(context, mark);
@@ -269,6 +271,16 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     previous = { ...found, sentence };
   }
   return drafts;
+}
+
+const MINOR_WORDS = /^(of|the|a|an|and|or|in|on|for|to|at|by|with|from|as|vs|de|la|le|du)$/i;
+
+/** A short quotation whose every word but the minor ones is capitalised (or a handle, a hashtag, a number). */
+function isTitle(text: string): boolean {
+  const words = text.replace(/[“”"'‘’.,!?:;()]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 7) return false;
+  if (words.length === 1 && !/^[@#\d]/.test(words[0]!)) return false;
+  return words.every((w) => MINOR_WORDS.test(w) || /^[\p{Lu}\d@#]/u.test(w)) && !/^(I|We|You)$/.test(words[0]!);
 }
 
 /**
