@@ -632,6 +632,14 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     const named = mentionAt(cue.i + 1);
     if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1) return atToken(named.tokenStart);
   }
+  if (context.parsed && cue.upos === 'NOUN') {
+    // "Clinton's support for ...", "his criticism of ...": a noun cue's possessor
+    const owner = children[cue.i]!.find((t) => t.deprel === 'nmod:poss' && allowed(t));
+    if (owner) {
+      const m = mentionAt(owner.i);
+      return m ? atToken(m.tokenStart) : phraseOf(owner);
+    }
+  }
   if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
     // "was first reported by the Post": a passive cue's agent
