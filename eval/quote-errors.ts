@@ -75,8 +75,8 @@ for (const article of readSplit(split, { limit })) {
       if (a.source) withSource++;
       if (a.source && sourceCorrect(record, q, a.source)) sourceRight++;
       if (a.source && !sourceCorrect(record, q, a.source)) {
-        lines.push(JSON.stringify({ type: 'wrong-source', ...base, predSpeaker: q.speakerMention?.text ?? null, predKind: q.kind, predCue: q.cue?.text, ctx: context(article.text, start, end) }));
-      } else lines.push(JSON.stringify({ type: 'hit', ...base, predKind: q.kind, predCue: q.cue?.text ?? null, f1: m.f1 }));
+        lines.push(JSON.stringify({ type: 'wrong-source', ...base, predSpeaker: q.speakerMention?.text ?? null, predKind: q.kind, predCue: q.cue?.text, predContent: q.content.text, ctx: context(article.text, start, end) }));
+      } else lines.push(JSON.stringify({ type: 'hit', ...base, predKind: q.kind, predCue: q.cue?.text ?? null, predContent: q.content.text, f1: m.f1 }));
       return;
     }
     lines.push(JSON.stringify({

@@ -18,7 +18,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { overlapF1, readSplit, spansText, type PolnearArticle } from '../eval/polnear.js';
-import { edgeKey, EDGE_MIN_CASES, frameCandidates, NOT_REPORTED, subtree, useFrameTables, type EdgeTable, type FrameCandidate, type FrameTable } from '../src/extract/frames.js';
+import { edgeKey, EDGE_MIN_CASES, frameCandidates, NOT_REPORTED, subtree, useFrameTables, type BackoffTable, type EdgeTable, type FrameCandidate, type FrameTable } from '../src/extract/frames.js';
 import { extract } from '../src/extract/index.js';
 import { greedyMatch } from '../eval/quotes.js';
 import { findQuoteMarks } from '../src/extract/quotes.js';
@@ -28,9 +28,14 @@ import { furniture } from '../src/pipeline.js';
 import { ROOT } from './data.js';
 import { writeGenerated } from './generated.js';
 
-export const MIN_HITS = 2;
+export const MIN_HITS = 1;
+/** Weight (in occurrences) of the back-off estimate in a frame's precision. */
+const BACKOFF_WEIGHT = 2;
+const RELATION_SMOOTHING = 10;
+const WORD_SMOOTHING = 1;
+/** Words whose frames report less than this times their relations' rate cannot reach the threshold unseen. */
+const MIN_WORD_RATIO = 1;
 /** Occurrences added to a frame's count before dividing, so that 3 of 3 does not read as certain. */
-const SMOOTHING = 1;
 const MIN_PRECISION = 0.2;
 /** A raw candidate this close to the gold content shows where the gold content's edges fall. */
 const EDGE_MATCH = 0.3;
@@ -65,7 +70,7 @@ function main(): void {
   if (docsFile && analysed > 0) writeFileSync(docsFile, JSON.stringify(cached));
 
   if (option('--cv')) crossValidate(prepared, Number(option('--cv')));
-  const { edges, lexicon, frames, hits } = learn(prepared);
+  const { edges, lexicon, relations, lemmas, frames, hits } = learn(prepared);
   const entries = Object.entries(lexicon).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   console.log(`PolNeAR train: ${articles.length} articles, ${frames} frames seen, ${hits} frame hits; ${entries.length} frames kept`);
   const lines = entries.map(([key, [precision, n]]) => `  ${JSON.stringify(key)}: [${precision.toFixed(3)}, ${n}],`);
@@ -88,10 +93,21 @@ function main(): void {
     '/**',
     ' * Key: lemma|coarse POS|relation (frames.ts). Value: [precision, hits], where hits counts the words in a gold cue',
     " * whose frame span (with the edges above) matches that attribution's content (word-overlap F1 >= 0.5) and",
-    ` * precision is hits / (occurrences outside quote marks + ${SMOOTHING}). Kept: hits >= ${MIN_HITS}, precision >= ${MIN_PRECISION}.`,
+    ` * precision is (hits + ${BACKOFF_WEIGHT} x back-off) / (occurrences outside quote marks and other contents + ${BACKOFF_WEIGHT}), the`,
+    ' * back-off being FRAME_RELATIONS[relation] x FRAME_WORDS[lemma|POS] (below). Kept: hits >= ' + MIN_HITS + ', precision >= ' + MIN_PRECISION + '.',
     ' */',
     'export const FRAME_LEXICON: Readonly<Record<string, readonly [precision: number, hits: number]>> = {',
     ...lines,
+    '};',
+    '',
+    `/** Relation -> share of its occurrences that report (hits / (occurrences + ${RELATION_SMOOTHING})). */`,
+    'export const FRAME_RELATIONS: Readonly<Record<string, number>> = {',
+    ...Object.keys(relations).sort().map((k) => `  ${JSON.stringify(k)}: ${relations[k]},`),
+    '};',
+    '',
+    `/** lemma|POS -> its frames' hits over the hits their relations predict (+${WORD_SMOOTHING} each); kept from ${MIN_WORD_RATIO}. */`,
+    'export const FRAME_WORDS: Readonly<Record<string, number>> = {',
+    ...Object.keys(lemmas).sort().map((k) => `  ${JSON.stringify(k)}: ${lemmas[k]},`),
     '};',
     '',
   ].join('\n');
@@ -103,14 +119,23 @@ interface Prepared {
   doc: Doc;
 }
 
-/** Both tables from a set of analysed articles. */
-function learn(prepared: Prepared[]): { edges: EdgeTable; lexicon: FrameTable; frames: number; hits: number } {
+/** Everything learnt from a set of analysed articles. */
+interface Learnt {
+  edges: EdgeTable;
+  lexicon: FrameTable;
+  relations: BackoffTable;
+  lemmas: BackoffTable;
+  frames: number;
+  hits: number;
+}
+
+function learn(prepared: Prepared[]): Learnt {
   const edgeCounts = new Map<string, FrameCount>();
   for (const { article, doc } of prepared) countEdges(article, doc, edgeCounts);
   const edges: Record<string, [number, number]> = {};
   for (const [key, c] of edgeCounts) if (c.seen >= EDGE_MIN_CASES) edges[key] = [Number((c.hits / c.seen).toFixed(3)), c.seen];
 
-  const counts = new Map<string, FrameCount>();
+  const counts = new Map<string, FrameCount & { word: string; relation: string }>();
   for (const { article, doc } of prepared) {
     const children = dependents(doc);
     const quoted = findQuoteMarks(doc.text);
@@ -121,21 +146,53 @@ function learn(prepared: Prepared[]): { edges: EdgeTable; lexicon: FrameTable; f
       if (quoted.some((m) => token.start >= m.contentStart && token.end <= m.contentEnd) || nested(token)) continue;
       const cueOf = article.attributions.map((a, k) => (a.cue.some((s) => token.start >= s.start && token.end <= s.end) ? k : -1)).filter((k) => k >= 0);
       for (const candidate of frameCandidates(doc, children, token, edges)) {
-        const count = counts.get(candidate.key) ?? { seen: 0, hits: 0 };
+        const word = candidate.key.slice(0, candidate.key.length - candidate.relation.length - 1);
+        const count = counts.get(candidate.key) ?? { seen: 0, hits: 0, word, relation: candidate.relation };
         count.seen++;
         if (cueOf.some((k) => overlapF1(contents[k]!, candidate.span.text) >= 0.5)) count.hits++;
         counts.set(candidate.key, count);
       }
     }
   }
+
+  // back-off: how often a relation reports at all, and how much more (or less) often a word's frames report
+  // than their relations would predict; a frame seen rarely leans on their product
+  const byRelation = new Map<string, FrameCount>();
+  for (const c of counts.values()) {
+    const r = byRelation.get(c.relation) ?? { seen: 0, hits: 0 };
+    r.seen += c.seen;
+    r.hits += c.hits;
+    byRelation.set(c.relation, r);
+  }
+  const relationRate = (relation: string) => {
+    const r = byRelation.get(relation)!;
+    return r.hits / (r.seen + RELATION_SMOOTHING);
+  };
+  const byWord = new Map<string, { expected: number; hits: number }>();
+  for (const c of counts.values()) {
+    const w = byWord.get(c.word) ?? { expected: 0, hits: 0 };
+    w.expected += c.seen * relationRate(c.relation);
+    w.hits += c.hits;
+    byWord.set(c.word, w);
+  }
+  const wordRatio = (word: string) => {
+    const w = byWord.get(word);
+    return w ? (w.hits + WORD_SMOOTHING) / (w.expected + WORD_SMOOTHING) : 0;
+  };
+  const prior = (word: string, relation: string) => Math.min(0.95, relationRate(relation) * wordRatio(word));
+
   const lexicon: Record<string, [number, number]> = {};
   let hits = 0;
   for (const [key, c] of counts) {
     hits += c.hits;
-    const precision = Number((c.hits / (c.seen + SMOOTHING)).toFixed(3));
+    const precision = Number(((c.hits + BACKOFF_WEIGHT * prior(c.word, c.relation)) / (c.seen + BACKOFF_WEIGHT)).toFixed(3));
     if (c.hits >= MIN_HITS && precision >= MIN_PRECISION) lexicon[key] = [precision, c.hits];
   }
-  return { edges, lexicon, frames: counts.size, hits };
+  const relations: Record<string, number> = {};
+  for (const [relation, r] of byRelation) if (r.hits >= MIN_HITS) relations[relation] = Number(relationRate(relation).toFixed(4));
+  const lemmas: Record<string, number> = {};
+  for (const word of byWord.keys()) if (wordRatio(word) >= MIN_WORD_RATIO && byWord.get(word)!.hits >= MIN_HITS) lemmas[word] = Number(wordRatio(word).toFixed(3));
+  return { edges, lexicon, relations, lemmas, frames: counts.size, hits };
 }
 
 const THRESHOLDS = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
@@ -147,10 +204,10 @@ const THRESHOLDS = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 function crossValidate(prepared: Prepared[], folds: number): void {
   const totals = THRESHOLDS.map(() => ({ gold: 0, predicted: 0, matched: 0 }));
   for (let f = 0; f < folds; f++) {
-    const { edges, lexicon } = learn(prepared.filter((_, i) => i % folds !== f));
+    const { edges, lexicon, relations, lemmas } = learn(prepared.filter((_, i) => i % folds !== f));
     const held = prepared.filter((_, i) => i % folds === f);
     THRESHOLDS.forEach((threshold, k) => {
-      const previous = useFrameTables({ edges, lexicon, threshold });
+      const previous = useFrameTables({ edges, lexicon, relations, lemmas, threshold });
       for (const { article, doc } of held) {
         const parsed = articleFromText(article.text, { source: article.name });
         const record = extract(parsed, doc, { ignore: furniture(parsed) });

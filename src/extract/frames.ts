@@ -7,7 +7,7 @@
 import type { Span } from '../contract.js';
 import type { Doc, Token } from '../nlp/index.js';
 import { cueLemma } from './cues.js';
-import { FRAME_EDGES, FRAME_LEXICON } from './frame-lexicon.js';
+import { FRAME_EDGES, FRAME_LEXICON, FRAME_RELATIONS, FRAME_WORDS } from './frame-lexicon.js';
 
 export interface FrameCandidate {
   /** lemma|coarse POS|relation, the look-up key of FRAME_LEXICON. */
@@ -166,7 +166,24 @@ export type FrameTable = Readonly<Record<string, readonly [precision: number, hi
  * Cross-validated on train (4 folds), quote F1 is flat from 0.3 to 0.5 (0.717 to 0.719) while precision rises
  * from 0.735 to 0.783: 0.45 takes the best F1 with most of that precision.
  */
-const tables: { edges: EdgeTable; lexicon: FrameTable; threshold: number } = { edges: FRAME_EDGES, lexicon: FRAME_LEXICON, threshold: 0.45 };
+const tables: { edges: EdgeTable; lexicon: FrameTable; relations: BackoffTable; lemmas: BackoffTable; threshold: number } = {
+  edges: FRAME_EDGES,
+  lexicon: FRAME_LEXICON,
+  relations: FRAME_RELATIONS,
+  lemmas: FRAME_WORDS,
+  threshold: 0.45,
+};
+
+/** Relation, or lemma|POS -> back-off factor. */
+export type BackoffTable = Readonly<Record<string, number>>;
+
+/** A frame's precision: learnt, or for a frame too rare to be listed, its relation's rate times its word's ratio. */
+function precisionOf(candidate: FrameCandidate): number {
+  const learnt = tables.lexicon[candidate.key];
+  if (learnt) return learnt[0];
+  const word = candidate.key.slice(0, candidate.key.length - candidate.relation.length - 1);
+  return Math.min(0.95, (tables.relations[candidate.relation] ?? 0) * (tables.lemmas[word] ?? 0));
+}
 
 /** Installs other tables (for cross-validation); returns the ones it replaced. */
 export function useFrameTables(next: Partial<typeof tables>): typeof tables {
@@ -185,7 +202,7 @@ export function bestFrame(doc: Doc, children: Token[][], token: Token): FrameCan
   let best: FrameCandidate | null = null;
   let bestPrecision = tables.threshold;
   for (const candidate of frameCandidates(doc, children, token)) {
-    const precision = tables.lexicon[candidate.key]?.[0] ?? 0;
+    const precision = precisionOf(candidate);
     if (precision >= bestPrecision) {
       best = candidate;
       bestPrecision = precision;
