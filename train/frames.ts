@@ -18,7 +18,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { overlapF1, readSplit, spansText, type PolnearArticle } from '../eval/polnear.js';
-import { edgeKey, EDGE_MIN_CASES, frameCandidates, NOT_REPORTED, subtree, useFrameTables, type BackoffTable, type EdgeTable, type FrameCandidate, type FrameTable } from '../src/extract/frames.js';
+import { edgeKeys, EDGE_MIN_CASES, frameCandidates, NOT_REPORTED, subtree, useFrameTables, type BackoffTable, type EdgeTable, type FrameCandidate, type FrameTable } from '../src/extract/frames.js';
 import { extract } from '../src/extract/index.js';
 import { greedyMatch } from '../eval/quotes.js';
 import { findQuoteMarks } from '../src/extract/quotes.js';
@@ -258,13 +258,13 @@ function countEdges(article: PolnearArticle, doc: Doc, counts: Map<string, Frame
     for (const child of children[head.i]!) {
       if (child === cue || child.deprel === 'punct') continue;
       const phrase = subtree(children, child);
-      record(edgeKey(doc, children, candidate.relation, child, head, phrase), phrase);
+      for (const key of edgeKeys(doc, children, candidate.relation, child, head, phrase)) record(key, phrase);
     }
     if (cue.head !== head.i) {
       for (const sibling of children[cue.i]!) {
         if (sibling === head || NOT_REPORTED.has(sibling.deprel)) continue;
         const phrase = subtree(children, sibling);
-        record(edgeKey(doc, children, 'sibling:' + candidate.relation, sibling, head, phrase), phrase);
+        for (const key of edgeKeys(doc, children, 'sibling:' + candidate.relation, sibling, head, phrase)) record(key, phrase);
       }
     }
   }

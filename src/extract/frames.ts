@@ -51,12 +51,19 @@ export function relationOf(children: Token[][], dependent: Token): string {
   return dependent.deprel;
 }
 
-/** The key of a phrase at the edge of reported words: context relation, the phrase's relation, side, comma before it. */
-export function edgeKey(doc: Doc, children: Token[][], context: string, phrase: Token, anchor: Token, words: Token[]): string {
+/**
+ * The keys of a phrase at the edge of reported words, most specific first: context relation, the phrase's
+ * relation (with its preposition or conjunction, then without), side, and a comma before it.
+ */
+export function edgeKeys(doc: Doc, children: Token[][], context: string, phrase: Token, anchor: Token, words: Token[]): string[] {
   // the phrase's own commas are often attached inside it: look before its first word
   const first = words.find((t) => !isEdgePunct(t)) ?? words[0]!;
   const comma = doc.tokens[first.i - 1]?.text === ',' ? ',' : '';
-  return `${context}|${relationOf(children, phrase)}${phrase.i < anchor.i ? '<' : '>'}${comma}`;
+  const side = phrase.i < anchor.i ? '<' : '>';
+  const marked = relationOf(children, phrase);
+  const keys = [`${context}|${marked}${side}${comma}`];
+  if (marked !== phrase.deprel) keys.push(`${context}|${phrase.deprel}${side}${comma}`);
+  return keys;
 }
 
 /** Tokens of a subtree, skipping the subtrees rooted at `skip`. */
@@ -91,11 +98,13 @@ export function runSpan(doc: Doc, members: Token[], anchor: Token): Span | null 
 /** Edge key -> [share of training cases where the phrase was part of the reported words, cases]. */
 export type EdgeTable = Readonly<Record<string, readonly [share: number, cases: number]>>;
 
-/** Decision of an edge table: true to keep a phrase, false to leave it out, undefined when unknown. */
-function learntInclusion(edges: EdgeTable, key: string): boolean | undefined {
-  const entry = edges[key];
-  if (!entry || entry[1] < EDGE_MIN_CASES) return undefined;
-  return entry[0] >= 0.5;
+/** Decision of an edge table (the most specific key it knows): true to keep a phrase, false to leave it out, undefined when unknown. */
+function learntInclusion(edges: EdgeTable, keys: string[]): boolean | undefined {
+  for (const key of keys) {
+    const entry = edges[key];
+    if (entry && entry[1] >= EDGE_MIN_CASES) return entry[0] >= 0.5;
+  }
+  return undefined;
 }
 
 /**
@@ -108,7 +117,7 @@ function reportedWords(doc: Doc, children: Token[][], cue: Token, head: Token, r
   if (edges) {
     for (const child of children[head.i]!) {
       if (child === cue || child.deprel === 'punct') continue;
-      if (learntInclusion(edges, edgeKey(doc, children, relation, child, head, subtree(children, child))) === false) dropped.add(child.i);
+      if (learntInclusion(edges, edgeKeys(doc, children, relation, child, head, subtree(children, child))) === false) dropped.add(child.i);
     }
   }
   const members = subtree(children, head, (t) => t === cue || dropped.has(t.i));
@@ -122,7 +131,7 @@ function reportedWords(doc: Doc, children: Token[][], cue: Token, head: Token, r
       const topic = bareNoun && (sibling.deprel === 'obl' || sibling.deprel === 'advcl') && phrase[0]!.i === members[members.length - 1]!.i + 1 && TOPIC_PREPOSITIONS.has(phrase[0]!.text.toLowerCase());
       // "deemed the talk as “completely premature”": words the writer puts in quote marks after the cue are the speaker's
       const quoted = sibling.i > head.i && phrase.some((t) => /^(“|"|``|'')$/.test(t.text));
-      if (topic || quoted || learntInclusion(edges, edgeKey(doc, children, 'sibling:' + relation, sibling, head, phrase)) === true) members.push(...phrase);
+      if (topic || quoted || learntInclusion(edges, edgeKeys(doc, children, 'sibling:' + relation, sibling, head, phrase)) === true) members.push(...phrase);
     }
     members.sort((a, b) => a.i - b.i);
   }
