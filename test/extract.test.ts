@@ -48,15 +48,19 @@ test('a refusal is a REJECT event and an opposing stance; a promise to meet is A
   assert.ok(record.stances.some((s) => nameOf(record, s.holder) === 'Norway' && s.polarity === 'oppose'), JSON.stringify(record.stances));
 });
 
-test('speakers: inverted order, pronouns, and a quote that continues the last speaker', () => {
+test('speakers: inverted order, pronouns, a quote interrupted by its tag, and a quote that continues the last speaker', () => {
   const record = extractText(
     'Foreign Minister Anna Berg of Sweden arrived in Oslo on Friday.\n\n' +
       '“We came to listen, not to lecture,” said Berg. “The rest can wait until the summer.”\n\n' +
+      '“Our ships will stay in port for now.”\n\n' +
       'She said that Sweden would not send ships to the area.',
   );
   const speakers = record.quotes.map((q) => nameOf(record, q.speaker));
   assert.deepEqual(speakers, ['Anna Berg', 'Anna Berg', 'Anna Berg'], JSON.stringify(record.quotes));
   assert.deepEqual(record.quotes.map((q) => q.kind), ['direct', 'direct', 'indirect']);
+  // one quote, as PolNeAR and most readers count it, running from the first opening mark to the last closing one
+  assert.equal(record.quotes[0]!.content.text, 'We came to listen, not to lecture,” said Berg. “The rest can wait until the summer.');
+  assert.equal(record.quotes[1]!.content.text, 'Our ships will stay in port for now.');
   const berg = record.actors.find((a) => a.name === 'Anna Berg')!;
   assert.deepEqual(berg.roles, ['Foreign Minister']);
   assert.equal(berg.country, 'SWE');

@@ -6,6 +6,7 @@ import { dependents, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { CLAUSE_ONLY, cueLemma, MAKE_CLEAR_FORMS, OBJECT_CUES } from './cues.js';
 import { firstTokenFrom, mentionLookup, type MentionLookup, tokensBetween } from './lookup.js';
+import { bestFrame as bestLearntFrame, type FrameCandidate } from './frames.js';
 
 interface QuoteMarks {
   /** Offset of the opening mark; the content runs [contentStart, contentEnd); the closing mark ends at closeEnd. */
@@ -23,10 +24,12 @@ interface Speaker {
 type QuoteDraft = Omit<Quote, 'id'>;
 
 const PAIRS: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"', '``': "''", "''": "''" };
+const ALTERNATIVE_CLOSE: Record<string, string> = { '“': '"', '"': '”' };
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
 const CLAUSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though', 'because', 'adding', 'saying', 'before', 'after']);
 const MIXED_MAX_WORDS = 5;
 const PERSONAL_SUBJECTS = /^(he|she|they|we|i|it)$/i;
+const RELATIVE_PRONOUNS = /^(who|which|that)$/i;
 const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
@@ -35,19 +38,151 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
   const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
   const usedCues = new Set<number>();
-  const quotes: QuoteDraft[] = [...directQuotes(context, marks, usedCues)];
-  const insideMarks = new Set<number>();
-  for (const m of marks) for (const t of tokensBetween(doc, m.contentStart, m.contentEnd)) insideMarks.add(t.i);
+  // a short quoted fragment inside a sentence is usually part of a reported clause that the passes below find whole
+  const fragments: QuoteDraft[] = [];
+  const direct = directQuotes(context, marks, usedCues, fragments);
+  const quotes: QuoteDraft[] = [];
+  const insideMarkTokens = new Set<number>();
+  for (const m of marks) for (const t of tokensBetween(doc, m.contentStart, m.contentEnd)) insideMarkTokens.add(t.i);
+  const insideMarks = (t: Token) => insideMarkTokens.has(t.i);
   for (const token of doc.tokens) {
-    if (usedCues.has(token.i) || insideMarks.has(token.i) || isIgnored(token) || !isCue(doc, token)) continue;
-    const reported = reportedContent(context, token, marks);
-    if (!reported) continue;
+    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
+    // a confident learnt frame marks the reported words by the parse, which ends them better than word order does
+    const words = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
+    if (!words) continue;
+    const reported = withClosingMarks(doc, words, marks);
     const found = speakerFor(context, token, () => true);
     if (!found.speaker && !found.mention) continue;
-    quotes.push({ kind: 'indirect', content: reported, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
+    usedCues.add(token.i);
+    quotes.push({ ...shaped(doc, reported, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
   quotes.sort((a, b) => a.content.start - b.content.start);
-  return dropOverlaps(quotes).map((q, i) => ({ id: `q${i + 1}`, ...q }));
+  // then the frames learnt from PolNeAR, for what the hand-written rules above do not reach
+  const framed: QuoteDraft[] = [];
+  for (const token of doc.tokens) {
+    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token)) continue;
+    const frame = bestFrame(context, token);
+    if (!frame || isIgnored(frame.span)) continue;
+    const content = withClosingMarks(doc, frame.span, marks);
+    const inContent = (t: Token) => t.start >= content.start && t.end <= content.end;
+    const found = speakerFor(context, token, (t) => !inContent(t));
+    if (!found.speaker && !found.mention) continue;
+    framed.push({ ...shaped(doc, content, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
+  }
+  const byStart = (a: QuoteDraft, b: QuoteDraft) => a.content.start - b.content.start;
+  const headlines = headlineClaims(context, marks, isIgnored);
+  const sourced = sourcePhraseClaims(context, marks, usedCues, isIgnored);
+  const all = dropOverlaps([...direct, ...headlines, ...quotes, ...sourced, ...framed.sort(byStart), ...fragments]);
+  all.sort((a, b) => a.content.start - b.content.start);
+  return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
+}
+
+/** Reported words that open a quotation run to its closing mark (the parse or the trimming may stop short of it). */
+function withClosingMarks(doc: Doc, content: Span, marks: QuoteMarks[]): Span {
+  const open = marks.find((m) => m.open >= content.start && m.open < content.end && m.closeEnd > content.end && m.contentEnd - content.end <= 3);
+  return open ? spanOf(doc.text, content.start, open.closeEnd) : content;
+}
+
+/** Words that label a line rather than name who speaks in it ("Update: ...", "Photo: ..."). */
+const LINE_LABELS = /^(update|updated|photo|photos|video|watch|read|source|sources|related|editor's note|note|correction|disclosure|by|via|see also|listen|more|breaking|exclusive|opinion|analysis|q|a)$/i;
+
+/**
+ * "Graham: Trump's Rhetoric Destroying GOP's Chance", "Poll: Sanders Leads": a line that opens with a short name
+ * and a colon reports what the named one says, in headline style. The name has no verb of its own; the claim
+ * is the rest of the line.
+ */
+function headlineClaims(context: Context, marks: QuoteMarks[], isIgnored: (s: { start: number; end: number }) => boolean): QuoteDraft[] {
+  const { doc, index } = context;
+  const claims: QuoteDraft[] = [];
+  const lineRe = /^[ \t]*([^\n:]{2,60}?)[ \t]*:[ \t]+([^\n]+?)[ \t]*$/gmu;
+  for (let m = lineRe.exec(doc.text); m; m = lineRe.exec(doc.text)) {
+    const label = m[1]!;
+    const labelStart = m.index + m[0].indexOf(label);
+    const claimStart = m.index + m[0].lastIndexOf(m[2]!);
+    let claimEnd = claimStart + m[2]!.length;
+    while (claimEnd > claimStart && /[.\s]/.test(doc.text[claimEnd - 1]!)) claimEnd--;
+    if (isIgnored({ start: labelStart, end: claimEnd })) continue;
+    const labelTokens = tokensBetween(doc, labelStart, labelStart + label.length);
+    if (labelTokens.length === 0 || labelTokens.length > 6 || !/^\p{Lu}/u.test(label) || LINE_LABELS.test(label.trim().replace(/’/g, "'"))) continue;
+    // "The Latest: ...", "At issue: ...", "STAT OF THE WEEK: ...": a label, not a speaker
+    const shouted = /^[\p{Lu}\s]+$/u.test(label) && label.replace(/\s/g, '').length > 4;
+    if (!['PROPN', 'NOUN', 'ADJ'].includes(labelTokens[0]!.upos) || shouted) continue;
+    if (labelTokens.some((t) => t.upos === 'VERB' || t.upos === 'AUX' || /^\d/.test(t.text))) continue;
+    // a headline: one sentence of a few words, not a paragraph or a list that happens to follow a colon
+    const claim = doc.text.slice(claimStart, claimEnd);
+    const claimTokens = tokensBetween(doc, claimStart, claimEnd);
+    if (wordCount(claim) < 3 || wordCount(claim) > 30 || claim.includes('@') || /[.!?]\s+\p{Lu}/u.test(claim)) continue;
+    if (claimTokens.length && claimTokens[0]!.sentence !== claimTokens[claimTokens.length - 1]!.sentence) continue;
+    // "Clinton to Planned Parenthood: ...": the first one named speaks
+    const named = index.mentions.find((x) => x.span.start >= labelStart && x.span.end <= labelStart + label.length && x.actor.type !== 'country');
+    const speaker: Speaker = named ? { speaker: named.actor.id, mention: named.span } : { speaker: null, mention: spanOf(doc.text, labelStart, labelStart + label.length) };
+    const colon = doc.text.indexOf(':', labelStart + label.length);
+    claims.push({ ...shaped(doc, spanOf(doc.text, claimStart, claimEnd), marks), speaker: speaker.speaker, speakerMention: speaker.mention, cue: spanOf(doc.text, colon, colon + 1) });
+  }
+  return claims;
+}
+
+/** Nouns for things that carry what someone says or finds ("in a statement", "in a CBS News poll"). */
+const RECORD_NOUNS = new Set([
+  'poll', 'polls', 'survey', 'surveys', 'statement', 'statements', 'interview', 'interviews', 'report', 'reports', 'letter',
+  'study', 'analysis', 'memo', 'op-ed', 'column', 'essay', 'tweet', 'tweets', 'post', 'speech', 'remarks', 'testimony',
+  'filing', 'complaint', 'lawsuit', 'book', 'email', 'e-mail', 'message', 'editorial', 'article', 'ruling', 'video',
+  'ad', 'advertisement', 'release', 'briefing', 'address', 'note', 'blog', 'podcast', 'documents', 'document', 'findings',
+]);
+
+/**
+ * "In a CBS News poll last month, Cruz had a 10-point lead", "To Frank, the party has lost its way": an opening phrase names where a claim comes from or whose view it is, and the
+ * clause after its comma is the claim (when that clause has no reporting cue of its own).
+ */
+function sourcePhraseClaims(context: Context, marks: QuoteMarks[], usedCues: Set<number>, isIgnored: (s: { start: number; end: number }) => boolean): QuoteDraft[] {
+  const { doc, index } = context;
+  const claims: QuoteDraft[] = [];
+  for (const sentence of doc.sentences) {
+    const first = doc.tokens[sentence.tokenStart]!;
+    const preposition = first.text.toLowerCase();
+    if (!['in', 'to'].includes(preposition) || isIgnored(first)) continue;
+    let comma = -1;
+    for (let k = sentence.tokenStart + 1; k < Math.min(sentence.tokenEnd, sentence.tokenStart + 16); k++) {
+      if (doc.tokens[k]!.text === ',') {
+        comma = k;
+        break;
+      }
+    }
+    if (comma < 0) continue;
+    const phrase = doc.tokens.slice(sentence.tokenStart + 1, comma);
+    const named = index.mentions.find((m) => m.tokenStart > sentence.tokenStart && m.tokenEnd <= comma && m.actor.type !== 'country' && m.actor.type !== 'location');
+    const record = phrase.some((t) => RECORD_NOUNS.has(t.text.toLowerCase()));
+    // "in" a record; "to" someone (a view: "to Frank, ...", not "to that end")
+    if (preposition === 'in' ? !record : !named || named.actor.type !== 'person') continue;
+    if (preposition !== 'in' && phrase.some((t) => t.upos === 'VERB')) continue;
+    let end = sentence.tokenEnd - 1;
+    while (end > comma && /^[.!?"”']$/.test(doc.tokens[end]!.text)) end--;
+    const clause = doc.tokens.slice(comma + 1, end + 1);
+    if (clause.length < 4 || clause.some((t) => usedCues.has(t.i) || isCue(doc, t))) continue;
+    const content = spanOf(doc.text, clause[0]!.start, clause[clause.length - 1]!.end);
+    const source = named && preposition !== 'in' ? { speaker: named.actor.id, mention: named.span } : { speaker: named?.actor.id ?? null, mention: spanOf(doc.text, phrase[0]!.start, phrase[phrase.length - 1]!.end) };
+    claims.push({ ...shaped(doc, content, marks), speaker: source.speaker, speakerMention: source.mention, cue: spanOf(doc.text, first.start, first.end) });
+  }
+  return claims;
+}
+
+/**
+ * Reported words holding a quotation are a mixed quote; reported words that are one quotation and nothing else
+ * (“said "we will win."”, “said that "..."”) are a direct quote, its content inside the marks.
+ */
+function shaped(doc: Doc, content: Span, marks: QuoteMarks[]): { kind: 'direct' | 'mixed' | 'indirect'; content: Span } {
+  const inside = marks.filter((m) => m.contentStart >= content.start && m.contentEnd <= content.end);
+  if (inside.length === 0) return { kind: 'indirect', content };
+  const only = inside[0]!;
+  const lead = doc.text.slice(content.start, only.open);
+  const tail = doc.text.slice(only.closeEnd, content.end);
+  if (inside.length === 1 && /^\s*(that\s*)?$/i.test(lead) && /^[\s.,;:!?]*$/.test(tail)) return { kind: 'direct', content: spanOf(doc.text, only.contentStart, only.contentEnd) };
+  return { kind: 'mixed', content };
+}
+
+/** The most precise learnt frame of a word, when it is precise enough to report. */
+function bestFrame(context: Context, token: Token): FrameCandidate | null {
+  return bestLearntFrame(context.doc, context.children, token);
 }
 
 interface Context {
@@ -58,9 +193,19 @@ interface Context {
   mentions: MentionLookup;
 }
 
-function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>): Generator<QuoteDraft> {
+/** A direct quote being built, with what is needed to join the next quote to it. */
+interface OpenQuote {
+  draft: QuoteDraft;
+  /** The cue token, when there is one, and where the quote's marks close. */
+  cue: Token | undefined;
+  closeEnd: number;
+}
+
+function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<number>, fragments: QuoteDraft[]): QuoteDraft[] {
   const { doc } = context;
+  const drafts: QuoteDraft[] = [];
   let previous: (Speaker & { sentence: number }) | null = null;
+  let last: OpenQuote | null = null;
   for (const mark of marks) {
     const inside = tokensBetween(doc, mark.contentStart, mark.contentEnd);
     if (inside.length === 0) continue;
@@ -73,26 +218,42 @@ function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numb
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
     const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
-    const cue = outside.find((t) => isCue(doc, t)) ?? introduced;
+    const ownCue = outside.find((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))) ?? tagCue(doc, mark) ?? introduced;
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+    // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
+    if (last && !ownCue && interruptedBy(doc, last, mark)) {
+      last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
+      last.closeEnd = mark.closeEnd;
+      if (previous) previous.sentence = sentence;
+      continue;
+    }
+    const cue = ownCue ?? outside.find((t) => isCue(doc, t));
+    // a title or scare quote in the same sentence as someone else's quote and its cue ("said Adam Segal, the author of “Hacked World Order”")
+    if (cue && usedCues.has(cue.i) && words < MIXED_MAX_WORDS) continue;
     const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
+    // “Fox News Sunday”, “Guardians of the Galaxy”, “@bcuban”: a title or a handle, not words anyone says
+    if (isTitle(content.text)) continue;
     if (!cue) {
       // “...” ― Name, and Name: “...”: a dash after the quote or a colon before it stands for the cue
       const tagged = dashOrColonSpeaker(context, mark);
       if (tagged) {
-        yield { kind: 'direct', content, speaker: tagged.found.speaker, speakerMention: tagged.found.mention, cue: tagged.cue };
+        const draft: QuoteDraft = { kind: 'direct', content, speaker: tagged.found.speaker, speakerMention: tagged.found.mention, cue: tagged.cue };
+        drafts.push(draft);
+        last = { draft, cue: undefined, closeEnd: mark.closeEnd };
         previous = { ...tagged.found, sentence };
         continue;
       }
       // A whole quoted sentence with no cue continues the last speaker; a short one is a scare quote or a title.
       const continues = previous && firstSentence - previous.sentence <= 3 && words >= 4 && startsSentence(doc, mark.open);
       if (continues) {
-        yield { kind: 'direct', content, speaker: previous!.speaker, speakerMention: null, cue: null };
+        // the speaker as last named (the mention may lie a sentence or two back)
+        const draft: QuoteDraft = { kind: 'direct', content, speaker: previous!.speaker, speakerMention: previous!.mention, cue: null };
+        drafts.push(draft);
+        last = { draft, cue: undefined, closeEnd: mark.closeEnd };
         previous!.sentence = sentence;
       }
       continue;
     }
-    usedCues.add(cue.i);
     const found = speakerFor(context, cue, outsideQuote);
     const cueBeforeQuote = cue.end <= mark.open;
     const fragment = words < MIXED_MAX_WORDS && cueBeforeQuote && !startsSentence(doc, mark.open) && !/[:,]\s*$/.test(doc.text.slice(cue.end, mark.open));
@@ -100,12 +261,75 @@ function* directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numb
       // the reported clause runs from after the cue (or its "that") to the closing mark
       const that = doc.tokens.slice(cue.i + 1, cue.i + 6).find((t) => t.text.toLowerCase() === 'that' && t.end <= mark.open);
       const after = doc.tokens[(that ?? cue).i + 1]!;
-      yield { kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
+      fragments.push({ kind: 'mixed', content: spanOf(doc.text, after.start, mark.closeEnd), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      last = null;
+    } else if (integrated(doc, mark, cue)) {
+      // 'The failure was “heartbreaking,” she said': the quoted words are part of a clause the passes below report whole
+      fragments.push({ kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) });
+      last = null;
     } else {
-      yield { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
+      usedCues.add(cue.i);
+      const draft: QuoteDraft = { kind: 'direct', content, speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, cue.start, cue.end) };
+      drafts.push(draft);
+      last = { draft, cue, closeEnd: mark.closeEnd };
     }
     previous = { ...found, sentence };
   }
+  return drafts;
+}
+
+const MINOR_WORDS = /^(of|the|a|an|and|or|in|on|for|to|at|by|with|from|as|vs|de|la|le|du)$/i;
+
+/** A short quotation whose every word but the minor ones is capitalised (or a handle, a hashtag, a number). */
+function isTitle(text: string): boolean {
+  const words = text.replace(/[“”"'‘’.,!?:;()]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 7) return false;
+  if (words.length === 1 && !/^[@#\d]/.test(words[0]!)) return false;
+  return words.every((w) => MINOR_WORDS.test(w) || /^[\p{Lu}\d@#]/u.test(w)) && !/^(I|We|You)$/.test(words[0]!);
+}
+
+/**
+ * Is a quotation part of the syntax of its sentence: it opens right after a word ("was “heartbreaking”", "argued
+ * that “every candidate” favoured ..."), not after a colon, comma, dash or the sentence start. (A clause that
+ * turns out to be the quotation alone is made a direct quote again by `shaped`.)
+ */
+function integrated(doc: Doc, mark: QuoteMarks, cue: Token): boolean {
+  const before = doc.tokens.filter((t) => t.end <= mark.open && t.sentence === cue.sentence).at(-1);
+  return !!before && /[\p{L}\p{N}]$/u.test(before.text);
+}
+
+/**
+ * The cue of a speaker tag right after the closing mark, whatever the tagger made of it and even where the sentence
+ * splitter cut after "?”": “Why now?” asked Bennett. / “...,” Viguerie notes.
+ */
+function tagCue(doc: Doc, mark: QuoteMarks): Token | undefined {
+  if (/\n/.test(doc.text.slice(mark.closeEnd, mark.closeEnd + 2))) return undefined;
+  const first = doc.tokens.findIndex((t) => t.start >= mark.closeEnd);
+  if (first < 0) return undefined;
+  for (let k = first; k < Math.min(doc.tokens.length, first + 5); k++) {
+    const t = doc.tokens[k]!;
+    if (/^[.,;:!?]$/.test(t.text) || isQuoteMark(t.text)) return undefined;
+    if (t.upos !== 'PROPN' && cueLemma(t.text)) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Does `mark` carry on the quote `last` after its speaker tag: the tag between them holds the quote's cue and its
+ * speaker, stays in the paragraph, is short beside the quoted words (a long aside is no interruption), and the new
+ * quote opens a sentence or follows the tag's comma.
+ */
+function interruptedBy(doc: Doc, last: OpenQuote, mark: QuoteMarks): boolean {
+  const speaker = last.draft.speakerMention;
+  const between = (s: { start: number; end: number }) => s.start >= last.closeEnd && s.end <= mark.open;
+  if (!last.cue || !between(last.cue) || !speaker || !between(speaker)) return false;
+  const gap = doc.text.slice(last.closeEnd, mark.open);
+  if (gap.includes('\n') || /["“”«»„]|''/.test(gap)) return false;
+  const opening = doc.tokens.find((t) => t.start >= mark.contentStart);
+  if (!opening || opening.sentence - last.cue.sentence > 1) return false;
+  if (!startsSentence(doc, mark.open) && !/,\s*$/.test(gap)) return false;
+  const quoted = wordCount(doc.text.slice(last.draft.content.start, last.closeEnd)) + wordCount(doc.text.slice(mark.contentStart, mark.contentEnd));
+  return wordCount(gap) <= quoted;
 }
 
 function spanOf(text: string, start: number, end: number): Span {
@@ -135,14 +359,19 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
         continue;
       }
       const contentStart = i + opening.length;
-      const close = paragraph.indexOf(closing, contentStart);
+      // a curly quote closed by a straight one, or the other way round, still closes (copy-edited text mixes them)
+      const alternative = ALTERNATIVE_CLOSE[opening];
+      let close = paragraph.indexOf(closing, contentStart);
+      const other = alternative ? paragraph.indexOf(alternative, contentStart) : -1;
+      if (other >= 0 && (close < 0 || other < close)) close = other;
       if (close < 0) {
         const tail = paragraph.slice(contentStart).trimEnd();
         if (tail.length > 0) found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + contentStart + tail.length, closeEnd: offset + contentStart + tail.length });
         break;
       }
-      found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + close, closeEnd: offset + close + closing.length });
-      i = close + closing.length - 1;
+      const closeLength = paragraph.startsWith(closing, close) ? closing.length : alternative!.length;
+      found.push({ open: offset + i, contentStart: offset + contentStart, contentEnd: offset + close, closeEnd: offset + close + closeLength });
+      i = close + closeLength - 1;
     }
     offset += paragraph.length;
   }
@@ -350,27 +579,30 @@ function contentBeforeCue(doc: Doc, cue: Token): Span | null {
   return spanOf(doc.text, first.start, last.end);
 }
 
+/**
+ * "According to X, CONTENT.", "CONTENT, according to X." and "A, according to X, B." (then the whole sentence:
+ * the source interrupts the claim, which the reported words are on both sides of).
+ */
 function contentAroundAccording(doc: Doc, cue: Token): Span | null {
   const sentence = doc.sentences[cue.sentence]!;
-  // "According to X, CONTENT." or "CONTENT, according to X."
+  let last = sentence.tokenEnd - 1;
+  while (last > cue.i && /^[.!?"”']+$/.test(doc.tokens[last]!.text)) last--;
   let comma = -1;
-  for (let j = cue.i + 2; j < sentence.tokenEnd; j++) {
+  for (let j = cue.i + 2; j <= last; j++) {
     if (doc.tokens[j]!.text === ',') {
       comma = j;
       break;
     }
   }
-  if (cue.i === sentence.tokenStart && comma > 0) {
-    let end = sentence.tokenEnd - 1;
-    while (end > comma && /^[.!?]$/.test(doc.tokens[end]!.text)) end--;
-    if (end - comma < 3) return null;
-    return spanOf(doc.text, doc.tokens[comma + 1]!.start, doc.tokens[end]!.end);
+  if (cue.i === sentence.tokenStart) {
+    if (comma < 0 || last - comma < 3) return null;
+    return spanOf(doc.text, doc.tokens[comma + 1]!.start, doc.tokens[last]!.end);
   }
-  const before = doc.tokens[cue.i - 1];
-  if (before?.text === ',' && cue.i - 1 - sentence.tokenStart >= 3) {
-    return spanOf(doc.text, doc.tokens[sentence.tokenStart]!.start, doc.tokens[cue.i - 2]!.end);
-  }
-  return null;
+  const beforeEnd = doc.tokens[cue.i - 1]?.text === ',' ? cue.i - 2 : cue.i - 1;
+  if (beforeEnd - sentence.tokenStart < 2) return null;
+  const first = doc.tokens[sentence.tokenStart]!;
+  if (comma > 0 && last - comma >= 2) return spanOf(doc.text, first.start, doc.tokens[last]!.end);
+  return spanOf(doc.text, first.start, doc.tokens[beforeEnd]!.end);
 }
 
 /** The speaker of a cue: its parsed subject, else the nearest actor mention around it in the clause. */
@@ -398,18 +630,53 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     const object = doc.tokens[cue.i + 2];
     return object && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, object.end) } : NO_SPEAKER;
   }
+  // ", said Michael Kofman, an expert ...": a name right after an inverted cue is its speaker, whatever the parse says
+  if (/^[,”"’']$/.test(doc.tokens[cue.i - 1]?.text ?? '') && (cue.xpos === 'VBD' || cue.xpos === 'VBZ') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '')) {
+    const named = mentionAt(cue.i + 1);
+    if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1) return atToken(named.tokenStart);
+  }
+  if (context.parsed && cue.upos === 'NOUN') {
+    // "Clinton's support for ...", "his criticism of ...": a noun cue's possessor
+    const owner = children[cue.i]!.find((t) => t.deprel === 'nmod:poss' && allowed(t));
+    if (owner) {
+      const m = mentionAt(owner.i);
+      return m ? atToken(m.tokenStart) : phraseOf(owner);
+    }
+  }
   if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
+    // "was first reported by the Post": a passive cue's agent
+    const agent = cue.xpos === 'VBN' ? children[cue.i]!.find((t) => t.deprel.startsWith('obl') && t.i > cue.i && allowed(t) && children[t.i]!.some((c) => c.deprel === 'case' && /^by$/i.test(c.text))) : undefined;
+    if (agent) {
+      const m = mentionAt(agent.i);
+      return m ? atToken(m.tokenStart) : phraseOf(agent);
+    }
     let verb: Token | undefined = cue;
     for (let hop = 0; hop < 3 && verb; hop++) {
-      const subject = children[verb.i]!.find((t) => SUBJECTS.has(t.deprel) && allowed(t));
+      // of two subjects ("Harvey, who acknowledged"), the one nearest the verb
+      const here = verb;
+      const subject = children[here.i]!.filter((t) => SUBJECTS.has(t.deprel) && allowed(t)).sort((a, b) => Math.abs(a.i - here.i) - Math.abs(b.i - here.i))[0];
       if (subject) {
+        // "Obama, who called the nominee unfit": the relative pronoun is the speaker's mention, its antecedent the actor
+        if (RELATIVE_PRONOUNS.test(subject.text) && (subject.xpos === 'WP' || subject.xpos === 'WDT') && subject.i < verb.i) {
+          let k = subject.i - 1;
+          while (k > sentence.tokenStart && /^[,(]$/.test(doc.tokens[k]!.text)) k--;
+          const antecedent = mentionAt(k) ?? (verb.head >= 0 ? mentionAt(verb.head) : undefined);
+          return { speaker: antecedent?.actor.id ?? null, mention: spanOf(doc.text, subject.start, subject.end) };
+        }
         const m = mentionAt(subject.i);
         if ((m && m.actor.type === 'person') || PERSONAL_SUBJECTS.test(subject.text)) return atToken(subject.i);
-        if (subject.upos === 'NOUN' || subject.upos === 'PROPN') return phraseOf(subject);
-        if (m) return atToken(subject.i);
-        break;
+        if (m && subject.upos !== 'NOUN' && subject.upos !== 'PROPN') return atToken(subject.i);
+        // any other subject, named or not ("officials", "six in 10", "some", "you"), is the speaker as the text gives it
+        return phraseOf(subject);
       }
+      const governor = verb.head >= 0 ? doc.tokens[verb.head]! : undefined;
+      // "stories alleging cronyism", "a petition calling on him": the noun a participle describes
+      if (governor && verb.deprel === 'acl' && governor.i < verb.i && ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(governor.upos) && !/^(obl|nmod)/.test(governor.deprel) && allowed(governor)) return phraseOf(governor);
+      // "leads many experts to suspect": the object of the verb an infinitive completes
+      const infinitive = verb;
+      const controller = governor && infinitive.deprel === 'xcomp' ? children[governor.i]!.find((t) => t.deprel === 'obj' && t.i < infinitive.i && allowed(t)) : undefined;
+      if (controller) return phraseOf(controller);
       if (!['xcomp', 'advcl', 'conj', 'ccomp', 'parataxis', 'acl'].includes(verb.deprel)) break;
       verb = verb.head >= 0 ? doc.tokens[verb.head] : undefined;
     }
@@ -430,19 +697,34 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     if (PERSONAL_SUBJECTS.test(t.text) && !/^it$/i.test(t.text)) return atToken(k);
   }
   for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
-  return NO_SPEAKER;
+  return phraseBefore(doc, cue, allowed) ?? NO_SPEAKER;
 }
 
-/** Quotes come sorted by start, so a non-empty one clashes with a kept one exactly when it starts before the furthest kept end. */
+/**
+ * Word order when the parse found no subject: the noun phrase that runs up to the cue from the start of its
+ * clause ("People briefed on the move said", "Only about 4 in 10 voters in each state want").
+ */
+function phraseBefore(doc: Doc, cue: Token, allowed: (t: Token) => boolean): Speaker | null {
+  const sentence = doc.sentences[cue.sentence]!;
+  let first = cue.i;
+  while (first > sentence.tokenStart) {
+    const t = doc.tokens[first - 1]!;
+    if (/^[,;:(—–-]$/.test(t.text) || isQuoteMark(t.text) || ['CCONJ', 'SCONJ', 'VERB', 'AUX'].includes(t.upos) || !allowed(t)) break;
+    first--;
+  }
+  while (first < cue.i && doc.tokens[first]!.upos === 'ADV') first++;
+  const words = doc.tokens.slice(first, cue.i);
+  if (words.length === 0 || words.length > 12 || !['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ'].includes(words[0]!.upos)) return null;
+  if (!words.some((t) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.upos))) return null;
+  return { speaker: null, mention: spanOf(doc.text, words[0]!.start, words[words.length - 1]!.end) };
+}
+
+/** Keeps each quote that overlaps none kept before it: callers list the quotes they prefer first. */
 function dropOverlaps<T extends { content: Span }>(quotes: T[]): T[] {
   const kept: T[] = [];
-  let furthestEnd = -1;
   for (const quote of quotes) {
-    const { start, end } = quote.content;
-    const clash = start < end ? start < furthestEnd : kept.some((k) => start < k.content.end && k.content.start < end);
-    if (clash) continue;
-    kept.push(quote);
-    furthestEnd = Math.max(furthestEnd, end);
+    const clash = kept.some((k) => quote.content.start < k.content.end && k.content.start < quote.content.end);
+    if (!clash) kept.push(quote);
   }
   return kept;
 }
