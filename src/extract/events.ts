@@ -960,7 +960,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   } else if (apposed) {
     add(actorIds(ctx, apposed, role, depth + 1));
   } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
-    add(pronounActors(ctx, head));
+    add(pronounActors(ctx, head, depth));
   } else if (QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') {
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
     if (inner) add(actorIds(ctx, inner, role, depth + 1));
@@ -1058,7 +1058,8 @@ function groupFor(ctx: Context, head: Token) {
  * "we" and "I" in a quote are its speaker; "it" and "they" as the subject of a reported clause are the reporter
  * ("Mali's junta said it would pull out"); "he" and "she" follow coreference.
  */
-function pronounActors(ctx: Context, pronoun: Token): string[] {
+// depth is the caller's: a pronoun resolved through another clause's subject must not start the count again
+function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
   const lower = pronoun.text.toLowerCase();
   const mention = mentionAt(ctx, pronoun);
   if (mention) return [mention.actor.id];
@@ -1073,7 +1074,7 @@ function pronounActors(ctx: Context, pronoun: Token): string[] {
       t = ctx.doc.tokens[t.head]!;
       if (t.upos !== 'VERB') continue;
       const subject = subjectsOf(ctx, t)[0];
-      if (subject && subject !== pronoun && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent');
+      if (subject && subject !== pronoun && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1);
       break;
     }
   }
@@ -1083,7 +1084,7 @@ function pronounActors(ctx: Context, pronoun: Token): string[] {
       const governor = ctx.doc.tokens[t.head]!;
       if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
         const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
-        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent');
+        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1);
       }
       t = governor;
     }
