@@ -252,7 +252,7 @@ job is waiting or running.`,
 Ingests examples/articles/ (a fictional story told by several outlets) into a store (~/.parley/demo.db unless --db is given),
 then starts the web app over it and prints its URL; Ctrl-C stops it. With --brief, prints the story's briefing instead
 of serving.`,
-    options: { ...common, ...dbOption, ...serveOptions, brief: { type: 'boolean' }, serve: { type: 'boolean' } },
+    options: { ...common, ...dbOption, ...serveOptions, brief: { type: 'boolean' } },
     run: async (values) => {
       const db = (values.db as string | undefined) ?? join(dirname(defaultDemoDb()), 'demo.db');
       const settings = values.brief ? null : serveSettings(values);
