@@ -78,7 +78,7 @@ const TRIGRAMS = [
 const ON_DELETE = [
   `CREATE FUNCTION parley_unaggregate_article() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    PERFORM pg_advisory_xact_lock(${LOCKS.namespace}, ${LOCKS.write});
+    PERFORM pg_advisory_xact_lock(${LOCKS.namespace}, ${LOCKS.stories});
     UPDATE actor_keys k SET
       article_count = k.article_count - 1,
       quote_count = k.quote_count - (SELECT count(*) FROM quotes q

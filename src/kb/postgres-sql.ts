@@ -12,8 +12,13 @@ export const LOCKS = {
   namespace: 0x50524c59, // 'PRLY'
   /** Held while migrating, so that processes opening a fresh database one after another migrate it once. */
   migrate: 1,
-  /** Held by put() from its article row to COMMIT: writes that read what earlier writes stored run one at a time. */
-  write: 2,
+  /**
+   * Held by put() from story grouping to COMMIT, and by an article's deletion: story groups and the per-name
+   * aggregates change one article at a time. (The key's number predates its narrower use; a trigger names it.)
+   */
+  stories: 2,
+  /** A second namespace: one key per surname (hashed), held by put() from its article row to COMMIT. */
+  surnameNamespace: 0x50524c5a,
 } as const;
 
 // Counts (bigint) and sums of bigints (numeric) as numbers: every count here fits in 2^53.

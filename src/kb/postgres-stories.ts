@@ -1,7 +1,7 @@
 // Story groups in the PostgreSQL store: the same MinHash signatures, LSH buckets and grouping rule as SQLite's
 // (stories.ts, dedup.ts), with the SQL in PostgreSQL's words. Internal: the store calls it.
 import { membersRelativeTo, type MemberRow } from './api-rows.js';
-import { bucketKeys, matchingStories, minhash, signatureToBuffer } from './dedup.js';
+import { DUPLICATE_THRESHOLD, bucketKeys, estimatedJaccard, minhash, signatureFromBuffer, signatureToBuffer } from './dedup.js';
 import type { Page, PageOptions, StoryGroup, StoryMember, StoryStats } from './index.js';
 import { all, one, type Queryable } from './postgres-sql.js';
 
@@ -9,39 +9,68 @@ const EARLIEST_FIRST = 'art.published NULLS LAST, art.ingested_at, art.id';
 const MEMBER_COLUMNS = `art.id AS "articleId", art.title AS "articleTitle", art.published, art.outlet, art.url, art.source,
   g.signature, g.story_id AS "storyId"`;
 
+/** What findStory() read before the story lock, for joinStory() to complete under it. */
+export interface StoryCandidates {
+  signature: Uint32Array;
+  bucketKeys: number[];
+  /** Signature rows of earlier articles found similar enough, by seq. */
+  matched: number[];
+  /** The highest signature seq stored when the candidates were read: any row added since has a higher one. */
+  seenUpTo: number;
+}
+
 /**
- * Signs a just-inserted article and puts it in its story group; call inside put()'s transaction, holding the write
- * lock, so that two rewrites stored at once by two processes still see each other. The group is that of every
- * stored article whose estimated similarity reaches DUPLICATE_THRESHOLD (groups it bridges are merged), named after
- * its earliest article.
+ * The costly half of story grouping, run before the story lock: signs the text and compares it with every stored
+ * article sharing one of its LSH buckets. Signatures are only added under the story lock, in seq order, so whatever
+ * this read missed has a higher seq than `seenUpTo`.
  */
-export async function signArticle(db: Queryable, articleId: string, text: string): Promise<string> {
+export async function findStory(db: Queryable, text: string): Promise<StoryCandidates> {
   const signature = minhash(text);
-  let story = articleId;
   const keys = bucketKeys(signature);
-  if (keys.length > 0) {
-    const candidates = await all<{ signature: Buffer; story_id: string }>(db, `
-      SELECT g.signature, g.story_id FROM article_signatures g
-      WHERE g.seq IN (SELECT DISTINCT b.signature_seq FROM story_buckets b WHERE b.bucket = ANY(@keys::bigint[]))`, { keys });
-    const groups = matchingStories(signature, candidates);
-    if (groups.size > 0) {
-      const earliest = await one<{ id: string }>(db, `
-        SELECT art.id FROM articles art WHERE art.id = ANY(@ids::text[]) ORDER BY ${EARLIEST_FIRST} LIMIT 1`,
-        { ids: [...groups, articleId] });
-      story = earliest!.id;
-      await all(db, `UPDATE article_signatures SET story_id = @story WHERE story_id = ANY(@from::text[]) AND story_id <> @story`,
-        { story, from: [...groups] });
-    }
-  }
-  const inserted = await one<{ seq: number }>(db, `
-    INSERT INTO article_signatures (article_id, signature, story_id) VALUES (@articleId, @signature, @story) RETURNING seq`,
-    { articleId, signature: signatureToBuffer(signature), story });
-  if (keys.length > 0) {
-    await all(db, `
-      INSERT INTO story_buckets (bucket, signature_seq) SELECT DISTINCT unnest(@keys::bigint[]), @seq::bigint
-      ON CONFLICT DO NOTHING`, { keys, seq: inserted!.seq });
-  }
-  return story;
+  const seen = await one<{ seq: number | null }>(db, 'SELECT max(seq) AS seq FROM article_signatures');
+  const seenUpTo = seen?.seq ?? 0;
+  if (keys.length === 0) return { signature, bucketKeys: keys, matched: [], seenUpTo };
+  const candidates = await all<{ seq: number; signature: Buffer }>(db, `
+    SELECT g.seq, g.signature FROM article_signatures g
+    WHERE g.seq IN (SELECT DISTINCT b.signature_seq FROM story_buckets b WHERE b.bucket = ANY(@keys::bigint[]))
+      AND g.seq <= @seenUpTo`, { keys, seenUpTo });
+  return { signature, bucketKeys: keys, matched: similarSeqs(signature, candidates), seenUpTo };
+}
+
+function similarSeqs(signature: Uint32Array, rows: Array<{ seq: number; signature: Buffer }>): number[] {
+  return rows.filter((row) => estimatedJaccard(signature, signatureFromBuffer(row.signature)) >= DUPLICATE_THRESHOLD).map((row) => row.seq);
+}
+
+/**
+ * Puts a just-inserted article in its story group: call inside put()'s transaction holding the story lock, so that
+ * two rewrites stored at once by two processes still see each other. Reads what was stored since findStory() and
+ * the matched articles' groups as they are now, then writes in one statement. The group is that of every stored
+ * article whose estimated similarity reaches DUPLICATE_THRESHOLD (groups it bridges are merged), named after its
+ * earliest article.
+ */
+export async function joinStory(db: Queryable, articleId: string, found: StoryCandidates): Promise<void> {
+  const { signature, bucketKeys: keys, seenUpTo } = found;
+  const rows = keys.length === 0 ? [] : await all<{ seq: number; signature: Buffer | null; story_id: string }>(db, `
+    SELECT g.seq, CASE WHEN g.seq > @seenUpTo THEN g.signature END AS signature, g.story_id FROM article_signatures g
+    WHERE g.seq = ANY(@matched::bigint[])
+      OR (g.seq > @seenUpTo AND g.seq IN (SELECT DISTINCT b.signature_seq FROM story_buckets b WHERE b.bucket = ANY(@keys::bigint[])))`,
+  { keys, seenUpTo, matched: found.matched });
+  const newlySimilar = new Set(similarSeqs(signature, rows.filter((row) => row.signature !== null) as Array<{ seq: number; signature: Buffer }>));
+  const groups = [...new Set(rows.filter((row) => row.signature === null || newlySimilar.has(row.seq)).map((row) => row.story_id))];
+  await all(db, `
+    WITH story AS (
+      SELECT art.id FROM articles art WHERE art.id = ANY(@ids::text[]) ORDER BY ${EARLIEST_FIRST} LIMIT 1
+    ), merged AS (
+      UPDATE article_signatures SET story_id = (SELECT id FROM story)
+      WHERE story_id = ANY(@groups::text[]) AND story_id <> (SELECT id FROM story)
+    ), signed AS (
+      INSERT INTO article_signatures (article_id, signature, story_id)
+      SELECT @articleId, @signature, id FROM story RETURNING seq
+    )
+    INSERT INTO story_buckets (bucket, signature_seq)
+      SELECT DISTINCT unnest(@keys::bigint[]), signed.seq FROM signed
+    ON CONFLICT DO NOTHING`,
+  { ids: [...groups, articleId], groups, articleId, signature: signatureToBuffer(signature), keys });
 }
 
 async function storyIdOf(db: Queryable, articleId: string): Promise<string | null> {

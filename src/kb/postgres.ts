@@ -1,8 +1,8 @@
 // The PostgreSQL backend of the Store (node-postgres). Behaves as the SQLite store does, method for method; what it
 // shares with it (validation, record rows, item building, story grouping) is the same TypeScript. Built for several
 // processes writing at once: put() is one transaction that inserts the article row first (ON CONFLICT DO NOTHING, so
-// two processes storing one article store it once) and then, holding an advisory lock until COMMIT, everything read
-// from earlier puts (surname merging, story groups, aggregates).
+// two processes storing one article store it once) and then, under advisory locks held until COMMIT (one per surname,
+// one for story groups and aggregates), everything read from earlier puts.
 import type pg from 'pg';
 import type { Actor, Extraction } from '../contract.js';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, articleItem, type ArticleListRow } from './api-rows.js';
@@ -23,7 +23,7 @@ import * as stories from './postgres-stories.js';
 import {
   ACTOR_COLUMNS, AGGREGATE, ARTICLE_COLUMNS, DEFAULT_LIMITS, EVENT_COLUMNS, MENTION_COLUMNS, PARTICIPANT_COLUMNS, QUOTE_COLUMNS, READ_COLUMNS,
   STANCE_COLUMNS, actorEventFromRow, actorSummaryOfGroup, adoptionLookup, articleRow, clampCount, describeActor, keyForSurname, mergeRoles, recordFromRows,
-  mayAdopt, parseJsonArray, recordRows, resolvedKey, surnameLookup, validateRecord,
+  mayAdopt, parseJsonArray, personSurnames, recordRows, resolvedKey, surnameLookup, validateRecord,
 } from './records.js';
 import type {
   ActorEventRow, ActorGroupRow, ActorRow, ArticleRow, EventRow, MentionRow, ParticipantRow, QuoteRow, StanceRow, Value,
@@ -37,8 +37,9 @@ export interface TransactionSql {
 
 export interface PutOptions {
   /**
-   * Runs inside put()'s transaction just before COMMIT, also when the article was already stored (then nothing
-   * else was written). If it throws, the transaction rolls back and put() rejects with its error.
+   * Runs inside put()'s transaction before COMMIT, once the article's own rows are written (and before the short
+   * locked step that files it in its story and the aggregates), also when the article was already stored (then
+   * nothing else was written). If it throws, the transaction rolls back and put() rejects with its error.
    */
   beforeCommit?: (db: TransactionSql) => Promise<void>;
 }
@@ -67,27 +68,38 @@ export class PostgresStore implements Store {
 
   async put(record: Extraction, options: PutOptions = {}): Promise<{ stored: boolean; articleId: string }> {
     const valid = validateRecord(record);
-    try {
-      return await inTransaction(this.pool, 'BEGIN', async (client) => {
-        const stored = await this.writeRecord(client, valid);
-        if (options.beforeCommit !== undefined) {
-          await options.beforeCommit({ executeSql: (text, values) => client.query(text, values) });
-        }
-        return { stored, articleId: valid.article.id };
-      });
-    } catch (error) {
-      throw constraintError(error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.pool, 'BEGIN', async (client) => {
+          const beforeCommit = options.beforeCommit === undefined ? undefined
+            : () => options.beforeCommit!({ executeSql: (text, values) => client.query(text, values) });
+          const stored = await this.writeRecord(client, valid, { beforeStoryLock: beforeCommit });
+          if (!stored) await beforeCommit?.();
+          return { stored, articleId: valid.article.id };
+        });
+      } catch (error) {
+        // Locks are taken in one order, but an adoption adds surnames late; PostgreSQL then breaks the rare
+        // deadlock by failing one transaction, which is simply run again.
+        if (isDeadlock(error) && attempt < MAX_PUT_ATTEMPTS) continue;
+        throw constraintError(error);
+      }
     }
   }
 
-  private async writeRecord(client: pg.PoolClient, record: Extraction, ingestedAt = new Date().toISOString()): Promise<boolean> {
+  // Locks, in the order every put takes them: the surnames of its persons (merging by surname reads and writes only
+  // keys ending in them), then the story lock for grouping and the aggregates, held to COMMIT. Puts with no surname
+  // in common extract, merge and insert side by side and wait for each other only for the last few statements.
+  private async writeRecord(
+    client: pg.PoolClient, record: Extraction,
+    { ingestedAt = new Date().toISOString(), beforeStoryLock }: { ingestedAt?: string; beforeStoryLock?: () => Promise<void> } = {},
+  ): Promise<boolean> {
     const article = articleRow(record, ingestedAt);
     // A second process storing the same article waits here for the first to commit, then inserts nothing.
     const inserted = await client.query(`
       INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${article.map((_, i) => `$${i + 1}`).join(', ')})
       ON CONFLICT (id) DO NOTHING RETURNING id`, article);
     if (inserted.rowCount === 0) return false;
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCKS.namespace, LOCKS.write]);
+    await lockSurnames(client, await this.surnamesToLock(client, record));
     const adopted = await this.takeOutAdoptedArticles(client, record);
     const actorKeys = new Map<string, string>();
     for (const actor of record.actors) actorKeys.set(actor.id, await this.storeKey(client, actor));
@@ -109,16 +121,35 @@ export class PostgresStore implements Store {
         setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', q.content_text), 'D') || setweight(to_tsvector('${TEXT_SEARCH_CONFIG}', coalesce(sp.name, '')), 'C')
       FROM quotes q LEFT JOIN actors sp ON sp.article_id = q.article_id AND sp.local_id = q.speaker_id
       WHERE q.article_id = @id ORDER BY q.seq`, { id });
-    await stories.signArticle(client, id, record.article.text);
+    const story = await stories.findStory(client, record.article.text);
+    // What else must commit with the article (a queue job's completion) is done before the lock, to keep it short.
+    await beforeStoryLock?.();
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCKS.namespace, LOCKS.stories]);
+    await stories.joinStory(client, id, story);
     await aggregate(client, id);
     // Stored again now that the full name is known, their surname-only persons join it.
-    for (const earlier of adopted) await this.writeRecord(client, earlier.record, earlier.ingestedAt);
+    for (const earlier of adopted) await this.writeRecord(client, earlier.record, { ingestedAt: earlier.ingestedAt });
     return true;
   }
 
   /**
+   * The surnames whose merging this put may change or depend on: those of its persons named by surname alone, and
+   * of full names not stored before (they may adopt bare surnames). A full name already stored changes nothing
+   * there, so the many articles about one well-known person do not wait for each other.
+   */
+  private async surnamesToLock(client: pg.PoolClient, record: Extraction): Promise<string[]> {
+    const persons = record.actors.filter((actor) => actor.type === 'person');
+    if (persons.length === 0) return [];
+    const keys = persons.map((actor) => nameKey(actor.name)).filter((key) => key.includes(' '));
+    const known = new Set(keys.length === 0 ? [] : (await all<{ name_key: string }>(client, `
+      SELECT DISTINCT name_key FROM actor_key_variants WHERE name_key = ANY(@keys::text[]) AND type = 'person'`, { keys })).map((row) => row.name_key));
+    return personSurnames({ ...record, actors: persons.filter((actor) => !known.has(nameKey(actor.name))) });
+  }
+
+  /**
    * Articles whose person was stored by surname alone and whom this record names in full: read and deleted here,
-   * to be stored again after it (same ids and ingestion times), inside the same transaction.
+   * to be stored again after it (same ids and ingestion times), inside the same transaction. Their own surnames
+   * are locked before they are deleted, as a put of theirs would have.
    */
   private async takeOutAdoptedArticles(client: pg.PoolClient, record: Extraction): Promise<Array<{ record: Extraction; ingestedAt: string }>> {
     const taken: Array<{ record: Extraction; ingestedAt: string }> = [];
@@ -142,12 +173,13 @@ export class PostgresStore implements Store {
           AND (@country::text = '' OR coalesce(a.country, '') = '' OR a.country = @country::text)
           AND a.article_id <> @id`, { ...lookup, id: record.article.id });
       for (const row of earlier) {
+        if (taken.some((done) => done.record.article.id === row.article_id)) continue;
         const stored = await readRecord(client, row.article_id);
-        if (stored === null) continue;
-        await all(client, 'DELETE FROM articles WHERE id = @id', { id: row.article_id });
-        taken.push({ record: stored, ingestedAt: row.ingested_at });
+        if (stored !== null) taken.push({ record: stored, ingestedAt: row.ingested_at });
       }
     }
+    await lockSurnames(client, [...new Set(taken.flatMap(({ record: earlier }) => personSurnames(earlier)))].sort());
+    for (const { record: earlier } of taken) await all(client, 'DELETE FROM articles WHERE id = @id', { id: earlier.article.id });
     return taken;
   }
 
@@ -330,6 +362,20 @@ export class PostgresStore implements Store {
 
 // ---- helpers --------------------------------------------------------------------------------------------------
 
+const MAX_PUT_ATTEMPTS = 5;
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string }).code === '40P01';
+}
+
+/** One advisory lock per surname, taken in the order of their hashes so that two puts cannot wait on each other. */
+async function lockSurnames(client: pg.PoolClient, surnames: string[]): Promise<void> {
+  if (surnames.length === 0) return;
+  await client.query(`
+    SELECT pg_advisory_xact_lock($1, key) FROM (SELECT DISTINCT hashtext(s) AS key FROM unnest($2::text[]) AS s ORDER BY 1) keys`,
+  [LOCKS.surnameNamespace, surnames]);
+}
+
 /** All rows of one table in one statement: one array per column, unnested back into rows. */
 async function insertRows(client: pg.PoolClient, table: string, columns: string[], rows: Value[][]): Promise<void> {
   if (rows.length === 0) return;
@@ -347,18 +393,20 @@ async function insertRows(client: pg.PoolClient, table: string, columns: string[
 
 /**
  * The per-name-key aggregates (the tables of schema version 2 and 3), added to for one article; called holding
- * the write lock, so concurrent puts add one after another.
+ * the story lock, so concurrent puts add one after another.
  */
 async function aggregate(client: pg.PoolClient, id: string): Promise<void> {
-  await all(client, AGGREGATE.actorKeys, { id });
-  await all(client, AGGREGATE.actorVariants, { id });
+  // One statement (each upsert a data-modifying WITH), so the story lock is held for one round trip, not five.
   await all(client, `
-    INSERT INTO actor_key_roles (name_key, role, n)
-      SELECT a.name_key, r.role, count(*) FROM actors a CROSS JOIN LATERAL jsonb_array_elements_text(a.roles) AS r(role)
-      WHERE a.article_id = @id GROUP BY 1, 2
-    ON CONFLICT (name_key, role) DO UPDATE SET n = actor_key_roles.n + excluded.n`, { id });
-  await all(client, AGGREGATE.stanceCells, { id });
-  await all(client, AGGREGATE.issueCounts, { id });
+    WITH keys AS (${AGGREGATE.actorKeys}),
+    variants AS (${AGGREGATE.actorVariants}),
+    roles AS (
+      INSERT INTO actor_key_roles (name_key, role, n)
+        SELECT a.name_key, r.role, count(*) FROM actors a CROSS JOIN LATERAL jsonb_array_elements_text(a.roles) AS r(role)
+        WHERE a.article_id = @id GROUP BY 1, 2
+      ON CONFLICT (name_key, role) DO UPDATE SET n = actor_key_roles.n + excluded.n),
+    cells AS (${AGGREGATE.stanceCells})
+    ${AGGREGATE.issueCounts}`, { id });
 }
 
 async function readRecord(db: Queryable, articleId: string): Promise<Extraction | null> {

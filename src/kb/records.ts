@@ -108,6 +108,20 @@ export function adoptionLookup(actor: Actor): { key: string; surname: string; su
   return { key, surname, suffix: ` ${surname}`, country: actor.country ?? '' };
 }
 
+/**
+ * The surnames of a record's persons (the last word of each name key), sorted: what its merging reads and writes,
+ * so the PostgreSQL store serialises puts that share one.
+ */
+export function personSurnames(record: Extraction): string[] {
+  const surnames = new Set<string>();
+  for (const actor of record.actors) {
+    if (actor.type !== 'person') continue;
+    const key = nameKey(actor.name);
+    if (key !== '') surnames.add(key.slice(key.lastIndexOf(' ') + 1));
+  }
+  return [...surnames].sort();
+}
+
 /** Whether a full name may adopt its surname-only namesakes: no other full-named person has that surname. */
 export function mayAdopt(key: string, personKeysWithSurname: string[]): boolean {
   return personKeysWithSurname.every((known) => known === key);
