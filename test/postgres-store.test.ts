@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import type { Extraction } from '../src/contract.js';
-import { readInputs } from '../src/ingest/index.js';
+import { articleFromText, readInputs } from '../src/ingest/index.js';
 import { PostgresStore, openPostgresStore, openStore, type Store } from '../src/kb/index.js';
 import { POSTGRES_MIGRATIONS } from '../src/kb/postgres-migrations.js';
 import { SCHEMA_VERSION, tablesAt } from '../src/kb/schema.js';
@@ -56,6 +56,24 @@ describe('PostgreSQL store', { skip: postgres.skip }, () => {
     assert.deepEqual((await first.duplicates(rewrite)).map((d) => d.articleId), [records.get('08')!.article.id]);
     const rows = await postgres.query<{ n: number }>(location, 'SELECT count(*)::int AS n FROM articles');
     assert.equal(rows[0]!.n, records.size);
+  });
+
+  test('a bare surname and its full name stored at once by two stores still merge, whichever commits first', async () => {
+    const location = await postgres.fresh();
+    const [first, second] = [await opened(location), await opened(location)];
+    const people = [['Maren', 'Solberg'], ['Pekka', 'Virtanen'], ['Agnes', 'Lindqvist'], ['Tomas', 'Kral'], ['Elif', 'Demir'], ['Jonas', 'Petraitis']];
+    const article = (text: string) => processArticle(articleFromText(text, { published: '2026-04-01', outlet: 'Test Wire' })).record;
+    await Promise.all(people.flatMap(([given, surname], i) => {
+      const full = article(`Foreign Minister ${given} ${surname} met her counterpart in Geneva on Monday.\n\n"We came to listen," ${surname} said.`);
+      const bare = article(`${surname} said on Friday that a new plan would be presented next week.`);
+      // Half the pairs put the bare surname first, half the full name; both run at once on two connections.
+      return i % 2 === 0 ? [first.put(bare), second.put(full)] : [first.put(full), second.put(bare)];
+    }));
+    const names = (await first.actors({ limit: 100 })).map((actor) => actor.name);
+    for (const [given, surname] of people) {
+      assert.deepEqual(names.filter((name) => name.includes(surname!)), [`${given} ${surname}`], JSON.stringify(names));
+      assert.equal((await second.actor(`${given} ${surname}`))?.articleCount, 2, surname);
+    }
   });
 
   test('beforeCommit runs in the put transaction, also for an article already stored', async () => {

@@ -408,10 +408,13 @@ export function actorEventFromRow(row: ActorEventRow): ActorEvent {
   };
 }
 
-/** One name, type and country for a group of actor rows: the most frequent value, the earliest on ties. */
+/** One name, type and country for a group of actor rows: the most frequent value (for names, among the fullest forms), the earliest on ties. */
 export function describeActor(variants: ActorVariant[]): { name: string; type: ActorType; country: string | null } {
+  // A group joined by bare surnames ("Demir") is named by its full form ("Elif Demir") even where those are fewer.
+  const words = (name: string) => nameKey(name).split(' ').length;
+  const fullest = Math.max(0, ...variants.map((v) => words(v.name)));
   return {
-    name: mostFrequent(variants.map((v) => v.name)) ?? '',
+    name: mostFrequent(variants.filter((v) => words(v.name) === fullest).map((v) => v.name)) ?? '',
     type: mostFrequent(variants.map((v) => v.type)) ?? 'person',
     country: mostFrequent(variants.flatMap((v) => (v.country === null ? [] : [v.country]))) ?? null,
   };
