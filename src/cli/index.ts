@@ -11,7 +11,7 @@ import { processArticle } from '../pipeline.js';
 import { defaultStoreLocation, describeStoreLocation, openStore, type Store } from '../kb/index.js';
 import { briefing, EXPORT_FORMATS, EXPORT_KINDS, exportStore, streamSink, type ExportFormat, type ExportKind } from '../report/index.js';
 import { DEFAULT_RATE_LIMITS, isLoopback, startServer } from '../server/index.js';
-import { isPostgresUrl, openEnqueuer, queueSettingsFromEnv, runWorker, type Enqueuer } from '../worker/index.js';
+import { DEFAULT_CONCURRENCY, isPostgresUrl, openEnqueuer, queueSettingsFromEnv, runWorker, type Enqueuer } from '../worker/index.js';
 import { formatActorProfile, formatActors, formatExtraction, formatSearchHits } from './format.js';
 import { Progress } from './progress.js';
 import { conlluCommand } from './conllu.js';
@@ -236,13 +236,14 @@ Prints the URL on stdout; Ctrl-C stops it.`,
   },
   worker: {
     summary: 'Extract queued articles into a PostgreSQL store (run as many as you like, on any machine)',
-    usage: `parley worker [--db postgres://...] [--until-empty]
+    usage: `parley worker [--db postgres://...] [--until-empty] [--concurrency N]
 
 Takes articles queued by \`parley ingest --queue\` and stores each with its extraction; the job is marked done in
 the same transaction, so a worker killed at any point loses nothing and stores nothing twice (its job is retried
-after it expires). Runs until Ctrl-C or SIGTERM (finishing the article in hand); with --until-empty, stops when no
-job is waiting or running.`,
-    options: { ...common, ...dbOption, 'until-empty': { type: 'boolean' } },
+after it expires). Runs until Ctrl-C or SIGTERM (finishing the articles in hand); with --until-empty, stops when no
+job is waiting or running. Extraction runs on its own thread; --concurrency N keeps N jobs in hand (default
+${DEFAULT_CONCURRENCY}: one stored while the next is extracted). Run one worker per core.`,
+    options: { ...common, ...dbOption, 'until-empty': { type: 'boolean' }, concurrency: { type: 'string' } },
     run: async (values) => runWorkerCommand(values),
   },
   demo: {
@@ -423,6 +424,7 @@ async function enqueueInputs(values: Record<string, unknown>, inputs: string[]):
 
 async function runWorkerCommand(values: Record<string, unknown>): Promise<number> {
   const url = queueUrl(values);
+  const concurrency = concurrencyOption(values.concurrency);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.on('SIGINT', onSignal);
@@ -433,6 +435,7 @@ async function runWorkerCommand(values: Record<string, unknown>): Promise<number
       url,
       settings: queueSettingsFromEnv(),
       untilEmpty: values['until-empty'] === true,
+      concurrency,
       signal: stop.signal,
       onJob: (outcome) => {
         if ('error' in outcome) process.stderr.write(`parley: ${outcome.articleId ?? 'a queued job'}: ${outcome.error} (will be retried)\n`);
@@ -449,6 +452,13 @@ async function runWorkerCommand(values: Record<string, unknown>): Promise<number
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function concurrencyOption(raw: unknown): number {
+  if (raw === undefined) return DEFAULT_CONCURRENCY;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, not "${String(raw)}"`);
+  return value;
 }
 
 /** A database URL without its password, for messages. */

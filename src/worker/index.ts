@@ -6,9 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Article } from '../contract.js';
 import { openPostgresStore } from '../kb/index.js';
-import { processArticle } from '../pipeline.js';
+import { createExtractor } from './extractor.js';
 
 export const QUEUE = 'parley-articles';
+
+export const DEFAULT_CONCURRENCY = 2;
 
 export interface QueueSettings {
   /** Seconds a fetched job may run before it counts as abandoned (its worker died) and is retried. */
@@ -127,6 +129,11 @@ export interface WorkerOptions {
   untilEmpty?: boolean;
   /** Seconds between polls of an empty queue. */
   pollSeconds?: number;
+  /**
+   * Jobs in hand at once (default 2). Extraction runs on its own thread, so with two one article is stored while
+   * the next is extracted; run one worker per core.
+   */
+  concurrency?: number;
   signal?: AbortSignal;
   onJob?: (outcome: { articleId: string; stored: boolean } | { articleId: string | null; error: string }) => void;
 }
@@ -137,9 +144,11 @@ export interface WorkerSummary {
   failed: number;
 }
 
-/** Fetches and processes jobs one at a time until stopped (or, with untilEmpty, until the queue is drained). */
+/** Fetches and processes jobs, `concurrency` at a time, until stopped (or, with untilEmpty, until the queue is drained). */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a whole number of at least 1, not ${concurrency}`);
   const store = await openPostgresStore(options.url);
   let boss: PgBoss;
   try {
@@ -148,8 +157,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await store.close();
     throw error;
   }
+  const extractor = createExtractor();
   const summary: WorkerSummary = { stored: 0, alreadyStored: 0, failed: 0 };
-  try {
+
+  async function takeJobs(): Promise<void> {
     while (!options.signal?.aborted) {
       const [job] = await boss.fetch<ArticleJob>(QUEUE, { batchSize: 1 });
       if (!job) {
@@ -160,7 +171,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       const articleId = job.data?.article?.id ?? null;
       try {
         if (!job.data?.article || typeof job.data.article.text !== 'string') throw new Error('the job holds no article');
-        const { record } = processArticle(job.data.article);
+        const record = await extractor.extract(job.data.article);
         const result = await store.put(record, {
           beforeCommit: (db) => boss.complete(QUEUE, job.id, { stored: record.article.id }, { db: db as PgBoss.Db }),
         });
@@ -175,7 +186,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         await boss.fail(QUEUE, job.id, { error: message }).catch(() => undefined);
       }
     }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: concurrency }, takeJobs));
   } finally {
+    await extractor.close();
     await boss.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);
     await store.close();
   }
