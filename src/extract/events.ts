@@ -232,6 +232,16 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "pledged to provide $500 million to rebuild Ukraine's power grid": a promise of help is made to whom it helps
+  if (type === 'AGREE' && target.length === 0 && !reading.nominal) {
+    for (const content of contentVerbs(ctx, clause)) {
+      const helpedByContent = helpedParty(ctx, content)?.filter((id) => !source.includes(id));
+      if (helpedByContent?.length) {
+        target = helpedByContent;
+        break;
+      }
+    }
+  }
   // "will fund a new field hospital in Goma": aid delivered in another state's territory goes to that state
   if ((type === 'AID' || (type === 'AGREE' && reading.sense.type === 'AID')) && target.length === 0) {
     const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
@@ -854,7 +864,10 @@ function helpedParty(ctx: Context, clause: Token): string[] | null {
   for (const c of ctx.children[clause.i]!) {
     if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(help|assist|support|rescue|relieve|evacuate|rebuild)$/.test(lemmaOf(c))) {
       const helped = objectOf(ctx, c);
-      return helped ? actorIds(ctx, helped, 'patient') : [];
+      if (!helped) return [];
+      // "to rebuild Ukraine's power grid": whose thing is helped is who is helped
+      const patients = actorIds(ctx, helped, 'patient');
+      return patients.length ? patients : ownerIds(ctx, contentHead(ctx, helped));
     }
     if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return [];
   }
@@ -1248,8 +1261,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
         // "Latvia's rejection of the Russian proposal": whose proposal is rejected
         else if (kase === 'of' && ['REJECT', 'SUPPORT', 'ACCUSE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c));
-        else if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
-        else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
+        else if (kase && recipientCases.includes(kase)) {
+          // "restrictions on Russian gas": whose goods the measure hits, as for a verb's oblique below
+          const ids = recipientIds(ctx, c);
+          add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
+        } else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
         if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
       }
     }
@@ -1278,6 +1294,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "demanded the resignation of X", "called for the release of X": the person the demanded act concerns
     if (type === 'REQUEST' && target.length === 0 && nounSense(nounLemma(thing))) {
       for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['of'])) add(target, actorIds(ctx, n, 'patient').filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
+    }
+  }
+  // "endorsed Senegalese diplomat Awa Ndiaye's bid": an oblique with no preposition is an object the parser split
+  // off, and its owner is the recipient as for any object
+  if (target.length === 0 && OWNER_IS_RECIPIENT.has(type) && !nominal) {
+    for (const c of clauseKids) {
+      if (c.deprel === 'obl' && c.upos === 'NOUN' && !caseOf(ctx, c) && !isTimePhrase(ctx, c)) add(target, ownerIds(ctx, c).filter((id) => !source.includes(id)));
     }
   }
   for (const c of clauseKids) {
@@ -1318,9 +1341,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // "disbursed the second tranche of Pakistan's loan": who owns what is given is who receives it
   if (type === 'AID' && target.length === 0 && object) add(target, ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id)));
-  // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given
+  // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given (the parser may hang
+  // "in emergency funding" on the verb rather than on the amount)
   if (type === 'AID' && target.length === 0 && object) {
-    for (const t of subtree(ctx, object)) if (t !== object && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['for', 'to'])) add(target, recipientIds(ctx, t).filter((id) => !source.includes(id)));
+    const given = [object, ...clauseKids.filter((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'of']) && nounSense(nounLemma(c))?.type === 'AID')];
+    for (const phrase of given) {
+      for (const t of subtree(ctx, phrase)) if (t !== phrase && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['for', 'to'])) add(target, recipientIds(ctx, t).filter((id) => !source.includes(id)));
+    }
   }
   // "sending a brigade to the border to deter Belarus": whom a show of force is meant to deter
   if (type === 'MOBILIZE' || type === 'THREATEN') {

@@ -1,0 +1,31 @@
+// Recipients of PLOVER events read from the parse, on sentences written for these tests: the owner of what is
+// helped, hit or backed is whom the act is directed at.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+
+const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
+
+/** The events of a text as "TYPE source -> target" with actor names, for readable assertions. */
+function coded(text: string): string[] {
+  const record = extractText(text);
+  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).join(', ');
+  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
+}
+
+test('a promise of money to rebuild a country\'s grid is made to that country', () => {
+  assert.deepEqual(coded('Canada promised to give 30 million dollars to rebuild Haiti\'s hospitals.'), ['AGREE Canada -> Haiti']);
+});
+
+test('restrictions on a country\'s goods are directed at that country', () => {
+  assert.deepEqual(coded('The EU\'s new restrictions on Belarusian potash will take effect in June.'), ['SANCTION European Union -> Belarus']);
+});
+
+test('aid named in a phrase the parser hangs on the verb still gives its recipient', () => {
+  assert.deepEqual(coded('Officials say Japan could release $1 billion in reconstruction funding for Sri Lanka next year.'), ['AID Japan -> Sri Lanka']);
+});
+
+test('backing a person\'s bid is directed at that person, also when the parser splits the object', () => {
+  assert.deepEqual(coded('The Arab League endorsed Chilean diplomat Marta Vidal\'s bid to lead the International Labour Organization.'), ['SUPPORT Arab League -> Marta Vidal']);
+});
