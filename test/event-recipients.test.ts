@@ -29,3 +29,12 @@ test('aid named in a phrase the parser hangs on the verb still gives its recipie
 test('backing a person\'s bid is directed at that person, also when the parser splits the object', () => {
   assert.deepEqual(coded('The Arab League endorsed Chilean diplomat Marta Vidal\'s bid to lead the International Labour Organization.'), ['SUPPORT Arab League -> Marta Vidal']);
 });
+
+test('a protest against a state measure is directed at the state; against anything else at no one', () => {
+  assert.deepEqual(coded('Thousands of teachers marched through Lisbon on Saturday against a new education law.'), ['PROTEST teachers -> Portugal']);
+  assert.deepEqual(coded('Thousands of teachers marched through Lisbon on Saturday against the heat.'), ['PROTEST teachers -> ']);
+});
+
+test('a state striking a site in another state\'s territory attacks that state', () => {
+  assert.deepEqual(coded('Armenian artillery hit a fuel depot in Azerbaijan\'s Tovuz district on Monday.'), ['ASSAULT Armenia -> Azerbaijan']);
+});

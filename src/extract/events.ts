@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -225,6 +225,12 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       mode = 'disapprove';
     }
   }
+  // a protest against a law, a cut or a detention is directed at the state that made it (the manual's PROTEST
+  // targets the authorities); a protest against anything else ("against the election result") names no target
+  if (type === 'PROTEST' && target.length === 0) target = protestedState(ctx, reading, source);
+  // "Ukrainian drones hit an oil refinery in Russia's Samara region": one state striking a site in another state's
+  // territory attacks that state
+  if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
   // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
   const helped = helpedParty(ctx, clause);
   if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
@@ -872,6 +878,66 @@ function helpedParty(ctx: Context, clause: Token): string[] | null {
     if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return [];
   }
   return null;
+}
+
+/** The state whose territory a state's strike hits, when the clause names the place (and the attacker is a state). */
+function attackedState(ctx: Context, clause: Token, source: string[]): string[] {
+  const countries = source.map((id) => ctx.index.actors.find((a) => a.id === id)).filter((a) => a?.type === 'country').map((a) => a!.country);
+  if (!countries.length || countries.length !== source.length) return [];
+  const object = objectOf(ctx, clause);
+  const places = [...ctx.children[clause.i]!, ...(object ? ctx.children[object.i]! : [])].filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['in', 'near', 'outside', 'inside', 'across']));
+  for (const place of places) {
+    // "in Russia's Samara region" (an owner) or "in Kharkiv" (a place the gazetteer knows)
+    const ids = [...ownerIds(ctx, place), ...recipientIds(ctx, place)];
+    const state = ids.find((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'country' && !countries.includes(a.country); });
+    if (state) return [state];
+  }
+  return [];
+}
+
+/** What the state does that protesters oppose: its laws, plans, cuts, taxes, detentions, votes. */
+const STATE_MEASURES = new Set([...MEASURES, 'cut', 'cuts', 'tax', 'taxes', 'hike', 'hikes', 'detention', 'imprisonment', 'jailing',
+  'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime']);
+
+/**
+ * The state a protest is directed at: the owner of the measure protested ("the Belgian government's pension cuts"),
+ * else the state where the protest takes place ("marched through Tbilisi against a new law"), else the state the
+ * protesters belong to ("Algeria's opposition parties boycotted the vote"). Only when a state measure is protested.
+ */
+function protestedState(ctx: Context, reading: Reading, source: string[]): string[] {
+  const { children, doc } = ctx;
+  const { trigger, clause } = reading;
+  const opposed: Token[] = [];
+  const against = (host: Token) => children[host.i]!.filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
+  opposed.push(...against(clause), ...(reading.nominal ? against(trigger) : []));
+  if (!reading.nominal && /^(protest|boycott|picket)$/.test(lemmaOf(clause))) { const o = objectOf(ctx, clause); if (o) opposed.push(o); }
+  // "walked off the job to protest the cuts", "began a hunger strike to protest his detention"
+  for (const c of children[clause.i]!) {
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp' || c.deprel === 'acl') && /^(protest|oppose|denounce)$/.test(lemmaOf(c))) { const o = objectOf(ctx, c); if (o) opposed.push(o); }
+  }
+  const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()));
+  if (!measures.length) return [];
+  const countryActor = (name: string | null, at: Token | undefined) => {
+    const entry = name ? gazetteer().lookup(name) : undefined;
+    const entity = name ? doc.entities.find((e) => e.text === name) : undefined;
+    if (!entry?.country || !entity) return at ? [] : [];
+    return [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  };
+  for (const m of measures) {
+    const owners = ownerIds(ctx, m).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+    if (owners.length) return owners;
+  }
+  const placed = countryActor(placeOf(ctx, reading) ?? placeInClause(ctx, clause), undefined);
+  if (placed.length) return placed.filter((id) => !source.includes(id));
+  // the protesters' own state: "Algeria's opposition parties", "Bahraini rights activist"
+  for (const s of subjectsOf(ctx, clause)) {
+    for (const t of subtree(ctx, s)) {
+      if (t === s) continue;
+      const entry = gazetteer().lookup(t.text);
+      if (entry?.country && (entry.kind === 'country' || entry.kind === 'demonym')) return [ctx.index.actorOnDemand('country', entry.name, entry.country, t.i, t.i + 1).id].filter((id) => !source.includes(id));
+    }
+  }
+  return [];
 }
 
 /** "proposed sending", "suggested holding talks": the act is proposed by the clause above. */
