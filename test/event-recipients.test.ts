@@ -38,3 +38,17 @@ test('a protest against a state measure is directed at the state; against anythi
 test('a state striking a site in another state\'s territory attacks that state', () => {
   assert.deepEqual(coded('Armenian artillery hit a fuel depot in Azerbaijan\'s Tovuz district on Monday.'), ['ASSAULT Armenia -> Azerbaijan']);
 });
+
+test('a perfect the parser reads as a passive keeps its subject as the actor', () => {
+  const record = extractText('Serbian troops have not withdrawn from the disputed villages, observers said.');
+  assert.deepEqual(coded('Serbian troops have not withdrawn from the disputed villages, observers said.'), ['RETREAT Serbia -> ']);
+  assert.equal(record.events[0]!.negated, true);
+});
+
+test('people of a nationality marching are protesters, not their state', () => {
+  assert.deepEqual(coded('Tens of thousands of Chileans marched in Valparaiso on Sunday.'), ['PROTEST protesters -> ']);
+});
+
+test('threatened with arrest by a minister: one threat, by the minister, to those threatened', () => {
+  assert.deepEqual(coded('Striking miners in Oruro were threatened with arrest by Interior Minister Carlos Rojas if they blocked the highway.'), ['THREATEN Carlos Rojas -> miners']);
+});

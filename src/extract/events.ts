@@ -206,6 +206,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // one with its own agent is coded as the referenced act it is ("accepted Malaysia's offer")
   if (reading.nominal && clause === trigger && !hasAgent(ctx, trigger) && insideContent(ctx, trigger)) return null;
   if (reading.nominal && clause === trigger && trigger.head >= 0 && (trigger.deprel === 'obj' || isPassiveSubject(ctx, trigger)) && /^(cancel|postpone|scrap|call|delay|shelve|abandon)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
+  // "were threatened with arrest": what is threatened is the threat's content, not an act of its own
+  if (reading.nominal && trigger.head >= 0 && hasCase(ctx, trigger, ['with']) && /^(threaten|warn)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
 
   const sentence = doc.sentences[trigger.sentence]!;
   // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
@@ -215,6 +217,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   const args = argumentsOf(ctx, reading, type);
   let { source, target } = args;
 
+  // "thousands of Ukrainians rallied": people of a nationality protesting are a crowd, not their state
+  if (type === 'PROTEST' && !reading.nominal) {
+    const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
+    if (crowd) source = [ctx.index.actorOnDemand('group', 'protesters', null, crowd.i, crowd.i + 1).id];
+  }
   // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
   if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
     if (mode === 'obstruct') {
@@ -431,7 +438,9 @@ function isPassiveSubject(ctx: Context, token: Token): boolean {
   if (PASSIVE_SUBJECTS.has(token.deprel)) {
     // "the army has not attacked Tigrayan forces": an object and no form of "be" make it active after all
     const verb = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
-    const active = !!verb && ctx.children[verb.i]!.some((c) => c.deprel === 'obj') && !ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || /^(was|were|been|being|is|are|be)$/i.test(c.text));
+    // ("Rwandan troops have not withdrawn": a perfect with no form of "be" is active even without an object)
+    const noBe = !!verb && !ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || /^(was|were|been|being|is|are|be|get|got|gets)$/i.test(c.text));
+    const active = noBe && (ctx.children[verb.i]!.some((c) => c.deprel === 'obj') || ctx.children[verb.i]!.some((c) => c.deprel === 'aux' && /^(have|has|had)$/i.test(c.text)));
     return !active;
   }
   if (token.deprel !== 'nsubj' || token.head < 0) return false;
@@ -441,9 +450,11 @@ function isPassiveSubject(ctx: Context, token: Token): boolean {
 
 /** The word that heads a phrase for lexical checks: "thousands of troops" is about troops. */
 function contentHead(ctx: Context, head: Token): Token {
-  if (QUANTITY_NOUNS.has(head.text.toLowerCase()) || head.upos === 'NUM') {
+  // "hundreds of thousands of Ukrainians": through every count to what is counted
+  for (let hops = 0; hops < 3 && (QUANTITY_NOUNS.has(head.text.toLowerCase()) || head.upos === 'NUM'); hops++) {
     const inner = ctx.children[head.i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
-    if (inner) return inner;
+    if (!inner) break;
+    head = inner;
   }
   return head;
 }
@@ -1227,7 +1238,8 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
 function subjectsOf(ctx: Context, clause: Token): Token[] {
   let host: Token | undefined = clause;
   for (let hops = 0; host && hops < 4; hops++) {
-    const subjects = ctx.children[host.i]!.filter((c) => SUBJECTS.has(c.deprel) && !isPassiveSubject(ctx, c));
+    // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
+    const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
     if (subjects.length) return subjects;
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
@@ -1306,6 +1318,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
     }
     const passive = children[clause.i]!.some((c) => isPassiveSubject(ctx, c));
+    // "were threatened with arrest by the minister": an agent the parser hung on the oblique before it
+    if (passive && source.length === 0) {
+      for (const c of children[clause.i]!) {
+        if (!c.deprel.startsWith('obl')) continue;
+        for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['by'])) add(source, actorIds(ctx, g, 'agent'));
+      }
+    }
     if (subjects.length === 0 && source.length === 0 && !passive) add(source, subjectByWordOrder(ctx, clause));
   }
   // "a general strike planned by the union", "a car bomb claimed by al-Shabaab": the agent of the act named
