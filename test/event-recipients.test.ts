@@ -52,3 +52,18 @@ test('people of a nationality marching are protesters, not their state', () => {
 test('threatened with arrest by a minister: one threat, by the minister, to those threatened', () => {
   assert.deepEqual(coded('Striking miners in Oruro were threatened with arrest by Interior Minister Carlos Rojas if they blocked the highway.'), ['THREATEN Carlos Rojas -> miners']);
 });
+
+test('a call partner hung under "by telephone" is a participant', () => {
+  assert.deepEqual(coded('President Ama Boateng of Ghana spoke by telephone with Kenyan President Daniel Mwangi about trade.'), ['CONSULT Ama Boateng, Daniel Mwangi -> ']);
+});
+
+test('countries named as members of delegations are both participants', () => {
+  const record = extractText('Delegations from Armenia and Azerbaijan met for a new round of talks in Vienna.');
+  assert.equal(record.events.length, 1, JSON.stringify(record.events));
+  const parties = record.events[0]!.source.map((id) => record.actors.find((a) => a.id === id)?.name).sort();
+  assert.deepEqual(parties, ['Armenia', 'Azerbaijan']);
+});
+
+test('a joint operation is cooperation between its parties, with no recipient', () => {
+  assert.deepEqual(coded('Police in Peru and Chile detained nine suspects in a joint operation against smuggling.'), ['COERCE Peru, Chile -> suspects', 'COOPERATE Peru, Chile -> ']);
+});

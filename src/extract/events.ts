@@ -326,6 +326,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
     modality = 'asserted';
   }
+  // "arrested 14 suspects in a joint operation": the joint act is between the clause's actors, and what the
+  // carrying verb acts on is no partner in it
+  if (type === 'COOPERATE' && reading.nominal && clause !== trigger && reading.trigger.deprel.startsWith('obl')) target = [];
   if (type === 'COOPERATE' || type === 'MOBILIZE') {
     // joint drills and operations are cooperation between their parties; one side's drills are a show of force
     const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
@@ -1045,6 +1048,14 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const lower = head.text.toLowerCase();
   const apposed = kids.find((c) => c.deprel === 'appos' && mentionAt(ctx, c));
   const mention = mentionAt(ctx, head);
+  // "delegations from Armenia and Azerbaijan": a country named inside an actor phrase (as member or conjunct) is an
+  // actor even where the actor layer missed it (a country named on its own may be a place)
+  const country = mention || depth === 0 ? undefined : countryNameAt(ctx, head);
+  if (country) {
+    add([ctx.index.actorOnDemand('country', country.entry.name, country.entry.country!, country.entity.tokenStart, country.entity.tokenEnd).id]);
+    for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+    return ids;
+  }
   if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
     add([mention.actor.id]);
   } else if (apposed) {
@@ -1064,7 +1075,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
         (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && (!hasThingHead(c) || !!mentionAt(ctx, c)));
       // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
-      if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && mentionAt(ctx, c)?.actor.type === 'country') continue;
+      if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && (mentionAt(ctx, c)?.actor.type === 'country' || countryNameAt(ctx, c))) continue;
       if (!memberRelation || (!organ && isPlaceWord(ctx, c))) continue;
       // "opposition activists", "schoolgirls from kidnappers": another group named beside a group is not its owner
       const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group' || !GROUP_NOUNS.has(lower));
@@ -1095,6 +1106,13 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   }
   for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
   return ids;
+}
+
+/** A country's name (not a capital or demonym) the entity model found at a token, whether or not it is an actor. */
+function countryNameAt(ctx: Context, token: Token) {
+  const entity = ctx.doc.entities.find((e) => e.label === 'GPE' && token.i >= e.tokenStart && token.i < e.tokenEnd);
+  const entry = entity ? gazetteer().lookup(entity.text) : undefined;
+  return entity && entry?.kind === 'country' && entry.country ? { entity, entry } : undefined;
 }
 
 /** "all parties", "both sides", "every member": everyone concerned, not a group that acts. */
@@ -1390,6 +1408,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   for (const c of clauseKids) {
     if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
+    // "spoke by telephone with X": the partner the parser hung under the means of the call
+    if (type === 'CONSULT' && c.deprel.startsWith('obl') && hasCase(ctx, c, ['by'])) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
     if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
     const kase = caseOf(ctx, c);
     if (kase && recipientCases.includes(kase)) {
