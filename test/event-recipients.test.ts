@@ -67,3 +67,18 @@ test('countries named as members of delegations are both participants', () => {
 test('a joint operation is cooperation between its parties, with no recipient', () => {
   assert.deepEqual(coded('Police in Peru and Chile detained nine suspects in a joint operation against smuggling.'), ['COERCE Peru, Chile -> suspects', 'COOPERATE Peru, Chile -> ']);
 });
+
+test('a dropped demand concedes to the person it was made of', () => {
+  const events = coded('The opposition Unity Bloc dropped its demand that President Maria Okafor resign after the talks.');
+  assert.equal(events.length, 1);
+  assert.match(events[0]!, /^CONCEDE .* -> Maria Okafor$/);
+});
+
+test('a withdrawal handing control to another side retreats toward it', () => {
+  assert.deepEqual(coded('Serbian troops completed their withdrawal from the valley on Sunday, handing control to Albanian border guards.'), ['RETREAT Serbia -> Albania']);
+});
+
+test('a refused handover is directed at whom it would go to; a cancelled meeting at the other party', () => {
+  assert.deepEqual(coded('Kenya refused to extradite the businessman Omar Said to Mogadishu.'), ['REJECT Kenya -> Somalia']);
+  assert.deepEqual(coded('Tokyo abruptly cancelled a planned meeting between its trade minister and the Chinese commerce minister.'), ['REJECT Japan -> China']);
+});

@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -272,6 +272,33 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
     modality = 'asserted';
   }
+  // "cancelled a planned meeting between its defence minister and the US defence secretary": the cancelled
+  // meeting's other party (read in word order after "between", as the parser often breaks the coordination)
+  if (type === 'REJECT' && target.length === 0 && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    if (object && nounSense(nounLemma(object))?.type === 'CONSULT') target = partiesAfterBetween(ctx, object).filter((id) => !source.includes(id));
+  }
+  // "refused to extradite the banker to Moscow": a refused or promised handover is directed at whom it would go to
+  if ((type === 'REJECT' || type === 'AGREE') && target.length === 0 && !reading.nominal) {
+    for (const content of contentVerbs(ctx, clause)) {
+      if (!/^(extradite|hand|return|send|deport|transfer|repatriate)$/.test(lemmaOf(content))) continue;
+      const to = subtree(ctx, content).find((t) => t.i > content.i && t.deprel === 'case' && /^to$/i.test(t.text));
+      if (to) target = recipientIds(ctx, ctx.doc.tokens[to.head]!).filter((id) => !source.includes(id));
+      if (target.length) break;
+    }
+  }
+  // "dropped its demand that Prime Minister X resign": a dropped demand concedes to whom it was made of
+  if (type === 'CONCEDE' && target.length === 0 && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    if (object && DEMANDS.has(nounLemma(object))) {
+      for (const t of subtree(ctx, object)) {
+        const actor = t !== object ? mentionAt(ctx, t)?.actor : undefined;
+        if (actor && (actor.type === 'person' || actor.type === 'country') && !source.includes(actor.id) && !target.includes(actor.id)) target.push(actor.id);
+      }
+    }
+  }
+  // "completed their withdrawal ..., handing control to Azerbaijani border guards": whom ground is handed to
+  if (type === 'RETREAT' && target.length === 0) target = handedTo(ctx, trigger).filter((id) => !source.includes(id));
   // released captives are not the party the release is directed at, unless a state stands behind them
   if (type === 'RETREAT') target = target.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
   // what a speaker's own side does in a quote is the speaker's act ("Finland stands fully behind ...")
@@ -892,6 +919,38 @@ function helpedParty(ctx: Context, clause: Token): string[] | null {
     if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return [];
   }
   return null;
+}
+
+/** The actors named after "between" in a meeting noun's phrase, up to the end of the clause. */
+function partiesAfterBetween(ctx: Context, meeting: Token): string[] {
+  const { doc } = ctx;
+  const end = doc.sentences[meeting.sentence]!.tokenEnd;
+  const between = doc.tokens.slice(meeting.i + 1, Math.min(end, meeting.i + 3)).find((t) => /^between$/i.test(t.text));
+  if (!between) return [];
+  const ids: string[] = [];
+  for (let k = between.i + 1; k < end && !/^[,.;:]$/.test(doc.tokens[k]!.text); k++) {
+    const m = mentionAt(ctx, doc.tokens[k]!);
+    if (m && !ids.includes(m.actor.id)) ids.push(m.actor.id);
+  }
+  return ids;
+}
+
+/** Who takes over what a withdrawal hands on: "handing control to X", "ceding the villages to X" in its sentence. */
+function handedTo(ctx: Context, trigger: Token): string[] {
+  const { doc } = ctx;
+  const sentence = doc.sentences[trigger.sentence]!;
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const verb = doc.tokens[k]!;
+    if (!/^(hand|handing|handed|cede|ceding|ceded|transfer|transferring|transferred)$/i.test(verb.text)) continue;
+    // the first "to" after the verb, within the phrase it starts
+    for (let j = k + 1; j < Math.min(sentence.tokenEnd, k + 5); j++) {
+      const to = doc.tokens[j]!;
+      if (to.text.toLowerCase() !== 'to' || to.deprel !== 'case') continue;
+      const ids = actorIds(ctx, doc.tokens[to.head]!, 'agent');
+      if (ids.length) return ids;
+    }
+  }
+  return [];
 }
 
 /** The state whose territory a state's strike hits, when the clause names the place (and the attacker is a state). */
