@@ -82,3 +82,18 @@ test('a refused handover is directed at whom it would go to; a cancelled meeting
   assert.deepEqual(coded('Kenya refused to extradite the businessman Omar Said to Mogadishu.'), ['REJECT Kenya -> Somalia']);
   assert.deepEqual(coded('Tokyo abruptly cancelled a planned meeting between its trade minister and the Chinese commerce minister.'), ['REJECT Japan -> China']);
 });
+
+test('barring party leaders from politics restricts them; it is no rejection', () => {
+  const types = coded('A court in Minsk dissolved the opposition Freedom Party and barred 12 of its leaders from politics.').map((e) => e.split(' ')[0]);
+  assert.deepEqual(types, ['COERCE']);
+});
+
+test('a warning that an act would cross a red line is a threat to whom it is made', () => {
+  assert.deepEqual(coded('In 2019, Washington warned Caracas that arresting opposition leaders would cross a red line.'), ['THREATEN United States -> Venezuela']);
+});
+
+test('a group name the entity model missed is still an actor, but a capital city is not a group', () => {
+  assert.deepEqual(coded('The Azawad Liberation Movement attacked an army base near Kidal.'), ['ASSAULT Azawad Liberation Movement -> ']);
+  assert.deepEqual(coded('The opposition Democratic Renewal Movement held a rally in Lusaka on Friday.'), ['PROTEST Democratic Renewal Movement -> ']);
+  assert.deepEqual(coded('Chile recalled its ambassador from Buenos Aires after the Argentine minister\'s remarks.'), ['SANCTION Chile -> Argentina']);
+});

@@ -159,7 +159,10 @@ verb('defy', { type: 'REJECT', needsObject: true });
 verb('cancel postpone', { type: 'REJECT', mode: 'meet', object: MEETINGS });
 verb('deny', { type: 'REJECT', object: words('entry access visa visas request permission accusation accusations allegation allegations claim claims report reports involvement responsibility') });
 verb('block', { type: 'COERCE', mode: 'censor', object: CENSORED }, { type: 'PROTEST', mode: 'obstruct', object: words('road roads highway highways motorway bridge bridges street streets border crossing crossings port ports railway entrance entrances access square junction traffic') }, { type: 'REJECT', object: words('statement resolution draft deal proposal plan sanction sanctions package agreement motion decision bid accession membership') });
-verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete athletes country member') }, { type: 'COERCE', mode: 'restrict', object: ORGANISATIONS }, { type: 'REJECT', needsObject: true });
+// barring people from politics, office or travel restricts them (COERCE); barring an outside body is a rejection
+verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete athletes country member') }, { type: 'COERCE', mode: 'restrict', object: ORGANISATIONS },
+  { type: 'COERCE', mode: 'restrict', object: words('leader leaders candidate candidates politician politicians lawmaker lawmakers official officials activist activists journalist journalists opponent opponents critic critics') },
+  { type: 'REJECT', needsObject: true });
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
 verb('threaten', { type: 'THREATEN' });

@@ -575,7 +575,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
       return { sense: { type: 'CONSULT' }, trigger: token, clause: token, nominal: false };
     }
     // "warned Finland that joining NATO would have consequences": a warning of consequences is a threat
-    if (lemmaOf(token) === 'warn' && subtree(ctx, token).some((t) => t.i > token.i && /^(consequences?|repercussions?|retaliation|reprisals?)$/i.test(t.text))) {
+    // ("... would cross a red line": the idiom of a line whose crossing brings a response)
+    if (lemmaOf(token) === 'warn' && subtree(ctx, token).some((t) => t.i > token.i && (/^(consequences?|repercussions?|retaliation|reprisals?)$/i.test(t.text) || (/^lines?$/i.test(t.text) && /^red$/i.test(doc.tokens[t.i - 1]?.text ?? ''))))) {
       return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
     }
     // "The Emirati foreign minister is due to travel to Tehran": an official going to another state visits it
@@ -1155,7 +1156,10 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "Russian officials", "Hezbollah positions": people, units and assets stand for whom they belong to;
     // as a patient a thing ("a Norwegian proposal") is not an actor
     const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
-    if (members.length && standsForOwner) add(members);
+    // a missed name that runs through the head word itself is the actor, whatever its parts look like
+    const unrecognised = mention ? null : unrecognisedName(ctx, head);
+    if (unrecognised) add([unrecognised]);
+    else if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
     else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text)) && !isEveryone(ctx, head)) {
       const group = groupFor(ctx, head);
@@ -1165,6 +1169,39 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   }
   for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
   return ids;
+}
+
+/**
+ * "the Rapid Support Forces", "the opposition Democratic Unity Platform": a name of several capitalised words
+ * (in a sentence that is not title case) that the entity model missed is a group of that name. Institutions named
+ * without their country ("Supreme Court") and office titles are not.
+ */
+function unrecognisedName(ctx: Context, head: Token): string | null {
+  const { doc } = ctx;
+  const capital = (t: Token) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart;
+  if (!capital(head) || !/^(NOUN|PROPN)$/.test(head.upos) || isNamePartOfTitleCase(ctx, head)) return null;
+  // already made while reading one of its words
+  const made = mentionAt(ctx, head);
+  if (made) return made.actor.type === 'group' && made.tokenEnd - made.tokenStart > 1 ? made.actor.id : null;
+  let start = head.i;
+  while (start > 0 && doc.tokens[start - 1]!.sentence === head.sentence && capital(doc.tokens[start - 1]!) && !mentionAt(ctx, doc.tokens[start - 1]!)) start--;
+  // the name runs on to its last capitalised word ("Rapid Support Forces" read from "Support")
+  let end = head.i + 1;
+  while (end < doc.tokens.length && doc.tokens[end]!.sentence === head.sentence && capital(doc.tokens[end]!) && !mentionAt(ctx, doc.tokens[end]!)) end++;
+  if (end - start < 2) return null;
+  const words = doc.tokens.slice(start, end);
+  const name = words.map((t) => t.text).join(' ');
+  // places are not groups ("Buenos Aires" is read as Argentina where a recipient is wanted)
+  if (isGenericInstitution(name) || gazetteer().lookup(name) || words.some((t) => ROLE_HEADS.has(t.text.toLowerCase()))) return null;
+  if (doc.entities.some((e) => e.label === 'DATE' && e.tokenStart < end && e.tokenEnd > start)) return null;
+  return ctx.index.actorOnDemand('group', name, null, start, end).id;
+}
+
+/** A line mostly in capitals (a title-case headline), where capitals say nothing about names. */
+function isNamePartOfTitleCase(ctx: Context, token: Token): boolean {
+  const sentence = ctx.doc.sentences[token.sentence]!;
+  const words = ctx.doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= words.length * 0.6;
 }
 
 /** A country's name (not a capital or demonym) the entity model found at a token, whether or not it is an actor. */
