@@ -97,3 +97,14 @@ test('a group name the entity model missed is still an actor, but a capital city
   assert.deepEqual(coded('The opposition Democratic Renewal Movement held a rally in Lusaka on Friday.'), ['PROTEST Democratic Renewal Movement -> ']);
   assert.deepEqual(coded('Chile recalled its ambassador from Buenos Aires after the Argentine minister\'s remarks.'), ['SANCTION Chile -> Argentina']);
 });
+
+test('gunmen from a named cartel act for it; captives rescued from kidnappers are not the kidnappers\'', () => {
+  assert.deepEqual(coded('Julio Ortega, mayor of the Colombian town of Tame, was shot dead by gunmen from the Sonora New Generation Cartel.'), ['ASSAULT Sonora New Generation Cartel -> Julio Ortega']);
+  assert.deepEqual(coded('Kenyan police rescued 12 schoolchildren from kidnappers near Lamu on Monday.'), ['AID Kenya -> schoolchildren']);
+});
+
+test('"weighing whether to send" keeps the deliberating actor and is hypothetical', () => {
+  const record = extractText('Officials in Seoul are weighing whether to send warships to the Red Sea.');
+  assert.deepEqual(coded('Officials in Seoul are weighing whether to send warships to the Red Sea.'), ['MOBILIZE South Korea -> ']);
+  assert.equal(record.events[0]!.modality, 'hypothetical');
+});

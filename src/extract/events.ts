@@ -1138,7 +1138,14 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && (mentionAt(ctx, c)?.actor.type === 'country' || countryNameAt(ctx, c))) continue;
       if (!memberRelation || (!organ && isPlaceWord(ctx, c))) continue;
       // "opposition activists", "schoolgirls from kidnappers": another group named beside a group is not its owner
-      const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group' || !GROUP_NOUNS.has(lower));
+      // ("gunmen from the Jalisco New Generation Cartel": a named group they come from is whose they are, but
+      // "schoolgirls from kidnappers" are not the kidnappers')
+      const beside = c.deprel === 'compound' || c.deprel === 'amod';
+      const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => {
+        const actor = ctx.index.actors.find((a) => a.id === id);
+        const generic = actor?.type === 'group' && (beside || !/\p{Lu}/u.test(actor.name));
+        return !generic || !GROUP_NOUNS.has(lower);
+      });
       if (!(GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c) && ['compound', 'amod'].includes(c.deprel))) members.push(...ids);
     }
     // "a Moscow court": a capital naming whose institution it is, though the actor layer read it as a place
@@ -1368,6 +1375,8 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
     if (controller) return [controller];
     host = ctx.doc.tokens[host.head]!;
+    // "are weighing whether to send": a "whether" the parser made the object stands between the verbs
+    if (/^(whether|if)$/i.test(host.text) && host.upos === 'SCONJ' && host.head >= 0) host = ctx.doc.tokens[host.head]!;
     if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
   }
   return [];
