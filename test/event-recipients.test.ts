@@ -108,3 +108,9 @@ test('"weighing whether to send" keeps the deliberating actor and is hypothetica
   assert.deepEqual(coded('Officials in Seoul are weighing whether to send warships to the Red Sea.'), ['MOBILIZE South Korea -> ']);
   assert.equal(record.events[0]!.modality, 'hypothetical');
 });
+
+test('meeting a counterpart of the host country in its capital is a visit to that counterpart', () => {
+  const record = extractText('"We had an open exchange," Finnish Foreign Minister Mikko Laine said after meeting his Swedish counterpart, Karin Holm, in Stockholm.');
+  assert.deepEqual(coded('"We had an open exchange," Finnish Foreign Minister Mikko Laine said after meeting his Swedish counterpart, Karin Holm, in Stockholm.'), ['CONSULT Mikko Laine -> Karin Holm']);
+  assert.equal(record.events[0]!.mode, 'visit');
+});

@@ -390,7 +390,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // two sides meeting on one side's home ground: the other is visiting (the manual's visit/host distinction)
   if (type === 'CONSULT' && mode === null && source.length === 2 && location) {
     const country = gazetteer().lookup(location)?.country;
-    const home = source.filter((id) => ctx.index.actors.find((a) => a.id === id)?.country === country);
+    const home = source.filter((id) => participantCountry(ctx, id) === country);
     if (country && home.length === 1) {
       mode = 'visit';
       target = home;
@@ -934,6 +934,27 @@ function partiesAfterBetween(ctx: Context, meeting: Token): string[] {
     if (m && !ids.includes(m.actor.id)) ids.push(m.actor.id);
   }
   return ids;
+}
+
+/**
+ * A participant's country: the actor's own, else the nationality said of the noun a named person is put beside
+ * ("his Lithuanian counterpart, Egle Vaitkute").
+ */
+function participantCountry(ctx: Context, id: string): string | null {
+  const actor = ctx.index.actors.find((a) => a.id === id);
+  if (actor?.country) return actor.country;
+  if (actor?.type !== 'person') return null;
+  for (const m of ctx.index.mentions) {
+    if (m.actor.id !== id) continue;
+    const first = ctx.doc.tokens[m.tokenStart]!;
+    const described = first.deprel === 'appos' && first.head >= 0 ? ctx.doc.tokens[first.head]! : null;
+    if (!described) continue;
+    for (const c of ctx.children[described.i]!) {
+      const entry = (c.deprel === 'amod' || c.deprel === 'compound') ? gazetteer().lookup(c.text) : undefined;
+      if (entry?.kind === 'demonym' && entry.country) return entry.country;
+    }
+  }
+  return null;
 }
 
 /** Who takes over what a withdrawal hands on: "handing control to X", "ceding the villages to X" in its sentence. */
