@@ -114,3 +114,7 @@ test('meeting a counterpart of the host country in its capital is a visit to tha
   assert.deepEqual(coded('"We had an open exchange," Finnish Foreign Minister Mikko Laine said after meeting his Swedish counterpart, Karin Holm, in Stockholm.'), ['CONSULT Mikko Laine -> Karin Holm']);
   assert.equal(record.events[0]!.mode, 'visit');
 });
+
+test('a name with an acronym in it that the entity model missed is an actor ("TV Pirin")', () => {
+  assert.deepEqual(coded('Security forces raided the studios of the private broadcaster TV Nord in Minsk and took its cameras.'), ['COERCE Belarus -> TV Nord']);
+});

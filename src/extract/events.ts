@@ -1206,7 +1206,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
  */
 function unrecognisedName(ctx: Context, head: Token): string | null {
   const { doc } = ctx;
-  const capital = (t: Token) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart;
+  // (a word of a name may be an acronym: "TV Pirin")
+  const capital = (t: Token) => /^\p{Lu}(\p{Ll}+|\p{Lu}+)$/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart;
   if (!capital(head) || !/^(NOUN|PROPN)$/.test(head.upos) || isNamePartOfTitleCase(ctx, head)) return null;
   // already made while reading one of its words
   const made = mentionAt(ctx, head);
