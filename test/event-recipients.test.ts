@@ -118,3 +118,9 @@ test('meeting a counterpart of the host country in its capital is a visit to tha
 test('a name with an acronym in it that the entity model missed is an actor ("TV Pirin")', () => {
   assert.deepEqual(coded('Security forces raided the studios of the private broadcaster TV Nord in Minsk and took its cameras.'), ['COERCE Belarus -> TV Nord']);
 });
+
+test('"any incursion will be met with a firm response", said in a quote, is the speaker\'s threat, made now', () => {
+  const text = '"Any incursion into our waters will be met with a firm response," said Admiral Tomas Lindqvist, the head of the Swedish navy.';
+  assert.deepEqual(coded(text), ['THREATEN Tomas Lindqvist -> ']);
+  assert.equal(extractText(text).events[0]!.modality, 'asserted');
+});

@@ -303,6 +303,14 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'RETREAT') target = target.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
   // what a speaker's own side does in a quote is the speaker's act ("Finland stands fully behind ...")
   source = speakerForOwnSide(ctx, trigger, source, type);
+  // ("will be met with a response" speaks of the future, but the threat itself is made now)
+  if (type === 'THREATEN' && !reading.nominal && lemmaOf(trigger) === 'meet') modality = 'asserted';
+  // a threat in a direct quote that names no one making it is the speaker's ("Any attack will be met with ...")
+  if (type === 'THREATEN' && source.length === 0 && !reading.nominal) {
+    const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= trigger.start && q.content.end >= trigger.end);
+    const speaker = quote ? speakerOf(ctx, quote) : null;
+    if (speaker) source = [speaker];
+  }
   // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
@@ -560,6 +568,11 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     // "test-fired", "test-launched": a weapons test, not an attack
     if (/^(fire|launch)$/.test(lemmaOf(token)) && /^-$/.test(doc.tokens[token.i - 1]?.text ?? '') && /^test$/i.test(doc.tokens[token.i - 2]?.text ?? '')) {
       return { sense: { type: 'MOBILIZE', mode: 'weapons' }, trigger: token, clause: token, nominal: false };
+    }
+    // "any attack will be met with a devastating response": harm promised in answer to an act is a threat
+    if (lemmaOf(token) === 'meet' && children[token.i]!.some((c) => isPassiveSubject(ctx, c)) &&
+        children[token.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with']) && /^(response|force|retaliation|reprisals?|consequences)$/i.test(c.text))) {
+      return { sense: { type: 'THREATEN', mode: 'violence' }, trigger: token, clause: token, nominal: false };
     }
     const sense = verbSense(ctx, token);
     if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
