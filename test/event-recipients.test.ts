@@ -124,3 +124,12 @@ test('"any incursion will be met with a firm response", said in a quote, is the 
   assert.deepEqual(coded(text), ['THREATEN Tomas Lindqvist -> ']);
   assert.equal(extractText(text).events[0]!.modality, 'asserted');
 });
+
+test('goods counted in tonnes or shipments are aid; protests by blockade, on the streets and by walking out', () => {
+  assert.deepEqual(coded('Japan sent 50 tonnes of rice to Myanmar.'), ['AID Japan -> Myanmar']);
+  assert.deepEqual(coded('India delivered two shipments of vaccines to Nepal last week.'), ['AID India -> Nepal']);
+  assert.deepEqual(coded('Farmers blockaded the main road into Paris with tractors.'), ['PROTEST farmers -> ']);
+  assert.deepEqual(coded('Opposition supporters took to the streets of Kinshasa after the vote.'), ['PROTEST opposition supporters -> ']);
+  assert.deepEqual(coded('Workers at the port of Durban walked out over pay.').map((e) => e.split(' ')[0]), ['PROTEST']);
+  assert.deepEqual(coded('The Ukrainian delegation walked out of the talks in Istanbul.'), ['SANCTION Ukraine -> ']);
+});

@@ -34,7 +34,7 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £');
+export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -173,7 +173,11 @@ verb('vow', { type: 'THREATEN', content: HARMFUL_CONTENT });
 verb('protest demonstrate rally march picket riot', { type: 'PROTEST', mode: 'demo' });
 verb('boycott', { type: 'PROTEST', mode: 'boycott', needsObject: true });
 verb('strike', { type: 'PROTEST', mode: 'strike', particle: 'over' }, { type: 'PROTEST', mode: 'strike', particle: 'for' });
-verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'SANCTION', mode: 'withdraw', particle: 'out' });
+/** Who strikes: workers walking out stop work, while a delegation walking out of talks breaks them off. */
+export const WORKERS = words('worker workers employee employees staff nurse nurses doctor doctors teacher teachers miner miners docker dockers driver drivers pilot pilots union unions crew crews');
+verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'PROTEST', mode: 'strike', particle: 'out', subject: WORKERS }, { type: 'SANCTION', mode: 'withdraw', particle: 'out' });
+verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: true });
+verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
 verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
 verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') });
 

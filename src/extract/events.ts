@@ -163,7 +163,10 @@ const UNQUALIFIED_GROUPS = new Set(['parties', 'groups', 'members', 'sides', 'me
 
 /** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
-  'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen']);
+  'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen',
+  // measures of goods: "50 tonnes of rice", "two shipments of vaccines" are about the rice and the vaccines
+  'tonnes', 'tons', 'tonne', 'ton', 'shipments', 'shipment', 'consignments', 'consignment', 'truckloads', 'cargoes', 'cargo',
+  'batches', 'batch', 'doses', 'loads', 'planeloads', 'convoys', 'convoy', 'pallets', 'crates', 'boxes', 'kits', 'barrels', 'litres', 'liters']);
 
 export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>, quotes: Quote[] = []): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
