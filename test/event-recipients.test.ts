@@ -133,3 +133,8 @@ test('goods counted in tonnes or shipments are aid; protests by blockade, on the
   assert.deepEqual(coded('Workers at the port of Durban walked out over pay.').map((e) => e.split(' ')[0]), ['PROTEST']);
   assert.deepEqual(coded('The Ukrainian delegation walked out of the talks in Istanbul.'), ['SANCTION Ukraine -> ']);
 });
+
+test('unnamed attackers are actors, also a single one and a group noun that opens the sentence', () => {
+  assert.deepEqual(coded('Gunmen killed 12 villagers in an attack on a village in Zamfara state.'), ['ASSAULT gunmen -> villagers']);
+  assert.deepEqual(coded('A suicide bomber attacked a police checkpoint in Kabul.'), ['ASSAULT suicide bomber -> ']);
+});

@@ -151,6 +151,8 @@ const GROUP_NOUNS = new Set([
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
   'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists',
+  // one unnamed assailant acts as a group of one: "a suicide bomber attacked a checkpoint"
+  'gunman', 'bomber', 'attacker', 'assailant', 'sniper', 'militant',
 ]);
 /** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
 const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
@@ -1205,7 +1207,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     if (unrecognised) add([unrecognised]);
     else if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
-    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text)) && !isEveryone(ctx, head)) {
+    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text) || head.i === ctx.doc.sentences[head.sentence]!.tokenStart) && !isEveryone(ctx, head)) {
       const group = groupFor(ctx, head);
       // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
       if (group) add([group.id]);
@@ -1292,7 +1294,8 @@ function groupFor(ctx: Context, head: Token) {
     start = k;
   }
   // a capitalised word inside a sentence is a name ("pro-Russian Revival party"); a common noun is lower case
-  const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
+  // (the group noun itself is a common noun, even where the tagger took a capitalised first word for a name)
+  const words = doc.tokens.slice(start, head.i + 1).map((t) => ((t.upos === 'PROPN' && t !== head) || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
   if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
