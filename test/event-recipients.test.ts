@@ -138,3 +138,9 @@ test('unnamed attackers are actors, also a single one and a group noun that open
   assert.deepEqual(coded('Gunmen killed 12 villagers in an attack on a village in Zamfara state.'), ['ASSAULT gunmen -> villagers']);
   assert.deepEqual(coded('A suicide bomber attacked a police checkpoint in Kabul.'), ['ASSAULT suicide bomber -> ']);
 });
+
+test('the possessor owns a thing, not its qualifier; a warning of a strike is a threat, of a catastrophe none', () => {
+  assert.deepEqual(coded('Turkey threatened to block Sweden\'s NATO bid.'), ['THREATEN Türkiye -> Sweden']);
+  assert.deepEqual(coded('The nurses\' union warned of a nationwide strike if wages were not raised.').map((e) => e.split(' ')[0]), ['THREATEN']);
+  assert.deepEqual(coded('Aid agencies warned of a humanitarian catastrophe in Gaza.'), []);
+});

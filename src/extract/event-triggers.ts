@@ -166,7 +166,9 @@ verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
 verb('threaten', { type: 'THREATEN' });
-verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true });
+verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true },
+  // "warned of a nationwide strike", "warned of retaliation": a warning of one's own harmful answer
+  { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequences countermeasures response') });
 verb('vow', { type: 'THREATEN', content: HARMFUL_CONTENT });
 
 // PROTEST: collective civilian dissent.

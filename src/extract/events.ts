@@ -1385,9 +1385,12 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   const sense = nounSense(nounLemma(thing));
   // "the visit of the US House speaker": who visits or meets owns the meeting
   const act = !!sense && sense.type !== 'CONSULT';
+  // "Sweden's NATO bid": with a possessor, a qualifier names what the thing is about, not whose it is
+  const possessed = ctx.children[thing.i]!.some((c) => c.deprel === 'nmod:poss' && c.upos !== 'PRON' && actorIds(ctx, c, 'agent').length);
   for (const c of ctx.children[thing.i]!) {
     const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
-    const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
+    const qualifier = c.deprel === 'amod' || c.deprel === 'compound';
+    const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
     if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
     // "an offer of food aid from the WFP": the owner named inside the offer's content
     if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
