@@ -144,3 +144,8 @@ test('the possessor owns a thing, not its qualifier; a warning of a strike is a 
   assert.deepEqual(coded('The nurses\' union warned of a nationwide strike if wages were not raised.').map((e) => e.split(' ')[0]), ['THREATEN']);
   assert.deepEqual(coded('Aid agencies warned of a humanitarian catastrophe in Gaza.'), []);
 });
+
+test('a state of emergency imposed on a region is COERCE; one declared over floods is no event', () => {
+  assert.deepEqual(coded('Ethiopia imposed a state of emergency in the Amhara region.'), ['COERCE Ethiopia -> ']);
+  assert.deepEqual(coded('Floods forced Malawi to declare a state of emergency.'), []);
+});

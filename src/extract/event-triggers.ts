@@ -92,7 +92,7 @@ verb('ease lift relax', { type: 'CONCEDE', object: RESTRICTIONS });
 verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCEDE' });
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
-verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency') });
+verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
 verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS });
 verb('back', { type: 'CONCEDE', particle: 'down' });
@@ -206,6 +206,7 @@ verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
 verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
+verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });

@@ -200,6 +200,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
   if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
+  // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
+  if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
   // "a resolution that would have demanded access": a counterfactual, nothing was done
@@ -544,7 +546,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const objectHead = object ? contentHead(ctx, object) : undefined;
   // the tagger's noun lemmas keep some plurals ("troops"): compare singulars too
   const withSingulars = (list: string[]) => list.flatMap((w) => [w, w.replace(/ies$/, 'y').replace(/s$/, '')]);
-  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)]) : [];
+  // ("a state of emergency", "a state of siege": the state is named by what it is of)
+  const stateOf = objectHead && /^state$/i.test(objectHead.text) ? ctx.children[objectHead.i]!.filter((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])).map(lemmaOf) : [];
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf]) : [];
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
