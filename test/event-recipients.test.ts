@@ -149,3 +149,10 @@ test('a state of emergency imposed on a region is COERCE; one declared over floo
   assert.deepEqual(coded('Ethiopia imposed a state of emergency in the Amhara region.'), ['COERCE Ethiopia -> ']);
   assert.deepEqual(coded('Floods forced Malawi to declare a state of emergency.'), []);
 });
+
+test('air strikes are attacks, not walkouts; arms sent to a state are aid, warships sent to a sea a show of force', () => {
+  assert.deepEqual(coded('Pakistan\'s air strikes on militant hideouts in Afghanistan killed 12 people.').map((e) => e.split(' ')[0]), ['ASSAULT', 'ASSAULT']);
+  assert.deepEqual(coded('Dockers in Hamburg staged a strike over pay.').map((e) => e.split(' ')[0]), ['PROTEST']);
+  assert.deepEqual(coded('Germany sent two air defence systems to Ukraine on Monday.'), ['AID Germany -> Ukraine']);
+  assert.deepEqual(coded('Russia sent two warships to the Mediterranean.'), ['MOBILIZE Russia -> ']);
+});
