@@ -169,3 +169,8 @@ test('"are expected to sign": the subject of a raising passive is the actor; "wa
   assert.deepEqual(coded('The EU and Mercosur are expected to sign a trade agreement in June.'), ['AGREE European Union, Mercosur -> ']);
   assert.deepEqual(coded('The envoy was asked to leave the country.'), []);
 });
+
+test('"the recall of Morocco\'s ambassador from Algiers": whose envoy leaves acts, toward where it leaves', () => {
+  assert.deepEqual(coded('The recall of Morocco\'s ambassador from Algiers deepened the rift.'), ['SANCTION Morocco -> Algeria']);
+  assert.deepEqual(coded('The withdrawal of Burundian troops from Rwanda began on Monday.'), ['RETREAT Burundi -> Rwanda']);
+});
