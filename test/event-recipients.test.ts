@@ -174,3 +174,8 @@ test('"the recall of Morocco\'s ambassador from Algiers": whose envoy leaves act
   assert.deepEqual(coded('The recall of Morocco\'s ambassador from Algiers deepened the rift.'), ['SANCTION Morocco -> Algeria']);
   assert.deepEqual(coded('The withdrawal of Burundian troops from Rwanda began on Monday.'), ['RETREAT Burundi -> Rwanda']);
 });
+
+test('"human rights groups" is a group actor, also when the parser splits the compound into two subjects', () => {
+  assert.deepEqual(coded('Human rights groups condemned the executions in Iran.').map((e) => e.split(' -> ')[0]), ['ACCUSE human rights groups']);
+  assert.deepEqual(coded('Groups of protesters marched in Lima.'), ['PROTEST protesters -> ']);
+});

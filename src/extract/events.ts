@@ -1199,7 +1199,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     add(actorIds(ctx, apposed, role, depth + 1));
   } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
     add(pronounActors(ctx, head, depth));
-  } else if (QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') {
+  } else if ((QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') && (head.upos === 'NUM' || !GROUP_NOUNS.has(lower) || kids.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])))) {
+    // ("human rights groups" is a group of its own; "groups of protesters" counts protesters)
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
     if (inner) add(actorIds(ctx, inner, role, depth + 1));
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
@@ -1324,12 +1325,16 @@ function countryQualifier(ctx: Context, head: Token): string[] {
 function groupFor(ctx: Context, head: Token) {
   const { doc, children } = ctx;
   let start = head.i;
+  const inPhrase = new Set([head.i]);
   for (let k = head.i - 1; k >= 0; k--) {
     const t = doc.tokens[k]!;
-    const qualifier = t.head === head.i && (t.deprel === 'compound' || t.deprel === 'amod') && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
+    // "human rights groups" parsed as two subjects side by side: the noun right before is a split-off qualifier
+    const splitOff = k === start - 1 && t.upos === 'NOUN' && t.head === head.head && t.deprel === head.deprel && /^nsubj/.test(t.deprel);
+    const qualifier = (splitOff || (inPhrase.has(t.head) && (t.deprel === 'compound' || t.deprel === 'amod'))) && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
       !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
     if (!qualifier) break;
     start = k;
+    inPhrase.add(k);
   }
   // a capitalised word inside a sentence is a name ("pro-Russian Revival party"); a common noun is lower case
   // (the group noun itself is a common noun, even where the tagger took a capitalised first word for a name)
