@@ -190,8 +190,3 @@ test('money deposited in a state\'s central bank is aid to that state', () => {
   assert.deepEqual(coded(text), ['AID Qatar -> Jordan']);
   assert.equal(extractText(text).events[0]!.modality, 'hypothetical');
 });
-
-test('a strike against a reform or on a weekday stays a walkout; a strike on a school is an attack', () => {
-  assert.deepEqual(coded('The nurses began a strike against the pension reform on Monday.').map((e) => e.split(' ')[0]), ['PROTEST']);
-  assert.deepEqual(coded('Israel\'s strike on a school in Gaza drew condemnation.').map((e) => e.split(' ')[0]), ['ASSAULT']);
-});

@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, PLACES_ATTACKED, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -646,8 +646,7 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   // walkout
   if (sense.type === 'PROTEST' && /^strikes?$/i.test(token.text) && children[token.i]!.some((c) =>
     ((c.deprel === 'compound' || c.deprel === 'amod') && /^(air|drone|missile|rocket|military|artillery|naval|aerial|precision|retaliatory|pre-emptive|preemptive|nuclear)$/i.test(c.text)) ||
-    // (a strike "against the reform" or "on Monday" is still a walkout)
-    (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['on']) && !isTimePhrase(ctx, c) && (PLACES_ATTACKED.has(lemmaOf(c)) || PLACES_ATTACKED.has(c.text.toLowerCase()) || !!mentionAt(ctx, c))))) {
+    (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['on', 'against'])))) {
     sense = { type: 'ASSAULT', mode: /^(drone)$/i.test(children[token.i]!.find((c) => c.deprel === 'compound')?.text ?? '') ? 'drone' : 'aerial' };
   }
   // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
