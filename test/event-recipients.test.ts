@@ -184,9 +184,3 @@ test('police sent into another state to fight gangs are assistance to that state
   assert.deepEqual(coded('Kenya sent 800 police officers to Haiti to fight gangs.'), ['AID Kenya -> Haiti']);
   assert.deepEqual(coded('Poland sent a brigade to the border to deter Belarus.').map((e) => e.split(' ')[0]), ['MOBILIZE']);
 });
-
-test('money deposited in a state\'s central bank is aid to that state', () => {
-  const text = 'Qatar could deposit $2 billion in Jordan\'s central bank.';
-  assert.deepEqual(coded(text), ['AID Qatar -> Jordan']);
-  assert.equal(extractText(text).events[0]!.modality, 'hypothetical');
-});

@@ -126,7 +126,6 @@ verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance mo
 verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS });
 verb('give provide deliver transfer lend supply', { type: 'AID', object: WEAPONS });
 verb('extend', { type: 'AID', object: words('loan credit line aid assistance') });
-verb('deposit', { type: 'AID', object: AID_GOODS });
 verb('rescue', { type: 'AID' });
 verb('write', { type: 'AID', particle: 'off' });
 verb('forgive cancel', { type: 'AID', object: DEBT });

@@ -1663,10 +1663,6 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // "disbursed the second tranche of Pakistan's loan": who owns what is given is who receives it
   if (type === 'AID' && target.length === 0 && object) add(target, ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id)));
-  // "deposited $3 billion in Pakistan's central bank": whose bank or reserves receive the money
-  if (type === 'AID' && target.length === 0) {
-    for (const c of clauseKids) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'into', 'with']) && /^(bank|reserves?|treasury|account|fund)$/i.test(c.text)) add(target, ownerIds(ctx, c).filter((id) => !source.includes(id)));
-  }
   // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given (the parser may hang
   // "in emergency funding" on the verb rather than on the amount)
   if (type === 'AID' && target.length === 0 && object) {
