@@ -179,8 +179,3 @@ test('"human rights groups" is a group actor, also when the parser splits the co
   assert.deepEqual(coded('Human rights groups condemned the executions in Iran.').map((e) => e.split(' -> ')[0]), ['ACCUSE human rights groups']);
   assert.deepEqual(coded('Groups of protesters marched in Lima.'), ['PROTEST protesters -> ']);
 });
-
-test('police sent into another state to fight gangs are assistance to that state; a brigade sent to deter is a show of force', () => {
-  assert.deepEqual(coded('Kenya sent 800 police officers to Haiti to fight gangs.'), ['AID Kenya -> Haiti']);
-  assert.deepEqual(coded('Poland sent a brigade to the border to deter Belarus.').map((e) => e.split(' ')[0]), ['MOBILIZE']);
-});

@@ -255,19 +255,6 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const ids = to && countryNameAt(ctx, to) ? recipientIds(ctx, to).filter((id) => !source.includes(id)) : [];
     if (ids.length) target = ids;
   }
-  // "sent 800 police officers to Haiti to fight gangs": forces sent into another state to fight, train or protect
-  // there are the manual's military and police assistance (AID) to that state, not to whom they fight
-  if (type === 'MOBILIZE' && !helped && !reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(fight|combat|tackle|train|protect|secure|stabilise|stabilize|restore|support|patrol|guard)$/.test(lemmaOf(c)))) {
-    const sent = objectOf(ctx, clause);
-    const phrases = [...ctx.children[clause.i]!, ...(sent ? ctx.children[sent.i]! : [])];
-    const to = phrases.find((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['to']) && countryNameAt(ctx, c));
-    const ids = to ? recipientIds(ctx, to).filter((id) => !source.includes(id)) : [];
-    if (ids.length) {
-      type = 'AID';
-      mode = null;
-      target = ids;
-    }
-  }
   if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
     type = 'AID';
     mode = null;
