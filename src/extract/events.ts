@@ -764,7 +764,6 @@ function hasOwnParticipants(ctx: Context, noun: Token): boolean {
     if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
     if (c.deprel === 'acl' && agentByParticiple(ctx, noun).length) return true;
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && (actorIds(ctx, c, 'agent').length || recipientIds(ctx, c).length)) return true;
-    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']) && recallsOwnPeople(ctx, null, c, noun) && actorIds(ctx, c, 'agent').length) return true;
     // "an offer of food aid from the World Food Programme"
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
       for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by']) && actorIds(ctx, g, 'agent').length) return true;
@@ -1004,13 +1003,6 @@ function participantCountry(ctx: Context, id: string): string | null {
     }
   }
   return null;
-}
-
-/** A recall of envoys or a withdrawal of troops, whose "of" phrase names the side's own people, hence its actor. */
-function recallsOwnPeople(ctx: Context, reading: Reading | null, phrase: Token, noun?: Token): boolean {
-  const sense = reading ? reading.sense : nounSense(nounLemma(noun!));
-  const recall = (sense?.type === 'SANCTION' && sense.mode === 'withdraw') || (sense?.type === 'RETREAT' && sense.mode === 'withdraw');
-  return !!recall && /^(ambassadors?|envoys?|diplomats?|troops|forces|soldiers|units|contingents?|peacekeepers|personnel|staff)$/i.test(phrase.text);
 }
 
 /** Who takes over what a withdrawal hands on: "handing control to X", "ceding the villages to X" in its sentence. */
@@ -1558,13 +1550,6 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         if (kase === 'by') add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
         else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));
         else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE', 'PROTEST'].includes(type)) add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
-        // "the recall of Morocco's ambassador", "the withdrawal of Rwandan troops": whose envoy or troops leave acts
-        else if (kase === 'of' && recallsOwnPeople(ctx, reading, c)) {
-          // (where they leave from, "Morocco's ambassador from Algiers", is whom the act is directed at)
-          const left = children[c.i]!.filter((g) => g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from'])).flatMap((g) => recipientIds(ctx, g));
-          add(source, actorIds(ctx, c, 'agent').filter((id) => !left.includes(id)));
-          add(target, left);
-        }
         else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
         // "Latvia's rejection of the Russian proposal": whose proposal is rejected
         else if (kase === 'of' && ['REJECT', 'SUPPORT', 'ACCUSE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c));
@@ -1573,7 +1558,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
           const ids = recipientIds(ctx, c);
           add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
         } else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
-        if (kase === 'of' && !recallsOwnPeople(ctx, reading, c)) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
+        if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
       }
     }
     // "the IMO had received a request from Norway": who receives a request, offer or appeal is its recipient
