@@ -397,17 +397,6 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     source = [...source, ...target.filter((t) => !source.includes(t))];
     target = [];
   }
-  // "Egypt hosted indirect talks between Israeli and Hamas negotiators": the host of others' talks is a third
-  // party, not a participant (the manual's third-party mode)
-  if (type === 'CONSULT' && reading.nominal && clause !== trigger && /^(host|organise|organize|convene|broker)$/.test(lemmaOf(clause))) {
-    const parties = ctx.children[trigger.i]!.filter((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['between', 'among'])).flatMap((c) => actorIds(ctx, c, 'agent'));
-    const hosts = subjectsOf(ctx, clause).flatMap((s) => actorIds(ctx, s, 'agent'));
-    if (parties.length >= 2 && !parties.some((id) => hosts.includes(id))) {
-      source = parties;
-      target = [];
-      mode = 'third-party';
-    }
-  }
   // (a meeting offered, "ready to sit down with Baku", stays directed at whom it is offered to)
   if ((type === 'CONSULT' || (type === 'AGREE' && reading.sense.type === 'CONSULT' && modality === 'future')) && mode !== 'visit' && reading.sense.mode !== 'visit') {
     // a meeting, held or promised, lists every participant as actor (the manual's reciprocal convention)
@@ -1437,27 +1426,22 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
 /** The subject of a clause, looking up through control verbs, coordination and participles when it has none. */
 function subjectsOf(ctx: Context, clause: Token): Token[] {
   let host: Token | undefined = clause;
-  let raised = false;
   for (let hops = 0; host && hops < 4; hops++) {
     // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
-    const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && (raised || !isPassiveSubject(ctx, c)));
+    const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
     if (subjects.length) return subjects;
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
     if (host.deprel === 'acl' && host.head >= 0 && (isMisparsedMainVerb(ctx, host) || isOngoingActOf(ctx, host))) return [ctx.doc.tokens[host.head]!];
     if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
-    // a passive governor's subject is not the actor of its complement ("was asked to leave"), except where the
-    // governor only says when or how likely ("are expected to sign", "is scheduled to visit")
-    const governor = ctx.doc.tokens[host.head]!;
-    const raising = /^(expect|schedule|set|slate|poise|due|likely|suppose)$/.test(lemmaOf(governor)) || /^(expected|scheduled|slated|poised|supposed)$/i.test(governor.text);
-    if (host.deprel !== 'conj' && !raising && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    // a passive governor's subject is not the actor of its complement ("was asked to leave")
+    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "Asked what had changed, she said ...": a passive participle's understood subject is its patient
     if (host.deprel === 'advcl' && host.xpos === 'VBN') return [];
     // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
     const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
     if (controller) return [controller];
-    raised = raising && host.deprel === 'xcomp';
     host = ctx.doc.tokens[host.head]!;
     // "are weighing whether to send": a "whether" the parser made the object stands between the verbs
     if (/^(whether|if)$/i.test(host.text) && host.upos === 'SCONJ' && host.head >= 0) host = ctx.doc.tokens[host.head]!;
