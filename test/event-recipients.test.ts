@@ -150,13 +150,6 @@ test('a state of emergency imposed on a region is COERCE; one declared over floo
   assert.deepEqual(coded('Floods forced Malawi to declare a state of emergency.'), []);
 });
 
-test('air strikes are attacks, not walkouts; arms sent to a state are aid, warships sent to a sea a show of force', () => {
-  assert.deepEqual(coded('Pakistan\'s air strikes on militant hideouts in Afghanistan killed 12 people.').map((e) => e.split(' ')[0]), ['ASSAULT', 'ASSAULT']);
-  assert.deepEqual(coded('Dockers in Hamburg staged a strike over pay.').map((e) => e.split(' ')[0]), ['PROTEST']);
-  assert.deepEqual(coded('Germany sent two air defence systems to Ukraine on Monday.'), ['AID Germany -> Ukraine']);
-  assert.deepEqual(coded('Russia sent two warships to the Mediterranean.'), ['MOBILIZE Russia -> ']);
-});
-
 test('"human rights groups" is a group actor, also when the parser splits the compound into two subjects', () => {
   assert.deepEqual(coded('Human rights groups condemned the executions in Iran.').map((e) => e.split(' -> ')[0]), ['ACCUSE human rights groups']);
   assert.deepEqual(coded('Groups of protesters marched in Lima.'), ['PROTEST protesters -> ']);

@@ -247,14 +247,6 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
   // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
   const helped = helpedParty(ctx, clause);
-  // "sends air defence systems to Ukraine": arms delivered to a state (not to a place) go to that state
-  if (type === 'MOBILIZE' && mode === 'weapons' && target.length === 0 && !reading.nominal && deliversTo(ctx, clause)) {
-    const sent = objectOf(ctx, clause);
-    const phrases = [...ctx.children[clause.i]!, ...(sent ? ctx.children[sent.i]! : [])];
-    const to = phrases.find((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['to']));
-    const ids = to && countryNameAt(ctx, to) ? recipientIds(ctx, to).filter((id) => !source.includes(id)) : [];
-    if (ids.length) target = ids;
-  }
   if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
     type = 'AID';
     mode = null;
@@ -616,15 +608,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     return null;
   }
   if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
-  let sense = nounSense(nounLemma(token));
+  const sense = nounSense(nounLemma(token));
   if (!sense) return null;
-  // "air strikes", "drone strikes on militant hideouts": a strike from the air or on a target is an attack, not a
-  // walkout
-  if (sense.type === 'PROTEST' && /^strikes?$/i.test(token.text) && children[token.i]!.some((c) =>
-    ((c.deprel === 'compound' || c.deprel === 'amod') && /^(air|drone|missile|rocket|military|artillery|naval|aerial|precision|retaliatory|pre-emptive|preemptive|nuclear)$/i.test(c.text)) ||
-    (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['on', 'against'])))) {
-    sense = { type: 'ASSAULT', mode: /^(drone)$/i.test(children[token.i]!.find((c) => c.deprel === 'compound')?.text ?? '') ? 'drone' : 'aerial' };
-  }
   // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
   if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
   if (isNamePart(ctx, token)) return null;
