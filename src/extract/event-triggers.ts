@@ -34,7 +34,7 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £');
+export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -92,7 +92,7 @@ verb('ease lift relax', { type: 'CONCEDE', object: RESTRICTIONS });
 verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCEDE' });
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
-verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency') });
+verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
 verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS });
 verb('back', { type: 'CONCEDE', particle: 'down' });
@@ -159,18 +159,27 @@ verb('defy', { type: 'REJECT', needsObject: true });
 verb('cancel postpone', { type: 'REJECT', mode: 'meet', object: MEETINGS });
 verb('deny', { type: 'REJECT', object: words('entry access visa visas request permission accusation accusations allegation allegations claim claims report reports involvement responsibility') });
 verb('block', { type: 'COERCE', mode: 'censor', object: CENSORED }, { type: 'PROTEST', mode: 'obstruct', object: words('road roads highway highways motorway bridge bridges street streets border crossing crossings port ports railway entrance entrances access square junction traffic') }, { type: 'REJECT', object: words('statement resolution draft deal proposal plan sanction sanctions package agreement motion decision bid accession membership') });
-verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete athletes country member') }, { type: 'COERCE', mode: 'restrict', object: ORGANISATIONS }, { type: 'REJECT', needsObject: true });
+// barring people from politics, office or travel restricts them (COERCE); barring an outside body is a rejection
+verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete athletes country member') }, { type: 'COERCE', mode: 'restrict', object: ORGANISATIONS },
+  { type: 'COERCE', mode: 'restrict', object: words('leader leaders candidate candidates politician politicians lawmaker lawmakers official officials activist activists journalist journalists opponent opponents critic critics') },
+  { type: 'REJECT', needsObject: true });
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
 verb('threaten', { type: 'THREATEN' });
-verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true });
+verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true },
+  // "warned of a nationwide strike", "warned of retaliation": a warning of one's own harmful answer
+  { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequences countermeasures response') });
 verb('vow', { type: 'THREATEN', content: HARMFUL_CONTENT });
 
 // PROTEST: collective civilian dissent.
 verb('protest demonstrate rally march picket riot', { type: 'PROTEST', mode: 'demo' });
 verb('boycott', { type: 'PROTEST', mode: 'boycott', needsObject: true });
 verb('strike', { type: 'PROTEST', mode: 'strike', particle: 'over' }, { type: 'PROTEST', mode: 'strike', particle: 'for' });
-verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'SANCTION', mode: 'withdraw', particle: 'out' });
+/** Who strikes: workers walking out stop work, while a delegation walking out of talks breaks them off. */
+export const WORKERS = words('worker workers employee employees staff nurse nurses doctor doctors teacher teachers miner miners docker dockers driver drivers pilot pilots union unions crew crews');
+verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'PROTEST', mode: 'strike', particle: 'out', subject: WORKERS }, { type: 'SANCTION', mode: 'withdraw', particle: 'out' });
+verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: true });
+verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
 verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
 verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') });
 
@@ -197,6 +206,7 @@ verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
 verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
+verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });

@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -151,6 +151,8 @@ const GROUP_NOUNS = new Set([
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
   'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists',
+  // one unnamed assailant acts as a group of one: "a suicide bomber attacked a checkpoint"
+  'gunman', 'bomber', 'attacker', 'assailant', 'sniper', 'militant',
 ]);
 /** Groups of civil society that act as themselves, not for their state, whatever nationality qualifies them. */
 const CIVIL_GROUPS = new Set(['protesters', 'protestors', 'demonstrators', 'farmers', 'students', 'workers', 'rebels',
@@ -163,7 +165,10 @@ const UNQUALIFIED_GROUPS = new Set(['parties', 'groups', 'members', 'sides', 'me
 
 /** Nouns that count people rather than name them: "thousands of farmers", "one of the students". */
 const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scores', 'millions', 'crowds', 'crowd', 'group',
-  'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen']);
+  'groups', 'number', 'band', 'one', 'some', 'many', 'most', 'all', 'several', 'few', 'majority', 'hundred', 'thousand', 'dozen',
+  // measures of goods: "50 tonnes of rice", "two shipments of vaccines" are about the rice and the vaccines
+  'tonnes', 'tons', 'tonne', 'ton', 'shipments', 'shipment', 'consignments', 'consignment', 'truckloads', 'cargoes', 'cargo',
+  'batches', 'batch', 'doses', 'loads', 'planeloads', 'convoys', 'convoy', 'pallets', 'crates', 'boxes', 'kits', 'barrels', 'litres', 'liters']);
 
 export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>, quotes: Quote[] = []): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
@@ -195,6 +200,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
   if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
+  // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
+  if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
   // "a resolution that would have demanded access": a counterfactual, nothing was done
@@ -206,6 +213,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // one with its own agent is coded as the referenced act it is ("accepted Malaysia's offer")
   if (reading.nominal && clause === trigger && !hasAgent(ctx, trigger) && insideContent(ctx, trigger)) return null;
   if (reading.nominal && clause === trigger && trigger.head >= 0 && (trigger.deprel === 'obj' || isPassiveSubject(ctx, trigger)) && /^(cancel|postpone|scrap|call|delay|shelve|abandon)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
+  // "were threatened with arrest": what is threatened is the threat's content, not an act of its own
+  if (reading.nominal && trigger.head >= 0 && hasCase(ctx, trigger, ['with']) && /^(threaten|warn)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
 
   const sentence = doc.sentences[trigger.sentence]!;
   // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
@@ -215,6 +224,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   const args = argumentsOf(ctx, reading, type);
   let { source, target } = args;
 
+  // "thousands of Ukrainians rallied": people of a nationality protesting are a crowd, not their state
+  if (type === 'PROTEST' && !reading.nominal) {
+    const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
+    if (crowd) source = [ctx.index.actorOnDemand('group', 'protesters', null, crowd.i, crowd.i + 1).id];
+  }
   // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
   if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
     if (mode === 'obstruct') {
@@ -225,6 +239,12 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       mode = 'disapprove';
     }
   }
+  // a protest against a law, a cut or a detention is directed at the state that made it (the manual's PROTEST
+  // targets the authorities); a protest against anything else ("against the election result") names no target
+  if (type === 'PROTEST' && target.length === 0) target = protestedState(ctx, reading, source);
+  // "Ukrainian drones hit an oil refinery in Russia's Samara region": one state striking a site in another state's
+  // territory attacks that state
+  if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
   // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
   const helped = helpedParty(ctx, clause);
   if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
@@ -232,6 +252,16 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "pledged to provide $500 million to rebuild Ukraine's power grid": a promise of help is made to whom it helps
+  if (type === 'AGREE' && target.length === 0 && !reading.nominal) {
+    for (const content of contentVerbs(ctx, clause)) {
+      const helpedByContent = helpedParty(ctx, content)?.filter((id) => !source.includes(id));
+      if (helpedByContent?.length) {
+        target = helpedByContent;
+        break;
+      }
+    }
+  }
   // "will fund a new field hospital in Goma": aid delivered in another state's territory goes to that state
   if ((type === 'AID' || (type === 'AGREE' && reading.sense.type === 'AID')) && target.length === 0) {
     const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
@@ -249,10 +279,45 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
     modality = 'asserted';
   }
+  // "cancelled a planned meeting between its defence minister and the US defence secretary": the cancelled
+  // meeting's other party (read in word order after "between", as the parser often breaks the coordination)
+  if (type === 'REJECT' && target.length === 0 && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    if (object && nounSense(nounLemma(object))?.type === 'CONSULT') target = partiesAfterBetween(ctx, object).filter((id) => !source.includes(id));
+  }
+  // "refused to extradite the banker to Moscow": a refused or promised handover is directed at whom it would go to
+  if ((type === 'REJECT' || type === 'AGREE') && target.length === 0 && !reading.nominal) {
+    for (const content of contentVerbs(ctx, clause)) {
+      if (!/^(extradite|hand|return|send|deport|transfer|repatriate)$/.test(lemmaOf(content))) continue;
+      const to = subtree(ctx, content).find((t) => t.i > content.i && t.deprel === 'case' && /^to$/i.test(t.text));
+      if (to) target = recipientIds(ctx, ctx.doc.tokens[to.head]!).filter((id) => !source.includes(id));
+      if (target.length) break;
+    }
+  }
+  // "dropped its demand that Prime Minister X resign": a dropped demand concedes to whom it was made of
+  if (type === 'CONCEDE' && target.length === 0 && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    if (object && DEMANDS.has(nounLemma(object))) {
+      for (const t of subtree(ctx, object)) {
+        const actor = t !== object ? mentionAt(ctx, t)?.actor : undefined;
+        if (actor && (actor.type === 'person' || actor.type === 'country') && !source.includes(actor.id) && !target.includes(actor.id)) target.push(actor.id);
+      }
+    }
+  }
+  // "completed their withdrawal ..., handing control to Azerbaijani border guards": whom ground is handed to
+  if (type === 'RETREAT' && target.length === 0) target = handedTo(ctx, trigger).filter((id) => !source.includes(id));
   // released captives are not the party the release is directed at, unless a state stands behind them
   if (type === 'RETREAT') target = target.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
   // what a speaker's own side does in a quote is the speaker's act ("Finland stands fully behind ...")
   source = speakerForOwnSide(ctx, trigger, source, type);
+  // ("will be met with a response" speaks of the future, but the threat itself is made now)
+  if (type === 'THREATEN' && !reading.nominal && lemmaOf(trigger) === 'meet') modality = 'asserted';
+  // a threat in a direct quote that names no one making it is the speaker's ("Any attack will be met with ...")
+  if (type === 'THREATEN' && source.length === 0 && !reading.nominal) {
+    const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= trigger.start && q.content.end >= trigger.end);
+    const speaker = quote ? speakerOf(ctx, quote) : null;
+    if (speaker) source = [speaker];
+  }
   // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
@@ -303,6 +368,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
     modality = 'asserted';
   }
+  // "arrested 14 suspects in a joint operation": the joint act is between the clause's actors, and what the
+  // carrying verb acts on is no partner in it
+  if (type === 'COOPERATE' && reading.nominal && clause !== trigger && reading.trigger.deprel.startsWith('obl')) target = [];
   if (type === 'COOPERATE' || type === 'MOBILIZE') {
     // joint drills and operations are cooperation between their parties; one side's drills are a show of force
     const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
@@ -337,7 +405,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // two sides meeting on one side's home ground: the other is visiting (the manual's visit/host distinction)
   if (type === 'CONSULT' && mode === null && source.length === 2 && location) {
     const country = gazetteer().lookup(location)?.country;
-    const home = source.filter((id) => ctx.index.actors.find((a) => a.id === id)?.country === country);
+    const home = source.filter((id) => participantCountry(ctx, id) === country);
     if (country && home.length === 1) {
       mode = 'visit';
       target = home;
@@ -415,7 +483,9 @@ function isPassiveSubject(ctx: Context, token: Token): boolean {
   if (PASSIVE_SUBJECTS.has(token.deprel)) {
     // "the army has not attacked Tigrayan forces": an object and no form of "be" make it active after all
     const verb = token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
-    const active = !!verb && ctx.children[verb.i]!.some((c) => c.deprel === 'obj') && !ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || /^(was|were|been|being|is|are|be)$/i.test(c.text));
+    // ("Rwandan troops have not withdrawn": a perfect with no form of "be" is active even without an object)
+    const noBe = !!verb && !ctx.children[verb.i]!.some((c) => c.deprel === 'aux:pass' || /^(was|were|been|being|is|are|be|get|got|gets)$/i.test(c.text));
+    const active = noBe && (ctx.children[verb.i]!.some((c) => c.deprel === 'obj') || ctx.children[verb.i]!.some((c) => c.deprel === 'aux' && /^(have|has|had)$/i.test(c.text)));
     return !active;
   }
   if (token.deprel !== 'nsubj' || token.head < 0) return false;
@@ -425,9 +495,11 @@ function isPassiveSubject(ctx: Context, token: Token): boolean {
 
 /** The word that heads a phrase for lexical checks: "thousands of troops" is about troops. */
 function contentHead(ctx: Context, head: Token): Token {
-  if (QUANTITY_NOUNS.has(head.text.toLowerCase()) || head.upos === 'NUM') {
+  // "hundreds of thousands of Ukrainians": through every count to what is counted
+  for (let hops = 0; hops < 3 && (QUANTITY_NOUNS.has(head.text.toLowerCase()) || head.upos === 'NUM'); hops++) {
     const inner = ctx.children[head.i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
-    if (inner) return inner;
+    if (!inner) break;
+    head = inner;
   }
   return head;
 }
@@ -474,7 +546,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const objectHead = object ? contentHead(ctx, object) : undefined;
   // the tagger's noun lemmas keep some plurals ("troops"): compare singulars too
   const withSingulars = (list: string[]) => list.flatMap((w) => [w, w.replace(/ies$/, 'y').replace(/s$/, '')]);
-  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)]) : [];
+  // ("a state of emergency", "a state of siege": the state is named by what it is of)
+  const stateOf = objectHead && /^state$/i.test(objectHead.text) ? ctx.children[objectHead.i]!.filter((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])).map(lemmaOf) : [];
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf]) : [];
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
@@ -504,6 +578,11 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     if (/^(fire|launch)$/.test(lemmaOf(token)) && /^-$/.test(doc.tokens[token.i - 1]?.text ?? '') && /^test$/i.test(doc.tokens[token.i - 2]?.text ?? '')) {
       return { sense: { type: 'MOBILIZE', mode: 'weapons' }, trigger: token, clause: token, nominal: false };
     }
+    // "any attack will be met with a devastating response": harm promised in answer to an act is a threat
+    if (lemmaOf(token) === 'meet' && children[token.i]!.some((c) => isPassiveSubject(ctx, c)) &&
+        children[token.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with']) && /^(response|force|retaliation|reprisals?|consequences)$/i.test(c.text))) {
+      return { sense: { type: 'THREATEN', mode: 'violence' }, trigger: token, clause: token, nominal: false };
+    }
     const sense = verbSense(ctx, token);
     if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
     // "spoke by telephone with", "talked to": conversation with a partner
@@ -518,7 +597,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
       return { sense: { type: 'CONSULT' }, trigger: token, clause: token, nominal: false };
     }
     // "warned Finland that joining NATO would have consequences": a warning of consequences is a threat
-    if (lemmaOf(token) === 'warn' && subtree(ctx, token).some((t) => t.i > token.i && /^(consequences?|repercussions?|retaliation|reprisals?)$/i.test(t.text))) {
+    // ("... would cross a red line": the idiom of a line whose crossing brings a response)
+    if (lemmaOf(token) === 'warn' && subtree(ctx, token).some((t) => t.i > token.i && (/^(consequences?|repercussions?|retaliation|reprisals?)$/i.test(t.text) || (/^lines?$/i.test(t.text) && /^red$/i.test(doc.tokens[t.i - 1]?.text ?? ''))))) {
       return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
     }
     // "The Emirati foreign minister is due to travel to Tehran": an official going to another state visits it
@@ -854,11 +934,127 @@ function helpedParty(ctx: Context, clause: Token): string[] | null {
   for (const c of ctx.children[clause.i]!) {
     if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(help|assist|support|rescue|relieve|evacuate|rebuild)$/.test(lemmaOf(c))) {
       const helped = objectOf(ctx, c);
-      return helped ? actorIds(ctx, helped, 'patient') : [];
+      if (!helped) return [];
+      // "to rebuild Ukraine's power grid": whose thing is helped is who is helped
+      const patients = actorIds(ctx, helped, 'patient');
+      return patients.length ? patients : ownerIds(ctx, contentHead(ctx, helped));
     }
     if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['for', 'with']) && /^(relief|aid|assistance|rescue|reconstruction)$/.test(lemmaOf(c))) return [];
   }
   return null;
+}
+
+/** The actors named after "between" in a meeting noun's phrase, up to the end of the clause. */
+function partiesAfterBetween(ctx: Context, meeting: Token): string[] {
+  const { doc } = ctx;
+  const end = doc.sentences[meeting.sentence]!.tokenEnd;
+  const between = doc.tokens.slice(meeting.i + 1, Math.min(end, meeting.i + 3)).find((t) => /^between$/i.test(t.text));
+  if (!between) return [];
+  const ids: string[] = [];
+  for (let k = between.i + 1; k < end && !/^[,.;:]$/.test(doc.tokens[k]!.text); k++) {
+    const m = mentionAt(ctx, doc.tokens[k]!);
+    if (m && !ids.includes(m.actor.id)) ids.push(m.actor.id);
+  }
+  return ids;
+}
+
+/**
+ * A participant's country: the actor's own, else the nationality said of the noun a named person is put beside
+ * ("his Lithuanian counterpart, Egle Vaitkute").
+ */
+function participantCountry(ctx: Context, id: string): string | null {
+  const actor = ctx.index.actors.find((a) => a.id === id);
+  if (actor?.country) return actor.country;
+  if (actor?.type !== 'person') return null;
+  for (const m of ctx.index.mentions) {
+    if (m.actor.id !== id) continue;
+    const first = ctx.doc.tokens[m.tokenStart]!;
+    const described = first.deprel === 'appos' && first.head >= 0 ? ctx.doc.tokens[first.head]! : null;
+    if (!described) continue;
+    for (const c of ctx.children[described.i]!) {
+      const entry = (c.deprel === 'amod' || c.deprel === 'compound') ? gazetteer().lookup(c.text) : undefined;
+      if (entry?.kind === 'demonym' && entry.country) return entry.country;
+    }
+  }
+  return null;
+}
+
+/** Who takes over what a withdrawal hands on: "handing control to X", "ceding the villages to X" in its sentence. */
+function handedTo(ctx: Context, trigger: Token): string[] {
+  const { doc } = ctx;
+  const sentence = doc.sentences[trigger.sentence]!;
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const verb = doc.tokens[k]!;
+    if (!/^(hand|handing|handed|cede|ceding|ceded|transfer|transferring|transferred)$/i.test(verb.text)) continue;
+    // the first "to" after the verb, within the phrase it starts
+    for (let j = k + 1; j < Math.min(sentence.tokenEnd, k + 5); j++) {
+      const to = doc.tokens[j]!;
+      if (to.text.toLowerCase() !== 'to' || to.deprel !== 'case') continue;
+      const ids = actorIds(ctx, doc.tokens[to.head]!, 'agent');
+      if (ids.length) return ids;
+    }
+  }
+  return [];
+}
+
+/** The state whose territory a state's strike hits, when the clause names the place (and the attacker is a state). */
+function attackedState(ctx: Context, clause: Token, source: string[]): string[] {
+  const countries = source.map((id) => ctx.index.actors.find((a) => a.id === id)).filter((a) => a?.type === 'country').map((a) => a!.country);
+  if (!countries.length || countries.length !== source.length) return [];
+  const object = objectOf(ctx, clause);
+  const places = [...ctx.children[clause.i]!, ...(object ? ctx.children[object.i]! : [])].filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['in', 'near', 'outside', 'inside', 'across']));
+  for (const place of places) {
+    // "in Russia's Samara region" (an owner) or "in Kharkiv" (a place the gazetteer knows)
+    const ids = [...ownerIds(ctx, place), ...recipientIds(ctx, place)];
+    const state = ids.find((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'country' && !countries.includes(a.country); });
+    if (state) return [state];
+  }
+  return [];
+}
+
+/** What the state does that protesters oppose: its laws, plans, cuts, taxes, detentions, votes. */
+const STATE_MEASURES = new Set([...MEASURES, 'cut', 'cuts', 'tax', 'taxes', 'hike', 'hikes', 'detention', 'imprisonment', 'jailing',
+  'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime']);
+
+/**
+ * The state a protest is directed at: the owner of the measure protested ("the Belgian government's pension cuts"),
+ * else the state where the protest takes place ("marched through Tbilisi against a new law"), else the state the
+ * protesters belong to ("Algeria's opposition parties boycotted the vote"). Only when a state measure is protested.
+ */
+function protestedState(ctx: Context, reading: Reading, source: string[]): string[] {
+  const { children, doc } = ctx;
+  const { trigger, clause } = reading;
+  const opposed: Token[] = [];
+  const against = (host: Token) => children[host.i]!.filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
+  opposed.push(...against(clause), ...(reading.nominal ? against(trigger) : []));
+  if (!reading.nominal && /^(protest|boycott|picket)$/.test(lemmaOf(clause))) { const o = objectOf(ctx, clause); if (o) opposed.push(o); }
+  // "walked off the job to protest the cuts", "began a hunger strike to protest his detention"
+  for (const c of children[clause.i]!) {
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp' || c.deprel === 'acl') && /^(protest|oppose|denounce)$/.test(lemmaOf(c))) { const o = objectOf(ctx, c); if (o) opposed.push(o); }
+  }
+  const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()));
+  if (!measures.length) return [];
+  const countryActor = (name: string | null, at: Token | undefined) => {
+    const entry = name ? gazetteer().lookup(name) : undefined;
+    const entity = name ? doc.entities.find((e) => e.text === name) : undefined;
+    if (!entry?.country || !entity) return at ? [] : [];
+    return [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  };
+  for (const m of measures) {
+    const owners = ownerIds(ctx, m).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+    if (owners.length) return owners;
+  }
+  const placed = countryActor(placeOf(ctx, reading) ?? placeInClause(ctx, clause), undefined);
+  if (placed.length) return placed.filter((id) => !source.includes(id));
+  // the protesters' own state: "Algeria's opposition parties", "Bahraini rights activist"
+  for (const s of subjectsOf(ctx, clause)) {
+    for (const t of subtree(ctx, s)) {
+      if (t === s) continue;
+      const entry = gazetteer().lookup(t.text);
+      if (entry?.country && (entry.kind === 'country' || entry.kind === 'demonym')) return [ctx.index.actorOnDemand('country', entry.name, entry.country, t.i, t.i + 1).id].filter((id) => !source.includes(id));
+    }
+  }
+  return [];
 }
 
 /** "proposed sending", "suggested holding talks": the act is proposed by the clause above. */
@@ -955,13 +1151,22 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const lower = head.text.toLowerCase();
   const apposed = kids.find((c) => c.deprel === 'appos' && mentionAt(ctx, c));
   const mention = mentionAt(ctx, head);
+  // "delegations from Armenia and Azerbaijan": a country named inside an actor phrase (as member or conjunct) is an
+  // actor even where the actor layer missed it (a country named on its own may be a place)
+  const country = mention || depth === 0 ? undefined : countryNameAt(ctx, head);
+  if (country) {
+    add([ctx.index.actorOnDemand('country', country.entry.name, country.entry.country!, country.entity.tokenStart, country.entity.tokenEnd).id]);
+    for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+    return ids;
+  }
   if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
     add([mention.actor.id]);
   } else if (apposed) {
     add(actorIds(ctx, apposed, role, depth + 1));
   } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
     add(pronounActors(ctx, head, depth));
-  } else if (QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') {
+  } else if ((QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') && (head.upos === 'NUM' || !GROUP_NOUNS.has(lower) || kids.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])))) {
+    // ("human rights groups" is a group of its own; "groups of protesters" counts protesters)
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
     if (inner) add(actorIds(ctx, inner, role, depth + 1));
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
@@ -974,10 +1179,17 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
         (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && (!hasThingHead(c) || !!mentionAt(ctx, c)));
       // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
-      if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && mentionAt(ctx, c)?.actor.type === 'country') continue;
+      if (CIVIL_GROUPS.has(lower) && c.deprel !== 'nmod' && (mentionAt(ctx, c)?.actor.type === 'country' || countryNameAt(ctx, c))) continue;
       if (!memberRelation || (!organ && isPlaceWord(ctx, c))) continue;
       // "opposition activists", "schoolgirls from kidnappers": another group named beside a group is not its owner
-      const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => ctx.index.actors.find((a) => a.id === id)?.type !== 'group' || !GROUP_NOUNS.has(lower));
+      // ("gunmen from the Jalisco New Generation Cartel": a named group they come from is whose they are, but
+      // "schoolgirls from kidnappers" are not the kidnappers')
+      const beside = c.deprel === 'compound' || c.deprel === 'amod';
+      const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => {
+        const actor = ctx.index.actors.find((a) => a.id === id);
+        const generic = actor?.type === 'group' && (beside || !/\p{Lu}/u.test(actor.name));
+        return !generic || !GROUP_NOUNS.has(lower);
+      });
       if (!(GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c) && ['compound', 'amod'].includes(c.deprel))) members.push(...ids);
     }
     // "a Moscow court": a capital naming whose institution it is, though the actor layer read it as a place
@@ -995,9 +1207,12 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "Russian officials", "Hezbollah positions": people, units and assets stand for whom they belong to;
     // as a patient a thing ("a Norwegian proposal") is not an actor
     const standsForOwner = AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower) || role === 'agent' || mention !== undefined;
-    if (members.length && standsForOwner) add(members);
+    // a missed name that runs through the head word itself is the actor, whatever its parts look like
+    const unrecognised = mention ? null : unrecognisedName(ctx, head);
+    if (unrecognised) add([unrecognised]);
+    else if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
-    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text)) && !isEveryone(ctx, head)) {
+    else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text) || head.i === ctx.doc.sentences[head.sentence]!.tokenStart) && !isEveryone(ctx, head)) {
       const group = groupFor(ctx, head);
       // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
       if (group) add([group.id]);
@@ -1005,6 +1220,47 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   }
   for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
   return ids;
+}
+
+/**
+ * "the Rapid Support Forces", "the opposition Democratic Unity Platform": a name of several capitalised words
+ * (in a sentence that is not title case) that the entity model missed is a group of that name. Institutions named
+ * without their country ("Supreme Court") and office titles are not.
+ */
+function unrecognisedName(ctx: Context, head: Token): string | null {
+  const { doc } = ctx;
+  // (a word of a name may be an acronym: "TV Pirin")
+  const capital = (t: Token) => /^\p{Lu}(\p{Ll}+|\p{Lu}+)$/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart;
+  if (!capital(head) || !/^(NOUN|PROPN)$/.test(head.upos) || isNamePartOfTitleCase(ctx, head)) return null;
+  // already made while reading one of its words
+  const made = mentionAt(ctx, head);
+  if (made) return made.actor.type === 'group' && made.tokenEnd - made.tokenStart > 1 ? made.actor.id : null;
+  let start = head.i;
+  while (start > 0 && doc.tokens[start - 1]!.sentence === head.sentence && capital(doc.tokens[start - 1]!) && !mentionAt(ctx, doc.tokens[start - 1]!)) start--;
+  // the name runs on to its last capitalised word ("Rapid Support Forces" read from "Support")
+  let end = head.i + 1;
+  while (end < doc.tokens.length && doc.tokens[end]!.sentence === head.sentence && capital(doc.tokens[end]!) && !mentionAt(ctx, doc.tokens[end]!)) end++;
+  if (end - start < 2) return null;
+  const words = doc.tokens.slice(start, end);
+  const name = words.map((t) => t.text).join(' ');
+  // places are not groups ("Buenos Aires" is read as Argentina where a recipient is wanted)
+  if (isGenericInstitution(name) || gazetteer().lookup(name) || words.some((t) => ROLE_HEADS.has(t.text.toLowerCase()))) return null;
+  if (doc.entities.some((e) => e.label === 'DATE' && e.tokenStart < end && e.tokenEnd > start)) return null;
+  return ctx.index.actorOnDemand('group', name, null, start, end).id;
+}
+
+/** A line mostly in capitals (a title-case headline), where capitals say nothing about names. */
+function isNamePartOfTitleCase(ctx: Context, token: Token): boolean {
+  const sentence = ctx.doc.sentences[token.sentence]!;
+  const words = ctx.doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= words.length * 0.6;
+}
+
+/** A country's name (not a capital or demonym) the entity model found at a token, whether or not it is an actor. */
+function countryNameAt(ctx: Context, token: Token) {
+  const entity = ctx.doc.entities.find((e) => e.label === 'GPE' && token.i >= e.tokenStart && token.i < e.tokenEnd);
+  const entry = entity ? gazetteer().lookup(entity.text) : undefined;
+  return entity && entry?.kind === 'country' && entry.country ? { entity, entry } : undefined;
 }
 
 /** "all parties", "both sides", "every member": everyone concerned, not a group that acts. */
@@ -1035,15 +1291,20 @@ function countryQualifier(ctx: Context, head: Token): string[] {
 function groupFor(ctx: Context, head: Token) {
   const { doc, children } = ctx;
   let start = head.i;
+  const inPhrase = new Set([head.i]);
   for (let k = head.i - 1; k >= 0; k--) {
     const t = doc.tokens[k]!;
-    const qualifier = t.head === head.i && (t.deprel === 'compound' || t.deprel === 'amod') && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
+    // "human rights groups" parsed as two subjects side by side: the noun right before is a split-off qualifier
+    const splitOff = k === start - 1 && t.upos === 'NOUN' && t.head === head.head && t.deprel === head.deprel && /^nsubj/.test(t.deprel);
+    const qualifier = (splitOff || (inPhrase.has(t.head) && (t.deprel === 'compound' || t.deprel === 'amod'))) && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
       !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
     if (!qualifier) break;
     start = k;
+    inPhrase.add(k);
   }
   // a capitalised word inside a sentence is a name ("pro-Russian Revival party"); a common noun is lower case
-  const words = doc.tokens.slice(start, head.i + 1).map((t) => (t.upos === 'PROPN' || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
+  // (the group noun itself is a common noun, even where the tagger took a capitalised first word for a name)
+  const words = doc.tokens.slice(start, head.i + 1).map((t) => ((t.upos === 'PROPN' && t !== head) || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
   if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
@@ -1133,9 +1394,12 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   const sense = nounSense(nounLemma(thing));
   // "the visit of the US House speaker": who visits or meets owns the meeting
   const act = !!sense && sense.type !== 'CONSULT';
+  // "Sweden's NATO bid": with a possessor, a qualifier names what the thing is about, not whose it is
+  const possessed = ctx.children[thing.i]!.some((c) => c.deprel === 'nmod:poss' && c.upos !== 'PRON' && actorIds(ctx, c, 'agent').length);
   for (const c of ctx.children[thing.i]!) {
     const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
-    const owner = ['nmod:poss', 'amod', 'compound'].includes(c.deprel) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
+    const qualifier = c.deprel === 'amod' || c.deprel === 'compound';
+    const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
     if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
     // "an offer of food aid from the WFP": the owner named inside the offer's content
     if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
@@ -1148,7 +1412,8 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
 function subjectsOf(ctx: Context, clause: Token): Token[] {
   let host: Token | undefined = clause;
   for (let hops = 0; host && hops < 4; hops++) {
-    const subjects = ctx.children[host.i]!.filter((c) => SUBJECTS.has(c.deprel) && !isPassiveSubject(ctx, c));
+    // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
+    const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
     if (subjects.length) return subjects;
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
@@ -1163,6 +1428,8 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
     if (controller) return [controller];
     host = ctx.doc.tokens[host.head]!;
+    // "are weighing whether to send": a "whether" the parser made the object stands between the verbs
+    if (/^(whether|if)$/i.test(host.text) && host.upos === 'SCONJ' && host.head >= 0) host = ctx.doc.tokens[host.head]!;
     if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
   }
   return [];
@@ -1227,6 +1494,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
     }
     const passive = children[clause.i]!.some((c) => isPassiveSubject(ctx, c));
+    // "were threatened with arrest by the minister": an agent the parser hung on the oblique before it
+    if (passive && source.length === 0) {
+      for (const c of children[clause.i]!) {
+        if (!c.deprel.startsWith('obl')) continue;
+        for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['by'])) add(source, actorIds(ctx, g, 'agent'));
+      }
+    }
     if (subjects.length === 0 && source.length === 0 && !passive) add(source, subjectByWordOrder(ctx, clause));
   }
   // "a general strike planned by the union", "a car bomb claimed by al-Shabaab": the agent of the act named
@@ -1248,8 +1522,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
         // "Latvia's rejection of the Russian proposal": whose proposal is rejected
         else if (kase === 'of' && ['REJECT', 'SUPPORT', 'ACCUSE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c));
-        else if (kase && recipientCases.includes(kase)) add(target, recipientIds(ctx, c));
-        else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
+        else if (kase && recipientCases.includes(kase)) {
+          // "restrictions on Russian gas": whose goods the measure hits, as for a verb's oblique below
+          const ids = recipientIds(ctx, c);
+          add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
+        } else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
         if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
       }
     }
@@ -1280,8 +1557,17 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['of'])) add(target, actorIds(ctx, n, 'patient').filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
     }
   }
+  // "endorsed Senegalese diplomat Awa Ndiaye's bid": an oblique with no preposition is an object the parser split
+  // off, and its owner is the recipient as for any object
+  if (target.length === 0 && OWNER_IS_RECIPIENT.has(type) && !nominal) {
+    for (const c of clauseKids) {
+      if (c.deprel === 'obl' && c.upos === 'NOUN' && !caseOf(ctx, c) && !isTimePhrase(ctx, c)) add(target, ownerIds(ctx, c).filter((id) => !source.includes(id)));
+    }
+  }
   for (const c of clauseKids) {
     if (c.deprel === 'iobj') add(target, actorIds(ctx, c, 'patient'));
+    // "spoke by telephone with X": the partner the parser hung under the means of the call
+    if (type === 'CONSULT' && c.deprel.startsWith('obl') && hasCase(ctx, c, ['by'])) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
     if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
     const kase = caseOf(ctx, c);
     if (kase && recipientCases.includes(kase)) {
@@ -1318,9 +1604,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // "disbursed the second tranche of Pakistan's loan": who owns what is given is who receives it
   if (type === 'AID' && target.length === 0 && object) add(target, ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id)));
-  // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given
+  // "€2 billion in emergency funding for Armenia": the recipient named deeper in what is given (the parser may hang
+  // "in emergency funding" on the verb rather than on the amount)
   if (type === 'AID' && target.length === 0 && object) {
-    for (const t of subtree(ctx, object)) if (t !== object && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['for', 'to'])) add(target, recipientIds(ctx, t).filter((id) => !source.includes(id)));
+    const given = [object, ...clauseKids.filter((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'of']) && nounSense(nounLemma(c))?.type === 'AID')];
+    for (const phrase of given) {
+      for (const t of subtree(ctx, phrase)) if (t !== phrase && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['for', 'to'])) add(target, recipientIds(ctx, t).filter((id) => !source.includes(id)));
+    }
   }
   // "sending a brigade to the border to deter Belarus": whom a show of force is meant to deter
   if (type === 'MOBILIZE' || type === 'THREATEN') {

@@ -1,0 +1,156 @@
+// Recipients of PLOVER events read from the parse, on sentences written for these tests: the owner of what is
+// helped, hit or backed is whom the act is directed at.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+
+const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
+
+/** The events of a text as "TYPE source -> target" with actor names, for readable assertions. */
+function coded(text: string): string[] {
+  const record = extractText(text);
+  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).join(', ');
+  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
+}
+
+test('a promise of money to rebuild a country\'s grid is made to that country', () => {
+  assert.deepEqual(coded('Canada promised to give 30 million dollars to rebuild Haiti\'s hospitals.'), ['AGREE Canada -> Haiti']);
+});
+
+test('restrictions on a country\'s goods are directed at that country', () => {
+  assert.deepEqual(coded('The EU\'s new restrictions on Belarusian potash will take effect in June.'), ['SANCTION European Union -> Belarus']);
+});
+
+test('aid named in a phrase the parser hangs on the verb still gives its recipient', () => {
+  assert.deepEqual(coded('Officials say Japan could release $1 billion in reconstruction funding for Sri Lanka next year.'), ['AID Japan -> Sri Lanka']);
+});
+
+test('backing a person\'s bid is directed at that person, also when the parser splits the object', () => {
+  assert.deepEqual(coded('The Arab League endorsed Chilean diplomat Marta Vidal\'s bid to lead the International Labour Organization.'), ['SUPPORT Arab League -> Marta Vidal']);
+});
+
+test('a protest against a state measure is directed at the state; against anything else at no one', () => {
+  assert.deepEqual(coded('Thousands of teachers marched through Lisbon on Saturday against a new education law.'), ['PROTEST teachers -> Portugal']);
+  assert.deepEqual(coded('Thousands of teachers marched through Lisbon on Saturday against the heat.'), ['PROTEST teachers -> ']);
+});
+
+test('a state striking a site in another state\'s territory attacks that state', () => {
+  assert.deepEqual(coded('Armenian artillery hit a fuel depot in Azerbaijan\'s Tovuz district on Monday.'), ['ASSAULT Armenia -> Azerbaijan']);
+});
+
+test('a perfect the parser reads as a passive keeps its subject as the actor', () => {
+  const record = extractText('Serbian troops have not withdrawn from the disputed villages, observers said.');
+  assert.deepEqual(coded('Serbian troops have not withdrawn from the disputed villages, observers said.'), ['RETREAT Serbia -> ']);
+  assert.equal(record.events[0]!.negated, true);
+});
+
+test('people of a nationality marching are protesters, not their state', () => {
+  assert.deepEqual(coded('Tens of thousands of Chileans marched in Valparaiso on Sunday.'), ['PROTEST protesters -> ']);
+});
+
+test('threatened with arrest by a minister: one threat, by the minister, to those threatened', () => {
+  assert.deepEqual(coded('Striking miners in Oruro were threatened with arrest by Interior Minister Carlos Rojas if they blocked the highway.'), ['THREATEN Carlos Rojas -> miners']);
+});
+
+test('a call partner hung under "by telephone" is a participant', () => {
+  assert.deepEqual(coded('President Ama Boateng of Ghana spoke by telephone with Kenyan President Daniel Mwangi about trade.'), ['CONSULT Ama Boateng, Daniel Mwangi -> ']);
+});
+
+test('countries named as members of delegations are both participants', () => {
+  const record = extractText('Delegations from Armenia and Azerbaijan met for a new round of talks in Vienna.');
+  assert.equal(record.events.length, 1, JSON.stringify(record.events));
+  const parties = record.events[0]!.source.map((id) => record.actors.find((a) => a.id === id)?.name).sort();
+  assert.deepEqual(parties, ['Armenia', 'Azerbaijan']);
+});
+
+test('a joint operation is cooperation between its parties, with no recipient', () => {
+  assert.deepEqual(coded('Police in Peru and Chile detained nine suspects in a joint operation against smuggling.'), ['COERCE Peru, Chile -> suspects', 'COOPERATE Peru, Chile -> ']);
+});
+
+test('a dropped demand concedes to the person it was made of', () => {
+  const events = coded('The opposition Unity Bloc dropped its demand that President Maria Okafor resign after the talks.');
+  assert.equal(events.length, 1);
+  assert.match(events[0]!, /^CONCEDE .* -> Maria Okafor$/);
+});
+
+test('a withdrawal handing control to another side retreats toward it', () => {
+  assert.deepEqual(coded('Serbian troops completed their withdrawal from the valley on Sunday, handing control to Albanian border guards.'), ['RETREAT Serbia -> Albania']);
+});
+
+test('a refused handover is directed at whom it would go to; a cancelled meeting at the other party', () => {
+  assert.deepEqual(coded('Kenya refused to extradite the businessman Omar Said to Mogadishu.'), ['REJECT Kenya -> Somalia']);
+  assert.deepEqual(coded('Tokyo abruptly cancelled a planned meeting between its trade minister and the Chinese commerce minister.'), ['REJECT Japan -> China']);
+});
+
+test('barring party leaders from politics restricts them; it is no rejection', () => {
+  const types = coded('A court in Minsk dissolved the opposition Freedom Party and barred 12 of its leaders from politics.').map((e) => e.split(' ')[0]);
+  assert.deepEqual(types, ['COERCE']);
+});
+
+test('a warning that an act would cross a red line is a threat to whom it is made', () => {
+  assert.deepEqual(coded('In 2019, Washington warned Caracas that arresting opposition leaders would cross a red line.'), ['THREATEN United States -> Venezuela']);
+});
+
+test('a group name the entity model missed is still an actor, but a capital city is not a group', () => {
+  assert.deepEqual(coded('The Azawad Liberation Movement attacked an army base near Kidal.'), ['ASSAULT Azawad Liberation Movement -> ']);
+  assert.deepEqual(coded('The opposition Democratic Renewal Movement held a rally in Lusaka on Friday.'), ['PROTEST Democratic Renewal Movement -> ']);
+  assert.deepEqual(coded('Chile recalled its ambassador from Buenos Aires after the Argentine minister\'s remarks.'), ['SANCTION Chile -> Argentina']);
+});
+
+test('gunmen from a named cartel act for it; captives rescued from kidnappers are not the kidnappers\'', () => {
+  assert.deepEqual(coded('Julio Ortega, mayor of the Colombian town of Tame, was shot dead by gunmen from the Sonora New Generation Cartel.'), ['ASSAULT Sonora New Generation Cartel -> Julio Ortega']);
+  assert.deepEqual(coded('Kenyan police rescued 12 schoolchildren from kidnappers near Lamu on Monday.'), ['AID Kenya -> schoolchildren']);
+});
+
+test('"weighing whether to send" keeps the deliberating actor and is hypothetical', () => {
+  const record = extractText('Officials in Seoul are weighing whether to send warships to the Red Sea.');
+  assert.deepEqual(coded('Officials in Seoul are weighing whether to send warships to the Red Sea.'), ['MOBILIZE South Korea -> ']);
+  assert.equal(record.events[0]!.modality, 'hypothetical');
+});
+
+test('meeting a counterpart of the host country in its capital is a visit to that counterpart', () => {
+  const record = extractText('"We had an open exchange," Finnish Foreign Minister Mikko Laine said after meeting his Swedish counterpart, Karin Holm, in Stockholm.');
+  assert.deepEqual(coded('"We had an open exchange," Finnish Foreign Minister Mikko Laine said after meeting his Swedish counterpart, Karin Holm, in Stockholm.'), ['CONSULT Mikko Laine -> Karin Holm']);
+  assert.equal(record.events[0]!.mode, 'visit');
+});
+
+test('a name with an acronym in it that the entity model missed is an actor ("TV Pirin")', () => {
+  assert.deepEqual(coded('Security forces raided the studios of the private broadcaster TV Nord in Minsk and took its cameras.'), ['COERCE Belarus -> TV Nord']);
+});
+
+test('"any incursion will be met with a firm response", said in a quote, is the speaker\'s threat, made now', () => {
+  const text = '"Any incursion into our waters will be met with a firm response," said Admiral Tomas Lindqvist, the head of the Swedish navy.';
+  assert.deepEqual(coded(text), ['THREATEN Tomas Lindqvist -> ']);
+  assert.equal(extractText(text).events[0]!.modality, 'asserted');
+});
+
+test('goods counted in tonnes or shipments are aid; protests by blockade, on the streets and by walking out', () => {
+  assert.deepEqual(coded('Japan sent 50 tonnes of rice to Myanmar.'), ['AID Japan -> Myanmar']);
+  assert.deepEqual(coded('India delivered two shipments of vaccines to Nepal last week.'), ['AID India -> Nepal']);
+  assert.deepEqual(coded('Farmers blockaded the main road into Paris with tractors.'), ['PROTEST farmers -> ']);
+  assert.deepEqual(coded('Opposition supporters took to the streets of Kinshasa after the vote.'), ['PROTEST opposition supporters -> ']);
+  assert.deepEqual(coded('Workers at the port of Durban walked out over pay.').map((e) => e.split(' ')[0]), ['PROTEST']);
+  assert.deepEqual(coded('The Ukrainian delegation walked out of the talks in Istanbul.'), ['SANCTION Ukraine -> ']);
+});
+
+test('unnamed attackers are actors, also a single one and a group noun that opens the sentence', () => {
+  assert.deepEqual(coded('Gunmen killed 12 villagers in an attack on a village in Zamfara state.'), ['ASSAULT gunmen -> villagers']);
+  assert.deepEqual(coded('A suicide bomber attacked a police checkpoint in Kabul.'), ['ASSAULT suicide bomber -> ']);
+});
+
+test('the possessor owns a thing, not its qualifier; a warning of a strike is a threat, of a catastrophe none', () => {
+  assert.deepEqual(coded('Turkey threatened to block Sweden\'s NATO bid.'), ['THREATEN Türkiye -> Sweden']);
+  assert.deepEqual(coded('The nurses\' union warned of a nationwide strike if wages were not raised.').map((e) => e.split(' ')[0]), ['THREATEN']);
+  assert.deepEqual(coded('Aid agencies warned of a humanitarian catastrophe in Gaza.'), []);
+});
+
+test('a state of emergency imposed on a region is COERCE; one declared over floods is no event', () => {
+  assert.deepEqual(coded('Ethiopia imposed a state of emergency in the Amhara region.'), ['COERCE Ethiopia -> ']);
+  assert.deepEqual(coded('Floods forced Malawi to declare a state of emergency.'), []);
+});
+
+test('"human rights groups" is a group actor, also when the parser splits the compound into two subjects', () => {
+  assert.deepEqual(coded('Human rights groups condemned the executions in Iran.').map((e) => e.split(' -> ')[0]), ['ACCUSE human rights groups']);
+  assert.deepEqual(coded('Groups of protesters marched in Lima.'), ['PROTEST protesters -> ']);
+});
