@@ -48,6 +48,7 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   for (const token of doc.tokens) {
     if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
     // a confident learnt frame marks the reported words by the parse, which ends them better than word order does
+    if (reportsNothing(context, token)) continue;
     const words = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
     if (!words) continue;
     const reported = withClosingMarks(doc, words, marks);
@@ -60,7 +61,7 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   // then the frames learnt from PolNeAR, for what the hand-written rules above do not reach
   const framed: QuoteDraft[] = [];
   for (const token of doc.tokens) {
-    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token)) continue;
+    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || reportsNothing(context, token)) continue;
     const frame = bestFrame(context, token);
     if (!frame || isIgnored(frame.span)) continue;
     const content = withClosingMarks(doc, frame.span, marks);
@@ -75,6 +76,30 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   const all = dropOverlaps([...direct, ...headlines, ...quotes, ...sourced, ...framed.sort(byStart), ...fragments]);
   all.sort((a, b) => a.content.start - b.content.start);
   return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
+}
+
+/** Verbs of appearance: with an adjective ("appeared visibly troubled") they describe how the subject looks to the writer. */
+const APPEARANCE_VERBS = new Set(['appear', 'seem', 'look', 'sound']);
+
+/**
+ * Words that PolNeAR-style cue lists share with reporting but that report no words of the subject's here: a
+ * description of how someone looks ("appeared visibly troubled"), a choice ("decided to form teams"), knowledge
+ * taken for granted in a participle (", knowing that ..."), and reaching agreement on a matter ("struggled to agree
+ * on a unified response": the matter is what was negotiated, not anything said; "agree that ..." still reports).
+ */
+function reportsNothing(context: Context, cue: Token): boolean {
+  const lemma = cue.lemma.toLowerCase();
+  const kids = context.children[cue.i]!;
+  if (cue.upos !== 'VERB' && cue.upos !== 'AUX') return false;
+  // the adjective may be a participle ("seemed shaken", "appeared poised to ...")
+  if (APPEARANCE_VERBS.has(lemma)) return kids.some((k) => k.deprel === 'xcomp' && (k.upos === 'ADJ' || k.xpos === 'VBN'));
+  if (lemma === 'decide') return true;
+  if (lemma === 'know') return cue.xpos === 'VBG' && cue.deprel === 'advcl';
+  if (lemma === 'agree') {
+    const topic = kids.find((k) => k.deprel === 'obl' && context.children[k.i]!.some((c) => c.deprel === 'case' && /^on$/i.test(c.text)));
+    return !!topic && !kids.some((k) => k.deprel === 'ccomp' || k.deprel === 'xcomp');
+  }
+  return false;
 }
 
 /** Reported words that open a quotation run to its closing mark (the parse or the trimming may stop short of it). */
@@ -182,7 +207,10 @@ function shaped(doc: Doc, content: Span, marks: QuoteMarks[]): { kind: 'direct' 
 
 /** The most precise learnt frame of a word, when it is precise enough to report. */
 function bestFrame(context: Context, token: Token): FrameCandidate | null {
-  return bestLearntFrame(context.doc, context.children, token);
+  const frame = bestLearntFrame(context.doc, context.children, token);
+  // "struggled to agree on a response", "tried to decide": an attempt at an act that reports nothing reports nothing
+  if (frame && frame.relation.startsWith('xcomp') && reportsNothing(context, frame.head)) return null;
+  return frame;
 }
 
 interface Context {
@@ -644,6 +672,12 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     }
   }
   if (context.parsed) {
+    // "Starmer stated that any deal would require US backing, suggesting ...": a participle after a comma goes with
+    // the reporting clause, so its speaker is that cue's, wherever the parser attached it inside the reported words
+    const reporter = cue.xpos === 'VBG' && doc.tokens[cue.i - 1]?.text === ',' && !children[cue.i]!.some((t) => SUBJECTS.has(t.deprel)) ? reportingAncestor(context, cue) : undefined;
+    if (reporter) return speakerFor(context, reporter, allowed);
+  }
+  if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
     // "was first reported by the Post": a passive cue's agent
     const agent = cue.xpos === 'VBN' ? children[cue.i]!.find((t) => t.deprel.startsWith('obl') && t.i > cue.i && allowed(t) && children[t.i]!.some((c) => c.deprel === 'case' && /^by$/i.test(c.text))) : undefined;
@@ -698,6 +732,18 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   }
   for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
   return phraseBefore(doc, cue, allowed) ?? NO_SPEAKER;
+}
+
+/** The reporting verb whose clausal complement holds `token` (within a few heads), if any. */
+function reportingAncestor(context: Context, token: Token): Token | undefined {
+  const { doc } = context;
+  let t = token;
+  for (let hop = 0; hop < 5 && t.head >= 0; hop++) {
+    const head = doc.tokens[t.head]!;
+    if (t.deprel === 'ccomp' && head.i < token.i && isCue(doc, head)) return head;
+    t = head;
+  }
+  return undefined;
 }
 
 /**

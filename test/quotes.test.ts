@@ -1,0 +1,40 @@
+// Quote attribution on sentences written for these tests: what counts as reported speech, and who speaks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+
+const extractText = (text: string) => processArticle(articleFromText(text, { published: '2026-05-04' })).record;
+type Record = ReturnType<typeof extractText>;
+const nameOf = (record: Record, id: string | null) => record.actors.find((a) => a.id === id)?.name;
+const cues = (record: Record) => record.quotes.map((q) => q.cue?.text ?? null);
+
+test('a participle after the reported clause is said by the speaker of the clause, not by a name inside it', () => {
+  const record = extractText(
+    'Norwegian Foreign Minister Lena Holm stated that any settlement would require strong EU backing to hold, ' +
+      'suggesting the possibility of sending monitors to the border.',
+  );
+  const suggesting = record.quotes.find((q) => q.cue?.text === 'suggesting');
+  assert.ok(suggesting, JSON.stringify(record.quotes));
+  assert.equal(nameOf(record, suggesting.speaker), 'Lena Holm');
+  assert.match(suggesting.content.text, /^the possibility of sending monitors/);
+  const stated = record.quotes.find((q) => q.cue?.text === 'stated');
+  assert.ok(stated && !stated.content.text.includes('suggesting'), JSON.stringify(record.quotes));
+});
+
+test('looking troubled, deciding, agreeing on a matter and knowing report no words', () => {
+  const record = extractText(
+    'Prime Minister Jonas Vik appeared visibly shaken when the result came in.\n\n' +
+      'Both Norway and Denmark decided to set up a commission to examine the dispute.\n\n' +
+      'The ministers struggled to agree on a joint statement.\n\n' +
+      'Vik left the hall early, knowing that the vote was lost.',
+  );
+  assert.deepEqual(record.quotes, [], JSON.stringify(record.quotes));
+});
+
+test('agreeing that something is so still reports what was agreed', () => {
+  const record = extractText('Prime Minister Jonas Vik agreed that the talks in Bergen had been useful for both sides.');
+  assert.deepEqual(cues(record), ['agreed']);
+  assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Jonas Vik');
+  assert.match(record.quotes[0]!.content.text, /the talks in Bergen had been useful/);
+});
