@@ -38,3 +38,14 @@ test('agreeing that something is so still reports what was agreed', () => {
   assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Jonas Vik');
   assert.match(record.quotes[0]!.content.text, /the talks in Bergen had been useful/);
 });
+
+test('of two cues in a sentence, the one nearest a quotation introduces it, and the other keeps its own clause', () => {
+  const record = extractText(
+    'Norwegian Foreign Minister Lena Holm said the talks had been useful and added, “We will meet again in Bergen in June to settle the quotas.”',
+  );
+  assert.deepEqual(cues(record), ['said', 'added'], JSON.stringify(record.quotes));
+  assert.equal(record.quotes[0]!.content.text, 'the talks had been useful');
+  assert.equal(record.quotes[1]!.kind, 'direct');
+  assert.equal(record.quotes[1]!.content.text, 'We will meet again in Bergen in June to settle the quotas.');
+  assert.deepEqual(record.quotes.map((q) => nameOf(record, q.speaker)), ['Lena Holm', 'Lena Holm']);
+});

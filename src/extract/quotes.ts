@@ -246,8 +246,12 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
     const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
-    const ownCue = outside.find((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))) ?? tagCue(doc, mark) ?? introduced;
+    // of several cues in the sentence, the one nearest the quote introduces it ("Lazar said he welcomed X and added,
+    // “...”", "Asked whether ..., Ryan said, “...”"); the others report their own clauses
+    // (a short quotation is a phrase inside someone's clause, and keeps the sentence's first cue)
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+    const distance = (t: Token) => (words < MIXED_MAX_WORDS ? t.i : t.end <= mark.open ? mark.open - t.end : t.start - mark.closeEnd);
+    const ownCue = nearest(outside.filter((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))), distance) ?? tagCue(doc, mark) ?? introduced;
     // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
     if (last && !ownCue && interruptedBy(doc, last, mark)) {
       last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
@@ -304,6 +308,13 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     previous = { ...found, sentence };
   }
   return drafts;
+}
+
+/** The token with the least distance (the first of equals). */
+function nearest(tokens: Token[], distance: (t: Token) => number): Token | undefined {
+  let best: Token | undefined;
+  for (const t of tokens) if (!best || distance(t) < distance(best)) best = t;
+  return best;
 }
 
 const MINOR_WORDS = /^(of|the|a|an|and|or|in|on|for|to|at|by|with|from|as|vs|de|la|le|du)$/i;
