@@ -49,3 +49,11 @@ test('of two cues in a sentence, the one nearest a quotation introduces it, and 
   assert.equal(record.quotes[1]!.content.text, 'We will meet again in Bergen in June to settle the quotas.');
   assert.deepEqual(record.quotes.map((q) => nameOf(record, q.speaker)), ['Lena Holm', 'Lena Holm']);
 });
+
+test('reported words end before a reporting verb joined to them that has no subject of its own', () => {
+  const record = extractText('Norwegian Foreign Minister Lena Holm said she regretted her remarks about the fleet and promised to stay out of the dispute.');
+  assert.deepEqual(cues(record), ['said', 'promised'], JSON.stringify(record.quotes));
+  assert.equal(record.quotes[0]!.content.text, 'she regretted her remarks about the fleet');
+  assert.equal(record.quotes[1]!.content.text, 'to stay out of the dispute');
+  assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Lena Holm');
+});

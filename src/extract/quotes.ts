@@ -51,7 +51,7 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     if (reportsNothing(context, token)) continue;
     const words = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
     if (!words) continue;
-    const reported = withClosingMarks(doc, words, marks);
+    const reported = withClosingMarks(doc, beforeJoinedCue(context, token, words), marks);
     const found = speakerFor(context, token, () => true);
     if (!found.speaker && !found.mention) continue;
     usedCues.add(token.i);
@@ -64,7 +64,7 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || reportsNothing(context, token)) continue;
     const frame = bestFrame(context, token);
     if (!frame || isIgnored(frame.span)) continue;
-    const content = withClosingMarks(doc, frame.span, marks);
+    const content = withClosingMarks(doc, beforeJoinedCue(context, token, frame.span), marks);
     const inContent = (t: Token) => t.start >= content.start && t.end <= content.end;
     const found = speakerFor(context, token, (t) => !inContent(t));
     if (!found.speaker && !found.mention) continue;
@@ -76,6 +76,28 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   const all = dropOverlaps([...direct, ...headlines, ...quotes, ...sourced, ...framed.sort(byStart), ...fragments]);
   all.sort((a, b) => a.content.start - b.content.start);
   return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
+}
+
+/**
+ * "said she regretted her remarks and promised to stay out of it": a reporting verb in the same tense joined to the
+ * reported words without a subject of its own is a second act of the speaker's, wherever the parser attached it;
+ * the reported words end before it (and it reports its own).
+ */
+function beforeJoinedCue(context: Context, cue: Token, span: Span): Span {
+  const { doc, children } = context;
+  if (!context.parsed || !/^VB[DZ]$/.test(cue.xpos)) return span;
+  for (const t of tokensBetween(doc, span.start, span.end)) {
+    // (a past tense is often tagged as a participle there: "and promised/VBN to stay out")
+    const sameTense = t.xpos === cue.xpos || (cue.xpos === 'VBD' && t.xpos === 'VBN');
+    if (t.i <= cue.i || t.deprel !== 'conj' || !sameTense || !isCue(doc, t)) continue;
+    if (children[t.i]!.some((c) => SUBJECTS.has(c.deprel) || c.deprel.startsWith('aux'))) continue;
+    let end = t.i - 1;
+    while (end > cue.i && (/^(and|or|but|then)$/i.test(doc.tokens[end]!.text) || /^[,;]$/.test(doc.tokens[end]!.text))) end--;
+    const last = doc.tokens[end]!;
+    if (last.end <= span.start || wordCount(doc.text.slice(span.start, last.end)) < 2) return span;
+    return spanOf(doc.text, span.start, last.end);
+  }
+  return span;
 }
 
 /** Verbs of appearance: with an adjective ("appeared visibly troubled") they describe how the subject looks to the writer. */
