@@ -57,3 +57,17 @@ test('reported words end before a reporting verb joined to them that has no subj
   assert.equal(record.quotes[1]!.content.text, 'to stay out of the dispute');
   assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Lena Holm');
 });
+
+test('“CLAUSE, said NAME, TITLE”: the clause is reported and the name speaks; “NAME, TITLE, said NAME2 was ...”: the first name speaks', () => {
+  // (the parser takes the clause for the subject of "said" and the name for its object here)
+  const inverted = extractText(
+    'Holm also lacks support from her colleagues in Oslo, whom she has alienated with her rhetoric, said Jonas Vik, director of the Institute for Fisheries Research.',
+  );
+  assert.equal(inverted.quotes.length, 1, JSON.stringify(inverted.quotes));
+  assert.equal(inverted.quotes[0]!.content.text, 'Holm also lacks support from her colleagues in Oslo, whom she has alienated with her rhetoric');
+  assert.equal(nameOf(inverted, inverted.quotes[0]!.speaker), 'Jonas Vik');
+  const apposed = extractText('Lena Holm, the director of the Norwegian Fisheries Agency, said Jonas Vik was wrong about the quotas.');
+  assert.equal(apposed.quotes.length, 1, JSON.stringify(apposed.quotes));
+  assert.equal(apposed.quotes[0]!.content.text, 'Jonas Vik was wrong about the quotas');
+  assert.equal(nameOf(apposed, apposed.quotes[0]!.speaker), 'Lena Holm');
+});

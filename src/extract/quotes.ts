@@ -51,9 +51,18 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     if (reportsNothing(context, token)) continue;
     const words = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
     if (!words) continue;
-    const reported = withClosingMarks(doc, beforeJoinedCue(context, token, words), marks);
+    let reported = withClosingMarks(doc, beforeJoinedCue(context, token, words), marks);
     const found = speakerFor(context, token, () => true);
     if (!found.speaker && !found.mention) continue;
+    // "Cruz lacks support in Congress, said Larry Sabato, director of ...": the parser may take the clause for the
+    // subject and the speaker for the object; the speaker is never what is reported, so the words are the clause
+    const next = doc.tokens[token.i + 1];
+    const inverted = doc.tokens[token.i - 1]?.text === ',' && next?.upos === 'PROPN' && found.mention?.start === next.start && !subjectAfter(next, token) && endsNamePhrase(doc.tokens[firstTokenFrom(doc, found.mention.end)]) && !hasSubjectBefore(context, token);
+    if (inverted && found.mention!.start >= reported.start && found.mention!.end <= reported.end) {
+      const before = contentBeforeCue(doc, token, { anyTail: true });
+      if (!before) continue;
+      reported = before;
+    }
     usedCues.add(token.i);
     quotes.push({ ...shaped(doc, reported, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
@@ -622,7 +631,7 @@ function endsReportedClause(doc: Doc, k: number): boolean {
 }
 
 /** "All parties need to agree, he said." -> the clause before the comma. */
-function contentBeforeCue(doc: Doc, cue: Token): Span | null {
+function contentBeforeCue(doc: Doc, cue: Token, options: { anyTail?: boolean } = {}): Span | null {
   const sentence = doc.sentences[cue.sentence]!;
   const after = doc.tokens.slice(cue.i + 1, sentence.tokenEnd).filter((t) => !/^[.!?]$/.test(t.text));
   const before = doc.tokens.slice(sentence.tokenStart, cue.i);
@@ -633,7 +642,8 @@ function contentBeforeCue(doc: Doc, cue: Token): Span | null {
       break;
     }
   }
-  if (comma < 3 || after.length > 4) return null;
+  // a long tail after the cue is usually a clause of its own, unless it is known to be the speaker's phrase
+  if (comma < 3 || (after.length > 4 && !options.anyTail)) return null;
   const first = before[0]!;
   const last = before[comma - 1]!;
   if (isQuoteMark(last.text) || isQuoteMark(first.text)) return null;
@@ -694,7 +704,11 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   // ", said Michael Kofman, an expert ...": a name right after an inverted cue is its speaker, whatever the parse says
   if (/^[,”"’']$/.test(doc.tokens[cue.i - 1]?.text ?? '') && (cue.xpos === 'VBD' || cue.xpos === 'VBZ') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '')) {
     const named = mentionAt(cue.i + 1);
-    if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1) return atToken(named.tokenStart);
+    // (a pronoun there is the reported clause's subject: "Trump, in an interview, said he would ...")
+    // (a pronoun there, or a name the parse makes the subject of a later verb, is the reported clause's subject:
+    // "Trump, in an interview, said he would ...", "Steele, a former governor, said Perez was ...")
+    const first = doc.tokens[cue.i + 1]!;
+    if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1 && first.upos !== 'PRON' && !subjectAfter(first, cue) && endsNamePhrase(doc.tokens[named.tokenEnd])) return atToken(named.tokenStart);
   }
   if (context.parsed && cue.upos === 'NOUN') {
     // "Clinton's support for ...", "his criticism of ...": a noun cue's possessor
@@ -765,6 +779,24 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   }
   for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
   return phraseBefore(doc, cue, allowed) ?? NO_SPEAKER;
+}
+
+/**
+ * After the speaker's name in ", said NAME": the sentence ends, or an apposition or a phrase about the speaker
+ * follows ("said Larry Sabato, director of", "said Sen. Cole of Ohio"); a verb there makes the name a subject.
+ */
+function endsNamePhrase(next: Token | undefined): boolean {
+  return !next || next.upos === 'PUNCT' || next.upos === 'ADP';
+}
+
+/** A noun or pronoun subject before the cue ("Trump, who leads, mocked Rubio"): then the cue is not inverted. */
+function hasSubjectBefore(context: Context, cue: Token): boolean {
+  return context.children[cue.i]!.some((t) => SUBJECTS.has(t.deprel) && t.i < cue.i && ['PROPN', 'NOUN', 'PRON'].includes(t.upos));
+}
+
+/** Is `token` the subject of a verb after `cue` (so the start of a clause the cue reports)? */
+function subjectAfter(token: Token, cue: Token): boolean {
+  return SUBJECTS.has(token.deprel) && token.head > cue.i;
 }
 
 /** The reporting verb whose clausal complement holds `token` (within a few heads), if any. */
