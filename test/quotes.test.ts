@@ -71,3 +71,15 @@ test('“CLAUSE, said NAME, TITLE”: the clause is reported and the name speaks
   assert.equal(apposed.quotes[0]!.content.text, 'Jonas Vik was wrong about the quotas');
   assert.equal(nameOf(apposed, apposed.quotes[0]!.speaker), 'Lena Holm');
 });
+
+test('a verb that reports clauses, parsed with the clause subject as its object, still reports the whole clause', () => {
+  const record = extractText(
+    'Norwegian Foreign Minister Lena Holm defended the plan, saying the fleet is key to winning the vote in the north.\n\n' +
+      'Holm predicted lawsuits could be filed over the long waits at the harbour.',
+  );
+  const saying = record.quotes.find((q) => q.cue?.text === 'saying');
+  assert.equal(saying?.content.text, 'the fleet is key to winning the vote in the north', JSON.stringify(record.quotes));
+  const predicted = record.quotes.find((q) => q.cue?.text === 'predicted');
+  assert.equal(predicted?.content.text, 'lawsuits could be filed over the long waits at the harbour', JSON.stringify(record.quotes));
+  assert.equal(nameOf(record, predicted.speaker), 'Lena Holm');
+});

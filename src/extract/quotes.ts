@@ -34,9 +34,9 @@ const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
   const parsed = doc.tokens.some((t) => t.head >= 0 && t.deprel !== 'dep');
-  const context: Context = { doc, index, parsed, children: dependents(doc), mentions: mentionLookup(index) };
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
   const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
+  const context: Context = { doc, marks, index, parsed, children: dependents(doc), mentions: mentionLookup(index) };
   const usedCues = new Set<number>();
   // a short quoted fragment inside a sentence is usually part of a reported clause that the passes below find whole
   const fragments: QuoteDraft[] = [];
@@ -241,11 +241,29 @@ function bestFrame(context: Context, token: Token): FrameCandidate | null {
   const frame = bestLearntFrame(context.doc, context.children, token);
   // "struggled to agree on a response", "tried to decide": an attempt at an act that reports nothing reports nothing
   if (frame && frame.relation.startsWith('xcomp') && reportsNothing(context, frame.head)) return null;
+  if (frame && frame.relation === 'obj>') return clauseFromObject(context, token, frame);
   return frame;
+}
+
+/**
+ * "argued the piece made Obama look too good", "fear the new approach will leave ...": a verb that reports only
+ * clauses, parsed with the clause's subject as its object, reports the whole clause: the object runs straight into
+ * a finite verb, and the words run on as a clause does.
+ */
+function clauseFromObject(context: Context, cue: Token, frame: FrameCandidate): FrameCandidate {
+  const { doc } = context;
+  const lemma = cueLemma(cue.text);
+  if (!lemma || !CLAUSE_ONLY.has(lemma) || OBJECT_CUES.has(lemma)) return frame;
+  const next = doc.tokens[firstTokenFrom(doc, frame.span.end)];
+  if (!next || next.sentence !== cue.sentence || !/^(VBD|VBZ|VBP|MD)$/.test(next.xpos)) return frame;
+  const first = doc.tokens[firstTokenFrom(doc, frame.span.start)]!;
+  const clause = clauseAfter(doc, first.i, context.marks);
+  return clause && clause.end > frame.span.end ? { ...frame, span: clause } : frame;
 }
 
 interface Context {
   doc: Doc;
+  marks: QuoteMarks[];
   index: ActorIndex;
   parsed: boolean;
   children: Token[][];
