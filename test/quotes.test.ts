@@ -83,3 +83,15 @@ test('a verb that reports clauses, parsed with the clause subject as its object,
   assert.equal(predicted?.content.text, 'lawsuits could be filed over the long waits at the harbour', JSON.stringify(record.quotes));
   assert.equal(nameOf(record, predicted.speaker), 'Lena Holm');
 });
+
+test('a quote interrupted by a speaker tag stays one quote when the tag holds a title in quote marks or ends at an abbreviation', () => {
+  const record = extractText(
+    'Foreign Minister Anna Berg of Sweden spoke in Oslo on Friday.\n\n' +
+      '“The quotas are a fair start for everyone on the coast,” said Anna Berg, the author of “Cold Waters,” who studies fisheries at Uppsala. “We will meet again in June to review them.”\n\n' +
+      '“The fleet needs a clear answer before the season opens,” Berg said at a rally in Bergen, N.Y. “Nobody on the boats can wait until the autumn.”',
+  );
+  assert.equal(record.quotes.length, 2, JSON.stringify(record.quotes));
+  assert.match(record.quotes[0]!.content.text, /^The quotas are a fair start.*review them\.$/);
+  assert.match(record.quotes[1]!.content.text, /^The fleet needs a clear answer.*until the autumn\.$/);
+  assert.deepEqual(record.quotes.map((q) => nameOf(record, q.speaker)), ['Anna Berg', 'Anna Berg']);
+});

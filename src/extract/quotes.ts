@@ -302,7 +302,7 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     const distance = (t: Token) => (words < MIXED_MAX_WORDS ? t.i : t.end <= mark.open ? mark.open - t.end : t.start - mark.closeEnd);
     const ownCue = nearest(outside.filter((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))), distance) ?? tagCue(doc, mark) ?? introduced;
     // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
-    if (last && !ownCue && interruptedBy(doc, last, mark)) {
+    if (last && !ownCue && interruptedBy(doc, last, mark, marks)) {
       last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
       last.closeEnd = mark.closeEnd;
       if (previous) previous.sentence = sentence;
@@ -407,15 +407,20 @@ function tagCue(doc: Doc, mark: QuoteMarks): Token | undefined {
  * speaker, stays in the paragraph, is short beside the quoted words (a long aside is no interruption), and the new
  * quote opens a sentence or follows the tag's comma.
  */
-function interruptedBy(doc: Doc, last: OpenQuote, mark: QuoteMarks): boolean {
+function interruptedBy(doc: Doc, last: OpenQuote, mark: QuoteMarks, marks: QuoteMarks[]): boolean {
   const speaker = last.draft.speakerMention;
   const between = (s: { start: number; end: number }) => s.start >= last.closeEnd && s.end <= mark.open;
   if (!last.cue || !between(last.cue) || !speaker || !between(speaker)) return false;
   const gap = doc.text.slice(last.closeEnd, mark.open);
-  if (gap.includes('\n') || /["“”«»„]|''/.test(gap)) return false;
+  if (gap.includes('\n')) return false;
+  // quote marks in the tag are a title's ("said Adam Segal, the author of “Hacked World Order,”"), when they pair there
+  const marksInGap = marks.filter((m) => m.open >= last.closeEnd && m.open < mark.open);
+  const titles = marksInGap.filter((m) => m.closeEnd <= mark.open && isTitle(doc.text.slice(m.contentStart, m.contentEnd)));
+  if (titles.length !== marksInGap.length || (titles.length === 0 && /["“”«»„]|''/.test(gap))) return false;
   const opening = doc.tokens.find((t) => t.start >= mark.contentStart);
   if (!opening || opening.sentence - last.cue.sentence > 1) return false;
-  if (!startsSentence(doc, mark.open) && !/,\s*$/.test(gap)) return false;
+  // the tag ends a sentence ("..., Sanders said at a rally in Binghamton, N.Y. “...”", where the splitter may not cut) or a clause
+  if (!startsSentence(doc, mark.open) && !/[,.!?]\s*$/.test(gap)) return false;
   const quoted = wordCount(doc.text.slice(last.draft.content.start, last.closeEnd)) + wordCount(doc.text.slice(mark.contentStart, mark.contentEnd));
   return wordCount(gap) <= quoted;
 }
