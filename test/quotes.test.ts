@@ -95,3 +95,15 @@ test('a quote interrupted by a speaker tag stays one quote when the tag holds a 
   assert.match(record.quotes[1]!.content.text, /^The fleet needs a clear answer.*until the autumn\.$/);
   assert.deepEqual(record.quotes.map((q) => nameOf(record, q.speaker)), ['Anna Berg', 'Anna Berg']);
 });
+
+test('“put it” introduces a quotation: “As X put it, ...” and “X put it bluntly: ...”', () => {
+  const record = extractText(
+    'Jonas Vik is the Norwegian fisheries minister.\n\n' +
+      'As one Norwegian diplomat put it, “The fleet is a matter of national pride.” Vik put it more bluntly: “We will not give up a single boat.”',
+  );
+  assert.deepEqual(cues(record), ['put', 'put'], JSON.stringify(record.quotes));
+  assert.deepEqual(record.quotes.map((q) => q.kind), ['direct', 'direct']);
+  assert.equal(record.quotes[0]!.speakerMention?.text, 'one Norwegian diplomat');
+  assert.equal(nameOf(record, record.quotes[1]!.speaker), 'Jonas Vik');
+  assert.equal(record.quotes[1]!.content.text, 'We will not give up a single boat.');
+});

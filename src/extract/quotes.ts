@@ -294,13 +294,13 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       .filter(outsideQuote);
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
-    const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
+    const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isQuoteCue(doc, t)) : undefined;
     // of several cues in the sentence, the one nearest the quote introduces it ("Lazar said he welcomed X and added,
     // “...”", "Asked whether ..., Ryan said, “...”"); the others report their own clauses
     // (a short quotation is a phrase inside someone's clause, and keeps the sentence's first cue)
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
     const distance = (t: Token) => (words < MIXED_MAX_WORDS ? t.i : t.end <= mark.open ? mark.open - t.end : t.start - mark.closeEnd);
-    const ownCue = nearest(outside.filter((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))), distance) ?? tagCue(doc, mark) ?? introduced;
+    const ownCue = nearest(outside.filter((t) => isQuoteCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))), distance) ?? tagCue(doc, mark) ?? introduced;
     // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
     if (last && !ownCue && interruptedBy(doc, last, mark, marks)) {
       last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
@@ -308,7 +308,7 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       if (previous) previous.sentence = sentence;
       continue;
     }
-    const cue = ownCue ?? outside.find((t) => isCue(doc, t));
+    const cue = ownCue ?? outside.find((t) => isQuoteCue(doc, t));
     // a title or scare quote in the same sentence as someone else's quote and its cue ("said Adam Segal, the author of “Hacked World Order”")
     if (cue && usedCues.has(cue.i) && words < MIXED_MAX_WORDS) continue;
     const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
@@ -469,6 +469,15 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
     offset += paragraph.length;
   }
   return found;
+}
+
+/**
+ * A cue of a quotation: a reporting cue, or "put it" ("As one diplomat put it, “...”", "Ridge put it: “...”"), which
+ * introduces the words themselves and never a clause about them.
+ */
+function isQuoteCue(doc: Doc, token: Token): boolean {
+  if (isCue(doc, token)) return true;
+  return /^put$/i.test(token.text) && token.upos === 'VERB' && /^it$/i.test(doc.tokens[token.i + 1]?.text ?? '');
 }
 
 function isCue(doc: Doc, token: Token): boolean {
