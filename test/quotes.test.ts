@@ -107,3 +107,12 @@ test('“put it” introduces a quotation: “As X put it, ...” and “X put i
   assert.equal(nameOf(record, record.quotes[1]!.speaker), 'Jonas Vik');
   assert.equal(record.quotes[1]!.content.text, 'We will not give up a single boat.');
 });
+
+test('“according to” in brackets reports what the brackets hold, and its source ends at the bracket', () => {
+  const record = extractText('Coastal towns like Tromsø (93 percent of voters there were fishermen, according to exit polls) backed Jonas Vik in the election.');
+  const according = record.quotes.find((q) => q.cue?.text === 'according');
+  assert.ok(according, JSON.stringify(record.quotes));
+  assert.equal(according.content.text, '93 percent of voters there were fishermen');
+  assert.equal(according.speaker, null);
+  assert.equal(according.speakerMention?.text, 'exit polls');
+});

@@ -241,6 +241,8 @@ function bestFrame(context: Context, token: Token): FrameCandidate | null {
   const frame = bestLearntFrame(context.doc, context.children, token);
   // "struggled to agree on a response", "tried to decide": an attempt at an act that reports nothing reports nothing
   if (frame && frame.relation.startsWith('xcomp') && reportsNothing(context, frame.head)) return null;
+  // "according to X": the to-phrase is the source, and the claim lies around it (contentAroundAccording)
+  if (frame && /^according$/i.test(token.text)) return null;
   if (frame && frame.relation === 'obj>') return clauseFromObject(context, token, frame);
   return frame;
 }
@@ -702,6 +704,13 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
     return spanOf(doc.text, doc.tokens[comma + 1]!.start, doc.tokens[last]!.end);
   }
   const beforeEnd = doc.tokens[cue.i - 1]?.text === ',' ? cue.i - 2 : cue.i - 1;
+  // "(93 percent of voters there were white, according to exit polls)": the claim is what the brackets hold
+  let bracket = -1;
+  for (let j = cue.i - 1; j >= sentence.tokenStart && bracket < 0; j--) {
+    if (doc.tokens[j]!.text === ')') break;
+    if (doc.tokens[j]!.text === '(') bracket = j;
+  }
+  if (bracket >= 0) return beforeEnd - bracket >= 3 ? spanOf(doc.text, doc.tokens[bracket + 1]!.start, doc.tokens[beforeEnd]!.end) : null;
   if (beforeEnd - sentence.tokenStart < 2) return null;
   const first = doc.tokens[sentence.tokenStart]!;
   if (comma > 0 && last - comma >= 2) return spanOf(doc.text, first.start, doc.tokens[last]!.end);
@@ -729,9 +738,16 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     return { speaker: null, mention: span };
   };
   if (cue.text.toLowerCase() === 'according') {
-    for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) if (mentionAt(k)) return atToken(k);
+    let last = cue.i + 1;
+    for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) {
+      // the source phrase ends at a bracket or a clause's punctuation ("(..., according to exit polls) backed Holm")
+      if (/^[)(,.;:]$/.test(doc.tokens[k]!.text)) break;
+      if (mentionAt(k)) return atToken(k);
+      last = k;
+    }
     const object = doc.tokens[cue.i + 2];
-    return object && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, object.end) } : NO_SPEAKER;
+    // no actor named: the source phrase as written ("exit polls", "court documents")
+    return object && last > cue.i + 1 && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, doc.tokens[last]!.end) } : NO_SPEAKER;
   }
   // ", said Michael Kofman, an expert ...": a name right after an inverted cue is its speaker, whatever the parse says
   if (/^[,”"’']$/.test(doc.tokens[cue.i - 1]?.text ?? '') && (cue.xpos === 'VBD' || cue.xpos === 'VBZ') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '')) {
