@@ -116,3 +116,12 @@ test('“according to” in brackets reports what the brackets hold, and its sou
   assert.equal(according.speaker, null);
   assert.equal(according.speakerMention?.text, 'exit polls');
 });
+
+test('“Asked if ..., X said ...”: the question is reported as put to the main clause’s subject, and ends at the comma', () => {
+  const record = extractText('Asked if the fleet would ever leave the harbour, the Norwegian fisheries minister said no.');
+  const asked = record.quotes.find((q) => q.cue?.text === 'Asked');
+  assert.ok(asked, JSON.stringify(record.quotes));
+  assert.equal(asked.content.text, 'if the fleet would ever leave the harbour');
+  assert.equal(asked.speakerMention?.text, 'the Norwegian fisheries minister');
+  assert.ok(record.quotes.some((q) => q.cue?.text === 'said' && q.content.text === 'no'), JSON.stringify(record.quotes));
+});

@@ -58,7 +58,14 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
     // subject and the speaker for the object; the speaker is never what is reported, so the words are the clause
     const next = doc.tokens[token.i + 1];
     const inverted = doc.tokens[token.i - 1]?.text === ',' && next?.upos === 'PROPN' && found.mention?.start === next.start && !subjectAfter(next, token) && endsNamePhrase(doc.tokens[firstTokenFrom(doc, found.mention.end)]) && !hasSubjectBefore(context, token);
-    if (inverted && found.mention!.start >= reported.start && found.mention!.end <= reported.end) {
+    const speakerInside = !!found.mention && found.mention.start >= reported.start && found.mention.end <= reported.end;
+    if (speakerInside && opensSentence(doc, token) && found.mention!.start > token.end) {
+      // "Asked if he was ever bullied, the candidate said no", parsed as one clause: the question ends at the comma
+      const comma = tokensBetween(doc, reported.start, found.mention!.start).filter((t) => t.text === ',').at(-1);
+      if (!comma || wordCount(doc.text.slice(reported.start, comma.start)) < 3) continue;
+      reported = spanOf(doc.text, reported.start, doc.tokens[comma.i - 1]!.end);
+    }
+    if (inverted && speakerInside) {
       const before = contentBeforeCue(doc, token, { anyTail: true });
       if (!before) continue;
       reported = before;
@@ -826,6 +833,13 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     if (PERSONAL_SUBJECTS.test(t.text) && !/^it$/i.test(t.text)) return atToken(k);
   }
   for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
+  // "Asked whether ..., Mrs. Clinton said ...": a participle opening the sentence has the main clause's subject
+  // (the one asked), whatever the parser made of the two clauses (it may tag the participle as a past tense)
+  const subject = context.parsed && opensSentence(doc, cue) ? subjectAfterComma(doc, cue, allowed) : undefined;
+  if (subject) {
+    const m = mentionAt(subject.i);
+    return m ? atToken(m.tokenStart) : phraseOf(subject);
+  }
   return phraseBefore(doc, cue, allowed) ?? NO_SPEAKER;
 }
 
@@ -840,6 +854,20 @@ function endsNamePhrase(next: Token | undefined): boolean {
 /** A noun or pronoun subject before the cue ("Trump, who leads, mocked Rubio"): then the cue is not inverted. */
 function hasSubjectBefore(context: Context, cue: Token): boolean {
   return context.children[cue.i]!.some((t) => SUBJECTS.has(t.deprel) && t.i < cue.i && ['PROPN', 'NOUN', 'PRON'].includes(t.upos));
+}
+
+/** A participle that opens its sentence, alone or after "when" ("Asked whether ...,", "When pressed on ...,"). */
+function opensSentence(doc: Doc, cue: Token): boolean {
+  const first = doc.sentences[cue.sentence]!.tokenStart;
+  const opening = cue.i === first || (cue.i === first + 1 && /^(when|if|once)$/i.test(doc.tokens[first]!.text));
+  return opening && (cue.xpos === 'VBN' || cue.xpos === 'VBD');
+}
+
+/** The first subject after the comma that closes an opening participle's clause. */
+function subjectAfterComma(doc: Doc, cue: Token, allowed: (t: Token) => boolean): Token | undefined {
+  const sentence = doc.sentences[cue.sentence]!;
+  const comma = doc.tokens.slice(cue.i + 1, sentence.tokenEnd).find((t) => t.text === ',');
+  return comma && doc.tokens.slice(comma.i + 1, sentence.tokenEnd).find((t) => SUBJECTS.has(t.deprel) && allowed(t));
 }
 
 /** Is `token` the subject of a verb after `cue` (so the start of a clause the cue reports)? */
