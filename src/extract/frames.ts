@@ -125,6 +125,8 @@ function reportedWords(doc: Doc, children: Token[][], cue: Token, head: Token, r
     const bareNoun = head.deprel === 'obj' && members.length <= 3 && members.every((t) => t === head || ['det', 'amod', 'compound', 'nmod:poss'].includes(t.deprel));
     for (const sibling of children[cue.i]!) {
       if (sibling === head || NOT_REPORTED.has(sibling.deprel)) continue;
+      // "said the talks were useful and added, “...”": a reporting verb joined to the cue reports its own words
+      if (sibling.deprel === 'conj' && cueLemma(sibling.text) !== undefined) continue;
       const phrase = subtree(children, sibling);
       // "voiced optimism | about the talks", "expressed concern | over the decision": what a bare feeling or stance
       // noun is about belongs to it, wherever the parser attached it

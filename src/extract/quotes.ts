@@ -34,9 +34,9 @@ const NO_SPEAKER: Speaker = { speaker: null, mention: null };
 
 export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: number; end: number }>): Quote[] {
   const parsed = doc.tokens.some((t) => t.head >= 0 && t.deprel !== 'dep');
-  const context: Context = { doc, index, parsed, children: dependents(doc), mentions: mentionLookup(index) };
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
   const marks = findQuoteMarks(doc.text).filter((m) => !isIgnored({ start: m.open, end: m.closeEnd }));
+  const context: Context = { doc, marks, index, parsed, children: dependents(doc), mentions: mentionLookup(index) };
   const usedCues = new Set<number>();
   // a short quoted fragment inside a sentence is usually part of a reported clause that the passes below find whole
   const fragments: QuoteDraft[] = [];
@@ -48,11 +48,28 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   for (const token of doc.tokens) {
     if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || !isCue(doc, token)) continue;
     // a confident learnt frame marks the reported words by the parse, which ends them better than word order does
+    if (reportsNothing(context, token)) continue;
     const words = bestFrame(context, token)?.span ?? reportedContent(context, token, marks);
     if (!words) continue;
-    const reported = withClosingMarks(doc, words, marks);
+    let reported = withClosingMarks(doc, beforeJoinedCue(context, token, words), marks);
     const found = speakerFor(context, token, () => true);
     if (!found.speaker && !found.mention) continue;
+    // "Cruz lacks support in Congress, said Larry Sabato, director of ...": the parser may take the clause for the
+    // subject and the speaker for the object; the speaker is never what is reported, so the words are the clause
+    const next = doc.tokens[token.i + 1];
+    const inverted = doc.tokens[token.i - 1]?.text === ',' && next?.upos === 'PROPN' && found.mention?.start === next.start && !subjectAfter(next, token) && endsNamePhrase(doc.tokens[firstTokenFrom(doc, found.mention.end)]) && !hasSubjectBefore(context, token);
+    const speakerInside = !!found.mention && found.mention.start >= reported.start && found.mention.end <= reported.end;
+    if (speakerInside && opensSentence(doc, token) && found.mention!.start > token.end) {
+      // "Asked if he was ever bullied, the candidate said no", parsed as one clause: the question ends at the comma
+      const comma = tokensBetween(doc, reported.start, found.mention!.start).filter((t) => t.text === ',').at(-1);
+      if (!comma || wordCount(doc.text.slice(reported.start, comma.start)) < 3) continue;
+      reported = spanOf(doc.text, reported.start, doc.tokens[comma.i - 1]!.end);
+    }
+    if (inverted && speakerInside) {
+      const before = contentBeforeCue(doc, token, { anyTail: true });
+      if (!before) continue;
+      reported = before;
+    }
     usedCues.add(token.i);
     quotes.push({ ...shaped(doc, reported, marks), speaker: found.speaker, speakerMention: found.mention, cue: spanOf(doc.text, token.start, token.end) });
   }
@@ -60,10 +77,10 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   // then the frames learnt from PolNeAR, for what the hand-written rules above do not reach
   const framed: QuoteDraft[] = [];
   for (const token of doc.tokens) {
-    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token)) continue;
+    if (usedCues.has(token.i) || insideMarks(token) || isIgnored(token) || reportsNothing(context, token)) continue;
     const frame = bestFrame(context, token);
     if (!frame || isIgnored(frame.span)) continue;
-    const content = withClosingMarks(doc, frame.span, marks);
+    const content = withClosingMarks(doc, beforeJoinedCue(context, token, frame.span), marks);
     const inContent = (t: Token) => t.start >= content.start && t.end <= content.end;
     const found = speakerFor(context, token, (t) => !inContent(t));
     if (!found.speaker && !found.mention) continue;
@@ -75,6 +92,52 @@ export function findQuotes(doc: Doc, index: ActorIndex, ignore: Array<{ start: n
   const all = dropOverlaps([...direct, ...headlines, ...quotes, ...sourced, ...framed.sort(byStart), ...fragments]);
   all.sort((a, b) => a.content.start - b.content.start);
   return all.map((q, i) => ({ id: `q${i + 1}`, ...q }));
+}
+
+/**
+ * "said she regretted her remarks and promised to stay out of it": a reporting verb in the same tense joined to the
+ * reported words without a subject of its own is a second act of the speaker's, wherever the parser attached it;
+ * the reported words end before it (and it reports its own).
+ */
+function beforeJoinedCue(context: Context, cue: Token, span: Span): Span {
+  const { doc, children } = context;
+  if (!context.parsed || !/^VB[DZ]$/.test(cue.xpos)) return span;
+  for (const t of tokensBetween(doc, span.start, span.end)) {
+    // (a past tense is often tagged as a participle there: "and promised/VBN to stay out")
+    const sameTense = t.xpos === cue.xpos || (cue.xpos === 'VBD' && t.xpos === 'VBN');
+    if (t.i <= cue.i || t.deprel !== 'conj' || !sameTense || !isCue(doc, t)) continue;
+    if (children[t.i]!.some((c) => SUBJECTS.has(c.deprel) || c.deprel.startsWith('aux'))) continue;
+    let end = t.i - 1;
+    while (end > cue.i && (/^(and|or|but|then)$/i.test(doc.tokens[end]!.text) || /^[,;]$/.test(doc.tokens[end]!.text))) end--;
+    const last = doc.tokens[end]!;
+    if (last.end <= span.start || wordCount(doc.text.slice(span.start, last.end)) < 2) return span;
+    return spanOf(doc.text, span.start, last.end);
+  }
+  return span;
+}
+
+/** Verbs of appearance: with an adjective ("appeared visibly troubled") they describe how the subject looks to the writer. */
+const APPEARANCE_VERBS = new Set(['appear', 'seem', 'look', 'sound']);
+
+/**
+ * Words that PolNeAR-style cue lists share with reporting but that report no words of the subject's here: a
+ * description of how someone looks ("appeared visibly troubled"), a choice ("decided to form teams"), knowledge
+ * taken for granted in a participle (", knowing that ..."), and reaching agreement on a matter ("struggled to agree
+ * on a unified response": the matter is what was negotiated, not anything said; "agree that ..." still reports).
+ */
+function reportsNothing(context: Context, cue: Token): boolean {
+  const lemma = cue.lemma.toLowerCase();
+  const kids = context.children[cue.i]!;
+  if (cue.upos !== 'VERB' && cue.upos !== 'AUX') return false;
+  // the adjective may be a participle ("seemed shaken", "appeared poised to ...")
+  if (APPEARANCE_VERBS.has(lemma)) return kids.some((k) => k.deprel === 'xcomp' && (k.upos === 'ADJ' || k.xpos === 'VBN'));
+  if (lemma === 'decide') return true;
+  if (lemma === 'know') return cue.xpos === 'VBG' && cue.deprel === 'advcl';
+  if (lemma === 'agree') {
+    const topic = kids.find((k) => k.deprel === 'obl' && context.children[k.i]!.some((c) => c.deprel === 'case' && /^on$/i.test(c.text)));
+    return !!topic && !kids.some((k) => k.deprel === 'ccomp' || k.deprel === 'xcomp');
+  }
+  return false;
 }
 
 /** Reported words that open a quotation run to its closing mark (the parse or the trimming may stop short of it). */
@@ -182,11 +245,34 @@ function shaped(doc: Doc, content: Span, marks: QuoteMarks[]): { kind: 'direct' 
 
 /** The most precise learnt frame of a word, when it is precise enough to report. */
 function bestFrame(context: Context, token: Token): FrameCandidate | null {
-  return bestLearntFrame(context.doc, context.children, token);
+  const frame = bestLearntFrame(context.doc, context.children, token);
+  // "struggled to agree on a response", "tried to decide": an attempt at an act that reports nothing reports nothing
+  if (frame && frame.relation.startsWith('xcomp') && reportsNothing(context, frame.head)) return null;
+  // "according to X": the to-phrase is the source, and the claim lies around it (contentAroundAccording)
+  if (frame && /^according$/i.test(token.text)) return null;
+  if (frame && frame.relation === 'obj>') return clauseFromObject(context, token, frame);
+  return frame;
+}
+
+/**
+ * "argued the piece made Obama look too good", "fear the new approach will leave ...": a verb that reports only
+ * clauses, parsed with the clause's subject as its object, reports the whole clause: the object runs straight into
+ * a finite verb, and the words run on as a clause does.
+ */
+function clauseFromObject(context: Context, cue: Token, frame: FrameCandidate): FrameCandidate {
+  const { doc } = context;
+  const lemma = cueLemma(cue.text);
+  if (!lemma || !CLAUSE_ONLY.has(lemma) || OBJECT_CUES.has(lemma)) return frame;
+  const next = doc.tokens[firstTokenFrom(doc, frame.span.end)];
+  if (!next || next.sentence !== cue.sentence || !/^(VBD|VBZ|VBP|MD)$/.test(next.xpos)) return frame;
+  const first = doc.tokens[firstTokenFrom(doc, frame.span.start)]!;
+  const clause = clauseAfter(doc, first.i, context.marks);
+  return clause && clause.end > frame.span.end ? { ...frame, span: clause } : frame;
 }
 
 interface Context {
   doc: Doc;
+  marks: QuoteMarks[];
   index: ActorIndex;
   parsed: boolean;
   children: Token[][];
@@ -217,17 +303,21 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
       .filter(outsideQuote);
     // "Lavrov said:" closing the sentence or paragraph before the quote
     const before = doc.sentences[firstSentence - 1];
-    const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isCue(doc, t)) : undefined;
-    const ownCue = outside.find((t) => isCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))) ?? tagCue(doc, mark) ?? introduced;
+    const introduced = before && doc.tokens[before.tokenEnd - 1]?.text === ':' ? doc.tokens.slice(before.tokenStart, before.tokenEnd).find((t) => isQuoteCue(doc, t)) : undefined;
+    // of several cues in the sentence, the one nearest the quote introduces it ("Lazar said he welcomed X and added,
+    // “...”", "Asked whether ..., Ryan said, “...”"); the others report their own clauses
+    // (a short quotation is a phrase inside someone's clause, and keeps the sentence's first cue)
     const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+    const distance = (t: Token) => (words < MIXED_MAX_WORDS ? t.i : t.end <= mark.open ? mark.open - t.end : t.start - mark.closeEnd);
+    const ownCue = nearest(outside.filter((t) => isQuoteCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))), distance) ?? tagCue(doc, mark) ?? introduced;
     // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
-    if (last && !ownCue && interruptedBy(doc, last, mark)) {
+    if (last && !ownCue && interruptedBy(doc, last, mark, marks)) {
       last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
       last.closeEnd = mark.closeEnd;
       if (previous) previous.sentence = sentence;
       continue;
     }
-    const cue = ownCue ?? outside.find((t) => isCue(doc, t));
+    const cue = ownCue ?? outside.find((t) => isQuoteCue(doc, t));
     // a title or scare quote in the same sentence as someone else's quote and its cue ("said Adam Segal, the author of “Hacked World Order”")
     if (cue && usedCues.has(cue.i) && words < MIXED_MAX_WORDS) continue;
     const content = spanOf(doc.text, mark.contentStart, mark.contentEnd);
@@ -278,6 +368,13 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
   return drafts;
 }
 
+/** The token with the least distance (the first of equals). */
+function nearest(tokens: Token[], distance: (t: Token) => number): Token | undefined {
+  let best: Token | undefined;
+  for (const t of tokens) if (!best || distance(t) < distance(best)) best = t;
+  return best;
+}
+
 const MINOR_WORDS = /^(of|the|a|an|and|or|in|on|for|to|at|by|with|from|as|vs|de|la|le|du)$/i;
 
 /** A short quotation whose every word but the minor ones is capitalised (or a handle, a hashtag, a number). */
@@ -319,15 +416,20 @@ function tagCue(doc: Doc, mark: QuoteMarks): Token | undefined {
  * speaker, stays in the paragraph, is short beside the quoted words (a long aside is no interruption), and the new
  * quote opens a sentence or follows the tag's comma.
  */
-function interruptedBy(doc: Doc, last: OpenQuote, mark: QuoteMarks): boolean {
+function interruptedBy(doc: Doc, last: OpenQuote, mark: QuoteMarks, marks: QuoteMarks[]): boolean {
   const speaker = last.draft.speakerMention;
   const between = (s: { start: number; end: number }) => s.start >= last.closeEnd && s.end <= mark.open;
   if (!last.cue || !between(last.cue) || !speaker || !between(speaker)) return false;
   const gap = doc.text.slice(last.closeEnd, mark.open);
-  if (gap.includes('\n') || /["“”«»„]|''/.test(gap)) return false;
+  if (gap.includes('\n')) return false;
+  // quote marks in the tag are a title's ("said Adam Segal, the author of “Hacked World Order,”"), when they pair there
+  const marksInGap = marks.filter((m) => m.open >= last.closeEnd && m.open < mark.open);
+  const titles = marksInGap.filter((m) => m.closeEnd <= mark.open && isTitle(doc.text.slice(m.contentStart, m.contentEnd)));
+  if (titles.length !== marksInGap.length || (titles.length === 0 && /["“”«»„]|''/.test(gap))) return false;
   const opening = doc.tokens.find((t) => t.start >= mark.contentStart);
   if (!opening || opening.sentence - last.cue.sentence > 1) return false;
-  if (!startsSentence(doc, mark.open) && !/,\s*$/.test(gap)) return false;
+  // the tag ends a sentence ("..., Sanders said at a rally in Binghamton, N.Y. “...”", where the splitter may not cut) or a clause
+  if (!startsSentence(doc, mark.open) && !/[,.!?]\s*$/.test(gap)) return false;
   const quoted = wordCount(doc.text.slice(last.draft.content.start, last.closeEnd)) + wordCount(doc.text.slice(mark.contentStart, mark.contentEnd));
   return wordCount(gap) <= quoted;
 }
@@ -376,6 +478,15 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
     offset += paragraph.length;
   }
   return found;
+}
+
+/**
+ * A cue of a quotation: a reporting cue, or "put it" ("As one diplomat put it, “...”", "Ridge put it: “...”"), which
+ * introduces the words themselves and never a clause about them.
+ */
+function isQuoteCue(doc: Doc, token: Token): boolean {
+  if (isCue(doc, token)) return true;
+  return /^put$/i.test(token.text) && token.upos === 'VERB' && /^it$/i.test(doc.tokens[token.i + 1]?.text ?? '');
 }
 
 function isCue(doc: Doc, token: Token): boolean {
@@ -561,7 +672,7 @@ function endsReportedClause(doc: Doc, k: number): boolean {
 }
 
 /** "All parties need to agree, he said." -> the clause before the comma. */
-function contentBeforeCue(doc: Doc, cue: Token): Span | null {
+function contentBeforeCue(doc: Doc, cue: Token, options: { anyTail?: boolean } = {}): Span | null {
   const sentence = doc.sentences[cue.sentence]!;
   const after = doc.tokens.slice(cue.i + 1, sentence.tokenEnd).filter((t) => !/^[.!?]$/.test(t.text));
   const before = doc.tokens.slice(sentence.tokenStart, cue.i);
@@ -572,7 +683,8 @@ function contentBeforeCue(doc: Doc, cue: Token): Span | null {
       break;
     }
   }
-  if (comma < 3 || after.length > 4) return null;
+  // a long tail after the cue is usually a clause of its own, unless it is known to be the speaker's phrase
+  if (comma < 3 || (after.length > 4 && !options.anyTail)) return null;
   const first = before[0]!;
   const last = before[comma - 1]!;
   if (isQuoteMark(last.text) || isQuoteMark(first.text)) return null;
@@ -599,6 +711,13 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
     return spanOf(doc.text, doc.tokens[comma + 1]!.start, doc.tokens[last]!.end);
   }
   const beforeEnd = doc.tokens[cue.i - 1]?.text === ',' ? cue.i - 2 : cue.i - 1;
+  // "(93 percent of voters there were white, according to exit polls)": the claim is what the brackets hold
+  let bracket = -1;
+  for (let j = cue.i - 1; j >= sentence.tokenStart && bracket < 0; j--) {
+    if (doc.tokens[j]!.text === ')') break;
+    if (doc.tokens[j]!.text === '(') bracket = j;
+  }
+  if (bracket >= 0) return beforeEnd - bracket >= 3 ? spanOf(doc.text, doc.tokens[bracket + 1]!.start, doc.tokens[beforeEnd]!.end) : null;
   if (beforeEnd - sentence.tokenStart < 2) return null;
   const first = doc.tokens[sentence.tokenStart]!;
   if (comma > 0 && last - comma >= 2) return spanOf(doc.text, first.start, doc.tokens[last]!.end);
@@ -626,14 +745,25 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     return { speaker: null, mention: span };
   };
   if (cue.text.toLowerCase() === 'according') {
-    for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) if (mentionAt(k)) return atToken(k);
+    let last = cue.i + 1;
+    for (let k = cue.i + 2; k < Math.min(sentence.tokenEnd, cue.i + 8); k++) {
+      // the source phrase ends at a bracket or a clause's punctuation ("(..., according to exit polls) backed Holm")
+      if (/^[)(,.;:]$/.test(doc.tokens[k]!.text)) break;
+      if (mentionAt(k)) return atToken(k);
+      last = k;
+    }
     const object = doc.tokens[cue.i + 2];
-    return object && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, object.end) } : NO_SPEAKER;
+    // no actor named: the source phrase as written ("exit polls", "court documents")
+    return object && last > cue.i + 1 && context.parsed ? { speaker: null, mention: spanOf(doc.text, object.start, doc.tokens[last]!.end) } : NO_SPEAKER;
   }
   // ", said Michael Kofman, an expert ...": a name right after an inverted cue is its speaker, whatever the parse says
   if (/^[,”"’']$/.test(doc.tokens[cue.i - 1]?.text ?? '') && (cue.xpos === 'VBD' || cue.xpos === 'VBZ') && CLAUSE_ONLY.has(cueLemma(cue.text) ?? '')) {
     const named = mentionAt(cue.i + 1);
-    if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1) return atToken(named.tokenStart);
+    // (a pronoun there is the reported clause's subject: "Trump, in an interview, said he would ...")
+    // (a pronoun there, or a name the parse makes the subject of a later verb, is the reported clause's subject:
+    // "Trump, in an interview, said he would ...", "Steele, a former governor, said Perez was ...")
+    const first = doc.tokens[cue.i + 1]!;
+    if (named && named.actor.type === 'person' && named.tokenStart === cue.i + 1 && first.upos !== 'PRON' && !subjectAfter(first, cue) && endsNamePhrase(doc.tokens[named.tokenEnd])) return atToken(named.tokenStart);
   }
   if (context.parsed && cue.upos === 'NOUN') {
     // "Clinton's support for ...", "his criticism of ...": a noun cue's possessor
@@ -642,6 +772,12 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
       const m = mentionAt(owner.i);
       return m ? atToken(m.tokenStart) : phraseOf(owner);
     }
+  }
+  if (context.parsed) {
+    // "Starmer stated that any deal would require US backing, suggesting ...": a participle after a comma goes with
+    // the reporting clause, so its speaker is that cue's, wherever the parser attached it inside the reported words
+    const reporter = cue.xpos === 'VBG' && doc.tokens[cue.i - 1]?.text === ',' && !children[cue.i]!.some((t) => SUBJECTS.has(t.deprel)) ? reportingAncestor(context, cue) : undefined;
+    if (reporter) return speakerFor(context, reporter, allowed);
   }
   if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
@@ -697,7 +833,58 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     if (PERSONAL_SUBJECTS.test(t.text) && !/^it$/i.test(t.text)) return atToken(k);
   }
   for (let k = sentence.tokenStart; k < cue.i; k++) if (mentionAt(k) && allowed(doc.tokens[k]!)) return atToken(mentionAt(k)!.tokenStart);
+  // "Asked whether ..., Mrs. Clinton said ...": a participle opening the sentence has the main clause's subject
+  // (the one asked), whatever the parser made of the two clauses (it may tag the participle as a past tense)
+  const subject = context.parsed && opensSentence(doc, cue) ? subjectAfterComma(doc, cue, allowed) : undefined;
+  if (subject) {
+    const m = mentionAt(subject.i);
+    return m ? atToken(m.tokenStart) : phraseOf(subject);
+  }
   return phraseBefore(doc, cue, allowed) ?? NO_SPEAKER;
+}
+
+/**
+ * After the speaker's name in ", said NAME": the sentence ends, or an apposition or a phrase about the speaker
+ * follows ("said Larry Sabato, director of", "said Sen. Cole of Ohio"); a verb there makes the name a subject.
+ */
+function endsNamePhrase(next: Token | undefined): boolean {
+  return !next || next.upos === 'PUNCT' || next.upos === 'ADP';
+}
+
+/** A noun or pronoun subject before the cue ("Trump, who leads, mocked Rubio"): then the cue is not inverted. */
+function hasSubjectBefore(context: Context, cue: Token): boolean {
+  return context.children[cue.i]!.some((t) => SUBJECTS.has(t.deprel) && t.i < cue.i && ['PROPN', 'NOUN', 'PRON'].includes(t.upos));
+}
+
+/** A participle that opens its sentence, alone or after "when" ("Asked whether ...,", "When pressed on ...,"). */
+function opensSentence(doc: Doc, cue: Token): boolean {
+  const first = doc.sentences[cue.sentence]!.tokenStart;
+  const opening = cue.i === first || (cue.i === first + 1 && /^(when|if|once)$/i.test(doc.tokens[first]!.text));
+  return opening && (cue.xpos === 'VBN' || cue.xpos === 'VBD');
+}
+
+/** The first subject after the comma that closes an opening participle's clause. */
+function subjectAfterComma(doc: Doc, cue: Token, allowed: (t: Token) => boolean): Token | undefined {
+  const sentence = doc.sentences[cue.sentence]!;
+  const comma = doc.tokens.slice(cue.i + 1, sentence.tokenEnd).find((t) => t.text === ',');
+  return comma && doc.tokens.slice(comma.i + 1, sentence.tokenEnd).find((t) => SUBJECTS.has(t.deprel) && allowed(t));
+}
+
+/** Is `token` the subject of a verb after `cue` (so the start of a clause the cue reports)? */
+function subjectAfter(token: Token, cue: Token): boolean {
+  return SUBJECTS.has(token.deprel) && token.head > cue.i;
+}
+
+/** The reporting verb whose clausal complement holds `token` (within a few heads), if any. */
+function reportingAncestor(context: Context, token: Token): Token | undefined {
+  const { doc } = context;
+  let t = token;
+  for (let hop = 0; hop < 5 && t.head >= 0; hop++) {
+    const head = doc.tokens[t.head]!;
+    if (t.deprel === 'ccomp' && head.i < token.i && isCue(doc, head)) return head;
+    t = head;
+  }
+  return undefined;
 }
 
 /**

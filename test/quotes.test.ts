@@ -1,0 +1,127 @@
+// Quote attribution on sentences written for these tests: what counts as reported speech, and who speaks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+
+const extractText = (text: string) => processArticle(articleFromText(text, { published: '2026-05-04' })).record;
+type Record = ReturnType<typeof extractText>;
+const nameOf = (record: Record, id: string | null) => record.actors.find((a) => a.id === id)?.name;
+const cues = (record: Record) => record.quotes.map((q) => q.cue?.text ?? null);
+
+test('a participle after the reported clause is said by the speaker of the clause, not by a name inside it', () => {
+  const record = extractText(
+    'Norwegian Foreign Minister Lena Holm stated that any settlement would require strong EU backing to hold, ' +
+      'suggesting the possibility of sending monitors to the border.',
+  );
+  const suggesting = record.quotes.find((q) => q.cue?.text === 'suggesting');
+  assert.ok(suggesting, JSON.stringify(record.quotes));
+  assert.equal(nameOf(record, suggesting.speaker), 'Lena Holm');
+  assert.match(suggesting.content.text, /^the possibility of sending monitors/);
+  const stated = record.quotes.find((q) => q.cue?.text === 'stated');
+  assert.ok(stated && !stated.content.text.includes('suggesting'), JSON.stringify(record.quotes));
+});
+
+test('looking troubled, deciding, agreeing on a matter and knowing report no words', () => {
+  const record = extractText(
+    'Prime Minister Jonas Vik appeared visibly shaken when the result came in.\n\n' +
+      'Both Norway and Denmark decided to set up a commission to examine the dispute.\n\n' +
+      'The ministers struggled to agree on a joint statement.\n\n' +
+      'Vik left the hall early, knowing that the vote was lost.',
+  );
+  assert.deepEqual(record.quotes, [], JSON.stringify(record.quotes));
+});
+
+test('agreeing that something is so still reports what was agreed', () => {
+  const record = extractText('Prime Minister Jonas Vik agreed that the talks in Bergen had been useful for both sides.');
+  assert.deepEqual(cues(record), ['agreed']);
+  assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Jonas Vik');
+  assert.match(record.quotes[0]!.content.text, /the talks in Bergen had been useful/);
+});
+
+test('of two cues in a sentence, the one nearest a quotation introduces it, and the other keeps its own clause', () => {
+  const record = extractText(
+    'Norwegian Foreign Minister Lena Holm said the talks had been useful and added, “We will meet again in Bergen in June to settle the quotas.”',
+  );
+  assert.deepEqual(cues(record), ['said', 'added'], JSON.stringify(record.quotes));
+  assert.equal(record.quotes[0]!.content.text, 'the talks had been useful');
+  assert.equal(record.quotes[1]!.kind, 'direct');
+  assert.equal(record.quotes[1]!.content.text, 'We will meet again in Bergen in June to settle the quotas.');
+  assert.deepEqual(record.quotes.map((q) => nameOf(record, q.speaker)), ['Lena Holm', 'Lena Holm']);
+});
+
+test('reported words end before a reporting verb joined to them that has no subject of its own', () => {
+  const record = extractText('Norwegian Foreign Minister Lena Holm said she regretted her remarks about the fleet and promised to stay out of the dispute.');
+  assert.deepEqual(cues(record), ['said', 'promised'], JSON.stringify(record.quotes));
+  assert.equal(record.quotes[0]!.content.text, 'she regretted her remarks about the fleet');
+  assert.equal(record.quotes[1]!.content.text, 'to stay out of the dispute');
+  assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Lena Holm');
+});
+
+test('“CLAUSE, said NAME, TITLE”: the clause is reported and the name speaks; “NAME, TITLE, said NAME2 was ...”: the first name speaks', () => {
+  // (the parser takes the clause for the subject of "said" and the name for its object here)
+  const inverted = extractText(
+    'Holm also lacks support from her colleagues in Oslo, whom she has alienated with her rhetoric, said Jonas Vik, director of the Institute for Fisheries Research.',
+  );
+  assert.equal(inverted.quotes.length, 1, JSON.stringify(inverted.quotes));
+  assert.equal(inverted.quotes[0]!.content.text, 'Holm also lacks support from her colleagues in Oslo, whom she has alienated with her rhetoric');
+  assert.equal(nameOf(inverted, inverted.quotes[0]!.speaker), 'Jonas Vik');
+  const apposed = extractText('Lena Holm, the director of the Norwegian Fisheries Agency, said Jonas Vik was wrong about the quotas.');
+  assert.equal(apposed.quotes.length, 1, JSON.stringify(apposed.quotes));
+  assert.equal(apposed.quotes[0]!.content.text, 'Jonas Vik was wrong about the quotas');
+  assert.equal(nameOf(apposed, apposed.quotes[0]!.speaker), 'Lena Holm');
+});
+
+test('a verb that reports clauses, parsed with the clause subject as its object, still reports the whole clause', () => {
+  const record = extractText(
+    'Norwegian Foreign Minister Lena Holm defended the plan, saying the fleet is key to winning the vote in the north.\n\n' +
+      'Holm predicted lawsuits could be filed over the long waits at the harbour.',
+  );
+  const saying = record.quotes.find((q) => q.cue?.text === 'saying');
+  assert.equal(saying?.content.text, 'the fleet is key to winning the vote in the north', JSON.stringify(record.quotes));
+  const predicted = record.quotes.find((q) => q.cue?.text === 'predicted');
+  assert.equal(predicted?.content.text, 'lawsuits could be filed over the long waits at the harbour', JSON.stringify(record.quotes));
+  assert.equal(nameOf(record, predicted.speaker), 'Lena Holm');
+});
+
+test('a quote interrupted by a speaker tag stays one quote when the tag holds a title in quote marks or ends at an abbreviation', () => {
+  const record = extractText(
+    'Foreign Minister Anna Berg of Sweden spoke in Oslo on Friday.\n\n' +
+      '“The quotas are a fair start for everyone on the coast,” said Anna Berg, the author of “Cold Waters,” who studies fisheries at Uppsala. “We will meet again in June to review them.”\n\n' +
+      '“The fleet needs a clear answer before the season opens,” Berg said at a rally in Bergen, N.Y. “Nobody on the boats can wait until the autumn.”',
+  );
+  assert.equal(record.quotes.length, 2, JSON.stringify(record.quotes));
+  assert.match(record.quotes[0]!.content.text, /^The quotas are a fair start.*review them\.$/);
+  assert.match(record.quotes[1]!.content.text, /^The fleet needs a clear answer.*until the autumn\.$/);
+  assert.deepEqual(record.quotes.map((q) => nameOf(record, q.speaker)), ['Anna Berg', 'Anna Berg']);
+});
+
+test('“put it” introduces a quotation: “As X put it, ...” and “X put it bluntly: ...”', () => {
+  const record = extractText(
+    'Jonas Vik is the Norwegian fisheries minister.\n\n' +
+      'As one Norwegian diplomat put it, “The fleet is a matter of national pride.” Vik put it more bluntly: “We will not give up a single boat.”',
+  );
+  assert.deepEqual(cues(record), ['put', 'put'], JSON.stringify(record.quotes));
+  assert.deepEqual(record.quotes.map((q) => q.kind), ['direct', 'direct']);
+  assert.equal(record.quotes[0]!.speakerMention?.text, 'one Norwegian diplomat');
+  assert.equal(nameOf(record, record.quotes[1]!.speaker), 'Jonas Vik');
+  assert.equal(record.quotes[1]!.content.text, 'We will not give up a single boat.');
+});
+
+test('“according to” in brackets reports what the brackets hold, and its source ends at the bracket', () => {
+  const record = extractText('Coastal towns like Tromsø (93 percent of voters there were fishermen, according to exit polls) backed Jonas Vik in the election.');
+  const according = record.quotes.find((q) => q.cue?.text === 'according');
+  assert.ok(according, JSON.stringify(record.quotes));
+  assert.equal(according.content.text, '93 percent of voters there were fishermen');
+  assert.equal(according.speaker, null);
+  assert.equal(according.speakerMention?.text, 'exit polls');
+});
+
+test('“Asked if ..., X said ...”: the question is reported as put to the main clause’s subject, and ends at the comma', () => {
+  const record = extractText('Asked if the fleet would ever leave the harbour, the Norwegian fisheries minister said no.');
+  const asked = record.quotes.find((q) => q.cue?.text === 'Asked');
+  assert.ok(asked, JSON.stringify(record.quotes));
+  assert.equal(asked.content.text, 'if the fleet would ever leave the harbour');
+  assert.equal(asked.speakerMention?.text, 'the Norwegian fisheries minister');
+  assert.ok(record.quotes.some((q) => q.cue?.text === 'said' && q.content.text === 'no'), JSON.stringify(record.quotes));
+});
