@@ -23,7 +23,7 @@ export interface NerTrainOptions {
   snapshot?: { epochs: number[]; write: (epoch: number, file: Buffer) => void };
 }
 
-export const NER_EPOCHS = 8;
+export const NER_EPOCHS = 10;
 export const NER_PRUNE = 0.05;
 
 export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>, opts: NerTrainOptions = {}): { model: Recogniser; file: Buffer } {

@@ -160,6 +160,9 @@ export function nerLabelFeatures(c: NerContext, i: number, prev: number, out: In
   out[n++] = mix3(137, prev, ctx[i + 3]![A_SHAPE]!);
   out[n++] = mix3(138, ctx[i + 1]![A_SUF3]!, prev);
   out[n++] = mix3(147, prev, c.gazl[i + 2]!);
+  out[n++] = mix3(148, prev, w[A_LOWER]!);
+  out[n++] = mix3(149, prev, ctx[i + 1]![A_LOWER]!);
+  out[n++] = mix3(180, prev, ctx[i + 3]![A_LOWER]!);
   return n;
 }
 
