@@ -1,9 +1,10 @@
-// Named-entity recogniser: structured averaged perceptron over BIO labels, decoded exactly (Viterbi) (PER, ORG, LOC, GPE, NORP)
-// with word, shape, context, part-of-speech and gazetteer features; DATE spans come from rules.
+// Named-entity recogniser: structured averaged perceptron over BIO labels (PER, ORG, LOC, GPE, NORP), decoded by a
+// Viterbi search over the previous label, with word, shape, context, part-of-speech and gazetteer features;
+// DATE spans come from rules.
 
 import { hashString, mix, mix3 } from './hash.js';
 import {
-  A_FLAGS, A_LOWER, A_PRE1, A_PRE2, A_PRE3, A_SHAPE, A_SUF1, A_SUF2, A_SUF3, A_SUF4, A_WORD,
+  A_FLAGS, A_LOWER, A_PRE3, A_SHAPE, A_SUF3, A_SUF4, A_WORD,
 } from './features.js';
 import { GazetteerMatcher, type GazType } from './ner-lexicon.js';
 import { WeightTable, readModel, type StoredArray } from './perceptron.js';
@@ -39,8 +40,6 @@ export interface NerContext {
   /** Gazetteer matches ignoring case. */
   gazl: Int32Array;
   caps: number;
-  /** Per word: 1 if the same word, capitalised, also occurs later than the first position of the sentence. */
-  capsElsewhere: Uint8Array;
 }
 
 export function nerContext(words: readonly string[], xpos: readonly string[], gazetteer: GazetteerMatcher): NerContext {
@@ -72,17 +71,7 @@ export function nerContext(words: readonly string[], xpos: readonly string[], ga
     }
   }
   const caps = alpha >= 3 && capWords / alpha > 0.7 ? 1 : 0;
-  const capsElsewhere = new Uint8Array(n);
-  const seen = new Map<string, number>();
-  for (let i = 1; i < n; i++) {
-    const w = words[i]!;
-    if (/^[A-Z][a-z]/.test(w)) seen.set(w, (seen.get(w) ?? 0) + 1);
-  }
-  for (let i = 0; i < n; i++) {
-    const count = seen.get(words[i]!) ?? 0;
-    if (count > (i > 0 ? 1 : 0)) capsElsewhere[i] = 1;
-  }
-  return { ctx, xpos: xp, gaz, gazl, caps, capsElsewhere };
+  return { ctx, xpos: xp, gaz, gazl, caps };
 }
 
 /**
@@ -197,8 +186,8 @@ export class NerDecoder {
   }
 
   /**
-   * Highest-scoring BIO sequence (Viterbi over the previous label, so I-X only follows B-X or I-X). Ties go to
-   * the lower class index, which keeps decoding deterministic.
+   * Highest-scoring BIO sequence in which I-X only follows B-X or I-X: Viterbi over the previous label, exact
+   * when beam covers every class. Ties go to the lower class index, which keeps decoding deterministic.
    */
   decode(c: NerContext, n: number, scorer: FeatureScorer, out: Int32Array): void {
     const nc = this.nClasses;
