@@ -6,7 +6,7 @@ import { rng, shuffle } from '../src/nlp/hash.js';
 import { PerceptronTrainer, encodeModel } from '../src/nlp/perceptron.js';
 import { spansToIob, type Span } from '../src/nlp/conllu.js';
 import { GazetteerMatcher, type GazType } from '../src/nlp/ner-lexicon.js';
-import { MAX_NER_FEATS, NER_CLASSES, NerDecoder, Recogniser, nerContext, nerFeatures, nerLabelFeatures, type NerHeader } from '../src/nlp/ner.js';
+import { MAX_NER_FEATS, NER_CLASSES, NerDecoder, Recogniser, nerContext, nerFeatures, nerLabelFeatures, pairIndex, type NerHeader } from '../src/nlp/ner.js';
 
 export interface NerExample {
   words: string[];
@@ -34,6 +34,7 @@ export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>
   const index = new Map(classes.map((c, i) => [c, i]));
   const matcher = new GazetteerMatcher(gazetteer);
   const trainer = new PerceptronTrainer(nc);
+  const pairTrainer = new PerceptronTrainer((nc + 1) * nc);
   const decoder = new NerDecoder(nc);
   const feats = new Int32Array(MAX_NER_FEATS);
   const rand = rng(opts.seed ?? 7);
@@ -41,10 +42,10 @@ export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>
   const contexts = data.map((s) => nerContext(s.words, s.xpos, matcher));
   const order = data.map((_, i) => i);
   const encode = (): Buffer => {
-    const weights = trainer.finalize(prune);
-    const { arrays, meta } = weights.toArrays('w');
-    const header: NerHeader = { kind: 'ner', version: 1, classes, weights: meta, gazetteer };
-    return encodeModel(header, arrays);
+    const emit = trainer.finalize(prune).toArrays('w');
+    const pairs = pairTrainer.finalize(prune).toArrays('t');
+    const header: NerHeader = { kind: 'ner', version: 2, classes, weights: emit.meta, pairWeights: pairs.meta, gazetteer };
+    return encodeModel(header, { ...emit.arrays, ...pairs.arrays });
   };
   let pred = new Int32Array(256);
   for (let ep = 0; ep < epochs; ep++) {
@@ -56,7 +57,7 @@ export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>
       const c = contexts[si]!;
       const n = gold.length;
       if (pred.length < n) pred = new Int32Array(n * 2);
-      decoder.decode(c, n, trainer, pred);
+      decoder.decode(c, n, trainer, pairTrainer, pred);
       for (let i = 0; i < n; i++) {
         const g = gold[i]!;
         const p = pred[i]!;
@@ -69,17 +70,18 @@ export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>
           errors++;
         }
         if (g !== p || gPrev !== pPrev) {
-          trainer.update(feats, nerLabelFeatures(c, i, gPrev, feats), g, 1);
-          trainer.update(feats, nerLabelFeatures(c, i, pPrev, feats), p, -1);
+          const nf = nerLabelFeatures(c, i, feats);
+          pairTrainer.update(feats, nf, pairIndex(nc, gPrev, g), 1);
+          pairTrainer.update(feats, nf, pairIndex(nc, pPrev, p), -1);
         }
         total++;
       }
       trainer.tick();
+      pairTrainer.tick();
     }
     opts.log?.(`ner epoch ${ep + 1}/${epochs}: token errors ${((100 * errors) / total).toFixed(2)}%`);
     if (opts.snapshot?.epochs.includes(ep + 1) && ep + 1 < epochs) opts.snapshot.write(ep + 1, encode());
   }
   const file = encode();
-  const weights = trainer.finalize(prune);
-  return { model: new Recogniser(weights, classes, gazetteer), file };
+  return { model: new Recogniser(trainer.finalize(prune), classes, gazetteer, pairTrainer.finalize(prune)), file };
 }

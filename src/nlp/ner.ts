@@ -136,110 +136,94 @@ export function nerFeatures(c: NerContext, i: number, out: Int32Array): number {
   return n;
 }
 
-/** Features of word i conjoined with the previous word's label (prev = classes.length before the first word). */
-export function nerLabelFeatures(c: NerContext, i: number, prev: number, out: Int32Array): number {
+/**
+ * Features of word i whose weights are kept per (previous label, label) pair rather than per label: one lookup
+ * gives a whole transition table for that word, so exact search over the previous label costs no more lookups.
+ */
+export function nerLabelFeatures(c: NerContext, i: number, out: Int32Array): number {
   const ctx = c.ctx;
   const w = ctx[i + 2]!;
   let n = 0;
-  out[n++] = mix(120, prev);
-  out[n++] = mix3(122, prev, w[A_WORD]!);
-  out[n++] = mix3(123, prev, w[A_SHAPE]!);
-  out[n++] = mix3(124, prev, c.xpos[i + 2]!);
-  out[n++] = mix3(131, c.gaz[i + 2]!, prev);
-  out[n++] = mix3(137, prev, ctx[i + 3]![A_SHAPE]!);
-  out[n++] = mix3(138, ctx[i + 1]![A_SUF3]!, prev);
-  out[n++] = mix3(147, prev, c.gazl[i + 2]!);
-  out[n++] = mix3(148, prev, w[A_LOWER]!);
-  out[n++] = mix3(149, prev, ctx[i + 1]![A_LOWER]!);
-  out[n++] = mix3(180, prev, ctx[i + 3]![A_LOWER]!);
+  out[n++] = mix(120, 1);
+  out[n++] = mix(122, w[A_WORD]!);
+  out[n++] = mix(123, w[A_SHAPE]!);
+  out[n++] = mix(124, c.xpos[i + 2]!);
+  out[n++] = mix(131, c.gaz[i + 2]!);
+  out[n++] = mix(137, ctx[i + 3]![A_SHAPE]!);
+  out[n++] = mix(138, ctx[i + 1]![A_SUF3]!);
+  out[n++] = mix(147, c.gazl[i + 2]!);
+  out[n++] = mix(148, w[A_LOWER]!);
+  out[n++] = mix(149, ctx[i + 1]![A_LOWER]!);
+  out[n++] = mix(180, ctx[i + 3]![A_LOWER]!);
   return n;
 }
+
+/** Index of the (previous label, label) pair in a transition score vector; prev = nClasses before the first word. */
+export const pairIndex = (nClasses: number, prev: number, c: number): number => prev * nClasses + c;
 
 /** Anything that adds feature weights into a score vector: the stored table, or the trainer's live weights. */
 export interface FeatureScorer {
   addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void;
 }
 
-/**
- * Previous labels extended per word at prediction time. Training searches exactly; on the development sets a
- * beam this wide finds the same sequences (or nearly) at a fraction of the lookups.
- */
-export const NER_BEAM = 4;
-
 /** Reusable buffers for decoding, sized on demand. */
 export class NerDecoder {
   private readonly feats = new Int32Array(MAX_NER_FEATS);
   private readonly scores: Float64Array;
-  private emit = new Float64Array(0);
+  private readonly pairs: Float64Array;
   private back = new Int32Array(0);
   private delta: Float64Array;
   private next: Float64Array;
 
-  private readonly ranked: Float64Array;
-
-  /** beam: how many previous labels to extend at each word (all of them gives exact Viterbi). */
-  constructor(readonly nClasses: number, readonly beam = nClasses) {
-    this.ranked = new Float64Array(nClasses);
+  constructor(readonly nClasses: number) {
     this.scores = new Float64Array(nClasses);
+    this.pairs = new Float64Array((nClasses + 1) * nClasses);
     this.delta = new Float64Array(nClasses);
     this.next = new Float64Array(nClasses);
   }
 
   /**
-   * Highest-scoring BIO sequence in which I-X only follows B-X or I-X: Viterbi over the previous label, exact
-   * when beam covers every class. Ties go to the lower class index, which keeps decoding deterministic.
+   * Highest-scoring BIO sequence in which I-X only follows B-X or I-X (Viterbi over the previous label). Ties go
+   * to the lower class index, which keeps decoding deterministic.
    */
-  decode(c: NerContext, n: number, scorer: FeatureScorer, out: Int32Array): void {
+  decode(c: NerContext, n: number, emitScorer: FeatureScorer, pairScorer: FeatureScorer, out: Int32Array): void {
     const nc = this.nClasses;
     if (n === 0) return;
-    if (this.emit.length < n * nc) {
-      this.emit = new Float64Array(n * nc * 2);
-      this.back = new Int32Array(n * nc * 2);
-    }
-    const emit = this.emit;
+    if (this.back.length < n * nc) this.back = new Int32Array(n * nc * 2);
     const back = this.back;
     const feats = this.feats;
     const scores = this.scores;
-    for (let i = 0; i < n; i++) {
-      scores.fill(0);
-      scorer.addScores(feats, nerFeatures(c, i, feats), scores);
-      for (let k = 0; k < nc; k++) emit[i * nc + k] = scores[k]!;
-    }
+    const pairs = this.pairs;
     let delta = this.delta;
     let next = this.next;
-    scores.fill(0);
-    scorer.addScores(feats, nerLabelFeatures(c, 0, nc, feats), scores);
-    for (let k = 0; k < nc; k++) {
-      delta[k] = allowed(nc, k) ? scores[k]! + emit[k]! : -Infinity;
-      back[k] = nc;
-    }
-    const ranked = this.ranked;
-    for (let i = 1; i < n; i++) {
-      next.fill(-Infinity);
+    for (let i = 0; i < n; i++) {
+      scores.fill(0);
+      emitScorer.addScores(feats, nerFeatures(c, i, feats), scores);
+      pairs.fill(0);
+      pairScorer.addScores(feats, nerLabelFeatures(c, i, feats), pairs);
       const base = i * nc;
-      // Only the best few previous labels are extended: the label-conditioned lookups are most of the cost, and
-      // a label far behind the leaders almost never wins (see NER_BEAM).
-      let floor = -Infinity;
-      if (this.beam < nc) {
-        ranked.set(delta);
-        ranked.sort();
-        floor = ranked[nc - this.beam]!;
+      if (i === 0) {
+        for (let k = 0; k < nc; k++) {
+          delta[k] = allowed(nc, k) ? pairs[pairIndex(nc, nc, k)]! + scores[k]! : -Infinity;
+          back[k] = nc;
+        }
+        continue;
       }
+      next.fill(-Infinity);
       for (let p = 0; p < nc; p++) {
         const dp = delta[p]!;
-        if (dp === -Infinity || dp < floor) continue;
-        scores.fill(0);
-        scorer.addScores(feats, nerLabelFeatures(c, i, p, feats), scores);
+        if (dp === -Infinity) continue;
+        const row = p * nc;
         for (let k = 0; k < nc; k++) {
           if (!allowed(p, k)) continue;
-          const v = dp + scores[k]!;
+          const v = dp + pairs[row + k]!;
           if (v > next[k]!) {
             next[k] = v;
             back[base + k] = p;
           }
         }
       }
-      for (let k = 0; k < nc; k++) next[k]! += emit[base + k]!;
+      for (let k = 0; k < nc; k++) next[k]! += scores[k]!;
       const t = delta;
       delta = next;
       next = t;
@@ -263,9 +247,11 @@ export function allowed(prev: number, c: number): boolean {
 
 export interface NerHeader {
   kind: 'ner';
-  version: 1;
+  version: 2;
   classes: string[];
   weights: { nClasses: number; scale: number };
+  /** Weights of nerLabelFeatures, one class per (previous label, label) pair (see pairIndex). */
+  pairWeights: { nClasses: number; scale: number };
   gazetteer: Array<[string, GazType]>;
 }
 
@@ -279,21 +265,32 @@ export class Recogniser {
   private readonly decoder: NerDecoder;
   readonly gazetteer: GazetteerMatcher;
 
-  constructor(readonly weights: WeightTable, readonly classes: string[], readonly gazetteerEntries: Array<[string, GazType]>) {
-    this.decoder = new NerDecoder(classes.length, NER_BEAM);
+  constructor(
+    readonly weights: WeightTable,
+    readonly classes: string[],
+    readonly gazetteerEntries: Array<[string, GazType]>,
+    readonly pairWeights: WeightTable,
+  ) {
+    this.decoder = new NerDecoder(classes.length);
     this.gazetteer = new GazetteerMatcher(gazetteerEntries);
   }
 
   static load(path: string): Recogniser {
     const { header, arrays } = readModel<NerHeader>(path);
-    if (header.kind !== 'ner') throw new Error(`${path} is not an NER model`);
-    return new Recogniser(WeightTable.fromArrays('w', arrays as Record<string, StoredArray>, header.weights), header.classes, header.gazetteer);
+    if (header.kind !== 'ner' || header.version !== 2) throw new Error(`${path} is not a current NER model; run \`npm run train:ner\``);
+    const stored = arrays as Record<string, StoredArray>;
+    return new Recogniser(
+      WeightTable.fromArrays('w', stored, header.weights),
+      header.classes,
+      header.gazetteer,
+      WeightTable.fromArrays('t', stored, header.pairWeights),
+    );
   }
 
   /** BIO class index per word. */
   labelIds(words: readonly string[], xpos: readonly string[]): Int32Array {
     const out = new Int32Array(words.length);
-    this.decoder.decode(nerContext(words, xpos, this.gazetteer), words.length, this.weights, out);
+    this.decoder.decode(nerContext(words, xpos, this.gazetteer), words.length, this.weights, this.pairWeights, out);
     return out;
   }
 
