@@ -1,7 +1,8 @@
 // Rebuilds every model in models/ from the shared corpora, deterministically (fixed seeds and iteration order).
 // Usage: node dist/train/index.js [--data DIR] [--out DIR] [--only tagger,ner,parser] [--jk-cache FILE]
+//        [--ner-epochs N] [--ner-snapshots E1,E2,...]
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UDSentence } from '../src/nlp/conllu.js';
 import { GazetteerMatcher, buildGazetteer } from '../src/nlp/ner-lexicon.js';
@@ -97,7 +98,8 @@ function main(): void {
     });
     const examples: NerExample[] = [];
     let retagged = 0;
-    for (const s of loadUner(dir, 'train')) {
+    const sources = new Set((argValue('--ner-sources') ?? 'uner,gum').split(','));
+    for (const s of sources.has('uner') ? loadUner(dir, 'train') : []) {
       const known = byId.get(s.id);
       let xpos: string[];
       if (known && known.words.join(' ') === s.words.join(' ')) xpos = known.xpos;
@@ -108,10 +110,29 @@ function main(): void {
       examples.push({ words: s.words, xpos, spans: unerSpans(s.words, s.tags, matcher) });
     }
     train.forEach((s, i) => {
-      if (s.doc.startsWith('GUM_')) examples.push({ words: s.words, xpos: tags[i]!.xpos, spans: gumSpans(s, matcher) });
+      if (sources.has('gum') && s.doc.startsWith('GUM_')) examples.push({ words: s.words, xpos: tags[i]!.xpos, spans: gumSpans(s, matcher) });
     });
     log(`ner: ${examples.length} sentences (${retagged} retagged)`);
-    const res = trainNer(examples, gazetteer, { log });
+    // --ner-epochs N trains longer or shorter; --ner-snapshots 6,8,12 also writes the averaged model after those
+    // epochs to OUT/ner-epN/ (beside a copy of the tagger), so one run can choose the epoch count on dev data.
+    const epochsArg = argValue('--ner-epochs');
+    const snapshots = argValue('--ner-snapshots')?.split(',').map(Number);
+    const snapshot = snapshots && {
+      epochs: snapshots,
+      write: (epoch: number, file: Buffer): void => {
+        const dir = join(outDir, `ner-ep${epoch}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, NER_FILE), file);
+        copyFileSync(join(MODELS_DIR, TAGGER_FILE), join(dir, TAGGER_FILE));
+      },
+    };
+    const pruneArg = argValue('--ner-prune');
+    const res = trainNer(examples, gazetteer, {
+      log,
+      snapshot,
+      ...(epochsArg ? { epochs: Number(epochsArg) } : {}),
+      ...(pruneArg ? { prune: Number(pruneArg) } : {}),
+    });
     writeFileSync(join(outDir, NER_FILE), res.file);
     log(`ner: ${res.model.weights.size} features, ${res.file.length} bytes, ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   }

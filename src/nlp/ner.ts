@@ -1,5 +1,6 @@
-// Named-entity recogniser: greedy left-to-right averaged perceptron over BIO labels (PER, ORG, LOC, GPE, NORP)
-// with word, shape, context, part-of-speech and gazetteer features; DATE spans come from rules.
+// Named-entity recogniser: structured averaged perceptron over BIO labels (PER, ORG, LOC, GPE, NORP), decoded by a
+// Viterbi search over the previous label, with word, shape, context, part-of-speech and gazetteer features;
+// DATE spans come from rules.
 
 import { hashString, mix, mix3 } from './hash.js';
 import {
@@ -16,7 +17,7 @@ export type NerLabel = NerType | 'DATE';
 /** Label set: O, then B-X, I-X for each type. */
 export const NER_CLASSES: string[] = ['O', ...NER_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])];
 
-export const MAX_NER_FEATS = 56;
+export const MAX_NER_FEATS = 96;
 
 const tagHashCache = new Map<string, number>();
 export function tagHash(t: string): number {
@@ -73,7 +74,11 @@ export function nerContext(words: readonly string[], xpos: readonly string[], ga
   return { ctx, xpos: xp, gaz, gazl, caps };
 }
 
-export function nerFeatures(c: NerContext, i: number, p1: number, p2: number, out: Int32Array): number {
+/**
+ * Label-free features of word i: scored once per word against every class. Everything that depends on the
+ * previous label is in nerLabelFeatures, so that decoding can search over label sequences exactly.
+ */
+export function nerFeatures(c: NerContext, i: number, out: Int32Array): number {
   const ctx = c.ctx;
   const w = ctx[i + 2]!;
   const m1 = ctx[i + 1]!;
@@ -108,25 +113,17 @@ export function nerFeatures(c: NerContext, i: number, p1: number, p2: number, ou
   out[n++] = mix(117, xn1);
   out[n++] = mix3(118, x0, xn1);
   out[n++] = mix3(119, xm1, x0);
-  out[n++] = mix(120, p1);
-  out[n++] = mix3(121, p1, p2);
-  out[n++] = mix3(122, p1, w[A_WORD]!);
-  out[n++] = mix3(123, p1, sh);
-  out[n++] = mix3(124, p1, x0);
   out[n++] = mix3(125, m1[A_LOWER]!, lw);
   out[n++] = mix3(126, lw, n1[A_LOWER]!);
   out[n++] = mix(127, g0);
   out[n++] = mix(128, gm1);
   out[n++] = mix(129, gn1);
   out[n++] = mix3(130, g0, sh);
-  out[n++] = mix3(131, g0, p1);
   out[n++] = mix3(132, c.caps, w[A_FLAGS]!);
   out[n++] = mix3(133, c.caps, lw);
   out[n++] = mix3(134, m1[A_LOWER]!, sh);
   out[n++] = mix3(135, sh, n1[A_SHAPE]!);
   out[n++] = mix3(136, m1[A_SHAPE]!, sh);
-  out[n++] = mix3(137, p1, n1[A_SHAPE]!);
-  out[n++] = mix3(138, m1[A_SUF3]!, p1);
   out[n++] = mix3(139, n1[A_WORD]!, x0);
   out[n++] = mix(140, n1[A_SUF3]!);
   out[n++] = mix3(141, g0, x0);
@@ -136,8 +133,110 @@ export function nerFeatures(c: NerContext, i: number, p1: number, p2: number, ou
   out[n++] = mix3(144, c.gazl[i + 1]!, c.gazl[i + 3]!);
   out[n++] = mix3(145, i === 0 ? 1 : 0, w[A_FLAGS]!);
   out[n++] = mix3(146, i === 0 ? 1 : 0, w[A_WORD]!);
-  out[n++] = mix3(147, p1, gl0);
   return n;
+}
+
+/**
+ * Features of word i whose weights are kept per (previous label, label) pair rather than per label: one lookup
+ * gives a whole transition table for that word, so exact search over the previous label costs no more lookups.
+ */
+export function nerLabelFeatures(c: NerContext, i: number, out: Int32Array): number {
+  const ctx = c.ctx;
+  const w = ctx[i + 2]!;
+  let n = 0;
+  out[n++] = mix(120, 1);
+  out[n++] = mix(122, w[A_WORD]!);
+  out[n++] = mix(123, w[A_SHAPE]!);
+  out[n++] = mix(124, c.xpos[i + 2]!);
+  out[n++] = mix(131, c.gaz[i + 2]!);
+  out[n++] = mix(137, ctx[i + 3]![A_SHAPE]!);
+  out[n++] = mix(138, ctx[i + 1]![A_SUF3]!);
+  out[n++] = mix(147, c.gazl[i + 2]!);
+  out[n++] = mix(148, w[A_LOWER]!);
+  out[n++] = mix(149, ctx[i + 1]![A_LOWER]!);
+  out[n++] = mix(180, ctx[i + 3]![A_LOWER]!);
+  return n;
+}
+
+/** Index of the (previous label, label) pair in a transition score vector; prev = nClasses before the first word. */
+export const pairIndex = (nClasses: number, prev: number, c: number): number => prev * nClasses + c;
+
+/** Anything that adds feature weights into a score vector: the stored table, or the trainer's live weights. */
+export interface FeatureScorer {
+  addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void;
+}
+
+/** Reusable buffers for decoding, sized on demand. */
+export class NerDecoder {
+  private readonly feats = new Int32Array(MAX_NER_FEATS);
+  private readonly scores: Float64Array;
+  private readonly pairs: Float64Array;
+  private back = new Int32Array(0);
+  private delta: Float64Array;
+  private next: Float64Array;
+
+  constructor(readonly nClasses: number) {
+    this.scores = new Float64Array(nClasses);
+    this.pairs = new Float64Array((nClasses + 1) * nClasses);
+    this.delta = new Float64Array(nClasses);
+    this.next = new Float64Array(nClasses);
+  }
+
+  /**
+   * Highest-scoring BIO sequence in which I-X only follows B-X or I-X (Viterbi over the previous label). Ties go
+   * to the lower class index, which keeps decoding deterministic.
+   */
+  decode(c: NerContext, n: number, emitScorer: FeatureScorer, pairScorer: FeatureScorer, out: Int32Array): void {
+    const nc = this.nClasses;
+    if (n === 0) return;
+    if (this.back.length < n * nc) this.back = new Int32Array(n * nc * 2);
+    const back = this.back;
+    const feats = this.feats;
+    const scores = this.scores;
+    const pairs = this.pairs;
+    let delta = this.delta;
+    let next = this.next;
+    for (let i = 0; i < n; i++) {
+      scores.fill(0);
+      emitScorer.addScores(feats, nerFeatures(c, i, feats), scores);
+      pairs.fill(0);
+      pairScorer.addScores(feats, nerLabelFeatures(c, i, feats), pairs);
+      const base = i * nc;
+      if (i === 0) {
+        for (let k = 0; k < nc; k++) {
+          delta[k] = allowed(nc, k) ? pairs[pairIndex(nc, nc, k)]! + scores[k]! : -Infinity;
+          back[k] = nc;
+        }
+        continue;
+      }
+      next.fill(-Infinity);
+      for (let p = 0; p < nc; p++) {
+        const dp = delta[p]!;
+        if (dp === -Infinity) continue;
+        const row = p * nc;
+        for (let k = 0; k < nc; k++) {
+          if (!allowed(p, k)) continue;
+          const v = dp + pairs[row + k]!;
+          if (v > next[k]!) {
+            next[k] = v;
+            back[base + k] = p;
+          }
+        }
+      }
+      for (let k = 0; k < nc; k++) next[k]! += scores[k]!;
+      const t = delta;
+      delta = next;
+      next = t;
+    }
+    let best = 0;
+    for (let k = 1; k < nc; k++) if (delta[k]! > delta[best]!) best = k;
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = best;
+      best = back[i * nc + best]!;
+    }
+    this.delta = delta;
+    this.next = next;
+  }
 }
 
 /** Whether class c may follow class prev (I-X only after B-X or I-X). */
@@ -148,9 +247,11 @@ export function allowed(prev: number, c: number): boolean {
 
 export interface NerHeader {
   kind: 'ner';
-  version: 1;
+  version: 2;
   classes: string[];
   weights: { nClasses: number; scale: number };
+  /** Weights of nerLabelFeatures, one class per (previous label, label) pair (see pairIndex). */
+  pairWeights: { nClasses: number; scale: number };
   gazetteer: Array<[string, GazType]>;
 }
 
@@ -161,42 +262,35 @@ export interface EntitySpan {
 }
 
 export class Recogniser {
-  private readonly feats = new Int32Array(MAX_NER_FEATS);
-  private readonly scores: Float32Array;
+  private readonly decoder: NerDecoder;
   readonly gazetteer: GazetteerMatcher;
 
-  constructor(readonly weights: WeightTable, readonly classes: string[], readonly gazetteerEntries: Array<[string, GazType]>) {
-    this.scores = new Float32Array(classes.length);
+  constructor(
+    readonly weights: WeightTable,
+    readonly classes: string[],
+    readonly gazetteerEntries: Array<[string, GazType]>,
+    readonly pairWeights: WeightTable,
+  ) {
+    this.decoder = new NerDecoder(classes.length);
     this.gazetteer = new GazetteerMatcher(gazetteerEntries);
   }
 
   static load(path: string): Recogniser {
     const { header, arrays } = readModel<NerHeader>(path);
-    if (header.kind !== 'ner') throw new Error(`${path} is not an NER model`);
-    return new Recogniser(WeightTable.fromArrays('w', arrays as Record<string, StoredArray>, header.weights), header.classes, header.gazetteer);
+    if (header.kind !== 'ner' || header.version !== 2) throw new Error(`${path} is not a current NER model; run \`npm run train:ner\``);
+    const stored = arrays as Record<string, StoredArray>;
+    return new Recogniser(
+      WeightTable.fromArrays('w', stored, header.weights),
+      header.classes,
+      header.gazetteer,
+      WeightTable.fromArrays('t', stored, header.pairWeights),
+    );
   }
 
   /** BIO class index per word. */
   labelIds(words: readonly string[], xpos: readonly string[]): Int32Array {
-    const n = words.length;
-    const out = new Int32Array(n);
-    const c = nerContext(words, xpos, this.gazetteer);
-    const nc = this.classes.length;
-    let p1 = nc;
-    let p2 = nc + 1;
-    for (let i = 0; i < n; i++) {
-      const nf = nerFeatures(c, i, p1, p2, this.feats);
-      this.scores.fill(0);
-      this.weights.addScores(this.feats, nf, this.scores);
-      let best = -1;
-      for (let k = 0; k < nc; k++) {
-        if (!allowed(p1, k)) continue;
-        if (best < 0 || this.scores[k]! > this.scores[best]!) best = k;
-      }
-      out[i] = best;
-      p2 = p1;
-      p1 = best;
-    }
+    const out = new Int32Array(words.length);
+    this.decoder.decode(nerContext(words, xpos, this.gazetteer), words.length, this.weights, this.pairWeights, out);
     return out;
   }
 

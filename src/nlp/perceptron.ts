@@ -31,6 +31,17 @@ export class PerceptronTrainer {
     }
   }
 
+  /** Adds current (non-averaged) weights of the given features into scores (not zeroed here). */
+  addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
+    for (let i = 0; i < n; i++) {
+      const r = this.rows.get(feats[i]!);
+      if (r === undefined) continue;
+      const k = r.k;
+      const w = r.w;
+      for (let j = 0; j < k.length; j++) scores[k[j]!]! += w[j]!;
+    }
+  }
+
   update(feats: ArrayLike<number>, n: number, cls: number, delta: number): void {
     const cd = this.c * delta;
     for (let i = 0; i < n; i++) {
