@@ -131,7 +131,8 @@ export interface WorkerOptions {
   pollSeconds?: number;
   /**
    * Jobs in hand at once (default 2). Extraction runs on its own thread, so with two one article is stored while
-   * the next is extracted; run one worker per core.
+   * the next is extracted: a worker keeps about one and a half cores busy (its extraction thread, its own thread
+   * and its share of PostgreSQL), so run one for every two cores.
    */
   concurrency?: number;
   signal?: AbortSignal;
