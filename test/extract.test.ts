@@ -6,6 +6,7 @@ import { articleFromText } from '../src/ingest/index.js';
 import { processArticle } from '../src/pipeline.js';
 import { issueLabel } from '../src/extract/issues.js';
 import { analyze } from '../src/nlp/index.js';
+import { joinOrganizationNames } from '../src/nlp/entities.js';
 
 const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
 const nameOf = (record: ReturnType<typeof extractText>, id: string | null) => record.actors.find((a) => a.id === id)?.name;
@@ -65,4 +66,23 @@ test('speakers: inverted order, pronouns, a quote interrupted by its tag, and a 
   assert.deepEqual(berg.roles, ['Foreign Minister']);
   assert.equal(berg.country, 'SWE');
   assert.ok(berg.mentions.some((m) => m.text === 'She'));
+});
+
+test('a name ending in an organisation word is an organisation, with a party adjective but not a demonym before it', () => {
+  const entities = (text: string) => analyze(text).entities.map((e) => `${e.label} ${e.text}`);
+  assert.ok(entities('The opposition Democratic Renewal Movement held a rally in Lusaka on Friday.').includes('ORG Democratic Renewal Movement'));
+  // As the recogniser might have split them: a group adjective, then a name read as a person's.
+  const relabel = (text: string, adjective: string, name: string) => {
+    const { tokens } = analyze(text);
+    const span = (words: string, label: 'NORP' | 'PER') => {
+      const start = text.indexOf(words);
+      const tokenStart = tokens.findIndex((t) => t.start === start);
+      const tokenEnd = tokens.findIndex((t) => t.end === start + words.length) + 1;
+      return { start, end: start + words.length, text: words, label, tokenStart, tokenEnd };
+    };
+    return joinOrganizationNames(text, tokens, [span(adjective, 'NORP'), span(name, 'PER')]).map((e) => `${e.label} ${e.text}`);
+  };
+  assert.deepEqual(relabel('The Islamic Salvation Front won.', 'Islamic', 'Salvation Front'), ['ORG Islamic Salvation Front']);
+  assert.deepEqual(relabel('The Russian Liberation Front won.', 'Russian', 'Liberation Front'), ['NORP Russian', 'ORG Liberation Front']);
+  assert.deepEqual(relabel('The Islamic Salvation Jones won.', 'Islamic', 'Salvation Jones'), ['NORP Islamic', 'PER Salvation Jones']);
 });

@@ -54,6 +54,34 @@ export function addGazetteerEntities(text: string, tokens: Token[], modelEntitie
   return merged.sort((a, b) => a.start - b.start);
 }
 
+/** Last words that make a name an organisation's: no person is called "... Movement" or "... Front". */
+const ORGANIZATION_HEADS = new Set(['Movement', 'Party', 'Front', 'Alliance', 'Union', 'Congress', 'Council', 'League',
+  'Brotherhood', 'Coalition', 'Federation', 'Bloc', 'Organisation', 'Organization', 'Association', 'Committee']);
+
+/**
+ * "The Democratic Renewal Movement": the recogniser may read a party-like adjective as a group (NORP) and the rest
+ * as a separate name, even as a person's. A name ending in an organisation's head word is an organisation, and an
+ * adjective right before it that names no country's people ("Democratic", "Islamic", not "Russian") begins it.
+ */
+export function joinOrganizationNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  const gaz = gazetteer();
+  const out: Entity[] = [];
+  for (const entity of entities) {
+    const last = tokens[entity.tokenEnd - 1]!.text;
+    if (!ORGANIZATION_HEADS.has(last) || (entity.label !== 'PER' && entity.label !== 'ORG')) {
+      out.push(entity);
+      continue;
+    }
+    const before = out[out.length - 1];
+    const adjoining = before !== undefined && before.label === 'NORP' && before.tokenEnd === entity.tokenStart
+      && before.tokenEnd - before.tokenStart === 1 && tokens[before.tokenStart]!.sentence === tokens[entity.tokenStart]!.sentence
+      && gaz.lookup(before.text)?.kind !== 'demonym';
+    if (adjoining) out.pop();
+    out.push(entityOf(text, tokens, adjoining ? before.tokenStart : entity.tokenStart, entity.tokenEnd, 'ORG'));
+  }
+  return out;
+}
+
 /** "Ingrid Vatne-Dahl": UD splits the hyphen, but a double-barrelled name is one name. */
 export function joinHyphenatedNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
   const joined = (k: number) => tokens[k]?.text === '-' && !tokens[k - 1]?.spaceAfter && !tokens[k]!.spaceAfter;

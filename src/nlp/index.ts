@@ -3,7 +3,9 @@
 import type { Doc, Entity, Sentence, Token } from './doc.js';
 import { splitSentences, tokenize } from './tokenize.js';
 import { loadModels } from './models.js';
-import { addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, rememberNames, separateTitles } from './entities.js';
+import {
+  addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, joinOrganizationNames, rememberNames, separateTitles,
+} from './entities.js';
 import { resolveCoreference } from './coref.js';
 
 export type { Doc, Token, Sentence, Entity, EntityLabel, CorefLink } from './doc.js';
@@ -67,6 +69,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
   let entities = separateTitles(text, tokens, trimmed.filter((e) => !ignored(e) && looksLikeName(e)));
   entities = joinHyphenatedNames(text, tokens, entities);
   entities = addGazetteerEntities(text, tokens, entities);
+  entities = joinOrganizationNames(text, tokens, entities);
   entities = rememberNames(text, tokens, entities).filter((e) => !ignored(e));
   entities = dropHeadlineGuesses(text, tokens, sentences, entities);
   const doc: Doc = { text, sentences, tokens, entities, coref: [] };
