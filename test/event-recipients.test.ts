@@ -154,3 +154,23 @@ test('"human rights groups" is a group actor, also when the parser splits the co
   assert.deepEqual(coded('Human rights groups condemned the executions in Iran.').map((e) => e.split(' -> ')[0]), ['ACCUSE human rights groups']);
   assert.deepEqual(coded('Groups of protesters marched in Lima.'), ['PROTEST protesters -> ']);
 });
+
+test('retreats in other words: captives handed over, arms laid down, monitors let in, positions abandoned', () => {
+  assert.deepEqual(coded('Five Thai fishermen were handed over by Cambodia at the border.').map((e) => e.split(' ')[0]), ['RETREAT']);
+  assert.deepEqual(coded('Hundreds of fighters of the Rift Valley Defence Force laid down their weapons.'), ['RETREAT Rift Valley Defence Force -> ']);
+  assert.deepEqual(coded('Belarus let a team of OSCE observers enter the country.'), ['RETREAT Belarus -> OSCE']);
+  assert.deepEqual(coded('Ukrainian troops abandoned their positions near the town.'), ['RETREAT Ukraine -> ']);
+});
+
+test('downing tools is a strike, refusing food a hunger strike', () => {
+  assert.deepEqual(coded('Miners in Silesia downed tools on Friday.'), ['PROTEST miners -> ']);
+  const hunger = extractText('Omar Haddad refused food for a week.').events;
+  assert.deepEqual(hunger.map((e) => `${e.type}/${e.mode}`), ['PROTEST/hunger']);
+});
+
+test('envoys called home are recalled; trade cut off is a sanction; martial law imposed; lambasting is criticism', () => {
+  assert.deepEqual(coded('Hungary called its ambassador home from Kyiv.'), ['SANCTION Hungary -> Ukraine']);
+  assert.deepEqual(coded('Lithuania cut off all trade with Belarus.'), ['SANCTION Lithuania -> Belarus']);
+  assert.deepEqual(coded("Peru's president imposed martial law in the south."), ['COERCE Peru -> ']);
+  assert.deepEqual(coded("Spain lambasted Morocco's decision."), ['ACCUSE Spain -> Morocco']);
+});

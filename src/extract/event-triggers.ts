@@ -101,14 +101,20 @@ verb('back', { type: 'CONCEDE', particle: 'down' });
 verb('withdraw', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'RETREAT', mode: 'withdraw' });
 verb('pull', { type: 'RETREAT', mode: 'withdraw', particle: 'out' }, { type: 'RETREAT', mode: 'withdraw', particle: 'back' });
 verb('retreat evacuate', { type: 'RETREAT', mode: 'withdraw' });
+// giving up held ground; abandoning a demand or a plan is a verbal concession (above)
+verb('abandon vacate cede surrender', { type: 'RETREAT', mode: 'withdraw', object: PLACES_ATTACKED }, { type: 'RETREAT', mode: 'disarm', object: words('weapon weapons arm arms') });
 verb('release free', { type: 'AID', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', needsObject: true });
 verb('swap exchange', { type: 'RETREAT', mode: 'release', object: words('prisoner prisoners captive captives detainee detainees hostage hostages') }, { type: 'COOPERATE', object: INFORMATION });
 verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
-verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') }, { type: 'COOPERATE', particle: 'over' });
-verb('allow admit', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
+verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
+  // handing over captives frees them; handing over anything else (files, suspects) is cooperation
+  { type: 'RETREAT', mode: 'release', particle: 'over', object: CAPTIVES }, { type: 'COOPERATE', particle: 'over' });
+verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('weapon weapons arm arms') });
+// letting observers or aid in: "allowed monitors into", "let inspectors enter the country"
+verb('allow admit let', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', content: words('enter visit access reach') }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
 verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', object: words('ceasefire truce armistice') });
 
 // COOPERATE: mutual material cooperation: joint operations, intelligence sharing, extradition, trade resumed.
@@ -141,7 +147,7 @@ verb('order', { type: 'COERCE', mode: 'deport', content: words('leave depart qui
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
 verb('accuse blame', { type: 'ACCUSE', mode: 'allege' });
-verb('condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand', { type: 'ACCUSE', mode: 'disapprove' });
+verb('condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand lambast lambaste blast berate castigate chastise excoriate assail', { type: 'ACCUSE', mode: 'disapprove' });
 verb('take drag haul', { type: 'ACCUSE', mode: 'allege', particle: 'to', oblique: words('court tribunal') });
 verb('charge indict sue prosecute allege', { type: 'ACCUSE', mode: 'allege', needsObject: true });
 verb('investigate probe', { type: 'ACCUSE', mode: 'investigate', needsObject: true });
@@ -150,7 +156,8 @@ verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest 
 
 // REJECT: rejections and refusals, vetoes, defiance, cancelled meetings, entry barred.
 verb('reject rebuff spurn veto repudiate oppose', { type: 'REJECT', needsObject: true });
-verb('refuse', { type: 'REJECT' });
+// refusing food is a hunger strike, not a refusal of anything asked
+verb('refuse', { type: 'PROTEST', mode: 'hunger', object: words('food meal meals water') }, { type: 'REJECT' });
 verb('decline', { type: 'REJECT', needsObject: true }, { type: 'REJECT', content: words('meet attend join sign accept allow release free extradite hand cooperate participate negotiate recognise recognize grant lift withdraw pay help provide send') });
 verb('dismiss', { type: 'REJECT', object: words('proposal plan offer call calls demand demands claim claims accusation accusations allegation allegations report reports idea request criticism warning ultimatum suggestion deal agreement accord arrangement statement finding findings decision move resolution initiative threat threats concern concerns') });
 verb('turn', { type: 'REJECT', particle: 'down' });
@@ -178,6 +185,8 @@ verb('strike', { type: 'PROTEST', mode: 'strike', particle: 'over' }, { type: 'P
 /** Who strikes: workers walking out stop work, while a delegation walking out of talks breaks them off. */
 export const WORKERS = words('worker workers employee employees staff nurse nurses doctor doctors teacher teachers miner miners docker dockers driver drivers pilot pilots union unions crew crews');
 verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'PROTEST', mode: 'strike', particle: 'out', subject: WORKERS }, { type: 'SANCTION', mode: 'withdraw', particle: 'out' });
+// "downed tools": workers stopping work
+verb('down', { type: 'PROTEST', mode: 'strike', object: words('tool tools') });
 verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: true });
 verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
 verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
@@ -187,11 +196,13 @@ verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square buildi
 verb('sanction embargo', { type: 'SANCTION', mode: 'discontinue' });
 verb('expel', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport' });
 verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
+// "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
+verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIPLOMATS }, { type: 'ACCUSE', mode: 'disapprove', particle: 'in', object: DIPLOMATS });
 verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('sever', { type: 'SANCTION', mode: 'discontinue' });
 verb('break', { type: 'SANCTION', mode: 'discontinue', particle: 'off' }, { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
-verb('cut', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS }, { type: 'COERCE', mode: 'withhold', object: words('water electricity power internet food') }, { type: 'SANCTION', mode: 'discontinue', object: words('gas oil supply supplies import imports export exports aid funding') });
+verb('cut', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS }, { type: 'COERCE', mode: 'withhold', object: words('water electricity power internet food') }, { type: 'SANCTION', mode: 'discontinue', object: words('gas oil supply supplies import imports export exports aid funding') }, { type: 'SANCTION', mode: 'discontinue', object: TRADE });
 verb('halt stop', { type: 'SANCTION', mode: 'discontinue', object: TRADE }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'discontinue', content: words('import export buy sell supply') });
 verb('downgrade', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
 verb('fine convict', { type: 'SANCTION', mode: 'convict', needsObject: true });
@@ -206,7 +217,7 @@ verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
 verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
-verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege') });
+verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege law') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });

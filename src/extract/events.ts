@@ -508,7 +508,10 @@ function contentHead(ctx: Context, head: Token): Token {
 function particlesOf(ctx: Context, verb: Token): Set<string> {
   const found = new Set<string>();
   for (const c of ctx.children[verb.i]!) {
+    // ("called its envoy home": "home" completes the verb as a particle would)
     if (c.deprel === 'compound:prt' || (c.deprel === 'advmod' && /^(off|out|down|up|back|in|over|away)$/i.test(c.text))) found.add(c.text.toLowerCase());
+    // (the parser may also read "home" as an object or oblique)
+    if (/^(advmod|obj|obl|xcomp)$/.test(c.deprel) && /^home$/i.test(c.text)) found.add('home');
     if ((c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp' || c.deprel === 'advcl') && !isTimePhrase(ctx, c)) {
       const kase = caseOf(ctx, c);
       if (kase) found.add(kase);
