@@ -174,3 +174,14 @@ test('envoys called home are recalled; trade cut off is a sanction; martial law 
   assert.deepEqual(coded("Peru's president imposed martial law in the south."), ['COERCE Peru -> ']);
   assert.deepEqual(coded("Spain lambasted Morocco's decision."), ['ACCUSE Spain -> Morocco']);
 });
+
+test('the condition of a threat and what an accused is said to have done are not events of their own', () => {
+  assert.deepEqual(coded("The dockers' union has threatened a nationwide stoppage unless the Greek government withdraws the port privatisation.").map((e) => e.split(' ')[0]), ['THREATEN']);
+  assert.deepEqual(coded('Sweden accused Russia of threatening to attack its ships.').map((e) => e.split(' ')[0]), ['ACCUSE']);
+});
+
+test('a passive removal with no agent is done by the body or state it is from', () => {
+  assert.deepEqual(coded('Mali was suspended from ECOWAS.'), ['SANCTION ECOWAS -> Mali']);
+  assert.deepEqual(coded('A Swedish journalist was deported from Hungary.'), ['COERCE Hungary -> Sweden']);
+  assert.deepEqual(coded('Two Russian diplomats were ordered out of Estonia.'), ['SANCTION Estonia -> Russia']);
+});

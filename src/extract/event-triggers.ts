@@ -143,7 +143,7 @@ verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
-verb('order', { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
+verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', particle: 'out' }, { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
 verb('accuse blame', { type: 'ACCUSE', mode: 'allege' });
@@ -198,7 +198,7 @@ verb('expel', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'C
 verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
 // "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
 verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIPLOMATS }, { type: 'ACCUSE', mode: 'disapprove', particle: 'in', object: DIPLOMATS });
-verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
+verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('sever', { type: 'SANCTION', mode: 'discontinue' });
 verb('break', { type: 'SANCTION', mode: 'discontinue', particle: 'off' }, { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });

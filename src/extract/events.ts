@@ -867,9 +867,20 @@ function isContent(ctx: Context, clause: Token): boolean {
     const relation = current.deprel;
     if (!['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'conj'].includes(relation)) return false;
     const governor = ctx.doc.tokens[current.head]!;
-    if (relation === 'conj') {
+    const marks = ctx.children[current.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
+    // "threatened a strike unless the government withdraws the plan", the condition misread as a conjunct: the
+    // conjunction still marks it a condition, and the condition of a threat is part of the threat
+    const condition = relation === 'advcl' || (relation === 'conj' && marks.some((m) => /^(if|unless)$/.test(m)));
+    if (relation === 'conj' && !condition) {
       current = governor;
       continue;
+    }
+    // "accused Venezuela of threatening to annex", "criticised Serbia for refusing to meet": what the object of an
+    // accusation is said to have done is its content, not an event of its own (the manual codes only the accusation)
+    if ((relation === 'acl' || relation === 'advcl') && marks.some((m) => m === 'of' || m === 'for') && governor.deprel === 'obj' && governor.head >= 0) {
+      const verb = ctx.doc.tokens[governor.head]!;
+      const sense = verb.upos === 'VERB' ? verbSense(ctx, verb) : null;
+      if (sense !== null && sense !== 'light') return true;
     }
     // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
     if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
@@ -877,7 +888,7 @@ function isContent(ctx: Context, clause: Token): boolean {
     }
     // "threatened sanctions if Moscow does not cooperate", "had threatened to review it if Norway joined EU
     // sanctions": the condition of an act (a threat above all) is part of it
-    if (relation === 'advcl' && ctx.children[current.i]!.some((c) => c.deprel === 'mark' && /^(if|unless|until|once)$/i.test(c.text))) {
+    if (condition && marks.some((m) => /^(if|unless|until|once)$/.test(m))) {
       for (const t of [governor, ...governors(ctx, governor, 2).filter(({ via }) => via === 'xcomp' || via === 'ccomp').map(({ token }) => token)]) {
         if (t.upos !== 'VERB') continue;
         const sense = verbSense(ctx, t);
@@ -1502,6 +1513,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       for (const c of children[clause.i]!) {
         if (!c.deprel.startsWith('obl')) continue;
         for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['by'])) add(source, actorIds(ctx, g, 'agent'));
+      }
+    }
+    // "Gabon was suspended from the African Union", "two reporters were expelled from Hungary", "diplomats were
+    // ordered out of Lithuania": with no agent named, a removal is done by the body or state it is from
+    if (passive && source.length === 0 && (reading.sense.mode === 'expel' || reading.sense.mode === 'deport')) {
+      for (const c of children[clause.i]!) {
+        if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['from', 'of', 'out'])) add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
       }
     }
     if (subjects.length === 0 && source.length === 0 && !passive) add(source, subjectByWordOrder(ctx, clause));
