@@ -185,3 +185,14 @@ test('a passive removal with no agent is done by the body or state it is from', 
   assert.deepEqual(coded('A Swedish journalist was deported from Hungary.'), ['COERCE Hungary -> Sweden']);
   assert.deepEqual(coded('Two Russian diplomats were ordered out of Estonia.'), ['SANCTION Estonia -> Russia']);
 });
+
+test('"is expected to visit", "is scheduled to meet": the subject of the passive is the one who will act', () => {
+  const text = 'The Kenyan president is scheduled to meet his Ugandan counterpart on Friday.';
+  assert.deepEqual(coded(text), ['AGREE Kenya, Uganda -> ']);
+  assert.equal(extractText(text).events[0]!.modality, 'future');
+});
+
+test('people the parser split off as a bare oblique are the recipients; an allegation in a that-clause accuses its subject', () => {
+  assert.deepEqual(coded('Belarusian riot police rounded up about 40 opposition supporters in Minsk on Sunday.'), ['COERCE Belarus -> opposition supporters']);
+  assert.deepEqual(coded('Kenya alleged that Somalia had armed the militia.'), ['ACCUSE Kenya -> Somalia']);
+});

@@ -149,7 +149,9 @@ verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOM
 verb('accuse blame', { type: 'ACCUSE', mode: 'allege' });
 verb('condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand lambast lambaste blast berate castigate chastise excoriate assail', { type: 'ACCUSE', mode: 'disapprove' });
 verb('take drag haul', { type: 'ACCUSE', mode: 'allege', particle: 'to', oblique: words('court tribunal') });
-verb('charge indict sue prosecute allege', { type: 'ACCUSE', mode: 'allege', needsObject: true });
+verb('charge indict sue prosecute', { type: 'ACCUSE', mode: 'allege', needsObject: true });
+// alleging needs no object: "alleged that Somalia had armed the militia" accuses whoever the clause names
+verb('allege', { type: 'ACCUSE', mode: 'allege' });
 verb('investigate probe', { type: 'ACCUSE', mode: 'investigate', needsObject: true });
 verb('summon', { type: 'ACCUSE', mode: 'disapprove', object: DIPLOMATS });
 verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest complaint objection') }, { type: 'ACCUSE', mode: 'allege', object: words('lawsuit suit case charge charges') });

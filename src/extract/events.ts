@@ -70,6 +70,8 @@ const HYPOTHETICAL_HEADS = new Set(['propose', 'consider', 'weigh', 'suggest', '
   'discuss', 'debate', 'float', 'study', 'contemplate', 'possibility', 'idea', 'option', 'prospect', 'proposal', 'talk', 'ready',
   'willing', 'prepared', 'open', 'able', 'need', 'could', 'might', 'would']);
 /** Verbs whose failure negates the act they govern. */
+/** Passive verbs whose subject is the understood subject of the infinitive after them ("is expected to visit"). */
+const RAISING_PASSIVES = new Set(['expect', 'schedule', 'set', 'slate', 'due', 'poise', 'say', 'report', 'believe', 'think', 'understand', 'know', 'rumour', 'rumor', 'tip', 'likely']);
 const FAILING = new Set(['fail', 'refrain', 'neglect', 'stop']);
 /** Verbs on which a trigger noun as subject is the act taking place ("talks resumed", "the strike went ahead"). */
 const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', 'conclude', 'continue', 'last', 'take', 'go',
@@ -224,6 +226,15 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   const args = argumentsOf(ctx, reading, type);
   let { source, target } = args;
 
+  // "charged that India was sponsoring militants", "alleged that Rwanda had armed the rebels": an accusation made
+  // as a that-clause is aimed at whoever the clause says did it
+  if (type === 'ACCUSE' && target.length === 0 && !reading.nominal) {
+    for (const content of contentVerbs(ctx, clause)) {
+      if (content.deprel !== 'ccomp') continue;
+      target = [...new Set(subjectsOf(ctx, content).flatMap((s) => actorIds(ctx, s, 'agent')).filter((id) => !source.includes(id)))];
+      if (target.length) break;
+    }
+  }
   // "thousands of Ukrainians rallied": people of a nationality protesting are a crowd, not their state
   if (type === 'PROTEST' && !reading.nominal) {
     const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
@@ -1434,8 +1445,15 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
     if (host.deprel === 'acl' && host.head >= 0 && (isMisparsedMainVerb(ctx, host) || isOngoingActOf(ctx, host))) return [ctx.doc.tokens[host.head]!];
     if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
-    // a passive governor's subject is not the actor of its complement ("was asked to leave")
-    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    // a passive governor's subject is not the actor of its complement ("was asked to leave"), except after verbs
+    // that only say what is expected or reported of it: "is expected to visit", "is said to have left" (raising)
+    const governorVerb = ctx.doc.tokens[host.head]!;
+    const raised = host.deprel === 'xcomp' && RAISING_PASSIVES.has(lemmaOf(governorVerb));
+    if (host.deprel !== 'conj' && !raised && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    if (raised) {
+      const raisedSubjects = ctx.children[governorVerb.i]!.filter((c) => isPassiveSubject(ctx, c));
+      if (raisedSubjects.length) return raisedSubjects;
+    }
     // "Asked what had changed, she said ...": a passive participle's understood subject is its patient
     if (host.deprel === 'advcl' && host.xpos === 'VBN') return [];
     // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
@@ -1582,7 +1600,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   // off, and its owner is the recipient as for any object
   if (target.length === 0 && OWNER_IS_RECIPIENT.has(type) && !nominal) {
     for (const c of clauseKids) {
-      if (c.deprel === 'obl' && c.upos === 'NOUN' && !caseOf(ctx, c) && !isTimePhrase(ctx, c)) add(target, ownerIds(ctx, c).filter((id) => !source.includes(id)));
+      // ("rounded up 40 opposition supporters": the people split off are the recipients themselves)
+      if (c.deprel === 'obl' && c.upos === 'NOUN' && !caseOf(ctx, c) && !isTimePhrase(ctx, c)) {
+        const patients = actorIds(ctx, c, 'patient');
+        add(target, (patients.length ? patients : ownerIds(ctx, c)).filter((id) => !source.includes(id)));
+      }
     }
   }
   for (const c of clauseKids) {
