@@ -196,3 +196,13 @@ test('people the parser split off as a bare oblique are the recipients; an alleg
   assert.deepEqual(coded('Belarusian riot police rounded up about 40 opposition supporters in Minsk on Sunday.'), ['COERCE Belarus -> opposition supporters']);
   assert.deepEqual(coded('Kenya alleged that Somalia had armed the militia.'), ['ACCUSE Kenya -> Somalia']);
 });
+
+test('a warning "of countermeasures" the parser hung on the named object is still a threat to that object', () => {
+  assert.deepEqual(coded('The Kremlin warned Finland of countermeasures should it allow American troops on its soil.'), ['THREATEN Russia -> Finland']);
+});
+
+test('an arrest ordered for an exiled person is a threat of arrest, made to that person', () => {
+  const events = extractText('An Ankara court ordered the arrest of exiled journalist Selim Aksoy, who lives in Germany.').events;
+  assert.deepEqual(events.map((e) => `${e.type}/${e.mode}`), ['THREATEN/arrest']);
+  assert.deepEqual(coded('A Cairo court ordered the arrest of the blogger Ahmed Samir.'), ['COERCE Egypt -> Ahmed Samir']);
+});

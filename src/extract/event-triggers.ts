@@ -177,7 +177,7 @@ verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete
 verb('threaten', { type: 'THREATEN' });
 verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true },
   // "warned of a nationwide strike", "warned of retaliation": a warning of one's own harmful answer
-  { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequences countermeasures response') });
+  { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequence consequences countermeasure countermeasures response') });
 verb('vow', { type: 'THREATEN', content: HARMFUL_CONTENT });
 
 // PROTEST: collective civilian dissent.

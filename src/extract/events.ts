@@ -235,6 +235,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       if (target.length) break;
     }
   }
+  // an arrest ordered for someone out of reach ("exiled journalist X", "in absentia") cannot be carried out: the
+  // manual codes it as a threat of arrest (THREATEN arrest), not an arrest
+  if (type === 'COERCE' && mode === 'arrest' && !reading.nominal && outOfReach(ctx, clause)) {
+    type = 'THREATEN';
+  }
   // "thousands of Ukrainians rallied": people of a nationality protesting are a crowd, not their state
   if (type === 'PROTEST' && !reading.nominal) {
     const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
@@ -566,6 +571,16 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
+  // "warned Finland of countermeasures": a name takes no modifier of its own, so a prepositional phrase the parser
+  // hung on a named object belongs to the verb
+  if (object && object.upos === 'PROPN') {
+    for (const n of ctx.children[object.i]!) {
+      const kase = n.deprel.startsWith('nmod') ? caseOf(ctx, n) : undefined;
+      if (!kase || isTimePhrase(ctx, n)) continue;
+      particles.add(kase);
+      obliques.push(lemmaOf(n));
+    }
+  }
   const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, c)).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
   const matches = (r: VerbReading) =>
     (!r.object || objectWords.some((w) => r.object!.has(w))) &&
@@ -830,6 +845,12 @@ function travelsAsOfficial(ctx: Context, verb: Token): boolean {
   const place = subtree(ctx, destination).map((t) => recipientIds(ctx, t)).find((ids) => ids.length) ?? [];
   const official = ROLE_HEADS.has(subject.text.toLowerCase()) || actorIds(ctx, subject, 'agent').some((id) => isOfficial(ctx, id));
   return place.length > 0 && official && !actorIds(ctx, subject, 'agent').some((id) => place.includes(id));
+}
+
+/** An arrest whose subject is abroad: the person is called exiled or a fugitive, or the order is "in absentia". */
+function outOfReach(ctx: Context, clause: Token): boolean {
+  const words = subtree(ctx, clause).map((t) => t.text.toLowerCase());
+  return words.some((w) => w === 'exiled' || w === 'fugitive' || w === 'absentia');
 }
 
 /** The condition clause of a verb ("... if the EU imposed sanctions"). */
@@ -1592,7 +1613,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     }
     if (/^access$/i.test(thing.text)) for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['to'])) add(target, actorIds(ctx, n, 'patient').length ? actorIds(ctx, n, 'patient') : ownerIds(ctx, n));
     // "demanded the resignation of X", "called for the release of X": the person the demanded act concerns
-    if (type === 'REQUEST' && target.length === 0 && nounSense(nounLemma(thing))) {
+    // ("ordered the arrest of X": the person the ordered arrest is of)
+    if ((type === 'REQUEST' || type === 'COERCE') && target.length === 0 && nounSense(nounLemma(thing))) {
       for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['of'])) add(target, actorIds(ctx, n, 'patient').filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
     }
   }
