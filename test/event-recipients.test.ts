@@ -206,3 +206,15 @@ test('an arrest ordered for an exiled person is a threat of arrest, made to that
   assert.deepEqual(events.map((e) => `${e.type}/${e.mode}`), ['THREATEN/arrest']);
   assert.deepEqual(coded('A Cairo court ordered the arrest of the blogger Ahmed Samir.'), ['COERCE Egypt -> Ahmed Samir']);
 });
+
+test('a place held by a side belongs to it; arms laid down before peacekeepers are surrendered to them', () => {
+  assert.deepEqual(coded('Ukrainian drones struck Russian-occupied towns.'), ['ASSAULT Ukraine -> Russia']);
+  assert.deepEqual(coded("Azerbaijan's president warned that his army could take the remaining Armenian-held villages by force."), ['THREATEN Azerbaijan -> Armenia']);
+  assert.deepEqual(coded('The Rift Valley Defence Force handed in its weapons before ECOWAS monitors.'), ['RETREAT Rift Valley Defence Force -> ECOWAS']);
+});
+
+test('civilians occupying any building or staying away from classes protest', () => {
+  assert.deepEqual(coded('Workers occupied the factory in Lodz.'), ['PROTEST workers -> ']);
+  assert.deepEqual(coded('Students stayed away from classes in protest at the fee rise.'), ['PROTEST students -> ']);
+  assert.deepEqual(coded('Russian troops occupied the airport.').filter((e) => e.startsWith('PROTEST')), []);
+});

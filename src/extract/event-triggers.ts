@@ -192,7 +192,11 @@ verb('down', { type: 'PROTEST', mode: 'strike', object: words('tool tools') });
 verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: true });
 verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
 verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
-verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') });
+/** Civilians who take part in protests: what they occupy or stay away from is a protest, whatever the place. */
+export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition');
+verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') }, { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
+// "the opposition stayed away from the session": a boycott
+verb('stay', { type: 'PROTEST', mode: 'boycott', particle: 'away', subject: PROTESTERS });
 
 // SANCTION: reductions of relations: sanctions, expulsions of diplomats, recalls, suspensions, convictions.
 verb('sanction embargo', { type: 'SANCTION', mode: 'discontinue' });

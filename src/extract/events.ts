@@ -97,7 +97,8 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
   CONCEDE: ['to', 'for', 'on'],
   COOPERATE: ['with', 'to'],
   AID: ['to', 'for'],
-  RETREAT: ['from', 'to'],
+  // ("laid down their arms before UN peacekeepers": surrendered to them)
+  RETREAT: ['from', 'to', 'before'],
   REQUEST: ['on', 'upon', 'to', 'from'],
   ACCUSE: ['against', 'with'],
   REJECT: ['from', 'of', 'to'],
@@ -1447,6 +1448,10 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
     const qualifier = c.deprel === 'amod' || c.deprel === 'compound';
     const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
     if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
+    // "Armenian-held villages", "rebel-controlled towns": whoever holds a place is its owner
+    if (c.deprel === 'amod' && /^(hold|control|occupy|run)$/.test(lemmaOf(c))) {
+      for (const g of ctx.children[c.i]!) if (g.deprel === 'compound' || g.deprel === 'amod' || g.deprel === 'obl:npmod') add(actorIds(ctx, g, 'agent'));
+    }
     // "an offer of food aid from the WFP": the owner named inside the offer's content
     if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
   }
