@@ -218,3 +218,14 @@ test('civilians occupying any building or staying away from classes protest', ()
   assert.deepEqual(coded('Students stayed away from classes in protest at the fee rise.'), ['PROTEST students -> ']);
   assert.deepEqual(coded('Russian troops occupied the airport.').filter((e) => e.startsWith('PROTEST')), []);
 });
+
+test('a boat intercepted is seized, a missile intercepted is not; reopening talks is resuming them', () => {
+  assert.deepEqual(coded('The Greek navy intercepted a Turkish freighter.').map((e) => e.split(' ')[0]), ['COERCE']);
+  assert.deepEqual(coded('Israel intercepted the missile over Haifa.'), []);
+  assert.deepEqual(coded('Armenia and Azerbaijan will reopen talks in Vienna.'), ['AGREE Armenia, Azerbaijan -> ']);
+});
+
+test('protesters demanding something from a government protest against its state', () => {
+  assert.deepEqual(coded('Farmers marched through Lima to demand compensation from the government.'), ['PROTEST farmers -> Peru']);
+  assert.deepEqual(coded('Students rallied in Dakar to demand cheaper meals.'), ['PROTEST students -> ']);
+});

@@ -230,6 +230,8 @@ verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObjec
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
 verb('seize', { type: 'ASSAULT', mode: 'abduct', object: words('hostage hostages worker workers engineer engineers tourist tourists journalist journalists passenger passengers crew sailor sailors child children national nationals citizen citizens missionary missionaries') });
 verb('seize confiscate impound raid', { type: 'COERCE', mode: 'seize', needsObject: true });
+// stopping a boat at sea takes it; intercepting a missile or a message does not
+verb('intercept', { type: 'COERCE', mode: 'seize', object: words('vessel vessels ship ships boat boats tanker tankers freighter freighters trawler trawlers yacht shipment shipments cargo') });
 verb('deport', { type: 'COERCE', mode: 'deport', needsObject: true });
 verb('censor', { type: 'COERCE', mode: 'censor' });
 verb('dissolve outlaw', { type: 'COERCE', mode: 'restrict', object: words('party parties parliament organisation organization group movement union assembly') });
@@ -326,7 +328,7 @@ export function nounSense(lemma: string): NounSense | undefined {
 export const LIGHT_VERBS = words(`hold have conduct stage launch begin start resume continue open impose announce issue
   reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
   extend give grant receive seal finalize finalise secure broker hammer go take lead mount unleash step set
-  declare introduce adopt slap level bring host undertake kick send deliver provide run perform`);
+  declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');

@@ -1075,12 +1075,23 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
   const against = (host: Token) => children[host.i]!.filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
   opposed.push(...against(clause), ...(reading.nominal ? against(trigger) : []));
   if (!reading.nominal && /^(protest|boycott|picket)$/.test(lemmaOf(clause))) { const o = objectOf(ctx, clause); if (o) opposed.push(o); }
+  let demandedOfState = false;
   // "walked off the job to protest the cuts", "began a hunger strike to protest his detention"
   for (const c of children[clause.i]!) {
     if ((c.deprel === 'advcl' || c.deprel === 'xcomp' || c.deprel === 'acl') && /^(protest|oppose|denounce)$/.test(lemmaOf(c))) { const o = objectOf(ctx, c); if (o) opposed.push(o); }
+    // "marched to demand overdue pay from the government": whom the protesters make their demand of is the target
+    // (a government named by no country is the one of the place the protest is in, below)
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(demand|seek)$/.test(lemmaOf(c))) {
+      for (const g of subtree(ctx, c)) {
+        if (!(g.deprel.startsWith('obl') || g.deprel.startsWith('nmod')) || !hasCase(ctx, g, ['from'])) continue;
+        const addressed = actorIds(ctx, g, 'agent').filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+        if (addressed.length) return addressed;
+        if (STATE_ORGANS.has(g.text.toLowerCase())) demandedOfState = true;
+      }
+    }
   }
   const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()));
-  if (!measures.length) return [];
+  if (!measures.length && !demandedOfState) return [];
   const countryActor = (name: string | null, at: Token | undefined) => {
     const entry = name ? gazetteer().lookup(name) : undefined;
     const entity = name ? doc.entities.find((e) => e.text === name) : undefined;
