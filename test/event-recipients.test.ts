@@ -229,3 +229,8 @@ test('protesters demanding something from a government protest against its state
   assert.deepEqual(coded('Farmers marched through Lima to demand compensation from the government.'), ['PROTEST farmers -> Peru']);
   assert.deepEqual(coded('Students rallied in Dakar to demand cheaper meals.'), ['PROTEST students -> ']);
 });
+
+test('crowds that loot, torch or ransack riot, and are named as rioters; soldiers looting are no protest', () => {
+  assert.deepEqual(coded('A mob ransacked the electoral commission office in Lusaka.'), ['PROTEST rioters -> ']);
+  assert.deepEqual(coded('Soldiers looted the village.').filter((e) => e.startsWith('PROTEST')), []);
+});

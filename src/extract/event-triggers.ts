@@ -191,6 +191,9 @@ verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'PROT
 verb('down', { type: 'PROTEST', mode: 'strike', object: words('tool tools') });
 verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: true });
 verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
+/** Unorganised crowds: when they loot or burn, they riot. */
+export const CROWDS = words('crowd crowds mob mobs rioter rioters youth youths protester protesters demonstrator demonstrators');
+verb('loot ransack torch', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
 verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
 /** Civilians who take part in protests: what they occupy or stay away from is a protest, whatever the place. */
 export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition');

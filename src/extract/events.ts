@@ -245,6 +245,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'PROTEST' && !reading.nominal) {
     const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
     if (crowd) source = [ctx.index.actorOnDemand('group', 'protesters', null, crowd.i, crowd.i + 1).id];
+    // "crowds looted shops": a crowd that riots is named for what it does, as the rioters
+    const mob = subjectsOf(ctx, clause).find((s) => /^(crowds?|mobs?)$/i.test(s.text));
+    if (mode === 'riot' && mob) source = [ctx.index.actorOnDemand('group', 'rioters', null, mob.i, mob.i + 1).id];
   }
   // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
   if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
