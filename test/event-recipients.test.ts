@@ -154,3 +154,83 @@ test('"human rights groups" is a group actor, also when the parser splits the co
   assert.deepEqual(coded('Human rights groups condemned the executions in Iran.').map((e) => e.split(' -> ')[0]), ['ACCUSE human rights groups']);
   assert.deepEqual(coded('Groups of protesters marched in Lima.'), ['PROTEST protesters -> ']);
 });
+
+test('retreats in other words: captives handed over, arms laid down, monitors let in, positions abandoned', () => {
+  assert.deepEqual(coded('Five Thai fishermen were handed over by Cambodia at the border.').map((e) => e.split(' ')[0]), ['RETREAT']);
+  assert.deepEqual(coded('Hundreds of fighters of the Rift Valley Defence Force laid down their weapons.'), ['RETREAT Rift Valley Defence Force -> ']);
+  assert.deepEqual(coded('Belarus let a team of OSCE observers enter the country.'), ['RETREAT Belarus -> OSCE']);
+  assert.deepEqual(coded('Ukrainian troops abandoned their positions near the town.'), ['RETREAT Ukraine -> ']);
+});
+
+test('downing tools is a strike, refusing food a hunger strike', () => {
+  assert.deepEqual(coded('Miners in Silesia downed tools on Friday.'), ['PROTEST miners -> ']);
+  const hunger = extractText('Omar Haddad refused food for a week.').events;
+  assert.deepEqual(hunger.map((e) => `${e.type}/${e.mode}`), ['PROTEST/hunger']);
+});
+
+test('envoys called home are recalled; trade cut off is a sanction; martial law imposed; lambasting is criticism', () => {
+  assert.deepEqual(coded('Hungary called its ambassador home from Kyiv.'), ['SANCTION Hungary -> Ukraine']);
+  assert.deepEqual(coded('Lithuania cut off all trade with Belarus.'), ['SANCTION Lithuania -> Belarus']);
+  assert.deepEqual(coded("Peru's president imposed martial law in the south."), ['COERCE Peru -> ']);
+  assert.deepEqual(coded("Spain lambasted Morocco's decision."), ['ACCUSE Spain -> Morocco']);
+});
+
+test('the condition of a threat and what an accused is said to have done are not events of their own', () => {
+  assert.deepEqual(coded("The dockers' union has threatened a nationwide stoppage unless the Greek government withdraws the port privatisation.").map((e) => e.split(' ')[0]), ['THREATEN']);
+  assert.deepEqual(coded('Sweden accused Russia of threatening to attack its ships.').map((e) => e.split(' ')[0]), ['ACCUSE']);
+});
+
+test('a passive removal with no agent is done by the body or state it is from', () => {
+  assert.deepEqual(coded('Mali was suspended from ECOWAS.'), ['SANCTION ECOWAS -> Mali']);
+  assert.deepEqual(coded('A Swedish journalist was deported from Hungary.'), ['COERCE Hungary -> Sweden']);
+  assert.deepEqual(coded('Two Russian diplomats were ordered out of Estonia.'), ['SANCTION Estonia -> Russia']);
+});
+
+test('"is expected to visit", "is scheduled to meet": the subject of the passive is the one who will act', () => {
+  const text = 'The Kenyan president is scheduled to meet his Ugandan counterpart on Friday.';
+  assert.deepEqual(coded(text), ['AGREE Kenya, Uganda -> ']);
+  assert.equal(extractText(text).events[0]!.modality, 'future');
+});
+
+test('people the parser split off as a bare oblique are the recipients; an allegation in a that-clause accuses its subject', () => {
+  assert.deepEqual(coded('Belarusian riot police rounded up about 40 opposition supporters in Minsk on Sunday.'), ['COERCE Belarus -> opposition supporters']);
+  assert.deepEqual(coded('Kenya alleged that Somalia had armed the militia.'), ['ACCUSE Kenya -> Somalia']);
+});
+
+test('a warning "of countermeasures" the parser hung on the named object is still a threat to that object', () => {
+  assert.deepEqual(coded('The Kremlin warned Finland of countermeasures should it allow American troops on its soil.'), ['THREATEN Russia -> Finland']);
+});
+
+test('an arrest ordered for an exiled person is a threat of arrest, made to that person', () => {
+  const events = extractText('An Ankara court ordered the arrest of exiled journalist Selim Aksoy, who lives in Germany.').events;
+  assert.deepEqual(events.map((e) => `${e.type}/${e.mode}`), ['THREATEN/arrest']);
+  assert.deepEqual(coded('A Cairo court ordered the arrest of the blogger Ahmed Samir.'), ['COERCE Egypt -> Ahmed Samir']);
+});
+
+test('a place held by a side belongs to it; arms laid down before peacekeepers are surrendered to them', () => {
+  assert.deepEqual(coded('Ukrainian drones struck Russian-occupied towns.'), ['ASSAULT Ukraine -> Russia']);
+  assert.deepEqual(coded("Azerbaijan's president warned that his army could take the remaining Armenian-held villages by force."), ['THREATEN Azerbaijan -> Armenia']);
+  assert.deepEqual(coded('The Rift Valley Defence Force handed in its weapons before ECOWAS monitors.'), ['RETREAT Rift Valley Defence Force -> ECOWAS']);
+});
+
+test('civilians occupying any building or staying away from classes protest', () => {
+  assert.deepEqual(coded('Workers occupied the factory in Lodz.'), ['PROTEST workers -> ']);
+  assert.deepEqual(coded('Students stayed away from classes in protest at the fee rise.'), ['PROTEST students -> ']);
+  assert.deepEqual(coded('Russian troops occupied the airport.').filter((e) => e.startsWith('PROTEST')), []);
+});
+
+test('a boat intercepted is seized, a missile intercepted is not; reopening talks is resuming them', () => {
+  assert.deepEqual(coded('The Greek navy intercepted a Turkish freighter.').map((e) => e.split(' ')[0]), ['COERCE']);
+  assert.deepEqual(coded('Israel intercepted the missile over Haifa.'), []);
+  assert.deepEqual(coded('Armenia and Azerbaijan will reopen talks in Vienna.'), ['AGREE Armenia, Azerbaijan -> ']);
+});
+
+test('protesters demanding something from a government protest against its state', () => {
+  assert.deepEqual(coded('Farmers marched through Lima to demand compensation from the government.'), ['PROTEST farmers -> Peru']);
+  assert.deepEqual(coded('Students rallied in Dakar to demand cheaper meals.'), ['PROTEST students -> ']);
+});
+
+test('crowds that loot, torch or ransack riot, and are named as rioters; soldiers looting are no protest', () => {
+  assert.deepEqual(coded('A mob ransacked the electoral commission office in Lusaka.'), ['PROTEST rioters -> ']);
+  assert.deepEqual(coded('Soldiers looted the village.').filter((e) => e.startsWith('PROTEST')), []);
+});

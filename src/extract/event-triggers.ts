@@ -101,14 +101,20 @@ verb('back', { type: 'CONCEDE', particle: 'down' });
 verb('withdraw', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'RETREAT', mode: 'withdraw' });
 verb('pull', { type: 'RETREAT', mode: 'withdraw', particle: 'out' }, { type: 'RETREAT', mode: 'withdraw', particle: 'back' });
 verb('retreat evacuate', { type: 'RETREAT', mode: 'withdraw' });
+// giving up held ground; abandoning a demand or a plan is a verbal concession (above)
+verb('abandon vacate cede surrender', { type: 'RETREAT', mode: 'withdraw', object: PLACES_ATTACKED }, { type: 'RETREAT', mode: 'disarm', object: words('weapon weapons arm arms') });
 verb('release free', { type: 'AID', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', needsObject: true });
 verb('swap exchange', { type: 'RETREAT', mode: 'release', object: words('prisoner prisoners captive captives detainee detainees hostage hostages') }, { type: 'COOPERATE', object: INFORMATION });
 verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
-verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') }, { type: 'COOPERATE', particle: 'over' });
-verb('allow admit', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
+verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
+  // handing over captives frees them; handing over anything else (files, suspects) is cooperation
+  { type: 'RETREAT', mode: 'release', particle: 'over', object: CAPTIVES }, { type: 'COOPERATE', particle: 'over' });
+verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('weapon weapons arm arms') });
+// letting observers or aid in: "allowed monitors into", "let inspectors enter the country"
+verb('allow admit let', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', content: words('enter visit access reach') }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
 verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', object: words('ceasefire truce armistice') });
 
 // COOPERATE: mutual material cooperation: joint operations, intelligence sharing, extradition, trade resumed.
@@ -137,20 +143,23 @@ verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
-verb('order', { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
+verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', particle: 'out' }, { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
 verb('accuse blame', { type: 'ACCUSE', mode: 'allege' });
-verb('condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand', { type: 'ACCUSE', mode: 'disapprove' });
+verb('condemn denounce criticise criticize fault rebuke deplore decry slam censure reprimand lambast lambaste blast berate castigate chastise excoriate assail', { type: 'ACCUSE', mode: 'disapprove' });
 verb('take drag haul', { type: 'ACCUSE', mode: 'allege', particle: 'to', oblique: words('court tribunal') });
-verb('charge indict sue prosecute allege', { type: 'ACCUSE', mode: 'allege', needsObject: true });
+verb('charge indict sue prosecute', { type: 'ACCUSE', mode: 'allege', needsObject: true });
+// alleging needs no object: "alleged that Somalia had armed the militia" accuses whoever the clause names
+verb('allege', { type: 'ACCUSE', mode: 'allege' });
 verb('investigate probe', { type: 'ACCUSE', mode: 'investigate', needsObject: true });
 verb('summon', { type: 'ACCUSE', mode: 'disapprove', object: DIPLOMATS });
 verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest complaint objection') }, { type: 'ACCUSE', mode: 'allege', object: words('lawsuit suit case charge charges') });
 
 // REJECT: rejections and refusals, vetoes, defiance, cancelled meetings, entry barred.
 verb('reject rebuff spurn veto repudiate oppose', { type: 'REJECT', needsObject: true });
-verb('refuse', { type: 'REJECT' });
+// refusing food is a hunger strike, not a refusal of anything asked
+verb('refuse', { type: 'PROTEST', mode: 'hunger', object: words('food meal meals water') }, { type: 'REJECT' });
 verb('decline', { type: 'REJECT', needsObject: true }, { type: 'REJECT', content: words('meet attend join sign accept allow release free extradite hand cooperate participate negotiate recognise recognize grant lift withdraw pay help provide send') });
 verb('dismiss', { type: 'REJECT', object: words('proposal plan offer call calls demand demands claim claims accusation accusations allegation allegations report reports idea request criticism warning ultimatum suggestion deal agreement accord arrangement statement finding findings decision move resolution initiative threat threats concern concerns') });
 verb('turn', { type: 'REJECT', particle: 'down' });
@@ -168,7 +177,7 @@ verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete
 verb('threaten', { type: 'THREATEN' });
 verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true },
   // "warned of a nationwide strike", "warned of retaliation": a warning of one's own harmful answer
-  { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequences countermeasures response') });
+  { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequence consequences countermeasure countermeasures response') });
 verb('vow', { type: 'THREATEN', content: HARMFUL_CONTENT });
 
 // PROTEST: collective civilian dissent.
@@ -178,20 +187,31 @@ verb('strike', { type: 'PROTEST', mode: 'strike', particle: 'over' }, { type: 'P
 /** Who strikes: workers walking out stop work, while a delegation walking out of talks breaks them off. */
 export const WORKERS = words('worker workers employee employees staff nurse nurses doctor doctors teacher teachers miner miners docker dockers driver drivers pilot pilots union unions crew crews');
 verb('walk', { type: 'PROTEST', mode: 'strike', particle: 'off' }, { type: 'PROTEST', mode: 'strike', particle: 'out', subject: WORKERS }, { type: 'SANCTION', mode: 'withdraw', particle: 'out' });
+// "downed tools": workers stopping work
+verb('down', { type: 'PROTEST', mode: 'strike', object: words('tool tools') });
 verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: true });
 verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
+/** Unorganised crowds: when they loot or burn, they riot. */
+export const CROWDS = words('crowd crowds mob mobs rioter rioters youth youths protester protesters demonstrator demonstrators');
+verb('loot ransack torch', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
 verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
-verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') });
+/** Civilians who take part in protests: what they occupy or stay away from is a protest, whatever the place. */
+export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition');
+verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') }, { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
+// "the opposition stayed away from the session": a boycott
+verb('stay', { type: 'PROTEST', mode: 'boycott', particle: 'away', subject: PROTESTERS });
 
 // SANCTION: reductions of relations: sanctions, expulsions of diplomats, recalls, suspensions, convictions.
 verb('sanction embargo', { type: 'SANCTION', mode: 'discontinue' });
 verb('expel', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport' });
 verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
-verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
+// "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
+verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIPLOMATS }, { type: 'ACCUSE', mode: 'disapprove', particle: 'in', object: DIPLOMATS });
+verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('sever', { type: 'SANCTION', mode: 'discontinue' });
 verb('break', { type: 'SANCTION', mode: 'discontinue', particle: 'off' }, { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
-verb('cut', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS }, { type: 'COERCE', mode: 'withhold', object: words('water electricity power internet food') }, { type: 'SANCTION', mode: 'discontinue', object: words('gas oil supply supplies import imports export exports aid funding') });
+verb('cut', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS }, { type: 'COERCE', mode: 'withhold', object: words('water electricity power internet food') }, { type: 'SANCTION', mode: 'discontinue', object: words('gas oil supply supplies import imports export exports aid funding') }, { type: 'SANCTION', mode: 'discontinue', object: TRADE });
 verb('halt stop', { type: 'SANCTION', mode: 'discontinue', object: TRADE }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'discontinue', content: words('import export buy sell supply') });
 verb('downgrade', { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
 verb('fine convict', { type: 'SANCTION', mode: 'convict', needsObject: true });
@@ -206,13 +226,15 @@ verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
 verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
-verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege') });
+verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege law') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
 verb('seize', { type: 'ASSAULT', mode: 'abduct', object: words('hostage hostages worker workers engineer engineers tourist tourists journalist journalists passenger passengers crew sailor sailors child children national nationals citizen citizens missionary missionaries') });
 verb('seize confiscate impound raid', { type: 'COERCE', mode: 'seize', needsObject: true });
+// stopping a boat at sea takes it; intercepting a missile or a message does not
+verb('intercept', { type: 'COERCE', mode: 'seize', object: words('vessel vessels ship ships boat boats tanker tankers freighter freighters trawler trawlers yacht shipment shipments cargo') });
 verb('deport', { type: 'COERCE', mode: 'deport', needsObject: true });
 verb('censor', { type: 'COERCE', mode: 'censor' });
 verb('dissolve outlaw', { type: 'COERCE', mode: 'restrict', object: words('party parties parliament organisation organization group movement union assembly') });
@@ -309,7 +331,7 @@ export function nounSense(lemma: string): NounSense | undefined {
 export const LIGHT_VERBS = words(`hold have conduct stage launch begin start resume continue open impose announce issue
   reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
   extend give grant receive seal finalize finalise secure broker hammer go take lead mount unleash step set
-  declare introduce adopt slap level bring host undertake kick send deliver provide run perform`);
+  declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');

@@ -70,6 +70,8 @@ const HYPOTHETICAL_HEADS = new Set(['propose', 'consider', 'weigh', 'suggest', '
   'discuss', 'debate', 'float', 'study', 'contemplate', 'possibility', 'idea', 'option', 'prospect', 'proposal', 'talk', 'ready',
   'willing', 'prepared', 'open', 'able', 'need', 'could', 'might', 'would']);
 /** Verbs whose failure negates the act they govern. */
+/** Passive verbs whose subject is the understood subject of the infinitive after them ("is expected to visit"). */
+const RAISING_PASSIVES = new Set(['expect', 'schedule', 'set', 'slate', 'due', 'poise', 'say', 'report', 'believe', 'think', 'understand', 'know', 'rumour', 'rumor', 'tip', 'likely']);
 const FAILING = new Set(['fail', 'refrain', 'neglect', 'stop']);
 /** Verbs on which a trigger noun as subject is the act taking place ("talks resumed", "the strike went ahead"). */
 const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', 'conclude', 'continue', 'last', 'take', 'go',
@@ -95,7 +97,8 @@ const RECIPIENT_CASES: Record<PloverType, string[]> = {
   CONCEDE: ['to', 'for', 'on'],
   COOPERATE: ['with', 'to'],
   AID: ['to', 'for'],
-  RETREAT: ['from', 'to'],
+  // ("laid down their arms before UN peacekeepers": surrendered to them)
+  RETREAT: ['from', 'to', 'before'],
   REQUEST: ['on', 'upon', 'to', 'from'],
   ACCUSE: ['against', 'with'],
   REJECT: ['from', 'of', 'to'],
@@ -224,10 +227,27 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   const args = argumentsOf(ctx, reading, type);
   let { source, target } = args;
 
+  // "charged that India was sponsoring militants", "alleged that Rwanda had armed the rebels": an accusation made
+  // as a that-clause is aimed at whoever the clause says did it
+  if (type === 'ACCUSE' && target.length === 0 && !reading.nominal) {
+    for (const content of contentVerbs(ctx, clause)) {
+      if (content.deprel !== 'ccomp') continue;
+      target = [...new Set(subjectsOf(ctx, content).flatMap((s) => actorIds(ctx, s, 'agent')).filter((id) => !source.includes(id)))];
+      if (target.length) break;
+    }
+  }
+  // an arrest ordered for someone out of reach ("exiled journalist X", "in absentia") cannot be carried out: the
+  // manual codes it as a threat of arrest (THREATEN arrest), not an arrest
+  if (type === 'COERCE' && mode === 'arrest' && !reading.nominal && outOfReach(ctx, clause)) {
+    type = 'THREATEN';
+  }
   // "thousands of Ukrainians rallied": people of a nationality protesting are a crowd, not their state
   if (type === 'PROTEST' && !reading.nominal) {
     const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
     if (crowd) source = [ctx.index.actorOnDemand('group', 'protesters', null, crowd.i, crowd.i + 1).id];
+    // "crowds looted shops": a crowd that riots is named for what it does, as the rioters
+    const mob = subjectsOf(ctx, clause).find((s) => /^(crowds?|mobs?)$/i.test(s.text));
+    if (mode === 'riot' && mob) source = [ctx.index.actorOnDemand('group', 'rioters', null, mob.i, mob.i + 1).id];
   }
   // a diplomatic protest by a state or an official is ACCUSE, not the PROTEST of a crowd
   if (type === 'PROTEST' && source.length > 0 && source.every((id) => isOfficial(ctx, id))) {
@@ -508,7 +528,10 @@ function contentHead(ctx: Context, head: Token): Token {
 function particlesOf(ctx: Context, verb: Token): Set<string> {
   const found = new Set<string>();
   for (const c of ctx.children[verb.i]!) {
+    // ("called its envoy home": "home" completes the verb as a particle would)
     if (c.deprel === 'compound:prt' || (c.deprel === 'advmod' && /^(off|out|down|up|back|in|over|away)$/i.test(c.text))) found.add(c.text.toLowerCase());
+    // (the parser may also read "home" as an object or oblique)
+    if (/^(advmod|obj|obl|xcomp)$/.test(c.deprel) && /^home$/i.test(c.text)) found.add('home');
     if ((c.deprel.startsWith('obl') || c.deprel === 'obj' || c.deprel === 'xcomp' || c.deprel === 'advcl') && !isTimePhrase(ctx, c)) {
       const kase = caseOf(ctx, c);
       if (kase) found.add(kase);
@@ -552,6 +575,16 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
+  // "warned Finland of countermeasures": a name takes no modifier of its own, so a prepositional phrase the parser
+  // hung on a named object belongs to the verb
+  if (object && object.upos === 'PROPN') {
+    for (const n of ctx.children[object.i]!) {
+      const kase = n.deprel.startsWith('nmod') ? caseOf(ctx, n) : undefined;
+      if (!kase || isTimePhrase(ctx, n)) continue;
+      particles.add(kase);
+      obliques.push(lemmaOf(n));
+    }
+  }
   const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, c)).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
   const matches = (r: VerbReading) =>
     (!r.object || objectWords.some((w) => r.object!.has(w))) &&
@@ -818,6 +851,12 @@ function travelsAsOfficial(ctx: Context, verb: Token): boolean {
   return place.length > 0 && official && !actorIds(ctx, subject, 'agent').some((id) => place.includes(id));
 }
 
+/** An arrest whose subject is abroad: the person is called exiled or a fugitive, or the order is "in absentia". */
+function outOfReach(ctx: Context, clause: Token): boolean {
+  const words = subtree(ctx, clause).map((t) => t.text.toLowerCase());
+  return words.some((w) => w === 'exiled' || w === 'fugitive' || w === 'absentia');
+}
+
 /** The condition clause of a verb ("... if the EU imposed sanctions"). */
 function conditionOf(ctx: Context, verb: Token): Token | undefined {
   return ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text)));
@@ -864,9 +903,20 @@ function isContent(ctx: Context, clause: Token): boolean {
     const relation = current.deprel;
     if (!['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'conj'].includes(relation)) return false;
     const governor = ctx.doc.tokens[current.head]!;
-    if (relation === 'conj') {
+    const marks = ctx.children[current.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
+    // "threatened a strike unless the government withdraws the plan", the condition misread as a conjunct: the
+    // conjunction still marks it a condition, and the condition of a threat is part of the threat
+    const condition = relation === 'advcl' || (relation === 'conj' && marks.some((m) => /^(if|unless)$/.test(m)));
+    if (relation === 'conj' && !condition) {
       current = governor;
       continue;
+    }
+    // "accused Venezuela of threatening to annex", "criticised Serbia for refusing to meet": what the object of an
+    // accusation is said to have done is its content, not an event of its own (the manual codes only the accusation)
+    if ((relation === 'acl' || relation === 'advcl') && marks.some((m) => m === 'of' || m === 'for') && governor.deprel === 'obj' && governor.head >= 0) {
+      const verb = ctx.doc.tokens[governor.head]!;
+      const sense = verb.upos === 'VERB' ? verbSense(ctx, verb) : null;
+      if (sense !== null && sense !== 'light') return true;
     }
     // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
     if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
@@ -874,7 +924,7 @@ function isContent(ctx: Context, clause: Token): boolean {
     }
     // "threatened sanctions if Moscow does not cooperate", "had threatened to review it if Norway joined EU
     // sanctions": the condition of an act (a threat above all) is part of it
-    if (relation === 'advcl' && ctx.children[current.i]!.some((c) => c.deprel === 'mark' && /^(if|unless|until|once)$/i.test(c.text))) {
+    if (condition && marks.some((m) => /^(if|unless|until|once)$/.test(m))) {
       for (const t of [governor, ...governors(ctx, governor, 2).filter(({ via }) => via === 'xcomp' || via === 'ccomp').map(({ token }) => token)]) {
         if (t.upos !== 'VERB') continue;
         const sense = verbSense(ctx, t);
@@ -1028,12 +1078,23 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
   const against = (host: Token) => children[host.i]!.filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
   opposed.push(...against(clause), ...(reading.nominal ? against(trigger) : []));
   if (!reading.nominal && /^(protest|boycott|picket)$/.test(lemmaOf(clause))) { const o = objectOf(ctx, clause); if (o) opposed.push(o); }
+  let demandedOfState = false;
   // "walked off the job to protest the cuts", "began a hunger strike to protest his detention"
   for (const c of children[clause.i]!) {
     if ((c.deprel === 'advcl' || c.deprel === 'xcomp' || c.deprel === 'acl') && /^(protest|oppose|denounce)$/.test(lemmaOf(c))) { const o = objectOf(ctx, c); if (o) opposed.push(o); }
+    // "marched to demand overdue pay from the government": whom the protesters make their demand of is the target
+    // (a government named by no country is the one of the place the protest is in, below)
+    if ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(demand|seek)$/.test(lemmaOf(c))) {
+      for (const g of subtree(ctx, c)) {
+        if (!(g.deprel.startsWith('obl') || g.deprel.startsWith('nmod')) || !hasCase(ctx, g, ['from'])) continue;
+        const addressed = actorIds(ctx, g, 'agent').filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+        if (addressed.length) return addressed;
+        if (STATE_ORGANS.has(g.text.toLowerCase())) demandedOfState = true;
+      }
+    }
   }
   const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()));
-  if (!measures.length) return [];
+  if (!measures.length && !demandedOfState) return [];
   const countryActor = (name: string | null, at: Token | undefined) => {
     const entry = name ? gazetteer().lookup(name) : undefined;
     const entity = name ? doc.entities.find((e) => e.text === name) : undefined;
@@ -1401,6 +1462,10 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
     const qualifier = c.deprel === 'amod' || c.deprel === 'compound';
     const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
     if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
+    // "Armenian-held villages", "rebel-controlled towns": whoever holds a place is its owner
+    if (c.deprel === 'amod' && /^(hold|control|occupy|run)$/.test(lemmaOf(c))) {
+      for (const g of ctx.children[c.i]!) if (g.deprel === 'compound' || g.deprel === 'amod' || g.deprel === 'obl:npmod') add(actorIds(ctx, g, 'agent'));
+    }
     // "an offer of food aid from the WFP": the owner named inside the offer's content
     if (kase === 'of' && act && depth === 0) for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(actorIds(ctx, g, 'agent'));
   }
@@ -1420,8 +1485,15 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
     if (host.deprel === 'acl' && host.head >= 0 && (isMisparsedMainVerb(ctx, host) || isOngoingActOf(ctx, host))) return [ctx.doc.tokens[host.head]!];
     if (!['xcomp', 'conj', 'advcl', 'ccomp', 'parataxis'].includes(host.deprel) || host.head < 0) return [];
-    // a passive governor's subject is not the actor of its complement ("was asked to leave")
-    if (host.deprel !== 'conj' && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    // a passive governor's subject is not the actor of its complement ("was asked to leave"), except after verbs
+    // that only say what is expected or reported of it: "is expected to visit", "is said to have left" (raising)
+    const governorVerb = ctx.doc.tokens[host.head]!;
+    const raised = host.deprel === 'xcomp' && RAISING_PASSIVES.has(lemmaOf(governorVerb));
+    if (host.deprel !== 'conj' && !raised && ctx.children[host.head]!.some((c) => isPassiveSubject(ctx, c))) return [];
+    if (raised) {
+      const raisedSubjects = ctx.children[governorVerb.i]!.filter((c) => isPassiveSubject(ctx, c));
+      if (raisedSubjects.length) return raisedSubjects;
+    }
     // "Asked what had changed, she said ...": a passive participle's understood subject is its patient
     if (host.deprel === 'advcl' && host.xpos === 'VBN') return [];
     // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
@@ -1501,6 +1573,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['by'])) add(source, actorIds(ctx, g, 'agent'));
       }
     }
+    // "Gabon was suspended from the African Union", "two reporters were expelled from Hungary", "diplomats were
+    // ordered out of Lithuania": with no agent named, a removal is done by the body or state it is from
+    if (passive && source.length === 0 && (reading.sense.mode === 'expel' || reading.sense.mode === 'deport')) {
+      for (const c of children[clause.i]!) {
+        if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['from', 'of', 'out'])) add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
+      }
+    }
     if (subjects.length === 0 && source.length === 0 && !passive) add(source, subjectByWordOrder(ctx, clause));
   }
   // "a general strike planned by the union", "a car bomb claimed by al-Shabaab": the agent of the act named
@@ -1553,7 +1632,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     }
     if (/^access$/i.test(thing.text)) for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['to'])) add(target, actorIds(ctx, n, 'patient').length ? actorIds(ctx, n, 'patient') : ownerIds(ctx, n));
     // "demanded the resignation of X", "called for the release of X": the person the demanded act concerns
-    if (type === 'REQUEST' && target.length === 0 && nounSense(nounLemma(thing))) {
+    // ("ordered the arrest of X": the person the ordered arrest is of)
+    if ((type === 'REQUEST' || type === 'COERCE') && target.length === 0 && nounSense(nounLemma(thing))) {
       for (const n of children[thing.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['of'])) add(target, actorIds(ctx, n, 'patient').filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
     }
   }
@@ -1561,7 +1641,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   // off, and its owner is the recipient as for any object
   if (target.length === 0 && OWNER_IS_RECIPIENT.has(type) && !nominal) {
     for (const c of clauseKids) {
-      if (c.deprel === 'obl' && c.upos === 'NOUN' && !caseOf(ctx, c) && !isTimePhrase(ctx, c)) add(target, ownerIds(ctx, c).filter((id) => !source.includes(id)));
+      // ("rounded up 40 opposition supporters": the people split off are the recipients themselves)
+      if (c.deprel === 'obl' && c.upos === 'NOUN' && !caseOf(ctx, c) && !isTimePhrase(ctx, c)) {
+        const patients = actorIds(ctx, c, 'patient');
+        add(target, (patients.length ? patients : ownerIds(ctx, c)).filter((id) => !source.includes(id)));
+      }
     }
   }
   for (const c of clauseKids) {
