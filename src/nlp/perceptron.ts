@@ -109,6 +109,10 @@ export class WeightTable {
   private readonly slotKeys: Int32Array;
   private readonly slotRange: Uint32Array;
   private readonly entries: Float32Array;
+  /** Quantised sparse rows: per slot [start << 8 | length, scale bits]; see the constructor. */
+  private readonly slotPacked: Uint32Array;
+  private readonly slotScale: Float32Array;
+  private readonly packed: Int32Array;
   private readonly dense: Float32Array | null;
   private readonly mask: number;
   private readonly rowStart: Uint32Array;
@@ -119,6 +123,7 @@ export class WeightTable {
     readonly rowLen: Uint16Array | Uint8Array,
     readonly cls: Uint16Array | Uint8Array,
     readonly w: Float32Array,
+    quantised?: { q: Int16Array; rowScale: Float32Array },
   ) {
     const n = keys.length;
     this.rowStart = new Uint32Array(n + 1);
@@ -135,6 +140,10 @@ export class WeightTable {
       this.slotKeys[s] = key;
       slotOf[i] = s;
     }
+    this.slotPacked = new Uint32Array(0);
+    this.slotScale = new Float32Array(0);
+    this.packed = new Int32Array(0);
+    const packable = quantised !== undefined && nClasses <= 256 && w.length < 1 << 24 && rowLen.every((len) => len < 256);
     if (nClasses <= 8) {
       this.dense = new Float32Array(cap * nClasses);
       this.slotRange = new Uint32Array(0);
@@ -142,6 +151,25 @@ export class WeightTable {
       for (let i = 0; i < n; i++) {
         const base = slotOf[i]! * nClasses;
         for (let j = this.rowStart[i]!; j < this.rowStart[i + 1]!; j++) this.dense[base + cls[j]!] = w[j]!;
+      }
+    } else if (packable) {
+      // Weights read from a file are int16 times a float32 scale per row, so Math.fround(q * scale) gives back
+      // exactly the float32 weight. Keeping q and the class in one int32 halves the entries, and the scale
+      // shares the slot's 8 bytes with start and length: the table (tagger, labeller, recogniser) takes less
+      // cache, which all three models compete for when a sentence goes through all of them.
+      this.dense = null;
+      this.slotRange = new Uint32Array(0);
+      this.entries = new Float32Array(0);
+      const buf = new ArrayBuffer(cap * 8);
+      this.slotPacked = new Uint32Array(buf);
+      this.slotScale = new Float32Array(buf);
+      this.packed = new Int32Array(w.length);
+      const q = quantised.q;
+      for (let j = 0; j < w.length; j++) this.packed[j] = (q[j]! << 8) | cls[j]!;
+      for (let i = 0; i < n; i++) {
+        const s = slotOf[i]!;
+        this.slotPacked[2 * s] = ((this.rowStart[i]! << 8) | rowLen[i]!) >>> 0;
+        this.slotScale[2 * s + 1] = quantised.rowScale[i]!;
       }
     } else {
       this.dense = null;
@@ -183,6 +211,23 @@ export class WeightTable {
         if (s < 0) continue;
         const base = s * nc;
         for (let c = 0; c < nc; c++) scores[c]! += dense[base + c]!;
+      }
+      return;
+    }
+    if (this.packed.length > 0) {
+      const slotPacked = this.slotPacked;
+      const slotScale = this.slotScale;
+      const packed = this.packed;
+      for (let i = 0; i < n; i++) {
+        const s = this.find(feats[i]!);
+        if (s < 0) continue;
+        const startLen = slotPacked[2 * s]!;
+        const scale = slotScale[2 * s + 1]!;
+        const end = (startLen >>> 8) + (startLen & 255);
+        for (let j = startLen >>> 8; j < end; j++) {
+          const v = packed[j]!;
+          scores[v & 255]! += Math.fround((v >> 8) * scale);
+        }
       }
       return;
     }
@@ -254,7 +299,12 @@ export class WeightTable {
         for (let e = j + rowLen[r]!; j < e; j++) w[j] = q[j]! * sc;
       }
     } else for (let i = 0; i < q.length; i++) w[i] = q[i]! * meta.scale;
-    return new WeightTable(meta.nClasses, keys, rowLen, arrays[prefix + '.cls'] as Uint16Array | Uint8Array, w);
+    // The scoring side recomputes q * scale from a float32 scale: exact for per-row scales (stored as float32),
+    // and for a legacy single scale only when float32 holds it; otherwise the table keeps float weights.
+    let quantised: { q: Int16Array; rowScale: Float32Array } | undefined;
+    if (scales) quantised = { q, rowScale: scales };
+    else if (Math.fround(meta.scale) === meta.scale) quantised = { q, rowScale: new Float32Array(rowLen.length).fill(meta.scale) };
+    return new WeightTable(meta.nClasses, keys, rowLen, arrays[prefix + '.cls'] as Uint16Array | Uint8Array, w, quantised);
   }
 }
 
