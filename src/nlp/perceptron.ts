@@ -100,15 +100,20 @@ export class PerceptronTrainer {
 
 /**
  * Read-only weights: an open-addressing table from feature key to a run of (class, weight) pairs. Laid out for
- * few cache misses per lookup: slots interleave [key, start, end]; entries interleave [class, weight]; with at most
- * eight classes the weights sit densely in the slot itself.
+ * few cache misses per lookup. Keys sit alone in their own array, so probing (most features of a sentence are not
+ * in the table, and a miss walks the whole cluster) reads 16 slots per cache line instead of a few; only a hit
+ * touches the payload. With at most eight classes the payload is the dense weight vector of the slot; otherwise
+ * it is [start, end) into entries, which interleave [class, weight].
  */
 export class WeightTable {
-  private readonly slots: Int32Array;
+  private readonly slotKeys: Int32Array;
+  private readonly slotRange: Uint32Array;
   private readonly entries: Float32Array;
+  /** Quantised sparse rows: per slot [start << 8 | length, scale bits]; see the constructor. */
+  private readonly slotPacked: Uint32Array;
+  private readonly slotScale: Float32Array;
+  private readonly packed: Int32Array;
   private readonly dense: Float32Array | null;
-  private readonly denseKeys: Int32Array | null;
-  private readonly stride: number;
   private readonly mask: number;
   private readonly rowStart: Uint32Array;
 
@@ -118,6 +123,7 @@ export class WeightTable {
     readonly rowLen: Uint16Array | Uint8Array,
     readonly cls: Uint16Array | Uint8Array,
     readonly w: Float32Array,
+    quantised?: { q: Int16Array; rowScale: Float32Array },
   ) {
     const n = keys.length;
     this.rowStart = new Uint32Array(n + 1);
@@ -125,79 +131,113 @@ export class WeightTable {
     let cap = 16;
     while (cap < n * 1.3) cap *= 2;
     this.mask = cap - 1;
+    this.slotKeys = new Int32Array(cap);
+    const slotOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      let s = key & this.mask;
+      while (this.slotKeys[s] !== 0) s = (s + 1) & this.mask;
+      this.slotKeys[s] = key;
+      slotOf[i] = s;
+    }
+    this.slotPacked = new Uint32Array(0);
+    this.slotScale = new Float32Array(0);
+    this.packed = new Int32Array(0);
+    const packable = quantised !== undefined && nClasses <= 256 && w.length < 1 << 24 && rowLen.every((len) => len < 256);
     if (nClasses <= 8) {
-      this.stride = nClasses + 1;
-      const buf = new ArrayBuffer(cap * this.stride * 4);
-      this.dense = new Float32Array(buf);
-      this.denseKeys = new Int32Array(buf);
-      this.slots = new Int32Array(0);
+      this.dense = new Float32Array(cap * nClasses);
+      this.slotRange = new Uint32Array(0);
       this.entries = new Float32Array(0);
       for (let i = 0; i < n; i++) {
-        const key = keys[i]!;
-        let s = key & this.mask;
-        while (this.denseKeys[s * this.stride] !== 0) s = (s + 1) & this.mask;
-        const base = s * this.stride;
-        this.denseKeys[base] = key;
-        for (let j = this.rowStart[i]!; j < this.rowStart[i + 1]!; j++) this.dense[base + 1 + cls[j]!] = w[j]!;
+        const base = slotOf[i]! * nClasses;
+        for (let j = this.rowStart[i]!; j < this.rowStart[i + 1]!; j++) this.dense[base + cls[j]!] = w[j]!;
+      }
+    } else if (packable) {
+      // Weights read from a file are int16 times a float32 scale per row, so Math.fround(q * scale) gives back
+      // exactly the float32 weight. Keeping q and the class in one int32 halves the entries, and the scale
+      // shares the slot's 8 bytes with start and length: the table (tagger, labeller, recogniser) takes less
+      // cache, which all three models compete for when a sentence goes through all of them.
+      this.dense = null;
+      this.slotRange = new Uint32Array(0);
+      this.entries = new Float32Array(0);
+      const buf = new ArrayBuffer(cap * 8);
+      this.slotPacked = new Uint32Array(buf);
+      this.slotScale = new Float32Array(buf);
+      this.packed = new Int32Array(w.length);
+      const q = quantised.q;
+      for (let j = 0; j < w.length; j++) this.packed[j] = (q[j]! << 8) | cls[j]!;
+      for (let i = 0; i < n; i++) {
+        const s = slotOf[i]!;
+        this.slotPacked[2 * s] = ((this.rowStart[i]! << 8) | rowLen[i]!) >>> 0;
+        this.slotScale[2 * s + 1] = quantised.rowScale[i]!;
       }
     } else {
-      this.stride = 3;
       this.dense = null;
-      this.denseKeys = null;
-      this.slots = new Int32Array(cap * 3);
+      this.slotRange = new Uint32Array(cap * 2);
       this.entries = new Float32Array(w.length * 2);
       for (let j = 0; j < w.length; j++) {
         this.entries[2 * j] = cls[j]!;
         this.entries[2 * j + 1] = w[j]!;
       }
       for (let i = 0; i < n; i++) {
-        const key = keys[i]!;
-        let s = key & this.mask;
-        while (this.slots[s * 3] !== 0) s = (s + 1) & this.mask;
-        this.slots[s * 3] = key;
-        this.slots[s * 3 + 1] = this.rowStart[i]!;
-        this.slots[s * 3 + 2] = this.rowStart[i + 1]!;
+        const s = slotOf[i]!;
+        this.slotRange[2 * s] = this.rowStart[i]!;
+        this.slotRange[2 * s + 1] = this.rowStart[i + 1]!;
       }
     }
   }
 
+  /** Slot holding key f, or -1 when f has no weights. */
+  private find(f: number): number {
+    const slotKeys = this.slotKeys;
+    const mask = this.mask;
+    let s = f & mask;
+    let k = slotKeys[s]!;
+    while (k !== f) {
+      if (k === 0) return -1;
+      s = (s + 1) & mask;
+      k = slotKeys[s]!;
+    }
+    return s;
+  }
+
   /** Adds the weights of the features into scores (not zeroed here). */
   addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
-    const mask = this.mask;
     if (this.dense !== null) {
-      const dk = this.denseKeys!;
       const dense = this.dense;
-      const stride = this.stride;
       const nc = this.nClasses;
       for (let i = 0; i < n; i++) {
-        const f = feats[i]!;
-        let s = f & mask;
-        let k = dk[s * stride]!;
-        while (k !== f) {
-          if (k === 0) break;
-          s = (s + 1) & mask;
-          k = dk[s * stride]!;
-        }
-        if (k === 0) continue;
-        const base = s * stride + 1;
+        const s = this.find(feats[i]!);
+        if (s < 0) continue;
+        const base = s * nc;
         for (let c = 0; c < nc; c++) scores[c]! += dense[base + c]!;
       }
       return;
     }
-    const slots = this.slots;
+    if (this.packed.length > 0) {
+      const slotPacked = this.slotPacked;
+      const slotScale = this.slotScale;
+      const packed = this.packed;
+      for (let i = 0; i < n; i++) {
+        const s = this.find(feats[i]!);
+        if (s < 0) continue;
+        const startLen = slotPacked[2 * s]!;
+        const scale = slotScale[2 * s + 1]!;
+        const end = (startLen >>> 8) + (startLen & 255);
+        for (let j = startLen >>> 8; j < end; j++) {
+          const v = packed[j]!;
+          scores[v & 255]! += Math.fround((v >> 8) * scale);
+        }
+      }
+      return;
+    }
+    const range = this.slotRange;
     const e = this.entries;
     for (let i = 0; i < n; i++) {
-      const f = feats[i]!;
-      let s = f & mask;
-      let k = slots[s * 3]!;
-      while (k !== f) {
-        if (k === 0) break;
-        s = (s + 1) & mask;
-        k = slots[s * 3]!;
-      }
-      if (k === 0) continue;
-      const end = 2 * slots[s * 3 + 2]!;
-      for (let j = 2 * slots[s * 3 + 1]!; j < end; j += 2) scores[e[j]!]! += e[j + 1]!;
+      const s = this.find(feats[i]!);
+      if (s < 0) continue;
+      const end = 2 * range[2 * s + 1]!;
+      for (let j = 2 * range[2 * s]!; j < end; j += 2) scores[e[j]!]! += e[j + 1]!;
     }
   }
 
@@ -259,7 +299,12 @@ export class WeightTable {
         for (let e = j + rowLen[r]!; j < e; j++) w[j] = q[j]! * sc;
       }
     } else for (let i = 0; i < q.length; i++) w[i] = q[i]! * meta.scale;
-    return new WeightTable(meta.nClasses, keys, rowLen, arrays[prefix + '.cls'] as Uint16Array | Uint8Array, w);
+    // The scoring side recomputes q * scale from a float32 scale: exact for per-row scales (stored as float32),
+    // and for a legacy single scale only when float32 holds it; otherwise the table keeps float weights.
+    let quantised: { q: Int16Array; rowScale: Float32Array } | undefined;
+    if (scales) quantised = { q, rowScale: scales };
+    else if (Math.fround(meta.scale) === meta.scale) quantised = { q, rowScale: new Float32Array(rowLen.length).fill(meta.scale) };
+    return new WeightTable(meta.nClasses, keys, rowLen, arrays[prefix + '.cls'] as Uint16Array | Uint8Array, w, quantised);
   }
 }
 
