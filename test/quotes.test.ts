@@ -125,3 +125,16 @@ test('“Asked if ..., X said ...”: the question is reported as put to the mai
   assert.equal(asked.speakerMention?.text, 'the Norwegian fisheries minister');
   assert.ok(record.quotes.some((q) => q.cue?.text === 'said' && q.content.text === 'no'), JSON.stringify(record.quotes));
 });
+
+test('a speaker tag inside a quote joined across it still reports words of its own', () => {
+  const record = extractText(
+    '“We came to Bergen to listen to the fishermen,” said Lena Holm, noting that the quota talks ' +
+      'had stalled. “The rest of the agenda can wait until the autumn.”',
+  );
+  const joined = record.quotes.find((q) => q.kind === 'direct' && q.content.text.startsWith('We came'));
+  assert.ok(joined && joined.content.text.endsWith('until the autumn.'), JSON.stringify(record.quotes));
+  const noting = record.quotes.find((q) => q.cue?.text === 'noting');
+  assert.ok(noting, JSON.stringify(record.quotes));
+  assert.match(noting.content.text, /the quota talks had stalled/);
+  assert.equal(nameOf(record, noting.speaker), 'Lena Holm');
+});
