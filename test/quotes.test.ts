@@ -138,3 +138,12 @@ test('a speaker tag inside a quote joined across it still reports words of its o
   assert.match(noting.content.text, /the quota talks had stalled/);
   assert.equal(nameOf(record, noting.speaker), 'Lena Holm');
 });
+
+test('a spaced hyphen after a quotation stands for a dash before its speaker’s name', () => {
+  const record = extractText(
+    'Foreign Minister Lena Holm met fishermen in Bergen on Monday.\n\n“We will not sign any fishing agreement before the autumn.”\n- Lena Holm',
+  );
+  assert.equal(record.quotes.length, 1, JSON.stringify(record.quotes));
+  assert.equal(record.quotes[0]!.content.text, 'We will not sign any fishing agreement before the autumn.');
+  assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Lena Holm');
+});

@@ -502,7 +502,8 @@ function isCue(doc: Doc, token: Token): boolean {
 /** “...” ― Ana Ruiz, and Ana Ruiz: “...”. */
 function dashOrColonSpeaker(context: Context, mark: QuoteMarks): { found: Speaker; cue: Span } | null {
   const { doc, mentions } = context;
-  const after = /^\s*([―—–]|--)\s*/.exec(doc.text.slice(mark.closeEnd, mark.closeEnd + 6));
+  // (a plain hyphen stands for the dash when spaced apart: “...”\n- Ana Ruiz)
+  const after = /^\s*([―—–]|--|-(?=\s))\s*/.exec(doc.text.slice(mark.closeEnd, mark.closeEnd + 6));
   if (after) {
     const dashStart = mark.closeEnd + after[0].indexOf(after[1]!);
     const next = doc.tokens[firstTokenFrom(doc, mark.closeEnd + after[0].length)];
