@@ -147,3 +147,12 @@ test('a spaced hyphen after a quotation stands for a dash before its speaker’s
   assert.equal(record.quotes[0]!.content.text, 'We will not sign any fishing agreement before the autumn.');
   assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Lena Holm');
 });
+
+test('a frame of middling precision reports when a name or a personal pronoun is its subject', () => {
+  const named = extractText('Lena Holm addressed the quota dispute at a meeting with fishermen in Bergen.');
+  const addressed = named.quotes.find((q) => q.cue?.text === 'addressed');
+  assert.ok(addressed, JSON.stringify(named.quotes));
+  assert.equal(nameOf(named, addressed.speaker), 'Lena Holm');
+  assert.match(addressed.content.text, /^the quota dispute/);
+  assert.deepEqual(extractText('The new report addressed the quota dispute at length.').quotes, []);
+});
