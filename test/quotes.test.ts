@@ -125,3 +125,43 @@ test('“Asked if ..., X said ...”: the question is reported as put to the mai
   assert.equal(asked.speakerMention?.text, 'the Norwegian fisheries minister');
   assert.ok(record.quotes.some((q) => q.cue?.text === 'said' && q.content.text === 'no'), JSON.stringify(record.quotes));
 });
+
+test('a speaker tag inside a quote joined across it still reports words of its own', () => {
+  const record = extractText(
+    '“We came to Bergen to listen to the fishermen,” said Lena Holm, noting that the quota talks ' +
+      'had stalled. “The rest of the agenda can wait until the autumn.”',
+  );
+  const joined = record.quotes.find((q) => q.kind === 'direct' && q.content.text.startsWith('We came'));
+  assert.ok(joined && joined.content.text.endsWith('until the autumn.'), JSON.stringify(record.quotes));
+  const noting = record.quotes.find((q) => q.cue?.text === 'noting');
+  assert.ok(noting, JSON.stringify(record.quotes));
+  assert.match(noting.content.text, /the quota talks had stalled/);
+  assert.equal(nameOf(record, noting.speaker), 'Lena Holm');
+});
+
+test('a spaced hyphen after a quotation stands for a dash before its speaker’s name', () => {
+  const record = extractText(
+    'Foreign Minister Lena Holm met fishermen in Bergen on Monday.\n\n“We will not sign any fishing agreement before the autumn.”\n- Lena Holm',
+  );
+  assert.equal(record.quotes.length, 1, JSON.stringify(record.quotes));
+  assert.equal(record.quotes[0]!.content.text, 'We will not sign any fishing agreement before the autumn.');
+  assert.equal(nameOf(record, record.quotes[0]!.speaker), 'Lena Holm');
+});
+
+test('a frame of middling precision reports when a name or a personal pronoun is its subject', () => {
+  const named = extractText('Lena Holm addressed the quota dispute at a meeting with fishermen in Bergen.');
+  const addressed = named.quotes.find((q) => q.cue?.text === 'addressed');
+  assert.ok(addressed, JSON.stringify(named.quotes));
+  assert.equal(nameOf(named, addressed.speaker), 'Lena Holm');
+  assert.match(addressed.content.text, /^the quota dispute/);
+  assert.deepEqual(extractText('The new report addressed the quota dispute at length.').quotes, []);
+});
+
+test('a noun of middling precision reports when a name or a personal pronoun owns it', () => {
+  const record = extractText('Lena Holm’s attack on the quota deal surprised the Danish delegation.');
+  const attack = record.quotes.find((q) => q.cue?.text === 'attack');
+  assert.ok(attack, JSON.stringify(record.quotes));
+  assert.equal(nameOf(record, attack.speaker), 'Lena Holm');
+  assert.equal(attack.content.text, 'the quota deal');
+  assert.deepEqual(extractText('The attack on the quota deal surprised the Danish delegation.').quotes, []);
+});

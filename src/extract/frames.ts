@@ -208,13 +208,36 @@ export function frameEntry(key: string): readonly [precision: number, hits: numb
   return tables.lexicon[key];
 }
 
+/**
+ * A frame whose word has a name or a personal pronoun as its subject ("Holm addressed the dispute") reports more
+ * often than the same frame with another subject or none ("the report addressed ..."): on PolNeAR train, of the words
+ * whose best frame lies between 0.3 and 0.45, about half report with such a subject and 0.34 to 0.46 otherwise.
+ * Cross-validated on train (4 folds, frame threshold 0.45), this lower threshold for them gives quote P 0.764 R 0.715
+ * against P 0.773 R 0.707 without it (F1 0.739 and 0.738; 0.35 gives 0.739, 0.2 gives 0.737): recall for the same F1.
+ */
+const NAMED_SUBJECT_THRESHOLD = 0.3;
+const PERSONAL_PRONOUNS = /^(he|she|they|i|we)$/i;
+
+/**
+ * A name or a personal pronoun as the word's subject, or as the owner of a noun ("Holm's attack on the deal", "her
+ * questions about it"); with owners too, the 4-fold figure at 0.45 becomes P 0.763 R 0.717 (F1 0.739).
+ */
+function namedSubject(children: Token[][], token: Token): boolean {
+  const subject = children[token.i]!.find((c) => c.deprel === 'nsubj');
+  const owner = token.upos === 'NOUN' ? children[token.i]!.find((c) => c.deprel === 'nmod:poss') : undefined;
+  if (owner && (owner.upos === 'PROPN' || /^(his|her|their|my|our)$/i.test(owner.text))) return true;
+  return !!subject && (subject.upos === 'PROPN' || PERSONAL_PRONOUNS.test(subject.text));
+}
+
 /** The most precise frame of a word in the learnt lexicon, if one reaches the threshold. */
 export function bestFrame(doc: Doc, children: Token[][], token: Token): FrameCandidate | null {
   let best: FrameCandidate | null = null;
-  let bestPrecision = tables.threshold;
+  let bestPrecision = 0;
+  const named = namedSubject(children, token);
   for (const candidate of frameCandidates(doc, children, token)) {
     const precision = precisionOf(candidate);
-    if (precision >= bestPrecision) {
+    const threshold = named && !candidate.relation.startsWith('^') && candidate.head.deprel !== 'nsubj' ? NAMED_SUBJECT_THRESHOLD : tables.threshold;
+    if (precision >= threshold && precision >= bestPrecision) {
       best = candidate;
       bestPrecision = precision;
     }

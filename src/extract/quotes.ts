@@ -312,6 +312,7 @@ function directQuotes(context: Context, marks: QuoteMarks[], usedCues: Set<numbe
     const ownCue = nearest(outside.filter((t) => isQuoteCue(doc, t) && !(t.end <= mark.open && usedCues.has(t.i))), distance) ?? tagCue(doc, mark) ?? introduced;
     // “We came to listen,” said Berg. “The rest can wait.” is one quote interrupted by its speaker tag
     if (last && !ownCue && interruptedBy(doc, last, mark, marks)) {
+      tagGaps.set(last.draft, [...(tagGaps.get(last.draft) ?? []), { start: last.closeEnd, end: mark.open }]);
       last.draft.content = spanOf(doc.text, last.draft.content.start, mark.contentEnd);
       last.closeEnd = mark.closeEnd;
       if (previous) previous.sentence = sentence;
@@ -501,7 +502,8 @@ function isCue(doc: Doc, token: Token): boolean {
 /** “...” ― Ana Ruiz, and Ana Ruiz: “...”. */
 function dashOrColonSpeaker(context: Context, mark: QuoteMarks): { found: Speaker; cue: Span } | null {
   const { doc, mentions } = context;
-  const after = /^\s*([―—–]|--)\s*/.exec(doc.text.slice(mark.closeEnd, mark.closeEnd + 6));
+  // (a plain hyphen stands for the dash when spaced apart: “...”\n- Ana Ruiz)
+  const after = /^\s*([―—–]|--|-(?=\s))\s*/.exec(doc.text.slice(mark.closeEnd, mark.closeEnd + 6));
   if (after) {
     const dashStart = mark.closeEnd + after[0].indexOf(after[1]!);
     const next = doc.tokens[firstTokenFrom(doc, mark.closeEnd + after[0].length)];
@@ -906,11 +908,18 @@ function phraseBefore(doc: Doc, cue: Token, allowed: (t: Token) => boolean): Spe
   return { speaker: null, mention: spanOf(doc.text, words[0]!.start, words[words.length - 1]!.end) };
 }
 
+/**
+ * The speaker tags inside quotes joined across them (“...,” said X, who ... “...”): the tag is not the speaker's
+ * quoted words, so what it reports itself ("who said ...", "noting that ...") is a quote of its own.
+ */
+const tagGaps = new WeakMap<object, Array<{ start: number; end: number }>>();
+
 /** Keeps each quote that overlaps none kept before it: callers list the quotes they prefer first. */
 function dropOverlaps<T extends { content: Span }>(quotes: T[]): T[] {
   const kept: T[] = [];
+  const inTagOf = (quote: T, k: T) => (tagGaps.get(k) ?? []).some((gap) => quote.content.start >= gap.start && quote.content.end <= gap.end);
   for (const quote of quotes) {
-    const clash = kept.some((k) => quote.content.start < k.content.end && k.content.start < quote.content.end);
+    const clash = kept.some((k) => quote.content.start < k.content.end && k.content.start < quote.content.end && !inTagOf(quote, k));
     if (!clash) kept.push(quote);
   }
   return kept;
