@@ -234,3 +234,9 @@ test('crowds that loot, torch or ransack riot, and are named as rioters; soldier
   assert.deepEqual(coded('A mob ransacked the electoral commission office in Lusaka.'), ['PROTEST rioters -> ']);
   assert.deepEqual(coded('Soldiers looted the village.').filter((e) => e.startsWith('PROTEST')), []);
 });
+
+test('one ship striking another is a collision, not an attack; a warship firing on a boat still attacks', () => {
+  assert.deepEqual(coded('The ferry Nordlys was struck on its bow by the Polar Star, a Latvian tanker.'), []);
+  assert.deepEqual(coded('A Maltese freighter hit the fishing boat Agios Nikolaos off Crete on Tuesday.'), []);
+  assert.deepEqual(coded('A Turkish warship fired on a Greek fishing boat.').map((e) => e.split(' ')[0]), ['ASSAULT']);
+});

@@ -202,7 +202,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'obj' || isPassiveSubject(ctx, c)) && /^(what|whatever)$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
-  if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
+  if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
   // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
@@ -964,6 +964,29 @@ function tellsOfAccident(ctx: Context, trigger: Token): boolean {
   }
   return false;
 }
+
+/**
+ * "The ferry was struck by a tanker", "a freighter hit the trawler": one ship striking another is a collision, an
+ * accident the manual does not code. A ship firing on or ramming another is told with other verbs and stays ASSAULT.
+ */
+function vesselsStruckEachOther(ctx: Context, clause: Token): boolean {
+  if (!/^(strike|hit)$/.test(lemmaOf(clause))) return false;
+  // "the trawler Kvitoy", "the Polar Star, a Latvian tanker": a ship's name is known as a vessel by its noun
+  const isVessel = (t: Token) => VESSELS.has(t.text.toLowerCase()) || ctx.children[t.i]!.some((c) => /^(appos|compound)$/.test(c.deprel) && VESSELS.has(c.text.toLowerCase()));
+  const struck = ctx.children[clause.i]!.filter((c) => c.deprel === 'obj' || isPassiveSubject(ctx, c));
+  if (!struck.some(isVessel)) return false;
+  // the striker: the active subject, or the phrase after "by" (which the parser may hang on another word, with the
+  // apposition naming the ship then hung beside it, or read as a conjunct)
+  const strikers = ctx.children[clause.i]!.filter((c) => c.deprel === 'nsubj');
+  for (const t of subtree(ctx, clause)) {
+    if (t.deprel === 'case' && /^by$/i.test(t.text) && t.head >= 0) strikers.push(ctx.doc.tokens[t.head]!);
+  }
+  const besideIsVessel = (s: Token) => s.head >= 0 && ctx.children[s.head]!.some((c) => /^(appos|conj)$/.test(c.deprel) && c.i > s.i && c.i - s.i < 8 && VESSELS.has(c.text.toLowerCase()));
+  return strikers.some((s) => isVessel(s) || besideIsVessel(s));
+}
+
+const VESSELS = new Set(['ship', 'ships', 'vessel', 'vessels', 'trawler', 'trawlers', 'tanker', 'tankers', 'freighter', 'freighters',
+  'boat', 'boats', 'ferry', 'ferries', 'barge', 'barges', 'yacht', 'yachts', 'tug', 'tugboat', 'containership']);
 
 function refusesOnlyToSpeak(ctx: Context, trigger: Token): boolean {
   if (!/^(decline|refuse)$/.test(lemmaOf(trigger))) return false;
