@@ -240,3 +240,7 @@ test('one ship striking another is a collision, not an attack; a warship firing 
   assert.deepEqual(coded('A Maltese freighter hit the fishing boat Agios Nikolaos off Crete on Tuesday.'), []);
   assert.deepEqual(coded('A Turkish warship fired on a Greek fishing boat.').map((e) => e.split(' ')[0]), ['ASSAULT']);
 });
+
+test('"it" in a reported clause never stands for the person reporting it', () => {
+  assert.deepEqual(coded('Dumont said the African Union supported the peace mission and would help to pay for it.').filter((e) => e.startsWith('AID')), ['AID African Union -> ']);
+});

@@ -1429,7 +1429,8 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
       const governor = ctx.doc.tokens[t.head]!;
       if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
         const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
-        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1);
+        // "X said the EU would help to pay for it": "it" is a thing or a body, never the person reporting
+        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1).filter((id) => !(/^its?$/.test(lower) && ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
       }
       t = governor;
     }
