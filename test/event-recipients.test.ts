@@ -244,3 +244,8 @@ test('one ship striking another is a collision, not an attack; a warship firing 
 test('"it" in a reported clause never stands for the person reporting it', () => {
   assert.deepEqual(coded('Dumont said the African Union supported the peace mission and would help to pay for it.').filter((e) => e.startsWith('AID')), ['AID African Union -> ']);
 });
+
+test('talks a state will host or hold are a planned meeting, not a promise', () => {
+  const record = extractText('Portugal will host crisis talks in Lisbon on Friday on water rights, its prime minister said.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['CONSULT future']);
+});

@@ -370,8 +370,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     negated = false;
   }
   if (modality === 'future' || (modality === 'asserted' && underCommitment(ctx, clause))) {
-    // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE
-    if (COOPERATIVE.has(type)) {
+    // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE. A meeting that
+    // someone will host or hold ("will host talks in Reykjavik on Monday") is arranged, not offered: a planned CONSULT
+    const convened = type === 'CONSULT' && reading.nominal && clause !== trigger && /^(host|hold)$/.test(lemmaOf(clause));
+    if (COOPERATIVE.has(type) && !convened) {
       type = 'AGREE';
       mode = null;
     } else if (type === 'RETREAT') {
