@@ -249,3 +249,7 @@ test('talks a state will host or hold are a planned meeting, not a promise', () 
   const record = extractText('Portugal will host crisis talks in Lisbon on Friday on water rights, its prime minister said.');
   assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['CONSULT future']);
 });
+
+test('a conditional harm by the speaker\'s side is a threat also when the parser hangs the condition on a noun', () => {
+  assert.deepEqual(coded('Peru\'s deputy trade minister, Rosa Ibarra, said Lima would “review the work” of the joint Peruvian-Chilean water council if the United States imposed sanctions on Peruvian banks and Chile followed suit.'), ['THREATEN Rosa Ibarra -> United States']);
+});

@@ -861,7 +861,22 @@ function outOfReach(ctx: Context, clause: Token): boolean {
 
 /** The condition clause of a verb ("... if the EU imposed sanctions"). */
 function conditionOf(ctx: Context, verb: Token): Token | undefined {
-  return ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text)));
+  const marked = (c: Token) => ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text));
+  // ("would review the commission if the EU imposed sanctions": the parser may hang the condition on the object
+  // or on a prepositional phrase)
+  const own = ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && marked(c));
+  if (own) return own;
+  // the nouns of its object and obliques, down their "of" phrases ("the work of the council")
+  const nouns = ctx.children[verb.i]!.filter((c) => c.deprel === 'obj' || c.deprel === 'obl');
+  for (let k = 0; k < nouns.length && k < 8; k++) nouns.push(...ctx.children[nouns[k]!.i]!.filter((c) => c.deprel === 'nmod'));
+  return nouns.flatMap((n) => ctx.children[n.i]!).find((c) => c.deprel === 'acl' && marked(c));
+}
+
+/** The verb a noun phrase belongs to, up its "of" phrases, when it is that verb's object or oblique. */
+function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
+  let head = noun;
+  for (let hops = 0; hops < 3 && head.deprel === 'nmod' && head.head >= 0; hops++) head = ctx.doc.tokens[head.head]!;
+  return /^(obj|obl)$/.test(head.deprel) && head.head >= 0 ? ctx.doc.tokens[head.head]! : undefined;
 }
 
 /**
@@ -904,11 +919,14 @@ function isContent(ctx: Context, clause: Token): boolean {
   for (let hops = 0; hops < 3 && current.head >= 0; hops++) {
     const relation = current.deprel;
     if (!['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'conj'].includes(relation)) return false;
-    const governor = ctx.doc.tokens[current.head]!;
+    let governor = ctx.doc.tokens[current.head]!;
     const marks = ctx.children[current.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
+    // a condition the parser hangs on the object of its verb ("would review the council if the EU imposed
+    // sanctions") is that verb's condition
+    if (relation === 'acl' && marks.some((m) => /^(if|unless)$/.test(m)) && governor.upos !== 'VERB') governor = verbOfPhrase(ctx, governor) ?? governor;
     // "threatened a strike unless the government withdraws the plan", the condition misread as a conjunct: the
     // conjunction still marks it a condition, and the condition of a threat is part of the threat
-    const condition = relation === 'advcl' || (relation === 'conj' && marks.some((m) => /^(if|unless)$/.test(m)));
+    const condition = relation === 'advcl' || ((relation === 'conj' || relation === 'acl') && marks.some((m) => /^(if|unless)$/.test(m)));
     if (relation === 'conj' && !condition) {
       current = governor;
       continue;
