@@ -253,3 +253,7 @@ test('talks a state will host or hold are a planned meeting, not a promise', () 
 test('a conditional harm by the speaker\'s side is a threat also when the parser hangs the condition on a noun', () => {
   assert.deepEqual(coded('Peru\'s deputy trade minister, Rosa Ibarra, said Lima would “review the work” of the joint Peruvian-Chilean water council if the United States imposed sanctions on Peruvian banks and Chile followed suit.'), ['THREATEN Rosa Ibarra -> United States']);
 });
+
+test('a threat to suspend years of cooperation with a state is aimed at that state, not at a fleet sent alongside', () => {
+  assert.deepEqual(coded('Ankara has threatened to suspend years of gas cooperation with Athens and has sent a Black Sea Fleet frigate to guard Turkish tankers.').filter((e) => e.startsWith('THREATEN')), ['THREATEN Türkiye -> Greece']);
+});

@@ -1760,8 +1760,11 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       const contentObject = objectOf(ctx, content);
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
       for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from', 'between'])) add(target, recipientIds(ctx, c));
-      // "threatened to suspend cooperation with Norway"
-      if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
+      // "threatened to suspend cooperation with Norway", "years of cooperation with Athens" (through "of"
+      // phrases, and also when the parser gives the verb a second object: "decades of fisheries cooperation")
+      const contentObjects = children[content.i]!.filter((c) => c === contentObject || c.deprel === 'obj');
+      for (let k = 0; k < contentObjects.length && k < 6; k++) contentObjects.push(...children[contentObjects[k]!.i]!.filter((n) => n.deprel === 'nmod' && hasCase(ctx, n, ['of'])));
+      if (target.length === 0) for (const o of contentObjects) for (const n of children[o.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
       // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
       if (type === 'THREATEN' || type === 'REJECT') {
         if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
