@@ -257,3 +257,8 @@ test('a conditional harm by the speaker\'s side is a threat also when the parser
 test('a threat to suspend years of cooperation with a state is aimed at that state, not at a fleet sent alongside', () => {
   assert.deepEqual(coded('Ankara has threatened to suspend years of gas cooperation with Athens and has sent a Black Sea Fleet frigate to guard Turkish tankers.').filter((e) => e.startsWith('THREATEN')), ['THREATEN Türkiye -> Greece']);
 });
+
+test('a unit reported sent by its state is mobilised by that state, not by the unit', () => {
+  assert.deepEqual(coded('In a statement, the Turkish defence ministry said an Aegean Fleet frigate had been dispatched to protect Turkish tankers.'), ['MOBILIZE Türkiye -> ']);
+  assert.deepEqual(coded('Turkey threatened on Monday to suspend its gas deal with Greece and said an Aegean Fleet frigate had been sent to escort Turkish tankers.'), ['THREATEN Türkiye -> Greece', 'MOBILIZE Türkiye -> ']);
+});

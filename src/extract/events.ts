@@ -872,6 +872,31 @@ function conditionOf(ctx: Context, verb: Token): Token | undefined {
   return nouns.flatMap((n) => ctx.children[n.i]!).find((c) => c.deprel === 'acl' && marked(c));
 }
 
+/**
+ * "Russia said a Northern Fleet warship had been sent": a fleet, army or brigade does not send itself; when a state
+ * (or its ministry) reports that its unit was sent, the state mobilises (the manual's actors are states and
+ * organisations, a unit acts for its state). Other owners stay as they are.
+ */
+function reportingStateForUnit(ctx: Context, clause: Token, owners: string[]): string[] {
+  const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
+  const units = owners.filter((id) => /\b(fleet|army|corps|brigade|division|regiment|flotilla|battalion|squadron)$/i.test(actorOf(id)?.name ?? ''));
+  if (units.length === 0 || units.length !== owners.length) return owners;
+  // the reporter: speakersOf, or the subject a reporting verb shares with the verb it is coordinated with ("Turkey
+  // threatened ... and said a frigate had been sent")
+  let reporters = speakersOf(ctx, clause);
+  if (reporters.length === 0) {
+    const report = governors(ctx, clause).find(({ token, via }) => via === 'ccomp' && REPORTING.has(lemmaOf(token)))?.token;
+    if (report && report.deprel === 'conj' && report.head >= 0) reporters = subjectsOf(ctx, ctx.doc.tokens[report.head]!).flatMap((s) => actorIds(ctx, s, 'agent'));
+  }
+  for (const speaker of reporters) {
+    const actor = actorOf(speaker);
+    if (actor?.type === 'country') return [speaker];
+    const state = actor?.country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === actor.country) : undefined;
+    if (state) return [state.id];
+  }
+  return owners;
+}
+
 /** The verb a noun phrase belongs to, up its "of" phrases, when it is that verb's object or oblique. */
 function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
   let head = noun;
@@ -1723,7 +1748,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       }
     }
     // "An additional NATO battlegroup was deployed": whose forces move is who mobilises
-    if (type === 'MOBILIZE' && source.length === 0 && object) add(source, actorIds(ctx, object, 'agent'));
+    if (type === 'MOBILIZE' && source.length === 0 && object) {
+      const owners = actorIds(ctx, object, 'agent');
+      const mobiliser = reportingStateForUnit(ctx, clause, owners);
+      add(source, mobiliser);
+      // (the unit sent is the state's own force, not whom the move is aimed at)
+      if (mobiliser !== owners) for (const unit of owners) if (target.includes(unit)) target.splice(target.indexOf(unit), 1);
+    }
   }
   if (target.length === 0) add(target, hostPlaces.filter((id) => !source.includes(id)));
   if (isHost && !nominal) {
