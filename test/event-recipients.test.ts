@@ -262,3 +262,8 @@ test('a unit reported sent by its state is mobilised by that state, not by the u
   assert.deepEqual(coded('In a statement, the Turkish defence ministry said an Aegean Fleet frigate had been dispatched to protect Turkish tankers.'), ['MOBILIZE Türkiye -> ']);
   assert.deepEqual(coded('Turkey threatened on Monday to suspend its gas deal with Greece and said an Aegean Fleet frigate had been sent to escort Turkish tankers.'), ['THREATEN Türkiye -> Greece', 'MOBILIZE Türkiye -> ']);
 });
+
+test('a pluperfect act in a relative clause the parser did not read as one is still background', () => {
+  const record = extractText('Haddad also said Lebanon would send a delegation to the next regular session of the joint Lebanese-Syrian border commission, whose future he had threatened to review this month if Syria joined Iranian sanctions on a Lebanese shipping company.');
+  assert.deepEqual(record.events.filter((e) => e.type === 'THREATEN').map((e) => e.modality), ['historical']);
+});

@@ -1947,6 +1947,8 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
   if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
   if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
+  // "..., whose future he had threatened to review": a pluperfect relative clause the parser did not read as one
+  if (aux.includes('had') && verb.xpos === 'VBN' && verb.deprel !== 'acl:relcl' && opensWithRelativeWord(ctx, verb)) return true;
   // "has managed ... since the 1970s", "since leaving the EU, Britain has negotiated ...": a practice going back
   if (children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['since']) && dated(c))) return true;
   if ((aux.includes('has') || aux.includes('have')) && children[verb.i]!.some((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^since$/i.test(m.text)))) return true;
@@ -1958,6 +1960,14 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   }
   if (reading.nominal && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
   return false;
+}
+
+/** The words right before a clause are ", whose future", ", which" or ", who": it is a relative clause by word order. */
+function opensWithRelativeWord(ctx: Context, verb: Token): boolean {
+  const { tokens } = ctx.doc;
+  let k = firstOf(ctx, verb).i - 1;
+  for (let steps = 0; steps < 3 && k >= 0 && /^(NOUN|ADJ|DET)$/.test(tokens[k]!.upos); steps++) k--;
+  return k > 0 && /^(whose|which|who|whom)$/i.test(tokens[k]!.text) && tokens[k - 1]!.text === ',';
 }
 
 function firstOf(ctx: Context, head: Token): Token {
