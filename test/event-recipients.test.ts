@@ -267,3 +267,7 @@ test('a pluperfect act in a relative clause the parser did not read as one is st
   const record = extractText('Haddad also said Lebanon would send a delegation to the next regular session of the joint Lebanese-Syrian border commission, whose future he had threatened to review this month if Syria joined Iranian sanctions on a Lebanese shipping company.');
   assert.deepEqual(record.events.filter((e) => e.type === 'THREATEN').map((e) => e.modality), ['historical']);
 });
+
+test('a threat to suspend cooperation the parser reads as a bare oblique is still aimed at the partner', () => {
+  assert.deepEqual(coded('Turkey threatened on Monday to suspend its decades-old energy cooperation with Greece.'), ['THREATEN Türkiye -> Greece']);
+});

@@ -1792,8 +1792,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
       for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from', 'between'])) add(target, recipientIds(ctx, c));
       // "threatened to suspend cooperation with Norway", "years of cooperation with Athens" (through "of"
-      // phrases, and also when the parser gives the verb a second object: "decades of fisheries cooperation")
-      const contentObjects = children[content.i]!.filter((c) => c === contentObject || c.deprel === 'obj');
+      // phrases, and also when the parser gives the verb a second object or a bare oblique: "decades of fisheries
+      // cooperation", "its decades-old fisheries cooperation")
+      const contentObjects = children[content.i]!.filter((c) => c === contentObject || c.deprel === 'obj' || (c.deprel === 'obl' && !caseOf(ctx, c)));
       for (let k = 0; k < contentObjects.length && k < 6; k++) contentObjects.push(...children[contentObjects[k]!.i]!.filter((n) => n.deprel === 'nmod' && hasCase(ctx, n, ['of'])));
       if (target.length === 0) for (const o of contentObjects) for (const n of children[o.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
       // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
