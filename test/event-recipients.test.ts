@@ -271,3 +271,8 @@ test('a pluperfect act in a relative clause the parser did not read as one is st
 test('a threat to suspend cooperation the parser reads as a bare oblique is still aimed at the partner', () => {
   assert.deepEqual(coded('Turkey threatened on Monday to suspend its decades-old energy cooperation with Greece.'), ['THREATEN Türkiye -> Greece']);
 });
+
+test('an act in a present-tense "until" clause has not happened and is not coded', () => {
+  assert.deepEqual(coded('Until Ankara accepts the new border line, the navy will keep patrolling the strait, the admiral said.'), []);
+  assert.deepEqual(coded('“Until Ankara accepts the border line, the navy will be patrolling waters that many captains do not recognise,” Demir said.'), []);
+});

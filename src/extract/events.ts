@@ -200,6 +200,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && trigger.i === doc.sentences[trigger.sentence]!.tokenStart && /^(VBN|VBD)$/.test(trigger.xpos) && /^(what|whether|why|how|if|about|when|who|to)$/i.test(doc.tokens[trigger.i + 1]?.text ?? '')) return null;
   // "What we signed tonight ...": a free relative refers back to an act, it does not report a new one
   if (!reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'obj' || isPassiveSubject(ctx, c)) && /^(what|whatever)$/i.test(c.text))) return null;
+  // "Until Moscow accepts the corridor, the Coast Guard will enforce ...": an act in a present-tense "until" clause
+  // has not happened; it only bounds another situation (a condition, which the README leaves uncoded)
+  if (!reading.nominal && /^(VBZ|VBP)$/.test(clause.xpos) && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^until$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
   if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
