@@ -1920,6 +1920,8 @@ function modalityOf(ctx: Context, reading: Reading): Modality {
     }
     if (governorAux.some((a) => FUTURE_AUX.has(a))) return 'future';
     if (governorAux.some((a) => MODAL_AUX.has(a)) && via === 'xcomp') return 'hypothetical';
+    // "said the EU would help to pay for it": "would" on the verb that takes the act speaks of it as of the verb
+    if (governorAux.includes('would') && via === 'xcomp') return underReporting(ctx, token) ? 'future' : 'hypothetical';
     if (REPORTING.has(word) || COMMITTING.has(word)) break;
   }
   // "A summit ... is planned for June": the act named as the subject of a plan
