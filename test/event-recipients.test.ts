@@ -234,3 +234,50 @@ test('crowds that loot, torch or ransack riot, and are named as rioters; soldier
   assert.deepEqual(coded('A mob ransacked the electoral commission office in Lusaka.'), ['PROTEST rioters -> ']);
   assert.deepEqual(coded('Soldiers looted the village.').filter((e) => e.startsWith('PROTEST')), []);
 });
+
+test('one ship striking another is a collision, not an attack; a warship firing on a boat still attacks', () => {
+  assert.deepEqual(coded('The ferry Nordlys was struck on its bow by the Polar Star, a Latvian tanker.'), []);
+  assert.deepEqual(coded('A Maltese freighter hit the fishing boat Agios Nikolaos off Crete on Tuesday.'), []);
+  assert.deepEqual(coded('A Turkish warship fired on a Greek fishing boat.').map((e) => e.split(' ')[0]), ['ASSAULT']);
+});
+
+test('"it" in a reported clause never stands for the person reporting it', () => {
+  assert.deepEqual(coded('Dumont said the African Union supported the peace mission and would help to pay for it.').filter((e) => e.endsWith('Dumont')), []);
+});
+
+test('talks a state will host or hold are a planned meeting, not a promise', () => {
+  const record = extractText('Portugal will host crisis talks in Lisbon on Friday on water rights, its prime minister said.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['CONSULT future']);
+});
+
+test('a conditional harm by the speaker\'s side is a threat also when the parser hangs the condition on a noun', () => {
+  assert.deepEqual(coded('Peru\'s deputy trade minister, Rosa Ibarra, said Lima would “review the work” of the joint Peruvian-Chilean water council if the United States imposed sanctions on Peruvian banks and Chile followed suit.'), ['THREATEN Rosa Ibarra -> United States']);
+});
+
+test('a threat to suspend years of cooperation with a state is aimed at that state, not at a fleet sent alongside', () => {
+  assert.deepEqual(coded('Ankara has threatened to suspend years of gas cooperation with Athens and has sent a Black Sea Fleet frigate to guard Turkish tankers.').filter((e) => e.startsWith('THREATEN')), ['THREATEN Türkiye -> Greece']);
+});
+
+test('a unit reported sent by its state is mobilised by that state, not by the unit', () => {
+  assert.deepEqual(coded('In a statement, the Turkish defence ministry said an Aegean Fleet frigate had been dispatched to protect Turkish tankers.'), ['MOBILIZE Türkiye -> ']);
+  assert.deepEqual(coded('Turkey threatened on Monday to suspend its gas deal with Greece and said an Aegean Fleet frigate had been sent to escort Turkish tankers.'), ['THREATEN Türkiye -> Greece', 'MOBILIZE Türkiye -> ']);
+});
+
+test('a pluperfect act in a relative clause the parser did not read as one is still background', () => {
+  const record = extractText('Haddad also said Lebanon would send a delegation to the next regular session of the joint Lebanese-Syrian border commission, whose future he had threatened to review this month if Syria joined Iranian sanctions on a Lebanese shipping company.');
+  assert.deepEqual(record.events.filter((e) => e.type === 'THREATEN').map((e) => e.modality), ['historical']);
+});
+
+test('a threat to suspend cooperation the parser reads as a bare oblique is still aimed at the partner', () => {
+  assert.deepEqual(coded('Turkey threatened on Monday to suspend its decades-old energy cooperation with Greece.'), ['THREATEN Türkiye -> Greece']);
+});
+
+test('an act in a present-tense "until" clause has not happened and is not coded', () => {
+  assert.deepEqual(coded('Until Ankara accepts the new border line, the navy will keep patrolling the strait, the admiral said.'), []);
+  assert.deepEqual(coded('“Until Ankara accepts the border line, the navy will be patrolling waters that many captains do not recognise,” Demir said.'), []);
+});
+
+test('help a body says it would give is a promise (AGREE, future), like any promised aid', () => {
+  const record = extractText('Dumont said the African Union supported the peace mission and would help to pay for it.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['SUPPORT asserted', 'AGREE future']);
+});

@@ -200,9 +200,12 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && trigger.i === doc.sentences[trigger.sentence]!.tokenStart && /^(VBN|VBD)$/.test(trigger.xpos) && /^(what|whether|why|how|if|about|when|who|to)$/i.test(doc.tokens[trigger.i + 1]?.text ?? '')) return null;
   // "What we signed tonight ...": a free relative refers back to an act, it does not report a new one
   if (!reading.nominal && ctx.children[clause.i]!.some((c) => (c.deprel === 'obj' || isPassiveSubject(ctx, c)) && /^(what|whatever)$/i.test(c.text))) return null;
+  // "Until Moscow accepts the corridor, the Coast Guard will enforce ...": an act in a present-tense "until" clause
+  // has not happened; it only bounds another situation (a condition, which the README leaves uncoded)
+  if (!reading.nominal && /^(VBZ|VBP)$/.test(clause.xpos) && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^until$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
-  if (type === 'ASSAULT' && tellsOfAccident(ctx, trigger)) return null;
+  if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
   // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
@@ -370,8 +373,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     negated = false;
   }
   if (modality === 'future' || (modality === 'asserted' && underCommitment(ctx, clause))) {
-    // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE
-    if (COOPERATIVE.has(type)) {
+    // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE. A meeting that
+    // someone will host or hold ("will host talks in Reykjavik on Monday") is arranged, not offered: a planned CONSULT
+    const convened = type === 'CONSULT' && reading.nominal && clause !== trigger && /^(host|hold)$/.test(lemmaOf(clause));
+    if (COOPERATIVE.has(type) && !convened) {
       type = 'AGREE';
       mode = null;
     } else if (type === 'RETREAT') {
@@ -859,7 +864,47 @@ function outOfReach(ctx: Context, clause: Token): boolean {
 
 /** The condition clause of a verb ("... if the EU imposed sanctions"). */
 function conditionOf(ctx: Context, verb: Token): Token | undefined {
-  return ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text)));
+  const marked = (c: Token) => ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text));
+  // ("would review the commission if the EU imposed sanctions": the parser may hang the condition on the object
+  // or on a prepositional phrase)
+  const own = ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && marked(c));
+  if (own) return own;
+  // the nouns of its object and obliques, down their "of" phrases ("the work of the council")
+  const nouns = ctx.children[verb.i]!.filter((c) => c.deprel === 'obj' || c.deprel === 'obl');
+  for (let k = 0; k < nouns.length && k < 8; k++) nouns.push(...ctx.children[nouns[k]!.i]!.filter((c) => c.deprel === 'nmod'));
+  return nouns.flatMap((n) => ctx.children[n.i]!).find((c) => c.deprel === 'acl' && marked(c));
+}
+
+/**
+ * "Russia said a Northern Fleet warship had been sent": a fleet, army or brigade does not send itself; when a state
+ * (or its ministry) reports that its unit was sent, the state mobilises (the manual's actors are states and
+ * organisations, a unit acts for its state). Other owners stay as they are.
+ */
+function reportingStateForUnit(ctx: Context, clause: Token, owners: string[]): string[] {
+  const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
+  const units = owners.filter((id) => /\b(fleet|army|corps|brigade|division|regiment|flotilla|battalion|squadron)$/i.test(actorOf(id)?.name ?? ''));
+  if (units.length === 0 || units.length !== owners.length) return owners;
+  // the reporter: speakersOf, or the subject a reporting verb shares with the verb it is coordinated with ("Turkey
+  // threatened ... and said a frigate had been sent")
+  let reporters = speakersOf(ctx, clause);
+  if (reporters.length === 0) {
+    const report = governors(ctx, clause).find(({ token, via }) => via === 'ccomp' && REPORTING.has(lemmaOf(token)))?.token;
+    if (report && report.deprel === 'conj' && report.head >= 0) reporters = subjectsOf(ctx, ctx.doc.tokens[report.head]!).flatMap((s) => actorIds(ctx, s, 'agent'));
+  }
+  for (const speaker of reporters) {
+    const actor = actorOf(speaker);
+    if (actor?.type === 'country') return [speaker];
+    const state = actor?.country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === actor.country) : undefined;
+    if (state) return [state.id];
+  }
+  return owners;
+}
+
+/** The verb a noun phrase belongs to, up its "of" phrases, when it is that verb's object or oblique. */
+function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
+  let head = noun;
+  for (let hops = 0; hops < 3 && head.deprel === 'nmod' && head.head >= 0; hops++) head = ctx.doc.tokens[head.head]!;
+  return /^(obj|obl)$/.test(head.deprel) && head.head >= 0 ? ctx.doc.tokens[head.head]! : undefined;
 }
 
 /**
@@ -902,11 +947,14 @@ function isContent(ctx: Context, clause: Token): boolean {
   for (let hops = 0; hops < 3 && current.head >= 0; hops++) {
     const relation = current.deprel;
     if (!['xcomp', 'ccomp', 'csubj', 'advcl', 'acl', 'obj', 'conj'].includes(relation)) return false;
-    const governor = ctx.doc.tokens[current.head]!;
+    let governor = ctx.doc.tokens[current.head]!;
     const marks = ctx.children[current.i]!.filter((c) => c.deprel === 'mark').map((c) => c.text.toLowerCase());
+    // a condition the parser hangs on the object of its verb ("would review the council if the EU imposed
+    // sanctions") is that verb's condition
+    if (relation === 'acl' && marks.some((m) => /^(if|unless)$/.test(m)) && governor.upos !== 'VERB') governor = verbOfPhrase(ctx, governor) ?? governor;
     // "threatened a strike unless the government withdraws the plan", the condition misread as a conjunct: the
     // conjunction still marks it a condition, and the condition of a threat is part of the threat
-    const condition = relation === 'advcl' || (relation === 'conj' && marks.some((m) => /^(if|unless)$/.test(m)));
+    const condition = relation === 'advcl' || ((relation === 'conj' || relation === 'acl') && marks.some((m) => /^(if|unless)$/.test(m)));
     if (relation === 'conj' && !condition) {
       current = governor;
       continue;
@@ -964,6 +1012,29 @@ function tellsOfAccident(ctx: Context, trigger: Token): boolean {
   }
   return false;
 }
+
+/**
+ * "The ferry was struck by a tanker", "a freighter hit the trawler": one ship striking another is a collision, an
+ * accident the manual does not code. A ship firing on or ramming another is told with other verbs and stays ASSAULT.
+ */
+function vesselsStruckEachOther(ctx: Context, clause: Token): boolean {
+  if (!/^(strike|hit)$/.test(lemmaOf(clause))) return false;
+  // "the trawler Kvitoy", "the Polar Star, a Latvian tanker": a ship's name is known as a vessel by its noun
+  const isVessel = (t: Token) => VESSELS.has(t.text.toLowerCase()) || ctx.children[t.i]!.some((c) => /^(appos|compound)$/.test(c.deprel) && VESSELS.has(c.text.toLowerCase()));
+  const struck = ctx.children[clause.i]!.filter((c) => c.deprel === 'obj' || isPassiveSubject(ctx, c));
+  if (!struck.some(isVessel)) return false;
+  // the striker: the active subject, or the phrase after "by" (which the parser may hang on another word, with the
+  // apposition naming the ship then hung beside it, or read as a conjunct)
+  const strikers = ctx.children[clause.i]!.filter((c) => c.deprel === 'nsubj');
+  for (const t of subtree(ctx, clause)) {
+    if (t.deprel === 'case' && /^by$/i.test(t.text) && t.head >= 0) strikers.push(ctx.doc.tokens[t.head]!);
+  }
+  const besideIsVessel = (s: Token) => s.head >= 0 && ctx.children[s.head]!.some((c) => /^(appos|conj)$/.test(c.deprel) && c.i > s.i && c.i - s.i < 8 && VESSELS.has(c.text.toLowerCase()));
+  return strikers.some((s) => isVessel(s) || besideIsVessel(s));
+}
+
+const VESSELS = new Set(['ship', 'ships', 'vessel', 'vessels', 'trawler', 'trawlers', 'tanker', 'tankers', 'freighter', 'freighters',
+  'boat', 'boats', 'ferry', 'ferries', 'barge', 'barges', 'yacht', 'yachts', 'tug', 'tugboat', 'containership']);
 
 function refusesOnlyToSpeak(ctx: Context, trigger: Token): boolean {
   if (!/^(decline|refuse)$/.test(lemmaOf(trigger))) return false;
@@ -1406,7 +1477,8 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
       const governor = ctx.doc.tokens[t.head]!;
       if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
         const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
-        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1);
+        // "X said the EU would help to pay for it": "it" is a thing or a body, never the person reporting
+        if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1).filter((id) => !(/^its?$/.test(lower) && ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
       }
       t = governor;
     }
@@ -1679,7 +1751,13 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       }
     }
     // "An additional NATO battlegroup was deployed": whose forces move is who mobilises
-    if (type === 'MOBILIZE' && source.length === 0 && object) add(source, actorIds(ctx, object, 'agent'));
+    if (type === 'MOBILIZE' && source.length === 0 && object) {
+      const owners = actorIds(ctx, object, 'agent');
+      const mobiliser = reportingStateForUnit(ctx, clause, owners);
+      add(source, mobiliser);
+      // (the unit sent is the state's own force, not whom the move is aimed at)
+      if (mobiliser !== owners) for (const unit of owners) if (target.includes(unit)) target.splice(target.indexOf(unit), 1);
+    }
   }
   if (target.length === 0) add(target, hostPlaces.filter((id) => !source.includes(id)));
   if (isHost && !nominal) {
@@ -1716,8 +1794,12 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       const contentObject = objectOf(ctx, content);
       if (contentObject) add(target, actorIds(ctx, contentObject, 'patient'));
       for (const c of children[content.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to', 'on', 'against', 'from', 'between'])) add(target, recipientIds(ctx, c));
-      // "threatened to suspend cooperation with Norway"
-      if (target.length === 0 && contentObject) for (const n of children[contentObject.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
+      // "threatened to suspend cooperation with Norway", "years of cooperation with Athens" (through "of"
+      // phrases, and also when the parser gives the verb a second object or a bare oblique: "decades of fisheries
+      // cooperation", "its decades-old fisheries cooperation")
+      const contentObjects = children[content.i]!.filter((c) => c === contentObject || c.deprel === 'obj' || (c.deprel === 'obl' && !caseOf(ctx, c)));
+      for (let k = 0; k < contentObjects.length && k < 6; k++) contentObjects.push(...children[contentObjects[k]!.i]!.filter((n) => n.deprel === 'nmod' && hasCase(ctx, n, ['of'])));
+      if (target.length === 0) for (const o of contentObjects) for (const n of children[o.i]!) if (n.deprel.startsWith('nmod') && hasCase(ctx, n, ['with', 'on', 'against', 'to', 'between'])) add(target, recipientIds(ctx, n));
       // "threatened to expel the UN mission", "to respond to any US-South Korean drills": whose thing it is
       if (type === 'THREATEN' || type === 'REJECT') {
         if (target.length === 0 && contentObject) add(target, ownerIds(ctx, contentHead(ctx, contentObject)));
@@ -1838,6 +1920,8 @@ function modalityOf(ctx: Context, reading: Reading): Modality {
     }
     if (governorAux.some((a) => FUTURE_AUX.has(a))) return 'future';
     if (governorAux.some((a) => MODAL_AUX.has(a)) && via === 'xcomp') return 'hypothetical';
+    // "said the EU would help to pay for it": "would" on the verb that takes the act speaks of it as of the verb
+    if (governorAux.includes('would') && via === 'xcomp') return underReporting(ctx, token) ? 'future' : 'hypothetical';
     if (REPORTING.has(word) || COMMITTING.has(word)) break;
   }
   // "A summit ... is planned for June": the act named as the subject of a plan
@@ -1869,6 +1953,8 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
   if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
   if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
+  // "..., whose future he had threatened to review": a pluperfect relative clause the parser did not read as one
+  if (aux.includes('had') && verb.xpos === 'VBN' && verb.deprel !== 'acl:relcl' && opensWithRelativeWord(ctx, verb)) return true;
   // "has managed ... since the 1970s", "since leaving the EU, Britain has negotiated ...": a practice going back
   if (children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['since']) && dated(c))) return true;
   if ((aux.includes('has') || aux.includes('have')) && children[verb.i]!.some((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^since$/i.test(m.text)))) return true;
@@ -1880,6 +1966,14 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   }
   if (reading.nominal && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
   return false;
+}
+
+/** The words right before a clause are ", whose future", ", which" or ", who": it is a relative clause by word order. */
+function opensWithRelativeWord(ctx: Context, verb: Token): boolean {
+  const { tokens } = ctx.doc;
+  let k = firstOf(ctx, verb).i - 1;
+  for (let steps = 0; steps < 3 && k >= 0 && /^(NOUN|ADJ|DET)$/.test(tokens[k]!.upos); steps++) k--;
+  return k > 0 && /^(whose|which|who|whom)$/i.test(tokens[k]!.text) && tokens[k - 1]!.text === ',';
 }
 
 function firstOf(ctx: Context, head: Token): Token {
