@@ -86,3 +86,11 @@ test('a name ending in an organisation word is an organisation, with a party adj
   assert.deepEqual(relabel('The Russian Liberation Front won.', 'Russian', 'Liberation Front'), ['NORP Russian', 'ORG Liberation Front']);
   assert.deepEqual(relabel('The Islamic Salvation Jones won.', 'Islamic', 'Salvation Jones'), ['NORP Islamic', 'PER Salvation Jones']);
 });
+
+test('a double-barrelled surname repeated alone is the whole surname of the person named before', () => {
+  const record = extractText('Defence Minister Eva Strand-Nilsen rejected the plan. Strand-Nilsen and Maddox met in Bergen.');
+  const person = record.actors.find((a) => a.name === 'Eva Strand-Nilsen');
+  assert.ok(person, record.actors.map((a) => a.name).join('; '));
+  assert.equal(person.mentions.filter((m) => m.text === 'Strand-Nilsen').length, 2, person.mentions.map((m) => m.text).join('; '));
+  assert.ok(!record.actors.some((a) => a.name === 'Nilsen'), record.actors.map((a) => a.name).join('; '));
+});

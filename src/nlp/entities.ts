@@ -111,7 +111,9 @@ export function rememberNames(text: string, tokens: Token[], entities: Entity[])
     if (taken.has(token.i) || !surnames.has(token.text)) continue;
     added.push(entityOf(text, tokens, token.i, token.i + 1, 'PER'));
   }
-  return added.length ? [...entities, ...added].sort((a, b) => a.start - b.start) : entities;
+  // A later "Vatne-Dahl" is the whole double-barrelled surname, not its last part.
+  const remembered = joinHyphenatedNames(text, tokens, added);
+  return added.length ? [...entities, ...remembered].sort((a, b) => a.start - b.start) : entities;
 }
 
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
