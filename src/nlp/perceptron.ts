@@ -22,13 +22,7 @@ export class PerceptronTrainer {
   /** Adds current (non-averaged) weights of the given features into scores (which are first zeroed). */
   score(feats: ArrayLike<number>, n: number, scores: Float64Array): void {
     scores.fill(0);
-    for (let i = 0; i < n; i++) {
-      const r = this.rows.get(feats[i]!);
-      if (r === undefined) continue;
-      const k = r.k;
-      const w = r.w;
-      for (let j = 0; j < k.length; j++) scores[k[j]!]! += w[j]!;
-    }
+    this.addScores(feats, n, scores);
   }
 
   /** Adds current (non-averaged) weights of the given features into scores (not zeroed here). */
