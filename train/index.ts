@@ -1,6 +1,6 @@
 // Rebuilds every model in models/ from the shared corpora, deterministically (fixed seeds and iteration order).
 // Usage: node dist/train/index.js [--data DIR] [--out DIR] [--only tagger,ner,parser] [--jk-cache FILE]
-//        [--ner-epochs N] [--ner-snapshots E1,E2,...]
+//        [--ner-epochs N] [--ner-prune T] [--ner-sources uner,gum] [--ner-snapshots E1,E2,...]
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -41,9 +41,10 @@ export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>
   const golds = data.map((s) => Int32Array.from(spansToIob(s.words.length, s.spans).map((t) => index.get(t) ?? 0)));
   const contexts = data.map((s) => nerContext(s.words, s.xpos, matcher));
   const order = data.map((_, i) => i);
-  const encode = (): Buffer => {
-    const emit = trainer.finalize(prune).toArrays('w');
-    const pairs = pairTrainer.finalize(prune).toArrays('t');
+  const finalized = () => ({ emit: trainer.finalize(prune), pairs: pairTrainer.finalize(prune) });
+  const encode = (tables: ReturnType<typeof finalized>): Buffer => {
+    const emit = tables.emit.toArrays('w');
+    const pairs = tables.pairs.toArrays('t');
     const header: NerHeader = { kind: 'ner', version: 2, classes, weights: emit.meta, pairWeights: pairs.meta, gazetteer };
     return encodeModel(header, { ...emit.arrays, ...pairs.arrays });
   };
@@ -80,8 +81,8 @@ export function trainNer(data: NerExample[], gazetteer: Array<[string, GazType]>
       pairTrainer.tick();
     }
     opts.log?.(`ner epoch ${ep + 1}/${epochs}: token errors ${((100 * errors) / total).toFixed(2)}%`);
-    if (opts.snapshot?.epochs.includes(ep + 1) && ep + 1 < epochs) opts.snapshot.write(ep + 1, encode());
+    if (opts.snapshot?.epochs.includes(ep + 1) && ep + 1 < epochs) opts.snapshot.write(ep + 1, encode(finalized()));
   }
-  const file = encode();
-  return { model: new Recogniser(trainer.finalize(prune), classes, gazetteer, pairTrainer.finalize(prune)), file };
+  const tables = finalized();
+  return { model: new Recogniser(tables.emit, classes, gazetteer, tables.pairs), file: encode(tables) };
 }
