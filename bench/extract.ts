@@ -1,15 +1,19 @@
-// `npm run bench -- <dir|files...>`: words per second and peak memory for extraction (ingest + nlp + extract) over
-// the inputs, after one warm-up article so that model loading is not counted.
+// `npm run bench [-- <dir|files...>]`: words per second and peak memory for extraction (ingest + nlp + extract) over
+// the inputs, after one warm-up article so that model loading is not counted. Without inputs it reads the PolNeAR
+// dev texts when the shared data is beside the repository, else the bundled example articles.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readInputs } from '../src/ingest/index.js';
+import { ROOT, dataDir } from '../train/data.js';
 import { processArticle } from '../src/pipeline.js';
 import type { Article } from '../src/contract.js';
 
 async function main(): Promise<void> {
-  const inputs = process.argv.slice(2);
+  const inputs = process.argv.slice(2).filter((a, i, all) => a !== '--data' && all[i - 1] !== '--data');
   if (inputs.length === 0) {
-    process.stderr.write('usage: npm run bench -- <dir|file...>\n');
-    process.exitCode = 2;
-    return;
+    const polnearDev = join(dataDir(), 'polnear', 'dev', 'text');
+    inputs.push(existsSync(polnearDev) ? polnearDev : join(ROOT, 'examples', 'articles'));
+    console.log(`inputs          ${inputs[0]}`);
   }
   const articles: Article[] = [];
   for await (const item of readInputs(inputs)) {

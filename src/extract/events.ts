@@ -2102,12 +2102,18 @@ function mergeMentions(mentions: Mention[]): Mention[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared with the stance reader: who a phrase and a clause's subject refer to, read as the events read them.
 
-export function actorsOfPhrase(doc: Doc, index: ActorIndex, quotes: Quote[], head: Token): string[] {
-  return actorIds({ doc, index, children: dependents(doc), quotes, published: null }, head, 'agent');
+/** Actors and subjects read off the parse the way the event coder reads them, for later extractors (stances). */
+export interface PhraseActors {
+  /** The actors a noun phrase names or stands for ("Russia's foreign minister" -> Russia). */
+  actorsOf(head: Token): string[];
+  /** A clause's subjects, through coordination and control. */
+  subjectsOf(verb: Token): Token[];
 }
 
-export function subjectsOfClause(doc: Doc, index: ActorIndex, quotes: Quote[], verb: Token): Token[] {
-  return subjectsOf({ doc, index, children: dependents(doc), quotes, published: null }, verb);
+/** One reader per document: it shares the caller's dependents table instead of rebuilding it on every question. */
+export function phraseActors(doc: Doc, index: ActorIndex, quotes: Quote[], children: Token[][] = dependents(doc)): PhraseActors {
+  const ctx: Context = { doc, index, children, quotes, published: null };
+  return { actorsOf: (head) => actorIds(ctx, head, 'agent'), subjectsOf: (verb) => subjectsOf(ctx, verb) };
 }
 
 /** A verb's lemma as the event coder reads it (the tagger's own lemmas undo "-ed" badly). */

@@ -11,7 +11,7 @@ import type { Event, Quote, Span, Stance } from '../contract.js';
 import { dependents, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { cueLemma } from './cues.js';
-import { actorsOfPhrase, subjectsOfClause } from './events.js';
+import { phraseActors, type PhraseActors } from './events.js';
 import { knownVerb, verbLemma } from './event-triggers.js';
 import { issueLabel, type IssueLabel } from './issues.js';
 
@@ -95,10 +95,12 @@ interface Context {
   index: ActorIndex;
   quotes: Quote[];
   children: Token[][];
+  actors: PhraseActors;
 }
 
 export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _events: Event[] = [], ignore: Array<{ start: number; end: number }> = []): Stance[] {
-  const ctx: Context = { doc, index, quotes, children: dependents(doc) };
+  const children = dependents(doc);
+  const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children) };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
   const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
@@ -196,7 +198,7 @@ function readFrame(ctx: Context, token: Token): Frame | null {
       const polarity = negated(ctx, token) ? flip(STANCE_NOUNS.get(lower)!) : STANCE_NOUNS.get(lower)!;
       // "her opposition", "Moscow's objection": the possessor holds it
       const possessor = children[token.i]!.find((c) => c.deprel === 'nmod:poss');
-      const holders = possessor ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, possessor) : [];
+      const holders = possessor ? ctx.actors.actorsOf(possessor) : [];
       return { polarity, phrase: words(ctx, complement), holderOf: governor?.upos === 'VERB' ? governor : null, holders: holders.length ? holders : undefined, clause: governor ?? token, rank: polarity === 'oppose' ? 1 : 2 };
     }
   }
@@ -334,7 +336,7 @@ function mentionsIn(ctx: Context, head: Token): string[] {
 function excludesHolder(ctx: Context, excluded: Token, holder: string): boolean {
   if (FIRST_PERSON.has(excluded.text.toLowerCase())) return true;
   const actor = ctx.index.actors.find((a) => a.id === holder);
-  const ids = actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, excluded);
+  const ids = ctx.actors.actorsOf(excluded);
   return ids.some((id) => id === holder || (!!actor?.country && ctx.index.actors.find((a) => a.id === id)?.country === actor.country));
 }
 
@@ -353,7 +355,7 @@ function holdersOf(ctx: Context, frame: Frame, quote: Quote | null): string[] {
   const first = holderOf(ctx, frame, quote);
   if (!first) return [];
   if (quote || !frame.holderOf || frame.holders) return [first];
-  const all = subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf).flatMap((s) => actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, s));
+  const all = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => ctx.actors.actorsOf(s));
   return all.includes(first) ? all : [first];
 }
 
@@ -361,7 +363,7 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
   if (frame.holders?.length) return frame.holders[0]!;
   // the cue of a quote ("..., suggesting the possibility of ...") takes the position of whoever is quoted
   const isCue = !!quote?.cue && frame.holderOf?.start === quote.cue.start;
-  const subjectActors = frame.speakersView || isCue ? [] : frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, s))) : [];
+  const subjectActors = frame.speakersView || isCue ? [] : frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : ctx.actors.actorsOf(s))) : [];
   let speaker = quote?.speaker ?? null;
   // a quote whose speaker the quote layer left open ("..., suggesting the possibility of ..."): the cue's subject
   if (quote && !speaker && quote.cue) {
@@ -370,11 +372,11 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     const cue = ctx.doc.tokens.find((x) => x.start === quote.cue!.start);
     const above: Token[] = [];
     for (let t = cue, hops = 0; t && hops < 6; hops++, t = t.head >= 0 ? ctx.doc.tokens[t.head] : undefined) above.push(t);
-    const ownSubject = cue && ctx.children[cue.i]!.some((c) => c.deprel === 'nsubj' && (actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, c).length > 0 || mentionsIn(ctx, c).length > 0));
+    const ownSubject = cue && ctx.children[cue.i]!.some((c) => c.deprel === 'nsubj' && (ctx.actors.actorsOf(c).length > 0 || mentionsIn(ctx, c).length > 0));
     const reporter = ownSubject ? cue : above.slice(1).find((t) => t.upos === 'VERB' && cueLemma(t.text) && ctx.children[t.i]!.some((c) => c.deprel === 'nsubj'));
     for (const t of reporter ? [reporter] : above) {
       const subject = ctx.children[t.i]!.find((c) => c.deprel === 'nsubj');
-      const parsed = subject ? actorsOfPhrase(ctx.doc, ctx.index, ctx.quotes, subject) : [];
+      const parsed = subject ? ctx.actors.actorsOf(subject) : [];
       const actors = parsed.length || !subject ? parsed : mentionsIn(ctx, subject);
       if (actors.length) {
         speaker = actors.find((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person') ?? actors[0]!;
@@ -382,13 +384,13 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
       }
     }
   }
-  const subjectHeadsAll = frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf) : [];
+  const subjectHeadsAll = frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf) : [];
   const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjectActors.length === 0;
   if (speaker && unresolvedPerson && ctx.index.actors.find((a) => a.id === speaker)?.type !== 'person') return null;
   if (speaker) {
     const speakerActor = ctx.index.actors.find((a) => a.id === speaker);
     // "Iceland's own fisheries minister rejected ...", reported by the foreign minister: another official's position
-    const subjectHeads = frame.holderOf ? subjectsOfClause(ctx.doc, ctx.index, ctx.quotes, frame.holderOf) : [];
+    const subjectHeads = frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf) : [];
     const anotherOfficial = subjectHeads.some((h) => ROLE_HEADS.has(h.text.toLowerCase()));
     const ownSide = !anotherOfficial && subjectActors.every((id) => {
       const actor = ctx.index.actors.find((a) => a.id === id);
