@@ -1482,8 +1482,35 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
       }
       t = governor;
     }
+    // "Azerbaijan's foreign ministry summoned ... It also warned that ...": a pronoun opening the main clause of a
+    // later sentence continues that sentence's subject
+    const previous = pronoun.sentence > 0 && /^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root' ? previousSubjectActors(ctx, pronoun, depth) : [];
+    if (previous.length) return previous;
+  }
+  if (PERSONAL.has(lower)) {
+    // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself
+    if (/^nsubj/.test(pronoun.deprel) && pronoun.head >= 0 && ctx.doc.tokens[pronoun.head]!.deprel === 'ccomp') {
+      const governor = ctx.doc.tokens[ctx.doc.tokens[pronoun.head]!.head];
+      const subject = governor ? ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun) : undefined;
+      if (governor && REPORTING.has(lemmaOf(governor)) && subject && subject.upos !== 'PRON' && !mentionAt(ctx, subject)) return actorIds(ctx, subject, 'agent', depth + 1);
+    }
+    // "Moroccan journalist Yassine Alaoui published a report ... Police detained him": with one person named
+    // before it in the text, "he" or "him" is that person
+    const people = new Set(ctx.index.mentions.filter((m) => m.tokenEnd <= pronoun.i && m.actor.type === 'person').map((m) => m.actor.id));
+    if (people.size === 1) return [...people];
   }
   return [];
+}
+
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
+
+/** The actors of the main subject of the sentence before the pronoun's, when it names any. */
+function previousSubjectActors(ctx: Context, pronoun: Token, depth: number): string[] {
+  const sentence = ctx.doc.sentences[pronoun.sentence - 1]!;
+  const root = ctx.doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).find((t) => t.deprel === 'root');
+  const subject = root ? ctx.children[root.i]!.find((c) => SUBJECTS.has(c.deprel)) : undefined;
+  if (!subject || subject.upos === 'PRON' || depth > 1) return [];
+  return actorIds(ctx, subject, 'agent', depth + 1);
 }
 
 /** A quote's speaker, or when the quote layer left it open, the actor (a person first) in the subject of its cue. */
@@ -1548,10 +1575,17 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
 /** The subject of a clause, looking up through control verbs, coordination and participles when it has none. */
 function subjectsOf(ctx: Context, clause: Token): Token[] {
   let host: Token | undefined = clause;
+  let via = '';
   for (let hops = 0; host && hops < 4; hops++) {
+    // "Kenyan police, who have been accused of abuses, arrested ...": reached through coordination from the real
+    // main verb, a relative clause the parser made the main one stands for the noun it describes
+    if (via === 'conj') {
+      const relative = ctx.children[host.i]!.find((c) => /^nsubj/.test(c.deprel) && antecedentOfRelative(ctx, host!, c) !== c);
+      if (relative) return [antecedentOfRelative(ctx, host, relative)];
+    }
     // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
     const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
-    if (subjects.length) return subjects;
+    if (subjects.length) return subjects.map((c) => antecedentOfRelative(ctx, host!, c));
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
@@ -1571,12 +1605,27 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
     const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
     if (controller) return [controller];
+    via = host.deprel;
     host = ctx.doc.tokens[host.head]!;
     // "are weighing whether to send": a "whether" the parser made the object stands between the verbs
     if (/^(whether|if)$/i.test(host.text) && host.upos === 'SCONJ' && host.head >= 0) host = ctx.doc.tokens[host.head]!;
     if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
   }
   return [];
+}
+
+/**
+ * "Kenyan police, who have been accused of abuses, arrested 20 protesters": when the parser makes the relative clause
+ * the main one, its "who" stands as a subject; the noun right before it (past the comma) is whom it means.
+ */
+function antecedentOfRelative(ctx: Context, clause: Token, subject: Token): Token {
+  if (clause.deprel === 'acl:relcl' || subject.upos !== 'PRON' || !/^(who|which|that)$/i.test(subject.text)) return subject;
+  const start = ctx.doc.sentences[subject.sentence]!.tokenStart;
+  let k = subject.i - 1;
+  if (k < start || ctx.doc.tokens[k]!.text !== ',') return subject;
+  for (k--; k >= start && ctx.doc.tokens[k]!.upos === 'PUNCT'; k--);
+  const noun = ctx.doc.tokens[k];
+  return noun && (noun.upos === 'NOUN' || noun.upos === 'PROPN') ? noun : subject;
 }
 
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
