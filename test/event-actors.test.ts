@@ -34,3 +34,21 @@ test('"him" after one named person is that person', () => {
 test('"Philippine" names the Philippines', () => {
   assert.deepEqual(coded('The Philippine navy moved three frigates to Palawan on Sunday.'), ['MOBILIZE Philippines -> ']);
 });
+
+test('people protesting are a group named by their plural noun; an embassy protested at stands for its state', () => {
+  assert.deepEqual(coded('Hundreds of Tamils rallied outside the Sri Lankan embassy in London on Sunday.'), ['PROTEST Tamils -> Sri Lanka']);
+});
+
+test('a boycott of a nation\'s goods is aimed at that nation; staying away from parliament at its state', () => {
+  assert.deepEqual(coded('Shoppers in Jordan are boycotting Danish dairy products.'), ['PROTEST shoppers -> Denmark']);
+  assert.deepEqual(coded("Hungary's opposition stayed away from the budget session of parliament on Tuesday."), ['PROTEST opposition -> Hungary']);
+});
+
+test('a blockade promised on a condition is a threat, by the group whose unions promise it', () => {
+  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ['THREATEN farmers -> ']);
+});
+
+test('"the opposition" before a group\'s name is no second actor', () => {
+  const record = extractText('The opposition Democratic Renewal Movement staged a rally in Tbilisi against the new media law.');
+  assert.deepEqual(record.events.map((e) => e.source.length), [1]);
+});

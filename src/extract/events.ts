@@ -153,7 +153,8 @@ const GROUP_NOUNS = new Set([
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
-  'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists',
+  'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists', 'opposition', 'consumers',
+  'shoppers', 'motorists', 'organisers', 'organizers', 'medics', 'lawyers', 'strikers',
   // one unnamed assailant acts as a group of one: "a suicide bomber attacked a checkpoint"
   'gunman', 'bomber', 'attacker', 'assailant', 'sniper', 'militant',
 ]);
@@ -248,6 +249,12 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'PROTEST' && !reading.nominal) {
     const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
     if (crowd) source = [ctx.index.actorOnDemand('group', 'protesters', null, crowd.i, crowd.i + 1).id];
+    // "Hundreds of Kurds demonstrated": whoever protests is a group of civilians, named by its plural noun
+    if (source.length === 0) {
+      const people = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => (h.upos === 'NOUN' || h.upos === 'PROPN') && /^\p{L}+s$/u.test(h.text) && !mentionAt(ctx, h) && !isEveryone(ctx, h));
+      const group = people ? groupFor(ctx, people) : null;
+      if (group) source = [group.id];
+    }
     // "crowds looted shops": a crowd that riots is named for what it does, as the rioters
     const mob = subjectsOf(ctx, clause).find((s) => /^(crowds?|mobs?)$/i.test(s.text));
     if (mode === 'riot' && mob) source = [ctx.index.actorOnDemand('group', 'rioters', null, mob.i, mob.i + 1).id];
@@ -347,7 +354,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   // a conditional promise of harm by the speaker's side is a threat to whoever the condition is about
-  if (type !== 'THREATEN' && ['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE'].includes(type) && !reading.nominal && conditionalThreat(ctx, clause)) {
+  // (a strike, blockade or boycott promised on a condition is the manual's THREATEN restrict)
+  if (type !== 'THREATEN' && ['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST'].includes(type) && !reading.nominal && conditionalThreat(ctx, clause)) {
     type = 'THREATEN';
     mode = null;
   }
@@ -1137,6 +1145,10 @@ function attackedState(ctx: Context, clause: Token, source: string[]): string[] 
 const STATE_MEASURES = new Set([...MEASURES, 'cut', 'cuts', 'tax', 'taxes', 'hike', 'hikes', 'detention', 'imprisonment', 'jailing',
   'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime']);
 
+/** Seats of a state's power where protesters gather, and its sittings they stay away from. */
+const STATE_SITES = new Set(['parliament', 'ministry', 'embassy', 'consulate', 'palace', 'legislature', 'assembly', 'session',
+  'headquarters', 'residence', 'office', 'offices', 'courthouse', 'presidency', 'chancellery']);
+
 /**
  * The state a protest is directed at: the owner of the measure protested ("the Belgian government's pension cuts"),
  * else the state where the protest takes place ("marched through Tbilisi against a new law"), else the state the
@@ -1164,7 +1176,28 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
       }
     }
   }
-  const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()));
+  // "boycotting French goods", "a boycott of Danish dairy": a boycott withdraws trade from whose goods they are
+  if (reading.sense.mode === 'boycott' && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    const owners = object ? ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group') : [];
+    if (owners.length) return owners;
+    // "stayed away from the session of parliament": what is boycotted
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['from'])) opposed.push(c);
+    if (object) opposed.push(object);
+  }
+  // "marched on the Serbian parliament", "gathered outside the labour ministry", "demonstrated outside the Turkish
+  // embassy": the seat of a state protested at stands for it (an embassy only for the state that owns it)
+  for (const host of reading.nominal ? [clause, trigger] : [clause]) {
+    for (const c of children[host.i]!) {
+      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(ctx, c, ['on', 'outside', 'at', 'to', 'near', 'before', 'in'])) continue;
+      const site = contentHead(ctx, c);
+      if (!STATE_SITES.has(nounLemma(site)) && !STATE_SITES.has(site.text.toLowerCase())) continue;
+      const owners = ownerIds(ctx, site).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+      if (owners.length) return owners;
+      if (!/^(embassy|embassies|consulate|consulates)$/i.test(site.text)) opposed.push(site);
+    }
+  }
+  const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()) || STATE_SITES.has(nounLemma(t)) || STATE_SITES.has(t.text.toLowerCase()));
   if (!measures.length && !demandedOfState) return [];
   const countryActor = (name: string | null, at: Token | undefined) => {
     const entry = name ? gazetteer().lookup(name) : undefined;
@@ -1317,10 +1350,13 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       // ("gunmen from the Jalisco New Generation Cartel": a named group they come from is whose they are, but
       // "schoolgirls from kidnappers" are not the kidnappers')
       const beside = c.deprel === 'compound' || c.deprel === 'amod';
+      // ("opposition supporters": a group word qualifying a group is part of its label, not an actor of its own)
+      if (beside && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) continue;
       const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => {
         const actor = ctx.index.actors.find((a) => a.id === id);
         const generic = actor?.type === 'group' && (beside || !/\p{Lu}/u.test(actor.name));
-        return !generic || !GROUP_NOUNS.has(lower);
+        // ("farmers' groups", "workers' unions": a bare group word owned by a group is that group)
+        return !generic || !GROUP_NOUNS.has(lower) || (c.deprel === 'nmod:poss' && UNQUALIFIED_GROUPS.has(lower) && /s$/.test(lower));
       });
       if (!(GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c) && ['compound', 'amod'].includes(c.deprel))) members.push(...ids);
     }
@@ -1443,6 +1479,8 @@ function groupFor(ctx: Context, head: Token) {
   // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
   const next = doc.tokens[head.i + 1];
   if (next && next.sentence === head.sentence && ROLE_HEADS.has(next.text.toLowerCase())) return null;
+  // "the opposition Civic Alliance": the group word only says what the named group is
+  if (next && next.sentence === head.sentence && /^\p{Lu}/u.test(next.text) && !TIME_WORDS.test(next.text) && !countryNameAt(ctx, next) && mentionAt(ctx, next)?.actor.type !== 'country') return null;
   void children;
   return ctx.index.actorOnDemand('group', label, null, start, head.i + 1);
 }
@@ -1684,7 +1722,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     const subjects = subjectsOf(ctx, clause);
     for (const s of subjects) add(source, actorIds(ctx, s, 'agent'));
     for (const c of children[clause.i]!) {
-      if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
+      // (an active verb's "by" phrase is no agent: "boycotting French brands after remarks by the president")
+      if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']) && !(clause.xpos === 'VBG' || /^VB[ZP]?$/.test(clause.xpos)))) add(source, actorIds(ctx, c, 'agent'));
     }
     const passive = children[clause.i]!.some((c) => isPassiveSubject(ctx, c));
     // "were threatened with arrest by the minister": an agent the parser hung on the oblique before it
