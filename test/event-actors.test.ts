@@ -52,3 +52,27 @@ test('"the opposition" before a group\'s name is no second actor', () => {
   const record = extractText('The opposition Democratic Renewal Movement staged a rally in Tbilisi against the new media law.');
   assert.deepEqual(record.events.map((e) => e.source.length), [1]);
 });
+
+test('paint thrown at a building is vandalism; students gathering outside a ministry protest against its state', () => {
+  assert.deepEqual(coded('Three Greenpeace activists threw green paint over the facade of the Danish energy ministry in Copenhagen.').map((e) => e.split(' ')[0]), ['PROTEST']);
+  assert.deepEqual(coded('Hundreds of students gathered outside the education ministry in Accra on Thursday.'), ['PROTEST students -> Ghana']);
+});
+
+test('a demonym and an institution read as one name stand for the state', () => {
+  assert.deepEqual(coded('The Mexican navy rescued nine fishermen off Veracruz.'), ['AID Mexico -> fishermen']);
+});
+
+test('aid: a recipient hung inside the amount; people sent with the aid are not its recipient', () => {
+  assert.deepEqual(coded('Canada pledged $200 million in humanitarian aid to Sudan on Monday.'), ['AGREE Canada -> Sudan']);
+  assert.deepEqual(coded('Norway sent three field hospitals and 60 medics to Malawi.'), ['AID Norway -> Malawi']);
+});
+
+test('threats: whom the threatened act is done to, a reporter of a threat that names no one, "would not hesitate to"', () => {
+  assert.deepEqual(coded('A Kurdish militia threatened to kill any journalists who entered the valley.'), ['THREATEN Kurdish militia -> journalists']);
+  assert.deepEqual(coded('A Venezuelan government spokesperson said any Guyanese drilling in the disputed waters would be met with force.'), ['THREATEN Venezuela -> Guyana']);
+  assert.deepEqual(coded('Iran said it would not hesitate to attack Israeli ships if Israel blocked the strait.'), ['THREATEN Iran -> Israel']);
+});
+
+test('revoking a broadcaster\'s licence is censorship of the broadcaster named in apposition', () => {
+  assert.deepEqual(coded("Hungary's media council revoked the licence of the independent broadcaster Radio Klara.").map((e) => e.replace(/ .*->/, ' ->')), ['COERCE -> Radio Klara']);
+});

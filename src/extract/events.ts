@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -282,12 +282,32 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "sent two field hospitals and 150 medics to Turkey": the people sent with the aid are not whom it goes to
+  if (type === 'AID' && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    if (object && AID_GOODS.has(nounLemma(contentHead(ctx, object)))) {
+      const sent = new Set(subtree(ctx, object).flatMap((t) => (t.deprel === 'conj' && t.head === object.i ? actorIds(ctx, t, 'patient') : [])));
+      if (target.some((id) => !sent.has(id))) target = target.filter((id) => !sent.has(id));
+    }
+  }
   // "pledged to provide $500 million to rebuild Ukraine's power grid": a promise of help is made to whom it helps
   if (type === 'AGREE' && target.length === 0 && !reading.nominal) {
     for (const content of contentVerbs(ctx, clause)) {
       const helpedByContent = helpedParty(ctx, content)?.filter((id) => !source.includes(id));
       if (helpedByContent?.length) {
         target = helpedByContent;
+        break;
+      }
+    }
+  }
+  // "pledged $500 million in reconstruction aid to Ukraine": a recipient the parser hung inside the amount or the aid
+  if ((type === 'AID' || type === 'AGREE') && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) {
+      if (c.deprel !== 'obj' && !c.deprel.startsWith('obl')) continue;
+      const to = subtree(ctx, c).find((t) => t !== c && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['to']));
+      const ids = to ? recipientIds(ctx, to).filter((id) => !source.includes(id)) : [];
+      if (ids.length) {
+        target = ids;
         break;
       }
     }
@@ -347,6 +367,21 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= trigger.start && q.content.end >= trigger.end);
     const speaker = quote ? speakerOf(ctx, quote) : null;
     if (speaker) source = [speaker];
+  }
+  // "an Ethiopian spokesperson said any incursion would be met with force": a threat that names no one making it
+  // is made by whoever reports it
+  if (type === 'THREATEN' && source.length === 0 && !reading.nominal) source = speakersOf(ctx, clause);
+  // "threatened to kill any aid workers", "threatened to arrest the organisers": whom the threatened act is done to
+  if (type === 'THREATEN' && target.length === 0 && !reading.nominal && reading.sense.type === 'THREATEN') {
+    for (const content of contentVerbs(ctx, clause)) {
+      const object = objectOf(ctx, content);
+      if (!object) continue;
+      const head = contentHead(ctx, object);
+      let ids = actorIds(ctx, object, 'patient');
+      if (ids.length === 0 && GROUP_NOUNS.has(head.text.toLowerCase())) ids = [groupFor(ctx, head)?.id].filter((id): id is string => !!id);
+      target = ids.filter((id) => !source.includes(id));
+      if (target.length) break;
+    }
   }
   // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
@@ -922,8 +957,10 @@ function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
  * state could act is speculation, not a threat.
  */
 function conditionalThreat(ctx: Context, verb: Token): boolean {
-  const aux = auxiliariesOf(ctx, verb);
-  if (!aux.some((a) => a === 'would' || FUTURE_AUX.has(a)) || !conditionOf(ctx, verb)) return false;
+  // "would not hesitate to strike ... if": the auxiliary and the condition may sit on the governing verb
+  const governor = verb.deprel === 'xcomp' && verb.head >= 0 ? ctx.doc.tokens[verb.head]! : undefined;
+  const promising = (v: Token | undefined) => !!v && auxiliariesOf(ctx, v).some((a) => a === 'would' || FUTURE_AUX.has(a));
+  if (!(promising(verb) || promising(governor)) || !(conditionOf(ctx, verb) || (governor && conditionOf(ctx, governor)))) return false;
   const actors = subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
   if (actors.length === 0) return false;
   const sides = new Set(actors.flatMap((id) => [id, ctx.index.actors.find((a) => a.id === id)?.country ?? id]));
@@ -1143,7 +1180,8 @@ function attackedState(ctx: Context, clause: Token, source: string[]): string[] 
 
 /** What the state does that protesters oppose: its laws, plans, cuts, taxes, detentions, votes. */
 const STATE_MEASURES = new Set([...MEASURES, 'cut', 'cuts', 'tax', 'taxes', 'hike', 'hikes', 'detention', 'imprisonment', 'jailing',
-  'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime']);
+  'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime',
+  'agreement', 'deal', 'accord', 'treaty', 'pact']);
 
 /** Seats of a state's power where protesters gather, and its sittings they stay away from. */
 const STATE_SITES = new Set(['parliament', 'ministry', 'embassy', 'consulate', 'palace', 'legislature', 'assembly', 'session',
@@ -1158,7 +1196,9 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
   const { children, doc } = ctx;
   const { trigger, clause } = reading;
   const opposed: Token[] = [];
-  const against = (host: Token) => children[host.i]!.filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
+  // ("a protest at the port of Dakar against the EU's agreement": the parser may hang it one phrase lower)
+  const against = (host: Token) => [...children[host.i]!, ...children[host.i]!.filter((c) => c.deprel.startsWith('obl')).flatMap((c) => children[c.i]!)]
+    .filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
   opposed.push(...against(clause), ...(reading.nominal ? against(trigger) : []));
   if (!reading.nominal && /^(protest|boycott|picket)$/.test(lemmaOf(clause))) { const o = objectOf(ctx, clause); if (o) opposed.push(o); }
   let demandedOfState = false;
@@ -1314,7 +1354,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
   const kids = children[head.i]!;
   const lower = head.text.toLowerCase();
-  const apposed = kids.find((c) => c.deprel === 'appos' && mentionAt(ctx, c));
+  // ("the opposition channel Kanal Ufuk": a name in apposition that the actor layer missed)
+  const apposed = kids.find((c) => c.deprel === 'appos' && (mentionAt(ctx, c) || (c.upos === 'PROPN' && (CENSORED.has(lower) || ORGANISATIONS.has(lower)) && unrecognisedName(ctx, c))));
   const mention = mentionAt(ctx, head);
   // "delegations from Armenia and Azerbaijan": a country named inside an actor phrase (as member or conjunct) is an
   // actor even where the actor layer missed it (a country named on its own may be a place)
@@ -1324,7 +1365,11 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
     return ids;
   }
-  if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
+  const national = mention && mention.actor.type === 'organization' ? nationalInstitution(mention.actor.name) : undefined;
+  if (mention && national) {
+    // "the Indian navy", "the Mexican Senate" taken whole for a name: a state organ stands for its state
+    add([ctx.index.actorOnDemand('country', national.name, national.country!, mention.tokenStart, mention.tokenStart + 1).id]);
+  } else if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
     add([mention.actor.id]);
   } else if (apposed) {
     add(actorIds(ctx, apposed, role, depth + 1));
@@ -1443,6 +1488,13 @@ function hasThingHead(token: Token): boolean {
 /** "Senate", "Coast Guard", "Supreme Court": an institution named without its country. */
 function isGenericInstitution(name: string): boolean {
   return /^(the )?(senate|parliament|coast guard|supreme court|constitutional court|court|commission|ministry|foreign ministry|army|navy|air force|police|government|cabinet|council|assembly|national assembly|congress|military|border guard|security council)$/i.test(name);
+}
+
+/** "Indian navy", "Kenyan police": a demonym and an institution named as one organisation, as the state's organ. */
+function nationalInstitution(name: string) {
+  const [first, ...rest] = name.split(/\s+/);
+  const entry = first ? gazetteer().lookup(first) : undefined;
+  return entry?.kind === 'demonym' && entry.country && rest.length && isGenericInstitution(rest.join(' ')) ? entry : undefined;
 }
 
 function countryQualifier(ctx: Context, head: Token): string[] {
