@@ -76,3 +76,20 @@ test('threats: whom the threatened act is done to, a reporter of a threat that n
 test('revoking a broadcaster\'s licence is censorship of the broadcaster named in apposition', () => {
   assert.deepEqual(coded("Hungary's media council revoked the licence of the independent broadcaster Radio Klara.").map((e) => e.replace(/ .*->/, ' ->')), ['COERCE -> Radio Klara']);
 });
+
+test('a title-case headline with a plural organ before a base-form verb', () => {
+  assert.deepEqual(coded('Ghanaian Police Detain 30 Students in Kumasi'), ['COERCE Ghana -> students']);
+});
+
+test('agentless passives: an envoy recalled by the state he serves; an arrest by the state it happens in', () => {
+  assert.deepEqual(coded("Mali's ambassador to Paris was recalled on Monday."), ['SANCTION Mali -> France']);
+  assert.deepEqual(coded('Opposition leader Rosa Quintero has been placed under house arrest in Caracas.'), ['COERCE Venezuela -> Rosa Quintero']);
+});
+
+test('ordering people to stay indoors is a curfew, with no recipient', () => {
+  assert.deepEqual(coded('Tajik authorities ordered villagers in the Rasht valley to stay indoors after dark.'), ['COERCE Tajikistan -> ']);
+});
+
+test('an allegation made as a that-clause the parser hung on "that" accuses its subject', () => {
+  assert.deepEqual(coded('Egypt charged that Ethiopia was hoarding water behind the dam.'), ['ACCUSE Egypt -> Ethiopia']);
+});

@@ -145,6 +145,8 @@ verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
+// "ordered residents to stay indoors": keeping people at home is a curfew
+verb('order', { type: 'COERCE', mode: 'curfew', content: words('stay remain') });
 verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', particle: 'out' }, { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
@@ -240,6 +242,8 @@ verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency s
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
+// "placed under house arrest", "put under arrest"
+verb('place put', { type: 'COERCE', mode: 'arrest', particle: 'under', oblique: words('arrest detention custody') });
 verb('seize', { type: 'ASSAULT', mode: 'abduct', object: words('hostage hostages worker workers engineer engineers tourist tourists journalist journalists passenger passengers crew sailor sailors child children national nationals citizen citizens missionary missionaries') });
 verb('seize confiscate impound raid', { type: 'COERCE', mode: 'seize', needsObject: true });
 // stopping a boat at sea takes it; intercepting a missile or a message does not

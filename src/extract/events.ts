@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -234,8 +234,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "charged that India was sponsoring militants", "alleged that Rwanda had armed the rebels": an accusation made
   // as a that-clause is aimed at whoever the clause says did it
   if (type === 'ACCUSE' && target.length === 0 && !reading.nominal) {
-    for (const content of contentVerbs(ctx, clause)) {
-      if (content.deprel !== 'ccomp') continue;
+    // ("charged that India was sponsoring": the parser may make "that" the object and the clause hang on it)
+    const that = children[clause.i]!.filter((c) => c.deprel === 'obj' && /^that$/i.test(c.text)).flatMap((c) => children[c.i]!.filter((g) => g.deprel === 'acl:relcl' || g.deprel === 'ccomp'));
+    for (const content of [...contentVerbs(ctx, clause), ...that]) {
+      if (content.deprel !== 'ccomp' && !that.includes(content)) continue;
       target = [...new Set(subjectsOf(ctx, content).flatMap((s) => actorIds(ctx, s, 'agent')).filter((id) => !source.includes(id)))];
       if (target.length) break;
     }
@@ -383,6 +385,27 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       if (target.length) break;
     }
   }
+  // "Algeria's ambassador to Madrid was recalled": with no agent named, an envoy is recalled by the state he serves,
+  // from the state he is posted to
+  if (type === 'SANCTION' && mode === 'withdraw' && source.length === 0 && !reading.nominal) {
+    const envoy = children[clause.i]!.find((c) => isPassiveSubject(ctx, c) && DIPLOMATS.has(nounLemma(c)));
+    const owner = envoy ? children[envoy.i]!.find((c) => c.deprel === 'nmod:poss') : undefined;
+    if (envoy && owner) {
+      source = actorIds(ctx, owner, 'agent');
+      const post = children[envoy.i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['to', 'in']));
+      target = (post ? recipientIds(ctx, post) : target).filter((id) => !source.includes(id));
+    }
+  }
+  // "X has been placed under house arrest in Managua": an arrest with no agent named is made by the state it is in
+  if (type === 'COERCE' && mode === 'arrest' && source.length === 0 && !reading.nominal && children[clause.i]!.some((c) => isPassiveSubject(ctx, c))) {
+    const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
+    const entry = place ? gazetteer().lookup(place) : undefined;
+    const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+    if (entry?.country && entity && (entry.kind === 'capital' || entry.kind === 'country')) source = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  }
+  // a curfew confines everyone in a place, a recipient too broad to name (as the manual says of shutting off the
+  // internet): "ordered residents of Khorog to stay indoors" has no recipient
+  if (type === 'COERCE' && mode === 'curfew') target = [];
   // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
@@ -837,13 +860,16 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
   const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
   const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
   if (words.length < 3 || capitalised < words.length * 0.6 || token.i === sentence.tokenStart) return null;
-  if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text)) return null;
   const lower = token.text.toLowerCase();
-  const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => verbReadings(l).length);
+  // "Nigerian Police Arrest 12 Protesters": after a plural organ or group, the verb has its base form
+  const plural = doc.tokens[token.i - 1]!.text.toLowerCase();
+  const afterPlural = (STATE_ORGANS.has(plural) || GROUP_NOUNS.has(plural)) && /s$|police|military|army/.test(plural) && /^\p{Lu}\p{Ll}+$/u.test(token.text);
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text) && !afterPlural) return null;
+  const lemma = (afterPlural ? [lower] : [lower.slice(0, -1), lower.slice(0, -2)]).find((l) => verbReadings(l).length);
   if (!lemma) return null;
   // the name before the verb, also when the entity model took the whole headline for one name
-  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i);
-  const previous = doc.tokens[token.i - 1]!;
+  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i) ?? (afterPlural ? ctx.index.mentions.find((m) => m.tokenEnd === token.i - 1 && m.actor.type === 'country') : undefined);
+  const previous = doc.tokens[token.i - (before || !afterPlural ? 1 : 2)]!;
   const entry = before ? undefined : gazetteer().lookup(previous.text);
   const actor = before?.actor.id ?? (entry?.country && (entry.kind === 'country' || entry.kind === 'capital') ? ctx.index.actorOnDemand('country', entry.name, entry.country, previous.i, previous.i + 1).id : undefined);
   if (!actor) return null;
@@ -868,6 +894,8 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
     }
     const m = mentionAt(ctx, t);
     if (m && !target.includes(m.actor.id)) target.push(m.actor.id);
+    // ("Arrest 12 Protesters": an unnamed group in title case)
+    else if (!m && GROUP_NOUNS.has(t.text.toLowerCase()) && target.length === 0) target.push(ctx.index.actorOnDemand('group', t.text.toLowerCase(), null, t.i, t.i + 1).id);
   }
   return { sense: reading, trigger: token, clause: token, nominal: false, headline: { source: [actor], target } };
 }

@@ -82,6 +82,7 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   BIH: ['Bosnian', 'Bosnians'],
   // world-countries gives only "Filipino"; "the Philippine coast guard" uses the adjective
   PHL: ['Philippine', 'Filipino', 'Filipinos'],
+  TJK: ['Tajik', 'Tajiks'],
 };
 
 /** International and supranational organisations, with the forms news uses for them. */
