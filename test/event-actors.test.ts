@@ -44,8 +44,8 @@ test('a boycott of a nation\'s goods is aimed at that nation; staying away from 
   assert.deepEqual(coded("Hungary's opposition stayed away from the budget session of parliament on Tuesday."), ['PROTEST opposition -> Hungary']);
 });
 
-test('a blockade promised on a condition is a threat, by the group whose unions promise it', () => {
-  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ['THREATEN farmers -> ']);
+test('a blockade promised on a condition is a threat, by the group whose unions promise it, to the government named in the condition', () => {
+  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ['THREATEN farmers -> Ireland']);
 });
 
 test('"the opposition" before a group\'s name is no second actor', () => {
@@ -92,4 +92,21 @@ test('ordering people to stay indoors is a curfew, with no recipient', () => {
 
 test('an allegation made as a that-clause the parser hung on "that" accuses its subject', () => {
   assert.deepEqual(coded('Egypt charged that Ethiopia was hoarding water behind the dam.'), ['ACCUSE Egypt -> Ethiopia']);
+});
+
+test('a show of force is aimed at whom its purpose names', () => {
+  assert.deepEqual(coded('Poland sent two warships to the Baltic on Monday to shadow Russian submarines.'), ['MOBILIZE Poland -> Russia']);
+});
+
+test('a party calling for an end to its fighting with someone commits to that someone', () => {
+  assert.deepEqual(coded('The Sahel Liberation Movement called for an end to the fighting with Malian troops.'), ['AGREE Sahel Liberation Movement -> Mali']);
+});
+
+test('"students who had gathered outside the parliament": a relative clause\'s "who" is its noun', () => {
+  const events = coded('Soldiers detained 40 students who had gathered outside the parliament in Bamako on Friday.');
+  assert.ok(events.includes('PROTEST students -> Mali'), events.join(' | '));
+});
+
+test('police named with no state act for the only state the sentence names', () => {
+  assert.deepEqual(coded('Police fired water cannon at farmers in Lima on Monday.'), ['ASSAULT Peru -> farmers']);
 });

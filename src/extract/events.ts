@@ -403,6 +403,19 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
     if (entry?.country && entity && (entry.kind === 'capital' || entry.kind === 'country')) source = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
   }
+  // "deployed four vessels to Scarborough Shoal to shadow Chinese ships", "to deter Belarus": a show of force is
+  // aimed at whom its purpose names
+  if (type === 'MOBILIZE' && target.length === 0 && !reading.nominal) {
+    const purpose = children[clause.i]!.find((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text)) && /^(deter|shadow|counter|confront|warn|intimidate|pressure|monitor|watch|challenge)$/.test(lemmaOf(c)));
+    const aimed = purpose ? objectOf(ctx, purpose) : undefined;
+    if (aimed) target = (actorIds(ctx, aimed, 'patient').length ? actorIds(ctx, aimed, 'patient') : ownerIds(ctx, contentHead(ctx, aimed))).filter((id) => !source.includes(id));
+  }
+  // "Police fired tear gas at protesters ... in Nairobi": a state organ named with no state is the one of the only
+  // state the sentence places the act in
+  if (source.length === 0 && !reading.nominal) {
+    const organ = subjectsOf(ctx, clause).find((s) => STATE_ORGANS.has(s.text.toLowerCase()) && !children[s.i]!.some((c) => ['amod', 'compound', 'nmod:poss', 'nmod'].includes(c.deprel)));
+    if (organ) source = soleStateOfSentence(ctx, trigger.sentence);
+  }
   // a curfew confines everyone in a place, a recipient too broad to name (as the manual says of shutting off the
   // internet): "ordered residents of Khorog to stay indoors" has no recipient
   if (type === 'COERCE' && mode === 'curfew') target = [];
@@ -410,6 +423,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
     mode = null;
+    // (committed to the other side of that fighting: "an end to the fighting with Congolese troops")
+    const asked = children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']));
+    const other = asked ? subtree(ctx, asked).find((t) => t.deprel.startsWith('nmod') && hasCase(ctx, t, ['with'])) : undefined;
+    const against = other ? actorIds(ctx, other, 'patient').filter((id) => !source.includes(id)) : [];
+    if (against.length) target = against;
   }
   // a conditional promise of harm by the speaker's side is a threat to whoever the condition is about
   // (a strike, blockade or boycott promised on a condition is the manual's THREATEN restrict)
@@ -426,6 +444,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'THREATEN' && target.length === 0 && !reading.nominal) {
     const condition = conditionOf(ctx, clause) ?? contentVerbs(ctx, clause).map((c) => conditionOf(ctx, c)).find((c) => c);
     if (condition) target = subjectsOf(ctx, condition).flatMap((c) => actorIds(ctx, c, 'agent')).filter((id) => !source.includes(id));
+    // "... if the government did not scrap the tax": a government named with no state is the sentence's only state
+    if (condition && target.length === 0 && subjectsOf(ctx, condition).some((c) => STATE_ORGANS.has(c.text.toLowerCase()) && !children[c.i]!.some((g) => ['amod', 'compound', 'nmod:poss', 'nmod'].includes(g.deprel)))) {
+      target = soleStateOfSentence(ctx, trigger.sentence).filter((id) => !source.includes(id));
+    }
   }
   // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
   if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
@@ -656,7 +678,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
       obliques.push(lemmaOf(n));
     }
   }
-  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, c)).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
+  // ("protesters who had gathered": a relative clause's subject is the noun it describes)
+  const relativeHead = (c: Token) => (verb.deprel === 'acl:relcl' && verb.head >= 0 && /^(who|which|that)$/i.test(c.text) ? ctx.doc.tokens[verb.head]! : c);
+  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, relativeHead(c))).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
   const matches = (r: VerbReading) =>
     (!r.object || objectWords.some((w) => r.object!.has(w))) &&
     (!r.particle || particles.has(r.particle)) &&
@@ -1257,7 +1281,9 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
   // embassy": the seat of a state protested at stands for it (an embassy only for the state that owns it)
   for (const host of reading.nominal ? [clause, trigger] : [clause]) {
     for (const c of children[host.i]!) {
-      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(ctx, c, ['on', 'outside', 'at', 'to', 'near', 'before', 'in'])) continue;
+      // ("gathered outside parliament" with "outside" misread as an adjective of the object)
+      const misreadSite = c.deprel === 'obj' && !reading.nominal && children[c.i]!.some((g) => /^(outside|near|before)$/i.test(g.text));
+      if (!misreadSite && (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(ctx, c, ['on', 'outside', 'at', 'to', 'near', 'before', 'in']))) continue;
       const site = contentHead(ctx, c);
       if (!STATE_SITES.has(nounLemma(site)) && !STATE_SITES.has(site.text.toLowerCase())) continue;
       const owners = ownerIds(ctx, site).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
@@ -1518,6 +1544,19 @@ function isGenericInstitution(name: string): boolean {
   return /^(the )?(senate|parliament|coast guard|supreme court|constitutional court|court|commission|ministry|foreign ministry|army|navy|air force|police|government|cabinet|council|assembly|national assembly|congress|military|border guard|security council)$/i.test(name);
 }
 
+/** The one state a sentence names (a country or capital), as an actor; none when it names none or several. */
+function soleStateOfSentence(ctx: Context, sentence: number): string[] {
+  const states = new Map<string, { name: string; country: string; start: number; end: number }>();
+  for (const e of ctx.doc.entities) {
+    if (ctx.doc.tokens[e.tokenStart]!.sentence !== sentence) continue;
+    const entry = gazetteer().lookup(e.text);
+    if (entry?.country && (entry.kind === 'country' || entry.kind === 'capital' || entry.kind === 'seat')) states.set(entry.country, { name: entry.name, country: entry.country, start: e.tokenStart, end: e.tokenEnd });
+  }
+  if (states.size !== 1) return [];
+  const [state] = [...states.values()];
+  return [ctx.index.actorOnDemand('country', state!.name, state!.country, state!.start, state!.end).id];
+}
+
 /** "Indian navy", "Kenyan police": a demonym and an institution named as one organisation, as the state's organ. */
 function nationalInstitution(name: string) {
   const [first, ...rest] = name.split(/\s+/);
@@ -1737,7 +1776,9 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
  * the main one, its "who" stands as a subject; the noun right before it (past the comma) is whom it means.
  */
 function antecedentOfRelative(ctx: Context, clause: Token, subject: Token): Token {
-  if (clause.deprel === 'acl:relcl' || subject.upos !== 'PRON' || !/^(who|which|that)$/i.test(subject.text)) return subject;
+  if (subject.upos !== 'PRON' || !/^(who|which|that)$/i.test(subject.text)) return subject;
+  // ("protesters who had gathered": a relative clause's "who" is the noun it describes)
+  if (clause.deprel === 'acl:relcl') return clause.head >= 0 ? ctx.doc.tokens[clause.head]! : subject;
   const start = ctx.doc.sentences[subject.sentence]!.tokenStart;
   let k = subject.i - 1;
   if (k < start || ctx.doc.tokens[k]!.text !== ',') return subject;
