@@ -110,3 +110,15 @@ test('"students who had gathered outside the parliament": a relative clause\'s "
 test('police named with no state act for the only state the sentence names', () => {
   assert.deepEqual(coded('Police fired water cannon at farmers in Lima on Monday.'), ['ASSAULT Peru -> farmers']);
 });
+
+test('a court jailing someone for a term convicts and imprisons', () => {
+  assert.deepEqual(coded('A court in Tashkent jailed blogger Dilnoza Karimova for six years on Monday.'), ['COERCE Uzbekistan -> Dilnoza Karimova', 'SANCTION Uzbekistan -> Dilnoza Karimova']);
+});
+
+test('an outlet named after its kind ("the messaging app Telegram") is the recipient of censorship', () => {
+  assert.deepEqual(coded('Iran blocked access to the messaging app Telegram on Sunday.'), ['COERCE Iran -> Telegram']);
+});
+
+test('forces qualified by a people that is no state are a group of their own', () => {
+  assert.deepEqual(coded('Ethiopian troops did not attack Oromo forces near Nekemte, the army said.'), ['ASSAULT Ethiopia -> Oromo forces']);
+});

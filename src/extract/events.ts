@@ -184,8 +184,19 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
     if (!reading) continue;
     const mention = codeMention(ctx, reading);
     if (mention) mentions.push(mention);
+    // "a court jailed X for seven years": a prison term is a conviction too (the manual's SANCTION convict, which
+    // it codes alongside COERCE arrest)
+    if (mention && mention.type === 'COERCE' && mention.mode === 'arrest' && !reading.nominal && jailedForTerm(ctx, reading.clause)) {
+      mentions.push({ ...mention, type: 'SANCTION', mode: 'convict' });
+    }
   }
   return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+}
+
+/** "jailed X for seven years", "imprisoned her for life": a prison term given for a set time. */
+function jailedForTerm(ctx: Context, verb: Token): boolean {
+  if (!/^(jail|imprison)$/.test(lemmaOf(verb))) return false;
+  return ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']) && /^(years?|months?|life|decades?)$/i.test(c.text));
 }
 
 /** From a trigger to one coded mention, or null when it is content, background without an actor, or an accident. */
@@ -1479,6 +1490,15 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     if (unrecognised) add([unrecognised]);
     else if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
+    // "the messaging app Signal", "the newspaper Vecer": a capitalised name headed by what kind of outlet it is
+    else if (/^\p{Lu}/u.test(head.text) && head.i !== ctx.doc.sentences[head.sentence]!.tokenStart && kids.some((c) => c.deprel === 'compound' && (CENSORED.has(c.text.toLowerCase()) || ORGANISATIONS.has(c.text.toLowerCase())))) {
+      add([ctx.index.actorOnDemand('group', head.text, null, head.i, head.i + 1).id]);
+    }
+    // "Tigrayan forces", "Kurdish fighters": armed men qualified by a people that is no state are a group of their own
+    else if (/^(forces|troops|units)$/.test(lower) && kids.some((c) => (c.deprel === 'amod' || c.deprel === 'compound') && /^\p{Lu}/u.test(c.text) && c.i !== ctx.doc.sentences[c.sentence]!.tokenStart && !mentionAt(ctx, c) && !countryNameAt(ctx, c) && !gazetteer().lookup(c.text))) {
+      const group = groupFor(ctx, head);
+      if (group) add([group.id]);
+    }
     else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text) || head.i === ctx.doc.sentences[head.sentence]!.tokenStart) && !isEveryone(ctx, head)) {
       const group = groupFor(ctx, head);
       // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
