@@ -122,3 +122,7 @@ test('an outlet named after its kind ("the messaging app Telegram") is the recip
 test('forces qualified by a people that is no state are a group of their own', () => {
   assert.deepEqual(coded('Ethiopian troops did not attack Oromo forces near Nekemte, the army said.'), ['ASSAULT Ethiopia -> Oromo forces']);
 });
+
+test('a hyphenated two-syllable given name ("Lin Mei-hua") is one name', () => {
+  assert.deepEqual(coded('Taiwanese President Lin Mei-hua invited Philippine President Ramon Cruz to visit Taipei.'), ['AGREE Lin Mei-hua -> Ramon Cruz']);
+});
