@@ -126,3 +126,7 @@ test('forces qualified by a people that is no state are a group of their own', (
 test('a hyphenated two-syllable given name ("Lin Mei-hua") is one name', () => {
   assert.deepEqual(coded('Taiwanese President Lin Mei-hua invited Philippine President Ramon Cruz to visit Taipei.'), ['AGREE Lin Mei-hua -> Ramon Cruz']);
 });
+
+test('"the miners\' union" is one body; a condition read as a conjunct still says whom a threat is aimed at', () => {
+  assert.deepEqual(coded("The nurses' union has threatened a nationwide walkout unless the Irish government restores the bonus."), ["THREATEN nurses' union -> Ireland"]);
+});

@@ -973,7 +973,8 @@ function conditionOf(ctx: Context, verb: Token): Token | undefined {
   const marked = (c: Token) => ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text));
   // ("would review the commission if the EU imposed sanctions": the parser may hang the condition on the object
   // or on a prepositional phrase)
-  const own = ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && marked(c));
+  // (or read as a conjunct: "threatened a stoppage unless the government withdraws ...")
+  const own = ctx.children[verb.i]!.find((c) => (c.deprel === 'advcl' || (c.deprel === 'conj' && c.upos === 'VERB')) && marked(c));
   if (own) return own;
   // the nouns of its object and obliques, down their "of" phrases ("the work of the council")
   const nouns = ctx.children[verb.i]!.filter((c) => c.deprel === 'obj' || c.deprel === 'obl');
@@ -1448,6 +1449,9 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
     if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => c.deprel === 'conj').flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    // "the dockers' union", "the miners' federation": one body named by whom it organises
+    const organised = /^(union|federation|association|confederation|syndicate)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text) && !mentionAt(ctx, c)) : undefined;
+    if (organised) return [ctx.index.actorOnDemand('group', `${organised.text}' ${lower}`, null, organised.i, head.i + 1).id];
     const members: string[] = [];
     const organ = STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower);
     for (const c of kids) {
