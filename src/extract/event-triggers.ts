@@ -34,7 +34,7 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £');
+export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £ hospital medic doctor nurse rescuer firefighter water ration parcel kit');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -136,6 +136,8 @@ verb('rescue', { type: 'AID' });
 verb('write', { type: 'AID', particle: 'off' });
 verb('forgive cancel', { type: 'AID', object: DEBT });
 verb('fly airlift ship truck', { type: 'AID', object: AID_GOODS });
+// handing out relief: "distributed food to 60,000 displaced people"
+verb('distribute', { type: 'AID', object: AID_GOODS });
 
 // REQUEST: requests, demands, appeals, orders.
 verb('urge request appeal petition implore beseech', { type: 'REQUEST' });
@@ -143,6 +145,8 @@ verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
+// "ordered residents to stay indoors": keeping people at home is a curfew
+verb('order', { type: 'COERCE', mode: 'curfew', content: words('stay remain') });
 verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', particle: 'out' }, { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
@@ -194,12 +198,16 @@ verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('st
 /** Unorganised crowds: when they loot or burn, they riot. */
 export const CROWDS = words('crowd crowds mob mobs rioter rioters youth youths protester protesters demonstrator demonstrators');
 verb('loot ransack torch', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
-verb('deface vandalise vandalize', { type: 'PROTEST', mode: 'vandalize' });
+verb('deface vandalise vandalize spray-paint daub', { type: 'PROTEST', mode: 'vandalize' });
+// paint, eggs or soup thrown at a statue, a painting or a ministry: damage done as a symbol (the manual's vandalize)
+verb('throw hurl splash pour', { type: 'PROTEST', mode: 'vandalize', object: words('paint ink egg eggs soup dye') });
 /** Civilians who take part in protests: what they occupy or stay away from is a protest, whatever the place. */
-export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition');
+export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition strikers');
 verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') }, { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
 // "the opposition stayed away from the session": a boycott
 verb('stay', { type: 'PROTEST', mode: 'boycott', particle: 'away', subject: PROTESTERS });
+// a gathering of civilians outside a seat of power: "workers gathered outside the ministry"
+verb('gather assemble converge', { type: 'PROTEST', mode: 'demo', subject: PROTESTERS });
 
 // SANCTION: reductions of relations: sanctions, expulsions of diplomats, recalls, suspensions, convictions.
 verb('sanction embargo', { type: 'SANCTION', mode: 'discontinue' });
@@ -207,6 +215,9 @@ verb('expel', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'C
 verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
 // "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
 verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIPLOMATS }, { type: 'ACCUSE', mode: 'disapprove', particle: 'in', object: DIPLOMATS });
+// taking a broadcaster's or newspaper's licence away silences it (the manual's COERCE censor)
+export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency');
+verb('suspend revoke withdraw cancel strip', { type: 'COERCE', mode: 'censor', object: LICENCES });
 verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('sever', { type: 'SANCTION', mode: 'discontinue' });
@@ -231,6 +242,8 @@ verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency s
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
 verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
+// "placed under house arrest", "put under arrest"
+verb('place put', { type: 'COERCE', mode: 'arrest', particle: 'under', oblique: words('arrest detention custody') });
 verb('seize', { type: 'ASSAULT', mode: 'abduct', object: words('hostage hostages worker workers engineer engineers tourist tourists journalist journalists passenger passengers crew sailor sailors child children national nationals citizen citizens missionary missionaries') });
 verb('seize confiscate impound raid', { type: 'COERCE', mode: 'seize', needsObject: true });
 // stopping a boat at sea takes it; intercepting a missile or a message does not

@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, COMMENT_VERBS, DEBT, DEMANDS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -153,7 +153,8 @@ const GROUP_NOUNS = new Set([
   'people', 'members', 'veterans', 'opponents', 'dissidents', 'voters', 'peasants', 'traders', 'vendors', 'clerics',
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
-  'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists',
+  'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists', 'opposition', 'consumers',
+  'shoppers', 'motorists', 'organisers', 'organizers', 'medics', 'lawyers', 'strikers',
   // one unnamed assailant acts as a group of one: "a suicide bomber attacked a checkpoint"
   'gunman', 'bomber', 'attacker', 'assailant', 'sniper', 'militant',
 ]);
@@ -183,8 +184,19 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
     if (!reading) continue;
     const mention = codeMention(ctx, reading);
     if (mention) mentions.push(mention);
+    // "a court jailed X for seven years": a prison term is a conviction too (the manual's SANCTION convict, which
+    // it codes alongside COERCE arrest)
+    if (mention && mention.type === 'COERCE' && mention.mode === 'arrest' && !reading.nominal && jailedForTerm(ctx, reading.clause)) {
+      mentions.push({ ...mention, type: 'SANCTION', mode: 'convict' });
+    }
   }
   return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+}
+
+/** "jailed X for seven years", "imprisoned her for life": a prison term given for a set time. */
+function jailedForTerm(ctx: Context, verb: Token): boolean {
+  if (!/^(jail|imprison)$/.test(lemmaOf(verb))) return false;
+  return ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']) && /^(years?|months?|life|decades?)$/i.test(c.text));
 }
 
 /** From a trigger to one coded mention, or null when it is content, background without an actor, or an accident. */
@@ -233,8 +245,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "charged that India was sponsoring militants", "alleged that Rwanda had armed the rebels": an accusation made
   // as a that-clause is aimed at whoever the clause says did it
   if (type === 'ACCUSE' && target.length === 0 && !reading.nominal) {
-    for (const content of contentVerbs(ctx, clause)) {
-      if (content.deprel !== 'ccomp') continue;
+    // ("charged that India was sponsoring": the parser may make "that" the object and the clause hang on it)
+    const that = children[clause.i]!.filter((c) => c.deprel === 'obj' && /^that$/i.test(c.text)).flatMap((c) => children[c.i]!.filter((g) => g.deprel === 'acl:relcl' || g.deprel === 'ccomp'));
+    for (const content of [...contentVerbs(ctx, clause), ...that]) {
+      if (content.deprel !== 'ccomp' && !that.includes(content)) continue;
       target = [...new Set(subjectsOf(ctx, content).flatMap((s) => actorIds(ctx, s, 'agent')).filter((id) => !source.includes(id)))];
       if (target.length) break;
     }
@@ -248,6 +262,12 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'PROTEST' && !reading.nominal) {
     const crowd = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => /s$/i.test(h.text) && (gazetteer().lookup(h.text) ?? gazetteer().lookup(h.text.slice(0, -1)))?.kind === 'demonym');
     if (crowd) source = [ctx.index.actorOnDemand('group', 'protesters', null, crowd.i, crowd.i + 1).id];
+    // "Hundreds of Kurds demonstrated": whoever protests is a group of civilians, named by its plural noun
+    if (source.length === 0) {
+      const people = subjectsOf(ctx, clause).map((s) => contentHead(ctx, s)).find((h) => (h.upos === 'NOUN' || h.upos === 'PROPN') && /^\p{L}+s$/u.test(h.text) && !mentionAt(ctx, h) && !isEveryone(ctx, h));
+      const group = people ? groupFor(ctx, people) : null;
+      if (group) source = [group.id];
+    }
     // "crowds looted shops": a crowd that riots is named for what it does, as the rioters
     const mob = subjectsOf(ctx, clause).find((s) => /^(crowds?|mobs?)$/i.test(s.text));
     if (mode === 'riot' && mob) source = [ctx.index.actorOnDemand('group', 'rioters', null, mob.i, mob.i + 1).id];
@@ -275,12 +295,32 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // "sent two field hospitals and 150 medics to Turkey": the people sent with the aid are not whom it goes to
+  if (type === 'AID' && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    if (object && AID_GOODS.has(nounLemma(contentHead(ctx, object)))) {
+      const sent = new Set(subtree(ctx, object).flatMap((t) => (t.deprel === 'conj' && t.head === object.i ? actorIds(ctx, t, 'patient') : [])));
+      if (target.some((id) => !sent.has(id))) target = target.filter((id) => !sent.has(id));
+    }
+  }
   // "pledged to provide $500 million to rebuild Ukraine's power grid": a promise of help is made to whom it helps
   if (type === 'AGREE' && target.length === 0 && !reading.nominal) {
     for (const content of contentVerbs(ctx, clause)) {
       const helpedByContent = helpedParty(ctx, content)?.filter((id) => !source.includes(id));
       if (helpedByContent?.length) {
         target = helpedByContent;
+        break;
+      }
+    }
+  }
+  // "pledged $500 million in reconstruction aid to Ukraine": a recipient the parser hung inside the amount or the aid
+  if ((type === 'AID' || type === 'AGREE') && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) {
+      if (c.deprel !== 'obj' && !c.deprel.startsWith('obl')) continue;
+      const to = subtree(ctx, c).find((t) => t !== c && t.deprel.startsWith('nmod') && hasCase(ctx, t, ['to']));
+      const ids = to ? recipientIds(ctx, to).filter((id) => !source.includes(id)) : [];
+      if (ids.length) {
+        target = ids;
         break;
       }
     }
@@ -341,13 +381,68 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const speaker = quote ? speakerOf(ctx, quote) : null;
     if (speaker) source = [speaker];
   }
+  // "an Ethiopian spokesperson said any incursion would be met with force": a threat that names no one making it
+  // is made by whoever reports it
+  if (type === 'THREATEN' && source.length === 0 && !reading.nominal) source = speakersOf(ctx, clause);
+  // "threatened to kill any aid workers", "threatened to arrest the organisers": whom the threatened act is done to
+  if (type === 'THREATEN' && target.length === 0 && !reading.nominal && reading.sense.type === 'THREATEN') {
+    for (const content of contentVerbs(ctx, clause)) {
+      const object = objectOf(ctx, content);
+      if (!object) continue;
+      const head = contentHead(ctx, object);
+      let ids = actorIds(ctx, object, 'patient');
+      if (ids.length === 0 && GROUP_NOUNS.has(head.text.toLowerCase())) ids = [groupFor(ctx, head)?.id].filter((id): id is string => !!id);
+      target = ids.filter((id) => !source.includes(id));
+      if (target.length) break;
+    }
+  }
+  // "Algeria's ambassador to Madrid was recalled": with no agent named, an envoy is recalled by the state he serves,
+  // from the state he is posted to
+  if (type === 'SANCTION' && mode === 'withdraw' && source.length === 0 && !reading.nominal) {
+    const envoy = children[clause.i]!.find((c) => isPassiveSubject(ctx, c) && DIPLOMATS.has(nounLemma(c)));
+    const owner = envoy ? children[envoy.i]!.find((c) => c.deprel === 'nmod:poss') : undefined;
+    if (envoy && owner) {
+      source = actorIds(ctx, owner, 'agent');
+      const post = children[envoy.i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['to', 'in']));
+      target = (post ? recipientIds(ctx, post) : target).filter((id) => !source.includes(id));
+    }
+  }
+  // "X has been placed under house arrest in Managua": an arrest with no agent named is made by the state it is in
+  if (type === 'COERCE' && mode === 'arrest' && source.length === 0 && !reading.nominal && children[clause.i]!.some((c) => isPassiveSubject(ctx, c))) {
+    const place = placeOf(ctx, reading) ?? placeInClause(ctx, clause);
+    const entry = place ? gazetteer().lookup(place) : undefined;
+    const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
+    if (entry?.country && entity && (entry.kind === 'capital' || entry.kind === 'country')) source = [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id];
+  }
+  // "deployed four vessels to Scarborough Shoal to shadow Chinese ships", "to deter Belarus": a show of force is
+  // aimed at whom its purpose names
+  if (type === 'MOBILIZE' && target.length === 0 && !reading.nominal) {
+    const purpose = children[clause.i]!.find((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text)) && /^(deter|shadow|counter|confront|warn|intimidate|pressure|monitor|watch|challenge)$/.test(lemmaOf(c)));
+    const aimed = purpose ? objectOf(ctx, purpose) : undefined;
+    if (aimed) target = (actorIds(ctx, aimed, 'patient').length ? actorIds(ctx, aimed, 'patient') : ownerIds(ctx, contentHead(ctx, aimed))).filter((id) => !source.includes(id));
+  }
+  // "Police fired tear gas at protesters ... in Nairobi": a state organ named with no state is the one of the only
+  // state the sentence places the act in
+  if (source.length === 0 && !reading.nominal) {
+    const organ = subjectsOf(ctx, clause).find((s) => STATE_ORGANS.has(s.text.toLowerCase()) && !children[s.i]!.some((c) => ['amod', 'compound', 'nmod:poss', 'nmod'].includes(c.deprel)));
+    if (organ) source = soleStateOfSentence(ctx, trigger.sentence);
+  }
+  // a curfew confines everyone in a place, a recipient too broad to name (as the manual says of shutting off the
+  // internet): "ordered residents of Khorog to stay indoors" has no recipient
+  if (type === 'COERCE' && mode === 'curfew') target = [];
   // a conflict party calling for the end of its own fighting commits to it (AGREE, per the manual)
   if (type === 'REQUEST' && callsForEndOfFighting(ctx, clause, source)) {
     type = 'AGREE';
     mode = null;
+    // (committed to the other side of that fighting: "an end to the fighting with Congolese troops")
+    const asked = children[clause.i]!.find((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']));
+    const other = asked ? subtree(ctx, asked).find((t) => t.deprel.startsWith('nmod') && hasCase(ctx, t, ['with'])) : undefined;
+    const against = other ? actorIds(ctx, other, 'patient').filter((id) => !source.includes(id)) : [];
+    if (against.length) target = against;
   }
   // a conditional promise of harm by the speaker's side is a threat to whoever the condition is about
-  if (type !== 'THREATEN' && ['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE'].includes(type) && !reading.nominal && conditionalThreat(ctx, clause)) {
+  // (a strike, blockade or boycott promised on a condition is the manual's THREATEN restrict)
+  if (type !== 'THREATEN' && ['SANCTION', 'ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST'].includes(type) && !reading.nominal && conditionalThreat(ctx, clause)) {
     type = 'THREATEN';
     mode = null;
   }
@@ -360,6 +455,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'THREATEN' && target.length === 0 && !reading.nominal) {
     const condition = conditionOf(ctx, clause) ?? contentVerbs(ctx, clause).map((c) => conditionOf(ctx, c)).find((c) => c);
     if (condition) target = subjectsOf(ctx, condition).flatMap((c) => actorIds(ctx, c, 'agent')).filter((id) => !source.includes(id));
+    // "... if the government did not scrap the tax": a government named with no state is the sentence's only state
+    if (condition && target.length === 0 && subjectsOf(ctx, condition).some((c) => STATE_ORGANS.has(c.text.toLowerCase()) && !children[c.i]!.some((g) => ['amod', 'compound', 'nmod:poss', 'nmod'].includes(g.deprel)))) {
+      target = soleStateOfSentence(ctx, trigger.sentence).filter((id) => !source.includes(id));
+    }
   }
   // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
   if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
@@ -590,7 +689,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
       obliques.push(lemmaOf(n));
     }
   }
-  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, c)).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
+  // ("protesters who had gathered": a relative clause's subject is the noun it describes)
+  const relativeHead = (c: Token) => (verb.deprel === 'acl:relcl' && verb.head >= 0 && /^(who|which|that)$/i.test(c.text) ? ctx.doc.tokens[verb.head]! : c);
+  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, relativeHead(c))).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
   const matches = (r: VerbReading) =>
     (!r.object || objectWords.some((w) => r.object!.has(w))) &&
     (!r.particle || particles.has(r.particle)) &&
@@ -794,13 +895,16 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
   const words = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => /\p{L}/u.test(t.text));
   const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
   if (words.length < 3 || capitalised < words.length * 0.6 || token.i === sentence.tokenStart) return null;
-  if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text)) return null;
   const lower = token.text.toLowerCase();
-  const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => verbReadings(l).length);
+  // "Nigerian Police Arrest 12 Protesters": after a plural organ or group, the verb has its base form
+  const plural = doc.tokens[token.i - 1]!.text.toLowerCase();
+  const afterPlural = (STATE_ORGANS.has(plural) || GROUP_NOUNS.has(plural)) && /s$|police|military|army/.test(plural) && /^\p{Lu}\p{Ll}+$/u.test(token.text);
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text) && !afterPlural) return null;
+  const lemma = (afterPlural ? [lower] : [lower.slice(0, -1), lower.slice(0, -2)]).find((l) => verbReadings(l).length);
   if (!lemma) return null;
   // the name before the verb, also when the entity model took the whole headline for one name
-  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i);
-  const previous = doc.tokens[token.i - 1]!;
+  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i) ?? (afterPlural ? ctx.index.mentions.find((m) => m.tokenEnd === token.i - 1 && m.actor.type === 'country') : undefined);
+  const previous = doc.tokens[token.i - (before || !afterPlural ? 1 : 2)]!;
   const entry = before ? undefined : gazetteer().lookup(previous.text);
   const actor = before?.actor.id ?? (entry?.country && (entry.kind === 'country' || entry.kind === 'capital') ? ctx.index.actorOnDemand('country', entry.name, entry.country, previous.i, previous.i + 1).id : undefined);
   if (!actor) return null;
@@ -825,6 +929,8 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
     }
     const m = mentionAt(ctx, t);
     if (m && !target.includes(m.actor.id)) target.push(m.actor.id);
+    // ("Arrest 12 Protesters": an unnamed group in title case)
+    else if (!m && GROUP_NOUNS.has(t.text.toLowerCase()) && target.length === 0) target.push(ctx.index.actorOnDemand('group', t.text.toLowerCase(), null, t.i, t.i + 1).id);
   }
   return { sense: reading, trigger: token, clause: token, nominal: false, headline: { source: [actor], target } };
 }
@@ -867,7 +973,8 @@ function conditionOf(ctx: Context, verb: Token): Token | undefined {
   const marked = (c: Token) => ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless|should)$/i.test(m.text));
   // ("would review the commission if the EU imposed sanctions": the parser may hang the condition on the object
   // or on a prepositional phrase)
-  const own = ctx.children[verb.i]!.find((c) => c.deprel === 'advcl' && marked(c));
+  // (or read as a conjunct: "threatened a stoppage unless the government withdraws ...")
+  const own = ctx.children[verb.i]!.find((c) => (c.deprel === 'advcl' || (c.deprel === 'conj' && c.upos === 'VERB')) && marked(c));
   if (own) return own;
   // the nouns of its object and obliques, down their "of" phrases ("the work of the council")
   const nouns = ctx.children[verb.i]!.filter((c) => c.deprel === 'obj' || c.deprel === 'obl');
@@ -914,8 +1021,10 @@ function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
  * state could act is speculation, not a threat.
  */
 function conditionalThreat(ctx: Context, verb: Token): boolean {
-  const aux = auxiliariesOf(ctx, verb);
-  if (!aux.some((a) => a === 'would' || FUTURE_AUX.has(a)) || !conditionOf(ctx, verb)) return false;
+  // "would not hesitate to strike ... if": the auxiliary and the condition may sit on the governing verb
+  const governor = verb.deprel === 'xcomp' && verb.head >= 0 ? ctx.doc.tokens[verb.head]! : undefined;
+  const promising = (v: Token | undefined) => !!v && auxiliariesOf(ctx, v).some((a) => a === 'would' || FUTURE_AUX.has(a));
+  if (!(promising(verb) || promising(governor)) || !(conditionOf(ctx, verb) || (governor && conditionOf(ctx, governor)))) return false;
   const actors = subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
   if (actors.length === 0) return false;
   const sides = new Set(actors.flatMap((id) => [id, ctx.index.actors.find((a) => a.id === id)?.country ?? id]));
@@ -1135,7 +1244,12 @@ function attackedState(ctx: Context, clause: Token, source: string[]): string[] 
 
 /** What the state does that protesters oppose: its laws, plans, cuts, taxes, detentions, votes. */
 const STATE_MEASURES = new Set([...MEASURES, 'cut', 'cuts', 'tax', 'taxes', 'hike', 'hikes', 'detention', 'imprisonment', 'jailing',
-  'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime']);
+  'arrest', 'austerity', 'budget', 'vote', 'election', 'elections', 'crackdown', 'curfew', 'ban', 'government', 'regime',
+  'agreement', 'deal', 'accord', 'treaty', 'pact']);
+
+/** Seats of a state's power where protesters gather, and its sittings they stay away from. */
+const STATE_SITES = new Set(['parliament', 'ministry', 'embassy', 'consulate', 'palace', 'legislature', 'assembly', 'session',
+  'headquarters', 'residence', 'office', 'offices', 'courthouse', 'presidency', 'chancellery']);
 
 /**
  * The state a protest is directed at: the owner of the measure protested ("the Belgian government's pension cuts"),
@@ -1146,7 +1260,9 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
   const { children, doc } = ctx;
   const { trigger, clause } = reading;
   const opposed: Token[] = [];
-  const against = (host: Token) => children[host.i]!.filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
+  // ("a protest at the port of Dakar against the EU's agreement": the parser may hang it one phrase lower)
+  const against = (host: Token) => [...children[host.i]!, ...children[host.i]!.filter((c) => c.deprel.startsWith('obl')).flatMap((c) => children[c.i]!)]
+    .filter((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['against', 'over']));
   opposed.push(...against(clause), ...(reading.nominal ? against(trigger) : []));
   if (!reading.nominal && /^(protest|boycott|picket)$/.test(lemmaOf(clause))) { const o = objectOf(ctx, clause); if (o) opposed.push(o); }
   let demandedOfState = false;
@@ -1164,7 +1280,30 @@ function protestedState(ctx: Context, reading: Reading, source: string[]): strin
       }
     }
   }
-  const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()));
+  // "boycotting French goods", "a boycott of Danish dairy": a boycott withdraws trade from whose goods they are
+  if (reading.sense.mode === 'boycott' && !reading.nominal) {
+    const object = objectOf(ctx, clause);
+    const owners = object ? ownerIds(ctx, contentHead(ctx, object)).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group') : [];
+    if (owners.length) return owners;
+    // "stayed away from the session of parliament": what is boycotted
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['from'])) opposed.push(c);
+    if (object) opposed.push(object);
+  }
+  // "marched on the Serbian parliament", "gathered outside the labour ministry", "demonstrated outside the Turkish
+  // embassy": the seat of a state protested at stands for it (an embassy only for the state that owns it)
+  for (const host of reading.nominal ? [clause, trigger] : [clause]) {
+    for (const c of children[host.i]!) {
+      // ("gathered outside parliament" with "outside" misread as an adjective of the object)
+      const misreadSite = c.deprel === 'obj' && !reading.nominal && children[c.i]!.some((g) => /^(outside|near|before)$/i.test(g.text));
+      if (!misreadSite && (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(ctx, c, ['on', 'outside', 'at', 'to', 'near', 'before', 'in']))) continue;
+      const site = contentHead(ctx, c);
+      if (!STATE_SITES.has(nounLemma(site)) && !STATE_SITES.has(site.text.toLowerCase())) continue;
+      const owners = ownerIds(ctx, site).filter((id) => !source.includes(id) && ctx.index.actors.find((a) => a.id === id)?.type !== 'group');
+      if (owners.length) return owners;
+      if (!/^(embassy|embassies|consulate|consulates)$/i.test(site.text)) opposed.push(site);
+    }
+  }
+  const measures = opposed.map((t) => contentHead(ctx, t)).filter((t) => STATE_MEASURES.has(nounLemma(t)) || STATE_MEASURES.has(t.text.toLowerCase()) || STATE_SITES.has(nounLemma(t)) || STATE_SITES.has(t.text.toLowerCase()));
   if (!measures.length && !demandedOfState) return [];
   const countryActor = (name: string | null, at: Token | undefined) => {
     const entry = name ? gazetteer().lookup(name) : undefined;
@@ -1281,7 +1420,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
   const kids = children[head.i]!;
   const lower = head.text.toLowerCase();
-  const apposed = kids.find((c) => c.deprel === 'appos' && mentionAt(ctx, c));
+  // ("the opposition channel Kanal Ufuk": a name in apposition that the actor layer missed)
+  const apposed = kids.find((c) => c.deprel === 'appos' && (mentionAt(ctx, c) || (c.upos === 'PROPN' && (CENSORED.has(lower) || ORGANISATIONS.has(lower)) && unrecognisedName(ctx, c))));
   const mention = mentionAt(ctx, head);
   // "delegations from Armenia and Azerbaijan": a country named inside an actor phrase (as member or conjunct) is an
   // actor even where the actor layer missed it (a country named on its own may be a place)
@@ -1291,7 +1431,11 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
     return ids;
   }
-  if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
+  const national = mention && mention.actor.type === 'organization' ? nationalInstitution(mention.actor.name) : undefined;
+  if (mention && national) {
+    // "the Indian navy", "the Mexican Senate" taken whole for a name: a state organ stands for its state
+    add([ctx.index.actorOnDemand('country', national.name, national.country!, mention.tokenStart, mention.tokenStart + 1).id]);
+  } else if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
     add([mention.actor.id]);
   } else if (apposed) {
     add(actorIds(ctx, apposed, role, depth + 1));
@@ -1305,6 +1449,9 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
     if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => c.deprel === 'conj').flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    // "the dockers' union", "the miners' federation": one body named by whom it organises
+    const organised = /^(union|federation|association|confederation|syndicate)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text) && !mentionAt(ctx, c)) : undefined;
+    if (organised) return [ctx.index.actorOnDemand('group', `${organised.text}' ${lower}`, null, organised.i, head.i + 1).id];
     const members: string[] = [];
     const organ = STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower);
     for (const c of kids) {
@@ -1317,10 +1464,13 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       // ("gunmen from the Jalisco New Generation Cartel": a named group they come from is whose they are, but
       // "schoolgirls from kidnappers" are not the kidnappers')
       const beside = c.deprel === 'compound' || c.deprel === 'amod';
+      // ("opposition supporters": a group word qualifying a group is part of its label, not an actor of its own)
+      if (beside && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) continue;
       const ids = actorIds(ctx, c, 'agent', depth + 1).filter((id) => {
         const actor = ctx.index.actors.find((a) => a.id === id);
         const generic = actor?.type === 'group' && (beside || !/\p{Lu}/u.test(actor.name));
-        return !generic || !GROUP_NOUNS.has(lower);
+        // ("farmers' groups", "workers' unions": a bare group word owned by a group is that group)
+        return !generic || !GROUP_NOUNS.has(lower) || (c.deprel === 'nmod:poss' && UNQUALIFIED_GROUPS.has(lower) && /s$/.test(lower));
       });
       if (!(GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c) && ['compound', 'amod'].includes(c.deprel))) members.push(...ids);
     }
@@ -1344,6 +1494,15 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     if (unrecognised) add([unrecognised]);
     else if (members.length && standsForOwner) add(members);
     else if (mention) add([mention.actor.id]);
+    // "the messaging app Signal", "the newspaper Vecer": a capitalised name headed by what kind of outlet it is
+    else if (/^\p{Lu}/u.test(head.text) && head.i !== ctx.doc.sentences[head.sentence]!.tokenStart && kids.some((c) => c.deprel === 'compound' && (CENSORED.has(c.text.toLowerCase()) || ORGANISATIONS.has(c.text.toLowerCase())))) {
+      add([ctx.index.actorOnDemand('group', head.text, null, head.i, head.i + 1).id]);
+    }
+    // "Tigrayan forces", "Kurdish fighters": armed men qualified by a people that is no state are a group of their own
+    else if (/^(forces|troops|units)$/.test(lower) && kids.some((c) => (c.deprel === 'amod' || c.deprel === 'compound') && /^\p{Lu}/u.test(c.text) && c.i !== ctx.doc.sentences[c.sentence]!.tokenStart && !mentionAt(ctx, c) && !countryNameAt(ctx, c) && !gazetteer().lookup(c.text))) {
+      const group = groupFor(ctx, head);
+      if (group) add([group.id]);
+    }
     else if (GROUP_NOUNS.has(lower) && (head.upos === 'NOUN' || /^\p{Lu}\p{Ll}+s$/u.test(head.text) || /^\p{Ll}/u.test(head.text) || head.i === ctx.doc.sentences[head.sentence]!.tokenStart) && !isEveryone(ctx, head)) {
       const group = groupFor(ctx, head);
       // "the parties", "the four sides": only a qualified group ("opposition parties") is an actor of its own
@@ -1409,6 +1568,26 @@ function isGenericInstitution(name: string): boolean {
   return /^(the )?(senate|parliament|coast guard|supreme court|constitutional court|court|commission|ministry|foreign ministry|army|navy|air force|police|government|cabinet|council|assembly|national assembly|congress|military|border guard|security council)$/i.test(name);
 }
 
+/** The one state a sentence names (a country or capital), as an actor; none when it names none or several. */
+function soleStateOfSentence(ctx: Context, sentence: number): string[] {
+  const states = new Map<string, { name: string; country: string; start: number; end: number }>();
+  for (const e of ctx.doc.entities) {
+    if (ctx.doc.tokens[e.tokenStart]!.sentence !== sentence) continue;
+    const entry = gazetteer().lookup(e.text);
+    if (entry?.country && (entry.kind === 'country' || entry.kind === 'capital' || entry.kind === 'seat')) states.set(entry.country, { name: entry.name, country: entry.country, start: e.tokenStart, end: e.tokenEnd });
+  }
+  if (states.size !== 1) return [];
+  const [state] = [...states.values()];
+  return [ctx.index.actorOnDemand('country', state!.name, state!.country, state!.start, state!.end).id];
+}
+
+/** "Indian navy", "Kenyan police": a demonym and an institution named as one organisation, as the state's organ. */
+function nationalInstitution(name: string) {
+  const [first, ...rest] = name.split(/\s+/);
+  const entry = first ? gazetteer().lookup(first) : undefined;
+  return entry?.kind === 'demonym' && entry.country && rest.length && isGenericInstitution(rest.join(' ')) ? entry : undefined;
+}
+
 function countryQualifier(ctx: Context, head: Token): string[] {
   const ids: string[] = [];
   for (const c of ctx.children[head.i]!) {
@@ -1443,6 +1622,8 @@ function groupFor(ctx: Context, head: Token) {
   // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
   const next = doc.tokens[head.i + 1];
   if (next && next.sentence === head.sentence && ROLE_HEADS.has(next.text.toLowerCase())) return null;
+  // "the opposition Civic Alliance": the group word only says what the named group is
+  if (next && next.sentence === head.sentence && /^\p{Lu}/u.test(next.text) && !TIME_WORDS.test(next.text) && !countryNameAt(ctx, next) && mentionAt(ctx, next)?.actor.type !== 'country') return null;
   void children;
   return ctx.index.actorOnDemand('group', label, null, start, head.i + 1);
 }
@@ -1482,8 +1663,35 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
       }
       t = governor;
     }
+    // "Azerbaijan's foreign ministry summoned ... It also warned that ...": a pronoun opening the main clause of a
+    // later sentence continues that sentence's subject
+    const previous = pronoun.sentence > 0 && /^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root' ? previousSubjectActors(ctx, pronoun, depth) : [];
+    if (previous.length) return previous;
+  }
+  if (PERSONAL.has(lower)) {
+    // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself
+    if (/^nsubj/.test(pronoun.deprel) && pronoun.head >= 0 && ctx.doc.tokens[pronoun.head]!.deprel === 'ccomp') {
+      const governor = ctx.doc.tokens[ctx.doc.tokens[pronoun.head]!.head];
+      const subject = governor ? ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun) : undefined;
+      if (governor && REPORTING.has(lemmaOf(governor)) && subject && subject.upos !== 'PRON' && !mentionAt(ctx, subject)) return actorIds(ctx, subject, 'agent', depth + 1);
+    }
+    // "Moroccan journalist Yassine Alaoui published a report ... Police detained him": with one person named
+    // before it in the text, "he" or "him" is that person
+    const people = new Set(ctx.index.mentions.filter((m) => m.tokenEnd <= pronoun.i && m.actor.type === 'person').map((m) => m.actor.id));
+    if (people.size === 1) return [...people];
   }
   return [];
+}
+
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
+
+/** The actors of the main subject of the sentence before the pronoun's, when it names any. */
+function previousSubjectActors(ctx: Context, pronoun: Token, depth: number): string[] {
+  const sentence = ctx.doc.sentences[pronoun.sentence - 1]!;
+  const root = ctx.doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).find((t) => t.deprel === 'root');
+  const subject = root ? ctx.children[root.i]!.find((c) => SUBJECTS.has(c.deprel)) : undefined;
+  if (!subject || subject.upos === 'PRON' || depth > 1) return [];
+  return actorIds(ctx, subject, 'agent', depth + 1);
 }
 
 /** A quote's speaker, or when the quote layer left it open, the actor (a person first) in the subject of its cue. */
@@ -1548,10 +1756,17 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
 /** The subject of a clause, looking up through control verbs, coordination and participles when it has none. */
 function subjectsOf(ctx: Context, clause: Token): Token[] {
   let host: Token | undefined = clause;
+  let via = '';
   for (let hops = 0; host && hops < 4; hops++) {
+    // "Kenyan police, who have been accused of abuses, arrested ...": reached through coordination from the real
+    // main verb, a relative clause the parser made the main one stands for the noun it describes
+    if (via === 'conj') {
+      const relative = ctx.children[host.i]!.find((c) => /^nsubj/.test(c.deprel) && antecedentOfRelative(ctx, host!, c) !== c);
+      if (relative) return [antecedentOfRelative(ctx, host, relative)];
+    }
     // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
     const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
-    if (subjects.length) return subjects;
+    if (subjects.length) return subjects.map((c) => antecedentOfRelative(ctx, host!, c));
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
@@ -1571,12 +1786,29 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     // "expected every party to cooperate", "urged Moscow to return": the object of the governor does it
     const controller = host.deprel === 'xcomp' ? ctx.children[host.head]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
     if (controller) return [controller];
+    via = host.deprel;
     host = ctx.doc.tokens[host.head]!;
     // "are weighing whether to send": a "whether" the parser made the object stands between the verbs
     if (/^(whether|if)$/i.test(host.text) && host.upos === 'SCONJ' && host.head >= 0) host = ctx.doc.tokens[host.head]!;
     if (host.upos !== 'VERB' && host.upos !== 'AUX' && host.upos !== 'ADJ') return [];
   }
   return [];
+}
+
+/**
+ * "Kenyan police, who have been accused of abuses, arrested 20 protesters": when the parser makes the relative clause
+ * the main one, its "who" stands as a subject; the noun right before it (past the comma) is whom it means.
+ */
+function antecedentOfRelative(ctx: Context, clause: Token, subject: Token): Token {
+  if (subject.upos !== 'PRON' || !/^(who|which|that)$/i.test(subject.text)) return subject;
+  // ("protesters who had gathered": a relative clause's "who" is the noun it describes)
+  if (clause.deprel === 'acl:relcl') return clause.head >= 0 ? ctx.doc.tokens[clause.head]! : subject;
+  const start = ctx.doc.sentences[subject.sentence]!.tokenStart;
+  let k = subject.i - 1;
+  if (k < start || ctx.doc.tokens[k]!.text !== ',') return subject;
+  for (k--; k >= start && ctx.doc.tokens[k]!.upos === 'PUNCT'; k--);
+  const noun = ctx.doc.tokens[k];
+  return noun && (noun.upos === 'NOUN' || noun.upos === 'PROPN') ? noun : subject;
 }
 
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
@@ -1635,7 +1867,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     const subjects = subjectsOf(ctx, clause);
     for (const s of subjects) add(source, actorIds(ctx, s, 'agent'));
     for (const c of children[clause.i]!) {
-      if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']))) add(source, actorIds(ctx, c, 'agent'));
+      // (an active verb's "by" phrase is no agent: "boycotting French brands after remarks by the president")
+      if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']) && !(clause.xpos === 'VBG' || /^VB[ZP]?$/.test(clause.xpos)))) add(source, actorIds(ctx, c, 'agent'));
     }
     const passive = children[clause.i]!.some((c) => isPassiveSubject(ctx, c));
     // "were threatened with arrest by the minister": an agent the parser hung on the oblique before it

@@ -90,6 +90,10 @@ export function joinHyphenatedNames(text: string, tokens: Token[], entities: Ent
     let start = e.tokenStart;
     let end = e.tokenEnd;
     while (joined(end) && isCapitalised(tokens[end + 1]?.text ?? '')) end += 2;
+    // "Kim Seo-yeon", "Chen Li-wen": a two-syllable given name written with a hyphen and a lower-case second part
+    // (not "a Kim-led coalition": only after a name of two words, and not a past participle or "-style")
+    const syllable = tokens[end + 1]?.text ?? '';
+    if (end - start >= 2 && joined(end) && /^\p{Ll}{2,4}$/u.test(syllable) && !/(ed|ing)$|^(run|born|made|held|style|era|like|type|wide|free|only)$/.test(syllable)) end += 2;
     while (joined(start - 1) && isCapitalised(tokens[start - 2]?.text ?? '')) start -= 2;
     return start === e.tokenStart && end === e.tokenEnd ? e : entityOf(text, tokens, start, end, e.label);
   });

@@ -80,6 +80,9 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   PRK: ['North Korean'],
   KGZ: ['Kyrgyz'],
   BIH: ['Bosnian', 'Bosnians'],
+  // world-countries gives only "Filipino"; "the Philippine coast guard" uses the adjective
+  PHL: ['Philippine', 'Filipino', 'Filipinos'],
+  TJK: ['Tajik', 'Tajiks'],
 };
 
 /** International and supranational organisations, with the forms news uses for them. */
