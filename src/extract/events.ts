@@ -547,14 +547,15 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     sentence: trigger.sentence,
     anaphoric: args.anaphoric || placeOnly,
     evidence: { start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
-    date: dateOf(ctx, reading, modality) ?? ctx.published,
+    date: dateOf(ctx, reading, modality),
   };
 }
 
 /**
  * The day an act took place, from a date in its own clause read against the publication date ("on Tuesday" is the
  * Tuesday before publication unless the act is still to come; "on March 4" is that day). Without a day in the
- * clause, the publication date stands.
+ * clause, the publication date stands, unless the clause names another month or year ("met in January"): then
+ * the day is not known.
  */
 function dateOf(ctx: Context, reading: Reading, modality: Modality): string | null {
   if (!ctx.published) return null;
@@ -563,7 +564,13 @@ function dateOf(ctx: Context, reading: Reading, modality: Modality): string | nu
   for (const entity of ctx.doc.entities) {
     if (entity.label !== 'DATE' || !words.has(entity.tokenStart)) continue;
     const found = chrono.parse(entity.text, reference)[0];
-    if (!found || !found.start.isCertain('day') && !found.start.isCertain('weekday')) continue;
+    if (!found) continue;
+    if (!found.start.isCertain('day') && !found.start.isCertain('weekday')) {
+      const otherMonth = found.start.isCertain('month') && found.start.get('month') !== reference.getUTCMonth() + 1;
+      const otherYear = found.start.isCertain('year') && found.start.get('year') !== reference.getUTCFullYear();
+      if (otherMonth || otherYear) return null;
+      continue;
+    }
     const date = found.start.date();
     // a weekday in a report of what happened is the last one before publication
     if (modality !== 'future' && date.getTime() > reference.getTime() + 12 * 3600 * 1000) {
@@ -572,7 +579,7 @@ function dateOf(ctx: Context, reading: Reading, modality: Modality): string | nu
     }
     return date.toISOString().slice(0, 10);
   }
-  return null;
+  return ctx.published;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

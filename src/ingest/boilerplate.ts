@@ -6,9 +6,12 @@
 //   body ...
 //   Source link              <- kind 'source-link'
 //
+// and, in any news text, the dateline that opens the first paragraph ("CAIRO, March 3 (Reuters) - ...", kind
+// 'dateline'): where and when the report was filed, not an actor of the story.
+//
 // The text is never cut (offsets must stay valid against the file), so these lines are reported as ranges.
 
-export type BoilerplateKind = 'title' | 'byline' | 'source-link';
+export type BoilerplateKind = 'title' | 'byline' | 'source-link' | 'dateline';
 
 export interface BoilerplateRange {
   start: number;
@@ -28,6 +31,16 @@ export interface ScrapedShape {
   byline: Line | null;
   titleRepeat: Line | null;
   sourceLink: Line | null;
+  dateline: Dateline | null;
+}
+
+/** The "PLACE, Date (Agency) -" opening of a report; `date` is the date as written, when it gives one. */
+export interface Dateline {
+  start: number;
+  end: number;
+  text: string;
+  place: string;
+  date: string | null;
 }
 
 const LEADING_LINES = 3;
@@ -39,8 +52,16 @@ const BYLINE_PREFIX = /^(?:(?:posted|written|words)\s+)?by\b[:\s]*/i;
 const SOURCE_LINK = /^(?:source(?:\s+link)?|original\s+article|read\s+more(?:\s+at\s+the\s+source)?)\s*:?$/i;
 
 export function detectScrapedShape(text: string, knownTitle: string | null = null): ScrapedShape {
-  const shape: ScrapedShape = { title: null, byline: null, titleRepeat: null, sourceLink: null };
-  const leading = leadingLines(text, LEADING_LINES);
+  const leading = leadingLines(text, LEADING_LINES + 1);
+  const shape = readShape(text, knownTitle, leading.slice(0, LEADING_LINES));
+  // the first paragraph, after a headline that nothing confirmed as one
+  const furniture = new Set([shape.title?.start, shape.byline?.start, shape.titleRepeat?.start]);
+  const opening = leading.filter((line) => !furniture.has(line.start)).slice(0, 2);
+  return { ...shape, dateline: opening.map(datelineOf).find((d) => d !== null) ?? null };
+}
+
+function readShape(text: string, knownTitle: string | null, leading: Line[]): ScrapedShape {
+  const shape: ScrapedShape = { title: null, byline: null, titleRepeat: null, sourceLink: null, dateline: null };
   const trailing = lastLine(text);
   if (trailing && SOURCE_LINK.test(trailing.text) && trailing.start > (leading[0]?.end ?? 0)) {
     shape.sourceLink = trailing;
@@ -76,7 +97,45 @@ export function shapeRanges(shape: ScrapedShape): BoilerplateRange[] {
   add(shape.byline, 'byline');
   add(shape.titleRepeat, 'title');
   add(shape.sourceLink, 'source-link');
+  add(shape.dateline, 'dateline');
   return ranges.sort((a, b) => a.start - b.start);
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const CAPS_WORD = "[A-Z][A-Z.'’-]+";
+const TITLE_WORD = "[A-Z][a-z.'’-]+";
+const DATELINE = new RegExp(
+  `^(?<place>${CAPS_WORD}(?:[ -]${CAPS_WORD}){0,3}|${TITLE_WORD}(?: ${TITLE_WORD}){0,2})` +
+    `(?<region>,\\s*(?:${TITLE_WORD}|${CAPS_WORD})(?: (?:${TITLE_WORD}|${CAPS_WORD})){0,2})?` +
+    `(?:,?\\s*(?<date>${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?))?` +
+    `(?:\\s*\\((?<agency>[A-Za-z][A-Za-z .&'’-]{1,30})\\))?` +
+    `\\s*(?<dash>[-–—]{1,2}|:)\\s+(?=\\S)`,
+);
+
+const KICKER_WORDS = new Set(['UPDATE', 'UPDATED', 'EXCLUSIVE', 'BREAKING', 'WATCH', 'LOOK', 'LISTEN', 'BYLINE',
+  'ANALYSIS', 'OPINION', 'EDITORIAL', 'COMMENT', 'VIDEO', 'PHOTOS', 'LIVE', 'BUSTED', 'BOOM', 'REVEALED', 'FACT',
+  'CHECK', 'NEWS', 'ALERT', 'IS', 'IN', 'THE', 'OF', 'AND', 'TO', 'A']);
+
+/**
+ * "CAIRO, March 3, 2026 - Egypt on Tuesday ...", "WASHINGTON (Reuters) -", "Kyiv, Ukraine — ...". A place in
+ * capitals is a dateline by its look; a place in title case ("Kyiv, Ukraine —") needs a region, a date or an agency
+ * beside it and a long dash, so that a sentence that opens with a name and a dash stays prose.
+ */
+export function datelineOf(line: { start: number; text: string }): Dateline | null {
+  const match = DATELINE.exec(line.text);
+  const groups = match?.groups;
+  if (!match || !groups) return null;
+  const place = groups.place!;
+  const capitals = /^[A-Z .'’-]+$/.test(place) && /[A-Z]{3}/.test(place);
+  const framed = groups.region !== undefined || groups.date !== undefined || groups.agency !== undefined;
+  if (!capitals && !(framed && /^[–—]/.test(groups.dash!))) return null;
+  if (!capitals && groups.dash === ':') return null;
+  // "EXCLUSIVE:", "UPDATE -", "FIX IS IN:": a kicker or a shouted phrase, not a place
+  const words = place.split(/[ -]+/);
+  if (words.some((w) => KICKER_WORDS.has(w.toUpperCase()))) return null;
+  if (groups.dash === ':' && words.length > 2) return null;
+  const text = match[0].trimEnd();
+  return { start: line.start, end: line.start + text.length, text, place, date: groups.date ?? null };
 }
 
 /** "By Jane Doe" -> "Jane Doe". */

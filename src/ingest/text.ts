@@ -81,6 +81,8 @@ export function articleFromPlainText(content: string, meta: TextMeta = {}): Arti
   const fromShape: ArticleMeta = {
     title: shape.title?.text ?? null,
     byline: shape.byline ? bylineName(shape.byline.text) : null,
+    // "CAIRO, March 3, 2026 -": a dateline with a year dates the report when nothing else does
+    published: shape.dateline?.date ? normaliseDate(shape.dateline.date) : null,
   };
   return makeArticle(text, meta.source ?? 'text', mergeMeta(known, fromShape));
 }

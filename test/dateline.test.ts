@@ -1,0 +1,49 @@
+// Datelines: the "PLACE, Date (Agency) -" opening of a report is where and when it was filed, not an actor.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText, boilerplateRanges } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+
+const opening = (text: string): string | null => {
+  const range = boilerplateRanges(articleFromText(text)).find((r) => r.kind === 'dateline');
+  return range ? text.slice(range.start, range.end) : null;
+};
+
+test('datelines in capitals, with a date, an agency or a region, are found at the start of the first paragraph', () => {
+  assert.equal(opening('Port deal signed\n\nLIMA, Feb. 9 (Andean Wire) - Peru signed a port deal on Monday.'), 'LIMA, Feb. 9 (Andean Wire) -');
+  assert.equal(opening('NEW DELHI — India recalled its envoy.'), 'NEW DELHI —');
+  assert.equal(opening('Tbilisi, Georgia — Protesters gathered outside parliament on Sunday.'), 'Tbilisi, Georgia —');
+  assert.equal(opening('OSLO: Norway expelled two diplomats.'), 'OSLO:');
+});
+
+test('prose that opens with a name and a dash is no dateline, nor is a dateline deep in the text', () => {
+  assert.equal(opening('Chile - a long-time partner - said it would help.'), null);
+  assert.equal(opening('Ministers: the talks went well, an aide said.'), null);
+  assert.equal(opening('First paragraph.\n\nSecond paragraph.\n\nThird.\n\nQUITO - Ecuador closed the border.'), null);
+});
+
+test('a dateline place is no actor, and a dateline with a year dates a plain-text report', () => {
+  const text = 'Peru closes border crossing\n\nLIMA, March 3, 2026 - Peru on Tuesday closed its main border crossing with Bolivia.';
+  const { record } = processArticle(articleFromText(text));
+  assert.equal(record.article.published, '2026-03-03');
+  const names = record.actors.map((a) => a.name);
+  assert.ok(!names.includes('LIMA'), names.join(', '));
+  assert.ok(record.actors.every((a) => a.mentions.every((m) => m.start > text.indexOf('LIMA') + 4 || m.end <= text.indexOf('LIMA'))));
+});
+
+test('an event said to have happened in another month has no day; one on a weekday is dated from the dateline', () => {
+  const text = 'ANKARA, April 14, 2026 - Turkish and Greek officials met in Ankara on Monday. Foreign ministers Ayse Demir and Nikos Pappas last met in Athens in January.';
+  const { record } = processArticle(articleFromText(text));
+  const meetings = record.events.filter((e) => e.type === 'CONSULT');
+  const monday = meetings.find((e) => e.evidence.text.includes('on Monday'));
+  const january = meetings.find((e) => e.evidence.text.includes('in January'));
+  assert.equal(monday?.date, '2026-04-13');
+  assert.ok(january, JSON.stringify(meetings));
+  assert.equal(january.date, null);
+});
+
+test('a kicker is no dateline', () => {
+  assert.equal(opening('EXCLUSIVE: Ministers drew up a plan in secret.'), null);
+  assert.equal(opening('UPDATE - The talks resumed on Friday.'), null);
+  assert.equal(opening('DEAL IS OFF: Talks collapse in Geneva.'), null);
+});
