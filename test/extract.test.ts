@@ -29,6 +29,25 @@ test('paraphrases of one proposal get one issue label', () => {
   assert.equal(label('tonight'), undefined);
 });
 
+test('a plan is named by what it would do, up to its conditions; only leaving someone out is exclusion', () => {
+  const label = (phrase: string) => {
+    const doc = analyze(phrase);
+    return issueLabel(doc.tokens.map((t) => ({ text: t.text, upos: t.upos })))?.label;
+  };
+  assert.equal(label('a Bolivian plan to dredge the river without a treaty'), 'plan to dredge river');
+  assert.equal(label('an offer by Chile to mediate'), 'offer to mediate');
+  assert.equal(label('talks held without Bolivia'), 'exclusion');
+  assert.equal(label('a deal made without us'), 'exclusion');
+  assert.equal(label('rules written without the participation of the islanders'), 'exclusion');
+});
+
+test('a stance on a plan takes in what the plan would do', () => {
+  const record = extractText('Peru rejected a Bolivian plan to dredge the river, the foreign ministry said.');
+  const stance = record.stances.find((s) => nameOf(record, s.holder) === 'Peru');
+  assert.equal(stance?.polarity, 'oppose');
+  assert.equal(stance?.issue, 'plan to dredge river');
+});
+
 test('a meeting in a capital is one CONSULT event with both parties and the place', () => {
   const record = extractText('Chile and Argentina held talks in Lima on Monday. The talks lasted five hours.');
   const consults = record.events.filter((e) => e.type === 'CONSULT');

@@ -79,6 +79,7 @@ const NOT_ISSUES = new Set([
   'parties', 'party', 'nations', 'states', 'governments', 'members', 'partners', 'allies', 'leaders', 'ability',
   'member', 'state', 'somebody', 'something', 'nothing', 'anything', 'everything',
 ]);
+const PLAN_BOUNDARIES = new Set(['without', 'before', 'after', 'despite', 'unless', 'until', 'if', 'while', 'because', 'amid', 'as', 'but']);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for', 'on', 'against', 'at']);
 
 /** Builds the label from the words of an object phrase (in text order, with their UPOS tags). */
@@ -110,6 +111,8 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
     }
     if (!/\p{L}/u.test(text) || words[i]!.ownerOnly) continue;
     const concept = CONCEPT_OF.get(lower) ?? CONCEPT_OF.get(lower.replace(/s$/, ''));
+    // "without Ukraine", "without us" leave someone out; "without a binding deal" is a condition
+    if (concept?.name === 'exclusion' && lower === 'without' && !leavesSomeoneOut(words.slice(i + 1, i + 4))) continue;
     if (concept) {
       if (!found.some((f) => f.concept === concept)) found.push({ concept, at: i });
       continue;
@@ -122,13 +125,20 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
   const exclusion = found.find((f) => f.concept.name === 'exclusion');
   if (exclusion) return conceptLabel([exclusion], owners, place, placeAt);
   // "a plan to cap gas prices": a plan about something with no known concept is named with what it would do
-  if (found.length === 1 && ['plan', 'agreement'].includes(found[0]!.concept.name)) {
-    const after = words.slice(found[0]!.at + 1).filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
+  // (what follows "without", "before" ... is a condition of the plan, not what it is about; "an offer by Kenya to
+  // mediate" is an offer to mediate)
+  const boundary = words.findIndex((w, k) => k > (found[0]?.at ?? words.length) && PLAN_BOUNDARIES.has(w.text.toLowerCase()));
+  const aboutPlan = found.filter((f) => boundary < 0 || f.at < boundary);
+  if (aboutPlan.length === 1 && ['plan', 'agreement'].includes(aboutPlan[0]!.concept.name)) {
+    let from = aboutPlan[0]!.at + 1;
+    if (words[from]?.text.toLowerCase() === 'by' && words[from + 1] && (words[from + 1]!.actor || words[from + 1]!.upos === 'PROPN')) from += 2;
+    const after = words.slice(from, boundary < 0 ? undefined : boundary).filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
     const content = after.findIndex((w) => w.upos === 'NOUN' || w.upos === 'VERB');
     if (content >= 0 && /^(to|for|on|of)$/i.test(after[0]?.text ?? '')) {
       const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');
-      if (lastNoun > 0) {
-        const label = [words[found[0]!.at]!.text.toLowerCase(), ...after.slice(0, lastNoun + 1).map((w) => (w.upos === 'PROPN' ? w.text : w.text.toLowerCase()))].join(' ');
+      const lastContent = lastNoun > 0 ? lastNoun : after.length === 2 && after[0]!.text.toLowerCase() === 'to' && after[1]!.upos === 'VERB' ? 1 : -1;
+      if (lastContent > 0) {
+        const label = [words[aboutPlan[0]!.at]!.text.toLowerCase(), ...after.slice(0, lastContent + 1).map((w) => (w.upos === 'PROPN' ? w.text : w.text.toLowerCase()))].join(' ');
         return { label, id: `issue:${slug(label)}` };
       }
     }
@@ -147,6 +157,16 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
   const complement = kept.find((w) => w.at > firstNoun.at + 1 && w.at <= firstNoun.at + 4 && (w.upos === 'NOUN' || w.upos === 'OWNER'));
   if (phrase.length === 1 && complement && preposition && /^(to|of|on|for|against)$/.test(preposition)) label += ` ${preposition} ${complement.upos === 'OWNER' ? complement.text : complement.text.toLowerCase()}`;
   return { label, id: `issue:${slug(label)}` };
+}
+
+const LEFT_OUT_PRONOUNS = new Set(['us', 'them', 'it', 'him', 'her', 'me', 'you']);
+
+function leavesSomeoneOut(next: IssueWord[]): boolean {
+  const first = next.find((w) => !/^(the|its|their|our|his|her)$/i.test(w.text));
+  if (!first) return false;
+  const lower = first.text.toLowerCase();
+  if (CONCEPT_OF.get(lower)?.name === 'participation' || lower === 'consent' || lower === 'knowledge') return true;
+  return LEFT_OUT_PRONOUNS.has(lower) || first.actor !== undefined || first.upos === 'PROPN' || gazetteer().lookup(first.text.replace(/[’']s$/, '')) !== undefined;
 }
 
 /** A label from the concepts found: the substance, its owner when ownership matters, its place or target. */

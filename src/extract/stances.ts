@@ -422,6 +422,8 @@ function insideCondition(ctx: Context, clause: Token): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Parse helpers
 
+const PLAN_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'offer', 'offers', 'scheme', 'initiative', 'bid', 'move', 'decision', 'agreement', 'deal', 'call', 'calls', 'demand', 'demands', 'request', 'attempt', 'effort', 'efforts', 'idea']);
+
 function words(ctx: Context, head: Token): Token[] {
   // a gerund complement is the substance ("talk of sending troops"); a purpose or relative clause is not
   return subtree(ctx, head, LEFT_OUT).slice(0, 16);
@@ -436,7 +438,9 @@ function subtree(ctx: Context, head: Token, skip: Set<string>): Token[] {
     for (const c of ctx.children[t.i]!) {
       // a coordinated clause is another statement; coordinated nouns are one issue ("expansion ..., and membership")
       if (skip.has(c.deprel) || (c.deprel === 'conj' && c.upos === 'VERB')) continue;
-      if (c.deprel !== 'acl' || /ing$/i.test(c.text) || c.xpos === 'VBN') stack.push(c);
+      // "a plan to fill the dam", "an offer to mediate": what a plan would do is what it is
+      const planContent = PLAN_NOUNS.has(t.text.toLowerCase()) && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && m.text.toLowerCase() === 'to');
+      if (c.deprel !== 'acl' || /ing$/i.test(c.text) || c.xpos === 'VBN' || planContent) stack.push(c);
     }
   }
   return out.sort((a, b) => a.i - b.i);
