@@ -113,3 +113,30 @@ test('a double-barrelled surname repeated alone is the whole surname of the pers
   assert.equal(person.mentions.filter((m) => m.text === 'Strand-Nilsen').length, 2, person.mentions.map((m) => m.text).join('; '));
   assert.ok(!record.actors.some((a) => a.name === 'Nilsen'), record.actors.map((a) => a.name).join('; '));
 });
+
+test('"the bloc" is the organisation named before it; a ministry or a seat of government speaks for its state', () => {
+  const record = extractText(
+    'The African Union met in Addis Ababa on Friday. Chad urged the bloc to lift its sanctions on Niger. ' +
+      "Niger's foreign ministry said the sanctions were unjust. The Elysee said France would stay neutral.",
+  );
+  const request = record.events.find((e) => e.type === 'REQUEST');
+  assert.deepEqual(request?.target.map((id) => nameOf(record, id)), ['African Union']);
+  const ministry = record.quotes.find((q) => q.content.text.includes('unjust'));
+  assert.equal(nameOf(record, ministry?.speaker ?? null), 'Niger');
+  const stances = record.stances.filter((s) => s.issue.startsWith('sanctions'));
+  // "the sanctions" in an article about sanctions on Niger are those sanctions
+  assert.ok(stances.length >= 2, JSON.stringify(record.stances));
+  assert.ok(stances.every((s) => s.issue === 'sanctions on Niger'), JSON.stringify(stances));
+});
+
+test('"its" after a sentence whose subject is a country is that country', () => {
+  const record = extractText('Chile, which has long criticised Peru, did not object. Its foreign minister, Rosa Vial, said the talks should go on.');
+  const minister = record.actors.find((a) => a.name === 'Rosa Vial');
+  assert.equal(minister?.country, 'CHL');
+});
+
+test('people counted in passing are no actor when no event keeps them', () => {
+  const record = extractText('Egypt on Tuesday rejected an Ethiopian proposal to begin the fifth filling of its giant Nile dam before the rainy season, saying any move without a legally binding agreement would threaten the water supply of 110 million people.');
+  assert.ok(!record.actors.some((a) => a.mentions.some((m) => m.text === 'people')), JSON.stringify(record.actors));
+  record.actors.forEach((a, k) => assert.equal(a.id, `a${k + 1}`));
+});

@@ -126,6 +126,7 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
 
   findGroups(doc, drafts, isIgnored);
   findNominalMentions(doc, drafts, isIgnored);
+  findEpithets(doc, drafts, isIgnored);
 
   // Pronouns follow their antecedent.
   for (const link of doc.coref) {
@@ -254,15 +255,29 @@ function countryInside(doc: Doc, entity: Entity): string | null {
   return null;
 }
 
+/**
+ * The country an "its" or "their" before tokenIndex stands for: the subject of the sentence before, or of this
+ * one ("Hungary, which has often opposed sanctions on Minsk, did not block them. Its foreign minister ..." is
+ * Hungary's), else the nearest country named before.
+ */
 function nearestCountryBefore(doc: Doc, entities: Entity[], tokenIndex: number): string | null {
   const gaz = gazetteer();
+  const sentence = doc.tokens[tokenIndex]!.sentence;
+  let nearest: string | null = null;
+  // the first subject of the nearest sentence that has one (the parser may hang a subject interrupted by a
+  // relative clause on that clause, so any subject counts, the earliest first)
+  let subject: { country: string; sentence: number } | null = null;
   for (let i = entities.length - 1; i >= 0; i--) {
     const e = entities[i]!;
     if (e.tokenEnd > tokenIndex || e.label !== 'GPE') continue;
     const entry = gaz.lookup(e.text);
-    if (entry?.country) return entry.country;
+    if (!entry?.country) continue;
+    nearest ??= entry.country;
+    const at = doc.tokens[e.tokenStart]!.sentence;
+    if (sentence - at > 1 || (subject && at !== subject.sentence)) break;
+    if (doc.tokens.slice(e.tokenStart, e.tokenEnd).some((t) => t.deprel === 'nsubj' || t.deprel === 'nsubj:pass')) subject = { country: entry.country, sentence: at };
   }
-  return null;
+  return subject?.country ?? nearest;
 }
 
 /** A country named only as a place ("talks in Saudi Arabia") is a location, not an actor of the story. */
@@ -333,6 +348,32 @@ function findNominalMentions(doc: Doc, drafts: Draft[], isIgnored: (s: { start: 
     const start = doc.tokens[opener]!.start;
     chosen.mentions.push({ start, end: head.end, text: doc.text.slice(start, head.end), tokenStart: opener, tokenEnd: head.i + 1 });
     for (let j = opener; j <= head.i; j++) taken.add(j);
+  }
+}
+
+/** Nouns that news uses for an organisation already named: "the bloc" (EU, ASEAN), "the alliance" (NATO). */
+const ORGANISATION_EPITHETS = new Set(['bloc', 'alliance']);
+
+/**
+ * "The bloc's foreign policy chief", "urged the 27-nation bloc to go further": "the bloc" or "the alliance" is the
+ * organisation named last before it, whose mention it becomes.
+ */
+function findEpithets(doc: Doc, drafts: Draft[], isIgnored: (s: { start: number; end: number }) => boolean): void {
+  const organisations = drafts.filter((d) => d.type === 'organization');
+  if (organisations.length === 0) return;
+  for (const head of doc.tokens) {
+    if (!ORGANISATION_EPITHETS.has(head.text.toLowerCase()) || isIgnored(head)) continue;
+    // "the bloc", "the 27-nation bloc", "the Western alliance"
+    let opener = head.i - 1;
+    while (opener >= 0 && head.i - opener <= 3 && !/^the$/i.test(doc.tokens[opener]!.text) && doc.tokens[opener]!.sentence === head.sentence && /^(ADJ|NUM|PUNCT|NOUN)$/.test(doc.tokens[opener]!.upos)) opener--;
+    if (opener < 0 || !/^the$/i.test(doc.tokens[opener]!.text)) continue;
+    let nearest: Draft | null = null;
+    let nearestEnd = -1;
+    for (const d of organisations) {
+      for (const m of d.mentions) if (m.end <= head.start && m.end > nearestEnd) [nearest, nearestEnd] = [d, m.end];
+    }
+    if (!nearest) continue;
+    nearest.mentions.push({ start: head.start, end: head.end, text: head.text, tokenStart: head.i, tokenEnd: head.i + 1 });
   }
 }
 

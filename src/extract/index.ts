@@ -14,8 +14,31 @@ export interface ExtractOptions {
 export function extract(article: Article, doc: Doc, options: ExtractOptions = {}): Extraction {
   const ignore = options.ignore ?? [];
   const index = findActors(doc, ignore);
+  const named = index.actors.length;
   const quotes = findQuotes(doc, index, ignore);
   const events = findEvents(doc, index, article.published, ignore, quotes);
   const stances = findStances(doc, index, quotes, events, ignore);
-  return { schema: SCHEMA_ID, article, actors: index.actors, quotes, events, stances };
+  return withoutUnusedActors({ schema: SCHEMA_ID, article, actors: index.actors, quotes, events, stances }, named);
+}
+
+/**
+ * Groups and countries taken as actors only while reading a possible event ("110 million people") stay in the
+ * record only if an event, quote or stance they were made for kept them; ids are renumbered to stay a1..aN.
+ */
+function withoutUnusedActors(record: Extraction, named: number): Extraction {
+  const used = new Set<string>();
+  for (const q of record.quotes) if (q.speaker) used.add(q.speaker);
+  for (const e of record.events) for (const id of [...e.source, ...e.target]) used.add(id);
+  for (const s of record.stances) used.add(s.holder);
+  const kept = record.actors.filter((a, k) => k < named || used.has(a.id));
+  if (kept.length === record.actors.length) return record;
+  const renamed = new Map(kept.map((a, k) => [a.id, `a${k + 1}`]));
+  const id = (old: string): string => renamed.get(old)!;
+  return {
+    ...record,
+    actors: kept.map((a) => ({ ...a, id: id(a.id) })),
+    quotes: record.quotes.map((q) => ({ ...q, speaker: q.speaker === null ? null : id(q.speaker) })),
+    events: record.events.map((e) => ({ ...e, source: e.source.map(id), target: e.target.map(id) })),
+    stances: record.stances.map((s) => ({ ...s, holder: id(s.holder) })),
+  };
 }

@@ -14,6 +14,8 @@ export interface IssueLabel {
   id: string;
   /** The label names what a plan or proposal is about ("a plan for sharing catches"): a bare "the plan" nearby may be it. */
   planned?: boolean;
+  /** The label without its place or target ("sanctions" for "sanctions on Belarus"): a bare "the sanctions" nearby may be it. */
+  unplaced?: string;
 }
 
 export interface IssueWord {
@@ -190,9 +192,10 @@ function conceptLabel(found: Array<{ concept: Concept; at: number }>, owners: Ar
   // the place belongs to the concept it follows closely, not to another concept in between ("a mission at talks in X")
   const placed = parts.some((p) => p.concept.placed) && placeAt !== null && placeAt - parts[0]!.at <= 4 &&
     !found.some((f) => !parts.includes(f) && f.at > parts[0]!.at && f.at < placeAt);
+  const unplaced = label;
   if (place && placed) label += `${parts.some((p) => p.concept.name === 'sanctions') ? ' on' : ' in'} ${place}`;
   const planned = found.some((f) => f.concept.name === 'plan') && !parts.some((p) => p.concept.name === 'plan');
-  return { label, id: `issue:${slug(label)}`, ...(planned ? { planned } : {}) };
+  return { label, id: `issue:${slug(label)}`, ...(planned ? { planned } : {}), ...(label !== unplaced ? { unplaced } : {}) };
 }
 
 function slug(text: string): string {

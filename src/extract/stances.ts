@@ -48,9 +48,10 @@ function verbLemmaOf(token: Token): string {
 const ADJECTIVES = new Map<string, Polarity>();
 for (const w of `unacceptable premature dangerous illegal reckless irresponsible unjustified provocative wrong regrettable
   unnecessary counterproductive one-sided absurd unrealistic pointless destabilising destabilizing unfair unlawful
-  misguided hostile aggressive inadmissible outrageous unworkable`.split(/\s+/)) ADJECTIVES.set(w, 'oppose');
+  misguided hostile aggressive inadmissible outrageous unworkable unjust illegitimate baseless groundless
+  unconstitutional discriminatory cynical shameful disgraceful harmful short-sighted`.split(/\s+/)) ADJECTIVES.set(w, 'oppose');
 for (const w of `necessary essential important welcome fair reasonable positive constructive acceptable vital crucial useful
-  helpful balanced sensible overdue`.split(/\s+/)) ADJECTIVES.set(w, 'support');
+  helpful balanced sensible overdue justified legitimate timely appropriate`.split(/\s+/)) ADJECTIVES.set(w, 'support');
 
 /** Nouns predicated of an issue: "the plan is a non-starter", "called the deal a real achievement". */
 const PREDICATE_NOUNS = new Map<string, Polarity>();
@@ -102,13 +103,14 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   const children = dependents(doc);
   const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children) };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
-  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean }> = [];
+  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
   const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null }>();
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
-    const frame = readFrame(ctx, token) ?? readHeadline(ctx, token);
-    if (!frame || insideCondition(ctx, frame.clause)) continue;
+    const read = readFrame(ctx, token) ?? readHeadline(ctx, token);
+    if (!read || insideCondition(ctx, read.clause)) continue;
+    const frame = undoes(ctx, read) ? { ...read, polarity: flip(read.polarity) } : read;
     const issue = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
     if (!issue) continue;
     const quote = quoteOf(ctx, token);
@@ -124,13 +126,23 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   }
   let order = 0;
   for (const { frame, issue, holders, evidence, quote } of statements.values()) {
-    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
   }
   // "this plan", "the proposal": a bare plan in an article that names what one plan is about is that plan
   const substances = new Map(found.filter((s) => s.planned).map((s) => [s.issue, s.issueId]));
   if (substances.size === 1) {
     const [label, id] = [...substances][0]!;
     for (const s of found) if (s.issue === 'plan') Object.assign(s, { issue: label, issueId: id });
+  }
+  // "the sanctions" in an article about sanctions on one country are those sanctions
+  const placedAs = new Map<string, Map<string, string>>();
+  for (const s of found) if (s.unplaced) placedAs.set(s.unplaced, (placedAs.get(s.unplaced) ?? new Map()).set(s.issue, s.issueId));
+  for (const s of found) {
+    const only = placedAs.get(s.issue);
+    if (only?.size === 1) {
+      const [label, id] = [...only][0]!;
+      Object.assign(s, { issue: label, issueId: id });
+    }
   }
   // one holder's position on one issue in one article is one stance, told by its most direct evidence
   const kept = new Map<string, (typeof found)[number]>();
@@ -141,7 +153,7 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   }
   return [...kept.values()]
     .sort((a, b) => a.evidence.start - b.evidence.start)
-    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -275,9 +287,11 @@ function readHeadline(ctx: Context, token: Token): Frame | null {
 /** What a position verb governs: its object, its complement clause, or the phrase behind its particle. */
 function governedBy(ctx: Context, verb: Token, particle: string | undefined): Token[] {
   const kids = ctx.children[verb.i]!;
-  const content = kids.find((c) => c.deprel === 'xcomp' || c.deprel === 'ccomp');
   // "urged Moscow to return to the table": what the addressee is asked to do is the issue, not the addressee
   const addressee = kids.find((c) => c.deprel === 'obj' && ctx.index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
+  // (also when the parser hangs the infinitive on the addressee: "urged the bloc to go further")
+  const content = kids.find((c) => c.deprel === 'xcomp' || c.deprel === 'ccomp') ??
+    (addressee ? ctx.children[addressee.i]!.find((c) => c.deprel === 'acl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && m.text.toLowerCase() === 'to')) : undefined);
   const object = addressee && content ? undefined : kids.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') ?? kids.find((c) => c.deprel === 'nsubj:pass');
   const byParticle = particle ? kids.find((c) => (c.deprel.startsWith('obl') || c.deprel === 'obj') && caseOf(ctx, c) === particle) : undefined;
   const head = byParticle ?? object;
@@ -482,6 +496,16 @@ function isExclusion(ctx: Context, token: Token): boolean {
 
 function textOf(ctx: Context, head: Token): string {
   return subtree(ctx, head, new Set()).map((t) => t.text).join(' ');
+}
+
+/** Verbs that undo what they act on: backing "lifting the sanctions" is opposing the sanctions. */
+const UNDOING = new Set(['lift', 'end', 'scrap', 'drop', 'abandon', 'remove', 'cancel', 'repeal', 'revoke', 'rescind', 'withdraw', 'ease', 'halt', 'stop', 'shelve', 'dismantle', 'abolish']);
+
+/** Whether what a position is about is undoing something ("urged the bloc to lift its sanctions"). */
+function undoes(ctx: Context, frame: Frame): boolean {
+  const inPhrase = new Set(frame.phrase.map((t) => t.i));
+  return frame.phrase.some((t) => (t.upos === 'VERB' || /ing$/i.test(t.text)) && UNDOING.has(verbLemmaOf(t)) &&
+    ctx.children[t.i]!.some((c) => c.deprel === 'obj' && inPhrase.has(c.i)));
 }
 
 function flip(polarity: Polarity): Polarity {
