@@ -140,3 +140,22 @@ test('people counted in passing are no actor when no event keeps them', () => {
   assert.ok(!record.actors.some((a) => a.mentions.some((m) => m.text === 'people')), JSON.stringify(record.actors));
   record.actors.forEach((a, k) => assert.equal(a.id, `a${k + 1}`));
 });
+
+test('what a leader told a broadcaster is a position, and "an important first step" backs what it describes', () => {
+  const record = extractText(
+    'Moldovan President Ana Rusu spoke on Friday. She told public radio that Chisinau would never accept Russian troops in Transnistria. ' +
+      'Romanian Foreign Minister Ion Barbu called the border agreement an important first step.',
+  );
+  const rusu = record.stances.find((s) => nameOf(record, s.holder) === 'Ana Rusu');
+  assert.equal(rusu?.polarity, 'oppose');
+  assert.match(rusu?.issue ?? '', /troops/);
+  const barbu = record.stances.find((s) => nameOf(record, s.holder) === 'Ion Barbu');
+  assert.equal(barbu?.polarity, 'support');
+  assert.match(barbu?.issue ?? '', /agreement/);
+});
+
+test('capitals are known without their accents, but not where that makes an English word', () => {
+  const record = extractText('Chisinau protested on Monday. Male voters backed the plan.');
+  assert.ok(record.actors.some((a) => a.name === 'Moldova'), JSON.stringify(record.actors.map((a) => a.name)));
+  assert.ok(!record.actors.some((a) => a.name === 'Maldives'));
+});

@@ -58,6 +58,9 @@ const PREDICATE_NOUNS = new Map<string, Polarity>();
 for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
 for (const w of 'achievement breakthrough opportunity solution progress'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
 
+/** "an important first step": a step so qualified is a good one. */
+const GOOD_STEPS = new Set(['important', 'positive', 'significant', 'major', 'good', 'crucial', 'welcome', 'big', 'constructive', 'historic', 'encouraging']);
+
 /** Nouns of stance whose complement is the issue: "concern over X", "the necessity of X", "support for X". */
 const STANCE_NOUNS = new Map<string, Polarity>();
 for (const w of 'concern concerns opposition objection objections criticism rejection fears'.split(/\s+/)) STANCE_NOUNS.set(w, 'oppose');
@@ -175,7 +178,7 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     // "the country's ability to resist", "a campaign to block": a verb describing a noun takes no position;
     // nor does a relative clause about someone unnamed ("operators that refuse to play by the rules"), nor
     // what would have happened ("a statement that would have endorsed the plan")
-    if (token.deprel === 'acl' || token.deprel === 'amod') return null;
+    if ((token.deprel === 'acl' && !toldThat(ctx, token)) || token.deprel === 'amod') return null;
     if (token.deprel === 'acl:relcl' && !ctx.index.mentions.some((m) => token.head >= m.tokenStart && token.head < m.tokenEnd)) return null;
     const aux = children[token.i]!.filter((c) => c.deprel.startsWith('aux')).map((c) => c.text.toLowerCase());
     if (aux.includes('would') && aux.includes('have')) return null;
@@ -196,7 +199,9 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   // the tagger takes "non-starter" for an adjective as often as for a noun
   if (token.upos === 'ADJ' && PREDICATE_NOUNS.has(lower)) return predicated(ctx, token, PREDICATE_NOUNS.get(lower)!);
   if (token.upos === 'NOUN' || token.upos === 'PROPN') {
-    if (PREDICATE_NOUNS.has(lower) || (lower === 'step' && /\b(right direction|forward)\b/i.test(textOf(ctx, token)))) {
+    const goodStep = lower === 'step' && (/\b(right direction|forward)\b/i.test(textOf(ctx, token)) ||
+      children[token.i]!.some((c) => c.deprel === 'amod' && GOOD_STEPS.has(c.text.toLowerCase())));
+    if (PREDICATE_NOUNS.has(lower) || goodStep) {
       const frame = predicated(ctx, token, PREDICATE_NOUNS.get(lower) ?? 'support');
       if (frame) return frame;
     }
@@ -496,6 +501,18 @@ function isExclusion(ctx: Context, token: Token): boolean {
 
 function textOf(ctx: Context, head: Token): string {
   return subtree(ctx, head, new Set()).map((t) => t.text).join(' ');
+}
+
+/**
+ * "told state television that Belgrade would never accept ...": a that-clause with its own subject hung on the
+ * person told is what was told, misparsed as a clause about them.
+ */
+function toldThat(ctx: Context, verb: Token): boolean {
+  const kids = ctx.children[verb.i]!;
+  if (!kids.some((c) => c.deprel === 'mark' && c.text.toLowerCase() === 'that') || !kids.some((c) => c.deprel === 'nsubj')) return false;
+  const told = ctx.doc.tokens[verb.head];
+  const teller = told && told.head >= 0 ? ctx.doc.tokens[told.head]! : undefined;
+  return !!told && !!teller && (told.deprel === 'iobj' || told.deprel === 'obj') && /^(tell|assure|inform|remind|warn|promise)$/.test(verbLemmaOf(teller));
 }
 
 /** Verbs that undo what they act on: backing "lifting the sanctions" is opposing the sanctions. */

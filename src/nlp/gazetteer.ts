@@ -136,14 +136,20 @@ export interface Gazetteer {
 
 let cached: Gazetteer | undefined;
 
+/** Names that, without their accents, are English words ("Malé" -> "Male", "Réunion" -> "Reunion"). */
+const ENGLISH_WHEN_FOLDED = new Set(['Male', 'Reunion']);
+
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const table = new Map<string, GazetteerEntry>();
   const names = new Map<string, string>();
   const add = (surface: string, entry: GazetteerEntry, override = false) => {
     const key = surface.trim();
-    if (!key || (!override && table.has(key))) return;
-    table.set(key, entry);
+    if (!key) return;
+    if (override || !table.has(key)) table.set(key, entry);
+    // "Chisinau", "Bogota", "Reykjavik": English news mostly drops the accents the packages keep
+    const folded = key.normalize('NFKD').replace(/\p{M}/gu, '');
+    if (folded !== key && !table.has(folded) && !ENGLISH_WHEN_FOLDED.has(folded)) table.set(folded, entry);
   };
   const worldCountries = require('world-countries') as WorldCountry[];
   const isoNames = (require('i18n-iso-countries') as { getNames(lang: string, opts: object): Record<string, string | string[]>; alpha2ToAlpha3(code: string): string })
