@@ -44,8 +44,25 @@ test('a boycott of a nation\'s goods is aimed at that nation; staying away from 
   assert.deepEqual(coded("Hungary's opposition stayed away from the budget session of parliament on Tuesday."), ['PROTEST opposition -> Hungary']);
 });
 
-test('a blockade promised on a condition is a threat, by the group whose unions promise it, to the government named in the condition', () => {
-  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ['THREATEN farmers -> Ireland']);
+test('a blockade promised on a condition is a threat, by the unions that promise it, to the government named in the condition', () => {
+  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ["THREATEN farmers' unions -> Ireland"]);
+});
+
+test('a body named by whom it organises keeps its organisation word and every word of the possessor', () => {
+  assert.deepEqual(coded("The port workers' federation threatened a strike against the Chilean government on Monday."), ["THREATEN port workers' federation -> Chile"]);
+  assert.deepEqual(coded("Teachers' associations in Peru staged a march through Lima on Friday."), ["PROTEST teachers' associations -> "]);
+});
+
+test('a possessive pronoun inside a reported subject refers to the reporter', () => {
+  assert.deepEqual(coded('Poland said its troops had detained two suspects at the border.'), ['COERCE Poland -> suspects']);
+});
+
+test('a name the name model missed, after what the person is, is the person', () => {
+  assert.deepEqual(coded('Police detained the blogger Otabek Yusupov in Tashkent on Monday.'), ['COERCE Uzbekistan -> Otabek Yusupov']);
+});
+
+test('a refused handover is directed at whom it would go to, even when the person handed over is named', () => {
+  assert.deepEqual(coded('Armenia refused to extradite the businessman Davit Sargsyan to Moscow.'), ['REJECT Armenia -> Russia']);
 });
 
 test('"the opposition" before a group\'s name is no second actor', () => {
