@@ -34,7 +34,9 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £ hospital medic doctor nurse rescuer firefighter water ration parcel kit');
+export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £ hospital medic doctor nurse rescuer firefighter water ration parcel kit maize corn sorghum seed seeds fertiliser fertilizer generator generators ambulance ambulances');
+/** People a state shelters or frees from captors: taking them in or rescuing them is aid (the manual's asylum and hostage rescue). */
+export const VICTIMS = words('refugee refugees migrant migrants asylum-seeker asylum-seekers hostage hostages victim victims captive captives');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -53,7 +55,7 @@ export const PLACES_ATTACKED = words('position positions base bases target targe
 export const COMMENT_VERBS = words('comment say speak elaborate answer respond confirm discuss disclose reveal specify give take name identify explain speculate');
 
 /** Content verbs that make a vow or a warning a threat: harm, force or a cut in relations. */
-export const HARMFUL_CONTENT = words('attack strike retaliate respond destroy annex invade expel sanction punish ban cut suspend freeze arrest seize bomb sink shoot kill crush hit block close halt stop impose use act defend occupy take review end');
+export const HARMFUL_CONTENT = words('attack strike retaliate respond destroy annex invade expel eject oust evict sanction punish ban cut suspend freeze arrest seize bomb sink shoot kill crush hit block blockade shut paralyse paralyze close halt stop impose use act defend occupy take review end');
 
 const VERBS = new Map<string, VerbReading[]>();
 function verb(lemmas: string, ...readings: VerbReading[]): void {
@@ -65,6 +67,9 @@ verb('agree', { type: 'AGREE' });
 verb('pledge promise commit offer vow', { type: 'AGREE' });
 verb('invite', { type: 'AGREE' });
 verb('accept', { type: 'AGREE', needsObject: true });
+// consenting to mediation, settling on a text: a commitment
+verb('consent', { type: 'AGREE', particle: 'to' });
+verb('settle', { type: 'AGREE', particle: 'on' });
 
 // CONSULT: meetings, visits, calls, mediation.
 verb('meet', { type: 'CONSULT', object: words('demand condition') }, { type: 'CONSULT' });
@@ -78,7 +83,12 @@ verb('phone telephone', { type: 'CONSULT', mode: 'phone' });
 verb('mediate', { type: 'CONSULT', mode: 'third-party' });
 
 // SUPPORT: political backing, praise, recognition, signing and ratifying, relations opened or restored.
-verb('sign', { type: 'SUPPORT', needsObject: true });
+verb('sign initial countersign co-sign', { type: 'SUPPORT', needsObject: true });
+// "threw its weight behind", "sided with", "rallied behind": political backing
+verb('throw', { type: 'SUPPORT', particle: 'behind', object: words('weight') });
+verb('side', { type: 'SUPPORT', particle: 'with' });
+verb('rally', { type: 'SUPPORT', particle: 'behind' });
+verb('champion', { type: 'SUPPORT', needsObject: true });
 verb('ratify endorse praise commend hail back support recognise recognize applaud congratulate', { type: 'SUPPORT', needsObject: true });
 verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'with' });
 verb('welcome', { type: 'SUPPORT', needsObject: true });
@@ -109,7 +119,7 @@ verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
-verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
+verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
   // handing over captives frees them; handing over anything else (files, suspects) is cooperation
   { type: 'RETREAT', mode: 'release', particle: 'over', object: CAPTIVES }, { type: 'COOPERATE', particle: 'over' });
 verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('weapon weapons arm arms') });
@@ -119,6 +129,10 @@ verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', objec
 
 // COOPERATE: mutual material cooperation: joint operations, intelligence sharing, extradition, trade resumed.
 verb('cooperate collaborate coordinate', { type: 'COOPERATE' });
+// "teamed up to fight smuggling", "pooled resources", "joined forces"
+verb('team', { type: 'COOPERATE', particle: 'up' });
+verb('pool', { type: 'COOPERATE', object: words('resource resources effort efforts fund funds intelligence capability capabilities') });
+verb('join', { type: 'COOPERATE', object: words('force forces') });
 verb('share', { type: 'COOPERATE', object: INFORMATION });
 verb('extradite', { type: 'COOPERATE', needsObject: true });
 verb('resume restart', { type: 'COOPERATE', object: TRADE }, { type: 'COOPERATE', object: words('cooperation') });
@@ -127,8 +141,19 @@ verb('supply', { type: 'COOPERATE', object: ENERGY }, { type: 'AID', needsObject
 
 // AID: material help that mainly benefits the recipient: money, arms, relief, asylum, rescue, debt relief.
 verb('aid donate fund assist', { type: 'AID' });
+// sending relief by other words: "dispatched a field hospital", "rushed supplies", "channelled $40 million"
+verb('dispatch rush channel allocate airdrop ferry', { type: 'AID', object: AID_GOODS });
+// "provided Ukraine with artillery shells": the one provided for is the object
+verb('provide supply equip arm', { type: 'AID', particle: 'with', oblique: new Set([...AID_GOODS, ...WEAPONS]) });
+// taking in refugees, freeing hostages and kidnap victims: asylum and rescue are aid
+verb('shelter host', { type: 'AID', object: VICTIMS });
+// (captors freeing their hostages retreat; troops or police freeing them rescue them)
+verb('free release liberate rescue', { type: 'AID', object: VICTIMS, subject: TROOPS });
+verb('liberate', { type: 'AID', needsObject: true });
+// "has received 12 helicopters from South Africa": aid seen from the recipient's side (the giver is the "from" party)
+verb('receive obtain', { type: 'AID', object: new Set([...AID_GOODS, ...WEAPONS]) });
 verb('pay', { type: 'AID', particle: 'for' });
-verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
+verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas sanctuary protection') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
 verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS });
 verb('give provide deliver transfer lend supply', { type: 'AID', object: WEAPONS });
 verb('extend', { type: 'AID', object: words('loan credit line aid assistance') });
@@ -178,7 +203,9 @@ verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete
   { type: 'REJECT', needsObject: true });
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
-verb('threaten', { type: 'THREATEN' });
+verb('threaten menace', { type: 'THREATEN' });
+// "put Guyana on notice that ...": a formal warning
+verb('put', { type: 'THREATEN', particle: 'on', oblique: words('notice') });
 verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true },
   // "warned of a nationwide strike", "warned of retaliation": a warning of one's own harmful answer
   { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequence consequences countermeasure countermeasures response') });
@@ -197,12 +224,23 @@ verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: tru
 verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
 /** Unorganised crowds: when they loot or burn, they riot. */
 export const CROWDS = words('crowd crowds mob mobs rioter rioters youth youths protester protesters demonstrator demonstrators');
-verb('loot ransack torch', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
+verb('loot ransack torch burn', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
+// stones and petrol bombs thrown by a crowd, fires set by it: a riot
+verb('throw hurl pelt', { type: 'PROTEST', mode: 'riot', subject: CROWDS, object: words('stone stones rock rocks bomb bombs bottle bottles molotov cocktail cocktails brick bricks firebomb firebombs projectile projectiles') });
+verb('set', { type: 'PROTEST', mode: 'riot', subject: CROWDS, object: words('fire fires') });
+// "poured into the streets", "flooded the square": crowds taking to public space
+verb('pour flood throng', { type: 'PROTEST', mode: 'demo', particle: 'into', oblique: words('street streets square squares') });
+// "stopped work": a strike; "brought the capital to a standstill": an obstruction
+verb('stop cease halt', { type: 'PROTEST', mode: 'strike', object: words('work') });
 verb('deface vandalise vandalize spray-paint daub', { type: 'PROTEST', mode: 'vandalize' });
 // paint, eggs or soup thrown at a statue, a painting or a ministry: damage done as a symbol (the manual's vandalize)
 verb('throw hurl splash pour', { type: 'PROTEST', mode: 'vandalize', object: words('paint ink egg eggs soup dye') });
 /** Civilians who take part in protests: what they occupy or stay away from is a protest, whatever the place. */
-export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition strikers');
+export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition strikers supporters youth youths crowd crowds');
+// a protest by civilians that paralyses a place
+verb('bring', { type: 'PROTEST', mode: 'obstruct', particle: 'to', oblique: words('standstill halt'), subject: new Set([...PROTESTERS, ...WORKERS]) });
+verb('besiege surround', { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
+verb('parade', { type: 'PROTEST', mode: 'demo', subject: PROTESTERS });
 verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') }, { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
 // "the opposition stayed away from the session": a boycott
 verb('stay', { type: 'PROTEST', mode: 'boycott', particle: 'away', subject: PROTESTERS });
@@ -211,6 +249,8 @@ verb('gather assemble converge', { type: 'PROTEST', mode: 'demo', subject: PROTE
 
 // SANCTION: reductions of relations: sanctions, expulsions of diplomats, recalls, suspensions, convictions.
 verb('sanction embargo', { type: 'SANCTION', mode: 'discontinue' });
+verb('blacklist', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
+verb('eject oust', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', needsObject: true });
 verb('expel', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport' });
 verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
 // "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
@@ -218,7 +258,7 @@ verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIP
 // taking a broadcaster's or newspaper's licence away silences it (the manual's COERCE censor)
 export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency');
 verb('suspend revoke withdraw cancel strip', { type: 'COERCE', mode: 'censor', object: LICENCES });
-verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
+verb('suspend', { type: 'COERCE', mode: 'withhold', object: words('internet network networks service services electricity power') }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('sever', { type: 'SANCTION', mode: 'discontinue' });
 verb('break', { type: 'SANCTION', mode: 'discontinue', particle: 'off' }, { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
@@ -240,7 +280,15 @@ verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('meas
 verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege law') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
-verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
+verb('arrest detain jail imprison apprehend incarcerate', { type: 'COERCE', mode: 'arrest', needsObject: true });
+// "took 12 protesters into custody"
+verb('take', { type: 'COERCE', mode: 'arrest', particle: 'into', oblique: words('custody detention') });
+// "searched the offices of the newspaper": a search of premises (the manual's seize)
+verb('search', { type: 'COERCE', mode: 'seize', object: words('office offices home homes house houses headquarters premises flat flats apartment apartments newsroom compound') });
+// "stripped 94 critics of their citizenship"
+verb('strip', { type: 'COERCE', mode: 'restrict', particle: 'of', oblique: words('citizenship nationality immunity seat seats passport passports mandate mandates right rights') });
+// "banned opposition rallies", "prohibited gatherings": restrictions on political freedom
+verb('ban prohibit forbid', { type: 'COERCE', mode: 'restrict', object: words('rally rallies protest protests demonstration demonstrations gathering gatherings march marches strike strikes assembly assemblies party parties meeting meetings') });
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
 // "placed under house arrest", "put under arrest"
 verb('place put', { type: 'COERCE', mode: 'arrest', particle: 'under', oblique: words('arrest detention custody') });
@@ -260,9 +308,17 @@ verb('crack', { type: 'COERCE', mode: 'restrict', particle: 'down' });
 
 // ASSAULT: deliberate physical harm.
 verb('attack', { type: 'COERCE', mode: 'cyber', object: words('server servers website websites network networks system systems email account accounts') }, { type: 'ASSAULT' });
-verb('bomb', { type: 'ASSAULT', mode: 'aerial' });
+verb('bomb strafe', { type: 'ASSAULT', mode: 'aerial' });
+verb('bombard pound', { type: 'ASSAULT', mode: 'heavy-weapons', needsObject: true });
+// killing by other words: "gunned down", "beheaded", "slaughtered"
+verb('gun', { type: 'ASSAULT', mode: 'firearms', particle: 'down' });
+verb('behead decapitate lynch slaughter butcher slay', { type: 'ASSAULT', mode: 'targeted', needsObject: true });
+verb('club bludgeon', { type: 'ASSAULT', mode: 'primitive', needsObject: true });
+verb('torch burn', { type: 'ASSAULT', mode: 'destroy', object: words('home homes house houses village villages hut huts church churches mosque mosques school schools shop shops market') });
+// "opened fire on protesters"
+verb('open', { type: 'ASSAULT', mode: 'firearms', object: words('fire') });
 verb('shell', { type: 'ASSAULT', mode: 'heavy-weapons' });
-verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true });
+verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true, unless: words('crackdown plan order operation search warrant strategy policy raid') });
 verb('shoot', { type: 'ASSAULT', mode: 'aerial', particle: 'down' }, { type: 'ASSAULT', mode: 'firearms' });
 verb('fire', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
 verb('strike hit', { type: 'ASSAULT', object: PLACES_ATTACKED }, { type: 'ASSAULT', needsObject: true });
@@ -295,12 +351,12 @@ noun('meeting talks talk summit negotiation negotiations discussion discussions 
 noun('conference session dialogue conversation', { type: 'CONSULT', needsParticipant: true });
 noun('visit trip tour', { type: 'CONSULT', mode: 'visit' });
 noun('call', { type: 'CONSULT', mode: 'phone', needsParticipant: true });
-noun('agreement deal accord pact treaty memorandum', { type: 'AGREE', needsParticipant: true });
+noun('agreement deal accord pact treaty memorandum understanding', { type: 'AGREE', needsParticipant: true });
 noun('offer pledge promise invitation', { type: 'AGREE', needsParticipant: true });
 noun('support backing endorsement recognition praise solidarity', { type: 'SUPPORT', needsParticipant: true });
 noun('apology regret remorse pardon amnesty acquittal concession concessions', { type: 'CONCEDE' });
 noun('extradition cooperation', { type: 'COOPERATE', needsParticipant: true });
-noun('aid assistance loan grant donation asylum funding bailout', { type: 'AID', needsParticipant: true });
+noun('aid assistance loan grant donation asylum funding bailout delivery deliveries shipment shipments airlift airlifts airdrop airdrops consignment consignments', { type: 'AID', needsParticipant: true });
 noun('withdrawal pullout retreat', { type: 'RETREAT', mode: 'withdraw' });
 noun('release', { type: 'RETREAT', mode: 'release', needsParticipant: true });
 noun('resignation', { type: 'RETREAT', mode: 'resign' });
@@ -316,6 +372,7 @@ noun('boycott', { type: 'PROTEST', mode: 'boycott' });
 noun('sanction sanctions embargo tariff tariffs', { type: 'SANCTION', mode: 'discontinue' });
 noun('restriction restrictions', { type: 'SANCTION', mode: 'discontinue', needsParticipant: true });
 noun('expulsion', { type: 'SANCTION', mode: 'expel' });
+noun('blacklisting', { type: 'SANCTION', mode: 'discontinue', needsParticipant: true });
 noun('recall', { type: 'SANCTION', mode: 'withdraw', needsParticipant: true });
 noun('deployment mobilization mobilisation reinforcement reinforcements buildup build-up', { type: 'MOBILIZE', mode: 'troops' });
 noun('operation operations', { type: 'MOBILIZE', mode: 'troops', needsParticipant: true });
@@ -344,7 +401,8 @@ export function nounSense(lemma: string): NounSense | undefined {
 export const LIGHT_VERBS = words(`hold have conduct stage launch begin start resume continue open impose announce issue
   reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
   extend give grant receive seal finalize finalise secure broker hammer go take lead mount unleash step set
-  declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart`);
+  declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart
+  clinch ink execute stage`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');

@@ -292,7 +292,28 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'PROTEST' && target.length === 0) target = protestedState(ctx, reading, source);
   // "Ukrainian drones hit an oil refinery in Russia's Samara region": one state striking a site in another state's
   // territory attacks that state
+  // "opened fire on a market, killing nine civilians": whom the attack killed or wounded is its recipient
+  if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) {
+      if (c.deprel !== 'advcl' || c.xpos !== 'VBG' || !/^(kill|wound|injure|maim)$/.test(lemmaOf(c))) continue;
+      const victim = objectOf(ctx, c);
+      if (victim) target = actorIds(ctx, victim, 'patient').filter((id) => !source.includes(id));
+      if (target.length) break;
+    }
+  }
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
+  // "has received 12 helicopters from South Africa": aid told from the side of whom it helps, given by the "from" party
+  if (type === 'AID' && !reading.nominal && /^(receive|obtain)$/.test(lemmaOf(trigger))) {
+    const received = objectOf(ctx, clause);
+    const phrases = [...children[clause.i]!, ...(received ? subtree(ctx, received) : [])];
+    const from = phrases.find((c) => (c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) && hasCase(ctx, c, ['from']));
+    const giver = from ? recipientIds(ctx, from).filter((id) => !source.includes(id)) : [];
+    // (with no giver named, nothing says who gave: no event)
+    if (!giver.length) return null;
+    // (the argument reader may already have made the receiving subject the recipient, as for a visit received)
+    target = (source.length ? source : target).filter((id) => !giver.includes(id));
+    source = giver;
+  }
   // troops or arms sent to help someone are aid (the helped party is the recipient); arms delivered to a state too
   const helped = helpedParty(ctx, clause);
   if (type === 'MOBILIZE' && (helped || (mode === 'weapons' && target.length > 0 && deliversTo(ctx, clause)))) {
@@ -684,7 +705,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const withSingulars = (list: string[]) => list.flatMap((w) => [w, w.replace(/ies$/, 'y').replace(/s$/, '')]);
   // ("a state of emergency", "a state of siege": the state is named by what it is of)
   const stateOf = objectHead && /^state$/i.test(objectHead.text) ? ctx.children[objectHead.i]!.filter((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])).map(lemmaOf) : [];
-  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf]) : [];
+  // ("four kidnapped aid workers", "trafficked women": people held by captors are victims, whatever they are)
+  const victims = objectHead && ctx.children[objectHead.i]!.some((c) => /^(amod|acl)$/.test(c.deprel) && /^(kidnapped|abducted|trafficked|enslaved|captive|hijacked)$/i.test(c.text)) ? ['victim'] : [];
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf, ...victims]) : [];
   const particles = particlesOf(ctx, verb);
   const content = contentVerbs(ctx, verb).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
