@@ -49,7 +49,7 @@ export const ENERGY = words('electricity gas oil power energy water fuel');
 export const DEBT = words('debt debts loan loans obligation obligations arrears');
 export const CENSORED = words('internet website websites site app application network platform newspaper broadcaster channel station outlet publication media access account accounts');
 export const ORGANISATIONS = words('party parties organisation organization group movement union ngo association newspaper broadcaster opposition');
-export const PLACES_ATTACKED = words('position positions base bases target targets city town village port refinery station plant infrastructure school hospital market convoy camp building headquarters compound depot facility grid airport bridge');
+export const PLACES_ATTACKED = words('position positions base bases target targets city town village port refinery station plant infrastructure school hospital market convoy camp building buildings headquarters compound depot facility grid airport bridge house houses home homes block');
 
 /** Verbs of saying something that is no act toward anyone: refusing them is not a rejection ("declined to comment"). */
 export const COMMENT_VERBS = words('comment say speak elaborate answer respond confirm discuss disclose reveal specify give take name identify explain speculate');
@@ -330,6 +330,8 @@ verb('beat', { type: 'ASSAULT', mode: 'beat', needsObject: true });
 verb('stab', { type: 'ASSAULT', mode: 'primitive', needsObject: true });
 verb('blow', { type: 'ASSAULT', mode: 'destroy', particle: 'up' });
 verb('destroy demolish', { type: 'ASSAULT', mode: 'destroy', needsObject: true });
+// "the strike flattened a four-storey building"
+verb('flatten', { type: 'ASSAULT', mode: 'destroy', object: PLACES_ATTACKED });
 verb('clash fight', { type: 'ASSAULT', particle: 'with' }, { type: 'ASSAULT', particle: 'against' });
 verb('exchange', { type: 'ASSAULT', mode: 'firearms', object: words('fire gunfire shots') });
 

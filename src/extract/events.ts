@@ -14,7 +14,7 @@ import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/
 import type { ActorIndex } from './actors.js';
 import {
   ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
-  type Sense, type VerbReading,
+  type NounSense, type Sense, type VerbReading,
 } from './event-triggers.js';
 
 type Modality = Event['modality'];
@@ -71,7 +71,7 @@ const HYPOTHETICAL_HEADS = new Set(['propose', 'consider', 'weigh', 'suggest', '
   'willing', 'prepared', 'open', 'able', 'need', 'could', 'might', 'would']);
 /** Verbs whose failure negates the act they govern. */
 /** Passive verbs whose subject is the understood subject of the infinitive after them ("is expected to visit"). */
-const RAISING_PASSIVES = new Set(['expect', 'schedule', 'set', 'slate', 'due', 'poise', 'say', 'report', 'believe', 'think', 'understand', 'know', 'rumour', 'rumor', 'tip', 'likely']);
+const RAISING_PASSIVES = new Set(['expect', 'prepare', 'schedule', 'set', 'slate', 'due', 'poise', 'say', 'report', 'believe', 'think', 'understand', 'know', 'rumour', 'rumor', 'tip', 'likely']);
 const FAILING = new Set(['fail', 'refrain', 'neglect', 'stop']);
 /** Verbs on which a trigger noun as subject is the act taking place ("talks resumed", "the strike went ahead"). */
 const HAPPENING = new Set(['begin', 'open', 'resume', 'start', 'end', 'close', 'conclude', 'continue', 'last', 'take', 'go',
@@ -297,8 +297,16 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     for (const c of children[clause.i]!) {
       if (c.deprel !== 'advcl' || c.xpos !== 'VBG' || !/^(kill|wound|injure|maim)$/.test(lemmaOf(c))) continue;
       const victim = objectOf(ctx, c);
-      if (victim) target = actorIds(ctx, victim, 'patient').filter((id) => !source.includes(id));
+      // ("killing seven people": people of no kind name no recipient)
+      if (victim && !/^(people|persons|others)$/i.test(contentHead(ctx, victim).text)) target = actorIds(ctx, victim, 'patient').filter((id) => !source.includes(id));
       if (target.length) break;
+    }
+  }
+  // "fired tear gas at a march of garment workers": the marchers are whom it is fired at
+  if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) {
+      if (!c.deprel.startsWith('obl') || !hasCase(ctx, c, ['at', 'on', 'against']) || nounSense(nounLemma(c))?.type !== 'PROTEST') continue;
+      for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['of', 'by'])) target = actorIds(ctx, g, 'agent').filter((id) => !source.includes(id));
     }
   }
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
@@ -405,6 +413,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   source = speakerForOwnSide(ctx, trigger, source, type);
   // ("will be met with a response" speaks of the future, but the threat itself is made now)
   if (type === 'THREATEN' && !reading.nominal && lemmaOf(trigger) === 'meet') modality = 'asserted';
+  // ("is prepared to cut gas supplies": the readiness is declared now, whatever it is readiness for)
+  if (type === 'THREATEN' && !reading.nominal && readiness(ctx, trigger) && modality === 'future') modality = 'asserted';
   // a threat in a direct quote that names no one making it is the speaker's ("Any attack will be met with ...")
   if (type === 'THREATEN' && source.length === 0 && !reading.nominal) {
     const quote = ctx.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= trigger.start && q.content.end >= trigger.end);
@@ -749,6 +759,11 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     if (/^(fire|launch)$/.test(lemmaOf(token)) && /^-$/.test(doc.tokens[token.i - 1]?.text ?? '') && /^test$/i.test(doc.tokens[token.i - 2]?.text ?? '')) {
       return { sense: { type: 'MOBILIZE', mode: 'weapons' }, trigger: token, clause: token, nominal: false };
     }
+    // "said it was prepared to annex the region by force", "ready to use force": declared readiness to do harm is a
+    // threat (readiness to cooperate is an offer, below)
+    if (HARMFUL_CONTENT.has(lemmaOf(token)) && readiness(ctx, token) && !/^(defend|review|end|respond|act|stop|halt)$/.test(lemmaOf(token))) {
+      return { sense: { type: 'THREATEN' }, trigger: token, clause: token, nominal: false };
+    }
     // "any attack will be met with a devastating response": harm promised in answer to an act is a threat
     if (lemmaOf(token) === 'meet' && children[token.i]!.some((c) => isPassiveSubject(ctx, c)) &&
         children[token.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with']) && /^(response|force|retaliation|reprisals?|consequences)$/i.test(c.text))) {
@@ -779,7 +794,7 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     return null;
   }
   if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
-  const sense = nounSense(nounLemma(token));
+  const sense = adjustedNounSense(ctx, token);
   if (!sense) return null;
   // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
   if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
@@ -824,6 +839,28 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     return { sense, trigger: token, clause: token, nominal: true };
   }
   return null;
+}
+
+/**
+ * A trigger noun's sense, refined by what qualifies it: "an air strike" is an attack, not a labour strike; "the
+ * expulsion of two journalists" deports people (only envoys and members are expelled as a sanction); "calls from
+ * Washington" for something are requests, not phone calls.
+ */
+function adjustedNounSense(ctx: Context, token: Token): NounSense | undefined {
+  const sense = nounSense(nounLemma(token));
+  if (!sense) return sense;
+  const kids = ctx.children[token.i]!;
+  if (sense.type === 'PROTEST' && sense.mode === 'strike' && kids.some((c) => (c.deprel === 'compound' || c.deprel === 'amod') && /^(air|drone|missile|rocket|artillery|naval|military|aerial|precision|retaliatory|pre-emptive|preemptive)$/i.test(c.text))) {
+    return { type: 'ASSAULT', mode: kids.some((c) => /^drone$/i.test(c.text)) ? 'drone' : /^(air|aerial)$/i.test(kids.find((c) => c.deprel === 'compound' || c.deprel === 'amod')!.text) ? 'aerial' : undefined };
+  }
+  if (sense.type === 'SANCTION' && sense.mode === 'expel') {
+    const of = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
+    if (of && of.upos === 'NOUN' && !DIPLOMATS.has(nounLemma(of)) && !DIPLOMATS.has(of.text.toLowerCase().replace(/s$/, ''))) return { type: 'COERCE', mode: 'deport' };
+  }
+  if (sense.type === 'CONSULT' && sense.mode === 'phone' && /^calls$/i.test(token.text) && kids.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['from', 'by', 'for']))) {
+    return { type: 'REQUEST', needsParticipant: true };
+  }
+  return sense;
 }
 
 /**
@@ -908,13 +945,23 @@ function hasOwnParticipants(ctx: Context, noun: Token): boolean {
     if (c.deprel === 'nmod:poss' && actorIds(ctx, c, 'agent').length) return true;
     if ((c.deprel === 'amod' || c.deprel === 'compound') && actorIds(ctx, c, 'agent').length && !isPlaceWord(ctx, c)) return true;
     if (c.deprel === 'acl' && agentByParticiple(ctx, noun).length) return true;
+    // "a march of garment workers": the marchers
+    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']) && nounSense(nounLemma(noun))?.type === 'PROTEST' && actorIds(ctx, c, 'agent').length) return true;
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && (actorIds(ctx, c, 'agent').length || recipientIds(ctx, c).length)) return true;
     // "an offer of food aid from the World Food Programme"
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
       for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by']) && actorIds(ctx, g, 'agent').length) return true;
+      // "the extradition of a banker from Spain to Argentina": a handover between two states the actor layer read as places
+      if (nounSense(nounLemma(noun))?.type === 'COOPERATE' && handoverParty(ctx, noun, 'from').length) return true;
     }
   }
   return false;
+}
+
+/** "the extradition of X from Spain to Argentina": the party behind "from" or "to" anywhere in the noun's phrase. */
+function handoverParty(ctx: Context, noun: Token, kase: 'from' | 'to'): string[] {
+  const phrase = subtree(ctx, noun).filter((t) => t !== noun && t.deprel.startsWith('nmod') && hasCase(ctx, t, [kase]));
+  return phrase.length ? recipientIds(ctx, phrase[0]!) : [];
 }
 
 /**
@@ -1951,7 +1998,12 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         if (kase === 'by') add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
         else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));
         else if (kase === 'from' && ['AGREE', 'REQUEST', 'AID', 'SUPPORT', 'ACCUSE', 'THREATEN', 'CONCEDE', 'PROTEST'].includes(type)) add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
-        else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient'));
+        // ("the blacklisting of five Chinese drone makers": whose firms the measure hits)
+        else if (kase === 'of' && ['ASSAULT', 'COERCE', 'SANCTION', 'RETREAT', 'CONCEDE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length || type !== 'SANCTION' ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c).filter((id) => !source.includes(id)));
+        // "a march of garment workers": who marches
+        else if (kase === 'of' && type === 'PROTEST') add(source, actorIds(ctx, c, 'agent'));
+        // "the extradition of X from Spain": the state handing over
+        else if (kase === 'from' && type === 'COOPERATE') add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
         // "Latvia's rejection of the Russian proposal": whose proposal is rejected
         else if (kase === 'of' && ['REJECT', 'SUPPORT', 'ACCUSE'].includes(type)) add(target, actorIds(ctx, c, 'patient').length ? actorIds(ctx, c, 'patient') : ownerIds(ctx, c));
         else if (kase && recipientCases.includes(kase)) {
@@ -1959,12 +2011,18 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
           const ids = recipientIds(ctx, c);
           add(target, ids.length || !OWNER_IS_RECIPIENT.has(type) || kase === 'to' ? ids : ownerIds(ctx, c).filter((id) => !source.includes(id)));
         } else if (kase === 'to' && (type === 'CONSULT' || type === 'AGREE')) add(target, recipientIds(ctx, c));
-        if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent'));
+        if (kase === 'of') for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by'])) add(source, actorIds(ctx, g, 'agent').length || type !== 'COOPERATE' ? actorIds(ctx, g, 'agent') : recipientIds(ctx, g));
+        // "the extradition of X from Spain to Argentina", "the delivery of flour to Yemen": where what is handed goes
+        if (kase === 'of' && ['COOPERATE', 'AID'].includes(type)) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['to'])) add(target, recipientIds(ctx, g).filter((id) => !source.includes(id)));
       }
     }
+    // (the parser hangs "from Spain" on the person handed over as often as on the noun)
+    if (type === 'COOPERATE' && source.length === 0) add(source, handoverParty(ctx, trigger, 'from'));
+    if (type === 'COOPERATE' && target.length === 0) add(target, handoverParty(ctx, trigger, 'to').filter((id) => !source.includes(id)));
     // "the IMO had received a request from Norway": who receives a request, offer or appeal is its recipient
     const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
-    if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
+    // ("spurned an invitation from Venezuela", "rebuffing calls from Washington": who turns it down received it)
+    if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
       for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').filter((id) => !source.includes(id)));
     }
   }
