@@ -147,3 +147,17 @@ test('a hyphenated two-syllable given name ("Lin Mei-hua") is one name', () => {
 test('"the miners\' union" is one body; a condition read as a conjunct still says whom a threat is aimed at', () => {
   assert.deepEqual(coded("The nurses' union has threatened a nationwide walkout unless the Irish government restores the bonus."), ["THREATEN nurses' union -> Ireland"]);
 });
+
+test('title-case headlines with a group of civilians as subject, placed or qualified by a country', () => {
+  assert.deepEqual(coded('Doctors in Ghana Down Tools Over Unpaid Salaries'), ['PROTEST doctors -> ']);
+  assert.deepEqual(coded('Romanian Miners Down Tools Over Pit Closures'), ['PROTEST miners -> ']);
+  assert.deepEqual(coded('Nurses Strike Across Portugal Over Pay'), ['PROTEST nurses -> ']);
+});
+
+test('"Security forces" with no country are the forces of the only state the sentence places the act in', () => {
+  assert.deepEqual(coded('Security forces rounded up 40 students in overnight raids across Harare.'), ['COERCE Zimbabwe -> students']);
+});
+
+test('a capitalised plural noun opening a sentence is no person: its members are the actors', () => {
+  assert.deepEqual(coded('Warships from Greece and Egypt began joint manoeuvres in the Mediterranean on Monday.'), ['COOPERATE Greece, Egypt -> ']);
+});

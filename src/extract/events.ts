@@ -464,7 +464,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "Police fired tear gas at protesters ... in Nairobi": a state organ named with no state is the one of the only
   // state the sentence places the act in
   if (source.length === 0 && !reading.nominal) {
-    const organ = subjectsOf(ctx, clause).find((s) => STATE_ORGANS.has(s.text.toLowerCase()) && !children[s.i]!.some((c) => ['amod', 'compound', 'nmod:poss', 'nmod'].includes(c.deprel)));
+    // ("Security forces", "riot police": a modifier that names no owner leaves the organ unowned)
+    const owning = (c: Token) => ['nmod:poss', 'nmod'].includes(c.deprel) || (['amod', 'compound'].includes(c.deprel) && (!!mentionAt(ctx, c) || !!countryNameAt(ctx, c) || !!gazetteer().lookup(c.text)?.country || !/^(security|riot|special|border|federal|state|national|paramilitary|armed|secret|government|elite|military|interior)$/i.test(c.text)));
+    const organ = subjectsOf(ctx, clause).find((s) => STATE_ORGANS.has(s.text.toLowerCase()) && !children[s.i]!.some(owning));
     if (organ) source = soleStateOfSentence(ctx, trigger.sentence);
   }
   // a curfew confines everyone in a place, a recipient too broad to name (as the manual says of shutting off the
@@ -977,21 +979,31 @@ function readHeadline(ctx: Context, token: Token): Reading | null {
   const lower = token.text.toLowerCase();
   // "Nigerian Police Arrest 12 Protesters": after a plural organ or group, the verb has its base form
   const plural = doc.tokens[token.i - 1]!.text.toLowerCase();
-  const afterPlural = (STATE_ORGANS.has(plural) || GROUP_NOUNS.has(plural)) && /s$|police|military|army/.test(plural) && /^\p{Lu}\p{Ll}+$/u.test(token.text);
+  // "Nurses in Kenya Down Tools": a plural group placed in a country before the verb
+  const placedGroup = token.i - 3 >= sentence.tokenStart && /^in$/i.test(doc.tokens[token.i - 2]!.text) && GROUP_NOUNS.has(doc.tokens[token.i - 3]!.text.toLowerCase()) && !STATE_ORGANS.has(doc.tokens[token.i - 3]!.text.toLowerCase()) ? doc.tokens[token.i - 3]! : undefined;
+  const afterPlural = ((STATE_ORGANS.has(plural) || GROUP_NOUNS.has(plural)) && /s$|police|military|army/.test(plural) || !!placedGroup) && /^\p{Lu}\p{Ll}+$/u.test(token.text);
   if (!/^\p{Lu}\p{Ll}+s$/u.test(token.text) && !afterPlural) return null;
   const lemma = (afterPlural ? [lower] : [lower.slice(0, -1), lower.slice(0, -2)]).find((l) => verbReadings(l).length);
   if (!lemma) return null;
+  // "Kenyan Nurses Down Tools", "Nurses in Kenya Down Tools": civilians act as their group, whatever their country
+  const civil = placedGroup ?? (GROUP_NOUNS.has(plural) && !STATE_ORGANS.has(plural) && !AGENT_NOUNS.has(plural) ? doc.tokens[token.i - 1]! : undefined);
   // the name before the verb, also when the entity model took the whole headline for one name
-  const before = ctx.index.mentions.find((m) => m.tokenEnd === token.i) ?? (afterPlural ? ctx.index.mentions.find((m) => m.tokenEnd === token.i - 1 && m.actor.type === 'country') : undefined);
-  const previous = doc.tokens[token.i - (before || !afterPlural ? 1 : 2)]!;
-  const entry = before ? undefined : gazetteer().lookup(previous.text);
-  const actor = before?.actor.id ?? (entry?.country && (entry.kind === 'country' || entry.kind === 'capital') ? ctx.index.actorOnDemand('country', entry.name, entry.country, previous.i, previous.i + 1).id : undefined);
+  const before = civil ? undefined : ctx.index.mentions.find((m) => m.tokenEnd === token.i) ?? (afterPlural ? ctx.index.mentions.find((m) => m.tokenEnd === token.i - 1 && m.actor.type === 'country') : undefined);
+  const previous = doc.tokens[token.i - (before || !afterPlural ? 1 : 2)];
+  // (a headline that opens with the plural group has no name before it)
+  if (!civil && (!previous || previous.sentence !== token.sentence)) return null;
+  const entry = before || civil ? undefined : gazetteer().lookup(previous!.text);
+  const actor = civil ? ctx.index.actorOnDemand('group', civil.text.toLowerCase(), null, civil.i, civil.i + 1).id :
+    before?.actor.id ?? (entry?.country && (entry.kind === 'country' || entry.kind === 'capital') ? ctx.index.actorOnDemand('country', entry.name, entry.country, previous!.i, previous!.i + 1).id : undefined);
   if (!actor) return null;
   // the reading whose object is among the next words ("Recalls Envoy"), else the verb alone
   const following = doc.tokens.slice(token.i + 1, Math.min(sentence.tokenEnd, token.i + 4)).map((t) => t.text.toLowerCase());
   const singular = following.flatMap((w) => [w, w.replace(/s$/, '')]);
+  // ("Teachers Strike Across Chile Over Pensions": a reading marked by a preposition later in the headline)
+  const rest = doc.tokens.slice(token.i + 1, sentence.tokenEnd).map((t) => t.text.toLowerCase());
   const reading = verbReadings(lemma).find((r) => r.object && !r.particle && !r.content && singular.some((w) => r.object!.has(w))) ??
-    verbReadings(lemma).find((r) => !r.object && !r.particle && !r.content);
+    verbReadings(lemma).find((r) => r.particle && !r.object && !r.content && !r.oblique && !r.subject && rest.includes(r.particle)) ??
+    verbReadings(lemma).find((r) => !r.object && !r.particle && !r.content && !(r.needsObject && civil));
   if (!reading) return null;
   // the actor is the name before the verb; the recipient the first actor after it, before a preposition that
   // starts a place or topic ("Russia Rejects NATO Troop Deployment in Ukraine"), or behind one the category uses
@@ -1501,7 +1513,9 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const lower = head.text.toLowerCase();
   // ("the opposition channel Kanal Ufuk": a name in apposition that the actor layer missed)
   const apposed = kids.find((c) => c.deprel === 'appos' && (mentionAt(ctx, c) || (c.upos === 'PROPN' && (CENSORED.has(lower) || ORGANISATIONS.has(lower)) && unrecognisedName(ctx, c))));
-  const mention = mentionAt(ctx, head);
+  // ("Warships from India and France ...": a capitalised common noun opening a sentence is no person's name)
+  const found = mentionAt(ctx, head);
+  const mention = found && found.actor.type === 'person' && found.tokenEnd - found.tokenStart === 1 && (AGENT_NOUNS.has(lower) || GROUP_NOUNS.has(lower)) ? undefined : found;
   // "delegations from Armenia and Azerbaijan": a country named inside an actor phrase (as member or conjunct) is an
   // actor even where the actor layer missed it (a country named on its own may be a place)
   const country = mention || depth === 0 ? undefined : countryNameAt(ctx, head);
