@@ -161,3 +161,15 @@ test('"Security forces" with no country are the forces of the only state the sen
 test('a capitalised plural noun opening a sentence is no person: its members are the actors', () => {
   assert.deepEqual(coded('Warships from Greece and Egypt began joint manoeuvres in the Mediterranean on Monday.'), ['COOPERATE Greece, Egypt -> ']);
 });
+
+test('a nationality adjective before an organised body stays in its label', () => {
+  assert.deepEqual(coded("Hungarian teachers' unions suspended their strike on Friday.").map((e) => e.split(' -> ')[0]), ["CONCEDE Hungarian teachers' unions"]);
+});
+
+test('UN agencies are named organisations', () => {
+  assert.deepEqual(coded('The World Food Programme sent 500 tonnes of rice to Malawi.'), ['AID World Food Programme -> Malawi']);
+});
+
+test('an organised body the parser split at the apostrophe into two subjects is still one body', () => {
+  assert.deepEqual(coded("Polish farmers' unions threatened to block the border with Ukraine.").map((e) => e.split(' -> ')[0]), ["THREATEN Polish farmers' unions"]);
+});

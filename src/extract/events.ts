@@ -1546,10 +1546,21 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // organises keeps its organisation word, with every word of the possessor (eval/data/README.md)
     const organised = /^(unions?|federations?|associations?|confederations?|syndicates?|groups|organi[sz]ations)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{L}\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) : undefined;
     if (organised) {
-      const qualifiers = ctx.children[organised.i]!.filter((c) => (c.deprel === 'compound' || c.deprel === 'amod') && c.i < organised.i && /^\p{Ll}+$/u.test(c.text) && !mentionAt(ctx, c));
+      // ("Polish farmers' unions": a nationality adjective before the body is part of its label, as in ev051)
+      const demonym = (c: Token) => /^\p{Lu}\p{Ll}+$/u.test(c.text) && gazetteer().lookup(c.text)?.kind === 'demonym';
+      const qualifiers = [...ctx.children[organised.i]!, ...kids].filter((c) => (c.deprel === 'compound' || c.deprel === 'amod') && c.i < organised.i && ((/^\p{Ll}+$/u.test(c.text) && !mentionAt(ctx, c)) || demonym(c)));
       const first = qualifiers.length ? Math.min(...qualifiers.map((c) => c.i)) : organised.i;
       const label = [...qualifiers.sort((a, b) => a.i - b.i).map((c) => c.text), organised.text.toLowerCase()].join(' ');
       return [ctx.index.actorOnDemand('group', `${label}' ${lower}`, null, first, head.i + 1).id];
+    }
+    // ("Polish farmers' unions threatened": the parser may split the body into two subjects at the apostrophe)
+    const [apostrophe, body] = [ctx.doc.tokens[head.i + 1], ctx.doc.tokens[head.i + 2]];
+    if (GROUP_NOUNS.has(lower) && /^\p{L}\p{Ll}+s$/u.test(head.text) && apostrophe?.text === "'" && body && body.head === head.head && body.deprel === head.deprel && /^(unions?|federations?|associations?|confederations?|syndicates?|groups|organi[sz]ations)$/.test(body.text.toLowerCase())) {
+      const demonyms = kids.filter((c) => c.deprel === 'amod' && c.i < head.i && /^\p{Lu}\p{Ll}+$/u.test(c.text) && gazetteer().lookup(c.text)?.kind === 'demonym');
+      const lowers = kids.filter((c) => (c.deprel === 'compound' || c.deprel === 'amod') && c.i < head.i && /^\p{Ll}+$/u.test(c.text) && !mentionAt(ctx, c));
+      const words = [...demonyms, ...lowers].sort((a, b) => a.i - b.i).map((c) => c.text);
+      const first = Math.min(head.i, ...demonyms.map((c) => c.i), ...lowers.map((c) => c.i));
+      return [ctx.index.actorOnDemand('group', `${[...words, lower].join(' ')}' ${body.text.toLowerCase()}`, null, first, body.i + 1).id];
     }
     // "the lawyer Farrukh Nazarov": a person the name model missed, named in apposition to what they do
     const apposedName = PERSON_ROLES.has(lower) && /^\p{Ll}/u.test(head.text) ? kids.find((c) => c.i === head.i + 1 && c.upos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(c.text) && !mentionAt(ctx, c)) : undefined;
