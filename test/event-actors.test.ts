@@ -173,3 +173,16 @@ test('UN agencies are named organisations', () => {
 test('an organised body the parser split at the apostrophe into two subjects is still one body', () => {
   assert.deepEqual(coded("Polish farmers' unions threatened to block the border with Ukraine.").map((e) => e.split(' -> ')[0]), ["THREATEN Polish farmers' unions"]);
 });
+
+test('a prison sentence to a term is a conviction and an arrest of the named person', () => {
+  assert.deepEqual(coded('A court in Baku sentenced journalist Rauf Mammadov to seven years in prison.'), ['COERCE Azerbaijan -> Rauf Mammadov', 'SANCTION Azerbaijan -> Rauf Mammadov']);
+});
+
+test('"It also said it would ..." in a second sentence continues the first sentence\'s subject', () => {
+  const events = coded("Latvia's foreign ministry summoned the Russian ambassador. It also said it would expel two Russian diplomats.");
+  assert.ok(events.includes('SANCTION Latvia -> Russia'), events.join(' | '));
+});
+
+test('crowd-control weapons used to disperse people are aimed at them', () => {
+  assert.deepEqual(coded('Kenyan police used tear gas to disperse hundreds of traders in Nairobi.'), ['ASSAULT Kenya -> traders']);
+});

@@ -334,6 +334,8 @@ verb('destroy demolish', { type: 'ASSAULT', mode: 'destroy', needsObject: true }
 verb('flatten', { type: 'ASSAULT', mode: 'destroy', object: PLACES_ATTACKED });
 verb('clash fight', { type: 'ASSAULT', particle: 'with' }, { type: 'ASSAULT', particle: 'against' });
 verb('exchange', { type: 'ASSAULT', mode: 'firearms', object: words('fire gunfire shots') });
+// "used tear gas to disperse the crowd": crowd-control weapons used on people
+verb('use deploy', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon cannons bullet bullets grenade grenades baton batons truncheon truncheons') });
 
 export function verbReadings(lemma: string): VerbReading[] {
   return VERBS.get(lemma) ?? [];

@@ -200,8 +200,9 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
 
 /** "jailed X for seven years", "imprisoned her for life": a prison term given for a set time. */
 function jailedForTerm(ctx: Context, verb: Token): boolean {
-  if (!/^(jail|imprison)$/.test(lemmaOf(verb))) return false;
-  return ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['for']) && /^(years?|months?|life|decades?)$/i.test(c.text));
+  // ("sentenced X to six years in prison": a sentence to a term is the same conviction)
+  if (!/^(jail|imprison|sentence)$/.test(lemmaOf(verb))) return false;
+  return ctx.children[verb.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, lemmaOf(verb) === 'sentence' ? ['to'] : ['for']) && /^(years?|months?|life|decades?)$/i.test(c.text));
 }
 
 /** From a trigger to one coded mention, or null when it is content, background without an actor, or an accident. */
@@ -295,7 +296,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "opened fire on a market, killing nine civilians": whom the attack killed or wounded is its recipient
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) {
     for (const c of children[clause.i]!) {
-      if (c.deprel !== 'advcl' || c.xpos !== 'VBG' || !/^(kill|wound|injure|maim)$/.test(lemmaOf(c))) continue;
+      // ("used tear gas to disperse hundreds of protesters": whom the force was used to scatter)
+      const scatters = /^(advcl|xcomp)$/.test(c.deprel) && /^(disperse|scatter|break)$/.test(lemmaOf(c));
+      if (!scatters && (c.deprel !== 'advcl' || c.xpos !== 'VBG' || !/^(kill|wound|injure|maim)$/.test(lemmaOf(c)))) continue;
       const victim = objectOf(ctx, c);
       // ("killing seven people": people of no kind name no recipient)
       if (victim && !/^(people|persons|others)$/i.test(contentHead(ctx, victim).text)) target = actorIds(ctx, victim, 'patient').filter((id) => !source.includes(id));
@@ -1563,10 +1566,11 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       return [ctx.index.actorOnDemand('group', `${[...words, lower].join(' ')}' ${body.text.toLowerCase()}`, null, first, body.i + 1).id];
     }
     // "the lawyer Farrukh Nazarov": a person the name model missed, named in apposition to what they do
-    const apposedName = PERSON_ROLES.has(lower) && /^\p{Ll}/u.test(head.text) ? kids.find((c) => c.i === head.i + 1 && c.upos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(c.text) && !mentionAt(ctx, c)) : undefined;
+    // (the parser may hang the first name on the last: "journalist Pavel Orlov" as compound + appos)
+    const apposedName = PERSON_ROLES.has(lower) && /^\p{Ll}/u.test(head.text) ? kids.find((c) => ['appos', 'flat', 'compound', 'nmod:desc'].includes(c.deprel) && c.i > head.i && c.upos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(c.text) && !mentionAt(ctx, c)) : undefined;
     if (apposedName) {
-      const parts = [apposedName, ...ctx.children[apposedName.i]!.filter((c) => c.deprel === 'flat' && /^\p{Lu}\p{Ll}+$/u.test(c.text))].sort((a, b) => a.i - b.i);
-      const contiguous = parts.every((t, k) => t.i === apposedName.i + k);
+      const parts = [apposedName, ...ctx.children[apposedName.i]!.filter((c) => (c.deprel === 'flat' || c.deprel === 'compound') && /^\p{Lu}\p{Ll}+$/u.test(c.text))].sort((a, b) => a.i - b.i);
+      const contiguous = parts[0]!.i === head.i + 1 && parts.every((t, k) => t.i === parts[0]!.i + k);
       if (parts.length >= 2 && parts.length <= 3 && contiguous) {
         return [ctx.index.actorOnDemand('person', parts.map((t) => t.text).join(' '), null, parts[0]!.i, parts[parts.length - 1]!.i + 1).id];
       }
@@ -1780,6 +1784,8 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
         const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
         // "X said the EU would help to pay for it": "it" is a thing or a body, never the person reporting
         if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1).filter((id) => !(/^its?$/.test(lower) && ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
+        // "It also said it would expel ...": a reporting pronoun stands for the same body as the one reported
+        if (subject && THIRD_PERSON_NEUTER.has(subject.text.toLowerCase()) && subject.text.toLowerCase() === lower && depth < 2) return pronounActors(ctx, subject, depth + 1);
       }
       t = governor;
     }
