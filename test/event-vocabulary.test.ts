@@ -60,3 +60,13 @@ test('threats, attacks, agreement and cooperation by less common verbs', () => {
 test('an attack with no recipient of its own is aimed at whom it killed', () => {
   assert.deepEqual(coded('Gunmen from Red Horizon opened fire on a bus station in Jos, killing six passengers.'), ['ASSAULT Red Horizon -> passengers']);
 });
+
+test('concessions, requests, refusals, sanctions, shows of force and meetings by less common verbs', () => {
+  assert.deepEqual(coded('Kenya reversed its ban on Ugandan traders.'), ['CONCEDE Kenya -> Uganda']);
+  assert.deepEqual(coded('Hungary waived its veto on the aid package.').map((e) => e.split(' ')[0]), ['CONCEDE']);
+  assert.deepEqual(coded('Niger sought military help from Algeria.'), ['REQUEST Niger -> Algeria']);
+  assert.deepEqual(coded("Iran snubbed France's offer of talks.").map((e) => e.split(' ')[0]), ['REJECT', 'AGREE']);
+  assert.deepEqual(coded('India imposed export curbs on Bangladesh.'), ['SANCTION India -> Bangladesh']);
+  assert.deepEqual(coded('Japan scrambled jets over the East China Sea.').map((e) => e.split(' ').slice(0, 2).join(' ')), ['MOBILIZE Japan']);
+  assert.deepEqual(coded('Ministers from the G20 convened in Brasilia.').map((e) => e.split(' ')[0]), ['CONSULT']);
+});

@@ -80,6 +80,8 @@ verb('host receive', { type: 'CONSULT', mode: 'visit', needsObject: true });
 export const VISITORS = words('president president-elect minister ministers leader leaders counterpart counterparts delegation delegations envoy envoys king queen prince chancellor premier emir sultan pope secretary commissioner head heads');
 verb('welcome greet', { type: 'CONSULT', mode: 'visit', object: VISITORS });
 verb('phone telephone', { type: 'CONSULT', mode: 'phone' });
+// "ministers from the G7 convened in Tokyo": officials coming together meet
+verb('convene', { type: 'CONSULT', subject: words('minister ministers leader leaders delegate delegates envoy envoys official officials diplomat diplomats negotiator negotiators representative representatives') });
 verb('mediate', { type: 'CONSULT', mode: 'third-party' });
 
 // SUPPORT: political backing, praise, recognition, signing and ratifying, relations opened or restored.
@@ -100,6 +102,11 @@ verb('approve', { type: 'AID', object: words('loan grant aid package assistance 
 // called-off protests, declared ceasefires, withdrawn bills.
 verb('ease lift relax', { type: 'CONCEDE', object: RESTRICTIONS });
 verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCEDE' });
+// undoing a restriction or a ruling: "reversed its ban", "rescinded the decree", "commuted the death sentences",
+// "waived its veto"
+verb('reverse rescind repeal overturn revoke', { type: 'CONCEDE', object: new Set([...RESTRICTIONS, ...words('decree order decision ruling measure policy law sentence sentences conviction')]) });
+verb('commute', { type: 'CONCEDE', object: words('sentence sentences penalty') });
+verb('waive', { type: 'CONCEDE', object: new Set([...DEMANDS, ...words('requirement requirements fee fees')]) });
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
@@ -116,7 +123,7 @@ verb('abandon vacate cede surrender', { type: 'RETREAT', mode: 'withdraw', objec
 verb('release free', { type: 'AID', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', needsObject: true });
 verb('swap exchange', { type: 'RETREAT', mode: 'release', object: words('prisoner prisoners captive captives detainee detainees hostage hostages') }, { type: 'COOPERATE', object: INFORMATION });
 verb('resign quit', { type: 'RETREAT', mode: 'resign' });
-verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
+verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' }, { type: 'RETREAT', mode: 'resign', particle: 'aside' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
 verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
@@ -165,7 +172,9 @@ verb('fly airlift ship truck', { type: 'AID', object: AID_GOODS });
 verb('distribute', { type: 'AID', object: AID_GOODS });
 
 // REQUEST: requests, demands, appeals, orders.
-verb('urge request appeal petition implore beseech', { type: 'REQUEST' });
+verb('urge request appeal petition implore beseech plead entreat', { type: 'REQUEST' });
+// "sought military help from Turkey": asking for something
+verb('seek solicit', { type: 'REQUEST', mode: 'assist', object: words('help assistance aid support loan loans fund funds funding credit bailout protection asylum') }, { type: 'REQUEST', mode: 'yield', object: words('release extradition withdrawal return') });
 verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
@@ -186,7 +195,7 @@ verb('summon', { type: 'ACCUSE', mode: 'disapprove', object: DIPLOMATS });
 verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest complaint objection') }, { type: 'ACCUSE', mode: 'allege', object: words('lawsuit suit case charge charges') });
 
 // REJECT: rejections and refusals, vetoes, defiance, cancelled meetings, entry barred.
-verb('reject rebuff spurn veto repudiate oppose', { type: 'REJECT', needsObject: true });
+verb('reject rebuff spurn veto repudiate oppose snub', { type: 'REJECT', needsObject: true });
 // refusing food is a hunger strike, not a refusal of anything asked
 verb('refuse', { type: 'PROTEST', mode: 'hunger', object: words('food meal meals water') }, { type: 'REJECT' });
 verb('decline', { type: 'REJECT', needsObject: true }, { type: 'REJECT', content: words('meet attend join sign accept allow release free extradite hand cooperate participate negotiate recognise recognize grant lift withdraw pay help provide send') });
@@ -271,12 +280,12 @@ verb('ban', { type: 'SANCTION', mode: 'discontinue', object: TRADE }, { type: 'S
 verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance organisation organization treaty union bloc agreement pact talks') }, { type: 'RETREAT', mode: 'withdraw', subject: TROOPS });
 
 // MOBILIZE: military and police moves short of force: deployments, drills, alerts, missile tests.
-verb('deploy mobilize mobilise station dispatch mass reinforce position', { type: 'MOBILIZE', mode: 'troops', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
+verb('deploy mobilize mobilise station dispatch mass reinforce position scramble', { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
 verb('move send', { type: 'MOBILIZE', mode: 'troops', object: TROOPS }, { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
-verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
+verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban curb curbs') });
 verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege law') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
