@@ -70,3 +70,16 @@ test('concessions, requests, refusals, sanctions, shows of force and meetings by
   assert.deepEqual(coded('Japan scrambled jets over the East China Sea.').map((e) => e.split(' ').slice(0, 2).join(' ')), ['MOBILIZE Japan']);
   assert.deepEqual(coded('Ministers from the G20 convened in Brasilia.').map((e) => e.split(' ')[0]), ['CONSULT']);
 });
+
+test('crowds that celebrate, gather for a ceremony or pour into polling stations are not protesting', () => {
+  assert.deepEqual(coded('Fans poured into the streets of Lima to celebrate the title.'), []);
+  assert.deepEqual(coded('Students gathered at the campus for the graduation ceremony.'), []);
+  assert.deepEqual(coded('Voters poured into polling stations across Ghana.'), []);
+  assert.deepEqual(coded('Thousands of people poured into the streets of Tbilisi.').map((e) => e.split(' ')[0]), ['PROTEST']);
+});
+
+test('plans and speculation with the new wordings stay uncoded', () => {
+  assert.deepEqual(coded('The delivery of the new trains is expected next year.'), []);
+  assert.deepEqual(coded('The flood waters flattened hundreds of homes in Sindh.'), []);
+  assert.deepEqual(coded('The company received 300 orders from airlines.'), []);
+});

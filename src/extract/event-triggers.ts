@@ -238,7 +238,7 @@ verb('loot ransack torch burn', { type: 'PROTEST', mode: 'riot', subject: CROWDS
 verb('throw hurl pelt', { type: 'PROTEST', mode: 'riot', subject: CROWDS, object: words('stone stones rock rocks bomb bombs bottle bottles molotov cocktail cocktails brick bricks firebomb firebombs projectile projectiles') });
 verb('set', { type: 'PROTEST', mode: 'riot', subject: CROWDS, object: words('fire fires') });
 // "poured into the streets", "flooded the square": crowds taking to public space
-verb('pour flood throng', { type: 'PROTEST', mode: 'demo', particle: 'into', oblique: words('street streets square squares') });
+verb('pour flood throng', { type: 'PROTEST', mode: 'demo', particle: 'into', oblique: words('street streets square squares'), subject: words('protester protesters demonstrator demonstrators people citizen citizens resident residents student students worker workers opposition supporter supporters crowd crowds thousand thousands') });
 // "stopped work": a strike; "brought the capital to a standstill": an obstruction
 verb('stop cease halt', { type: 'PROTEST', mode: 'strike', object: words('work') });
 verb('deface vandalise vandalize spray-paint daub', { type: 'PROTEST', mode: 'vandalize' });

@@ -198,6 +198,13 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
   return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
+/** A gathering for a celebration, a funeral, prayers or a match, or to celebrate, mourn or watch. */
+function festiveGathering(ctx: Context, verb: Token): boolean {
+  return ctx.children[verb.i]!.some((c) =>
+    ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(celebrate|mourn|welcome|watch|pray|cheer|commemorate|honour|honor|greet|vote|worship)$/.test(lemmaOf(c))) ||
+    (c.deprel.startsWith('obl') && subtree(ctx, c).some((t) => hasCase(ctx, t, ['for']) && /^(ceremony|celebration|celebrations|funeral|prayers?|match|festival|concert|parade|wedding|service|mass|vigil|graduation)$/i.test(t.text))));
+}
+
 /** "jailed X for seven years", "imprisoned her for life": a prison term given for a set time. */
 function jailedForTerm(ctx: Context, verb: Token): boolean {
   // ("sentenced X to six years in prison": a sentence to a term is the same conviction)
@@ -228,6 +235,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
+  // "poured into the streets to celebrate the win", "gathered for the graduation ceremony": a crowd that is
+  // celebrating, mourning or worshipping is not protesting
+  if (type === 'PROTEST' && mode === 'demo' && !reading.nominal && festiveGathering(ctx, clause)) return null;
   // "a resolution that would have demanded access": a counterfactual, nothing was done
   const clauseAux = auxiliariesOf(ctx, reading.nominal && clause === trigger && trigger.head >= 0 ? doc.tokens[trigger.head]! : clause);
   if (clauseAux.includes('would') && clauseAux.includes('have')) return null;
@@ -738,7 +748,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   }
   // ("protesters who had gathered": a relative clause's subject is the noun it describes)
   const relativeHead = (c: Token) => (verb.deprel === 'acl:relcl' && verb.head >= 0 && /^(who|which|that)$/i.test(c.text) ? ctx.doc.tokens[verb.head]! : c);
-  const subjectWords = withSingulars(ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)).map((c) => contentHead(ctx, relativeHead(c))).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
+  // ("Thousands of people poured into the streets": a main verb the parser hung under its subject noun)
+  const misparsedSubject = verb.deprel === 'acl' && verb.head >= 0 && isMisparsedMainVerb(ctx, verb) ? [ctx.doc.tokens[verb.head]!] : [];
+  const subjectWords = withSingulars([...ctx.children[verb.i]!.filter((c) => SUBJECTS.has(c.deprel)), ...misparsedSubject].map((c) => contentHead(ctx, relativeHead(c))).flatMap((c) => [lemmaOf(c), c.text.toLowerCase()]));
   const matches = (r: VerbReading) =>
     (!r.object || objectWords.some((w) => r.object!.has(w))) &&
     (!r.particle || particles.has(r.particle)) &&
