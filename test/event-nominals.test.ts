@@ -47,3 +47,20 @@ test('declared readiness to do harm is a threat made now', () => {
 test('an attack that killed "people" of no kind is aimed at the state where it struck', () => {
   assert.deepEqual(coded('A Russian missile strike flattened a building in the Ukrainian city of Sumy, killing four people.'), ['ASSAULT Russia -> Ukraine']);
 });
+
+test('"in March" is a month, not a march', () => {
+  assert.deepEqual(coded("Chile's foreign minister will travel to Lima in March."), ['AGREE Chile -> Peru']);
+});
+
+test('an accusation made in a participle beside another act is an act of its own; a protest\'s demands are not', () => {
+  assert.deepEqual(coded('Djibouti threatened to expel Eritrean diplomats, accusing Asmara of arming rebels.'), ['THREATEN Djibouti -> Eritrea', 'ACCUSE Djibouti -> Eritrea']);
+  assert.deepEqual(coded('Farmers blocked the main road into Vienna, demanding lower diesel taxes.').map((e) => e.split(' ')[0]), ['PROTEST']);
+});
+
+test('what a named measure does once in force is that measure', () => {
+  assert.deepEqual(coded("Ottawa's blacklisting of three Iranian airlines took effect on Friday, barring them from Canadian airports."), ['SANCTION Canada -> Iran']);
+});
+
+test('backing thrown "behind" a party\'s plan is aimed at that party', () => {
+  assert.deepEqual(coded("Ghana threw its weight behind Nigeria's candidate for the post."), ['SUPPORT Ghana -> Nigeria']);
+});

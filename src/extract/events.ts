@@ -93,7 +93,7 @@ const DEFINITE = new Set(['the', 'this', 'these', 'that', 'those']);
 const RECIPIENT_CASES: Record<PloverType, string[]> = {
   AGREE: ['with', 'to', 'between', 'for'],
   CONSULT: ['with', 'between', 'among', 'alongside'],
-  SUPPORT: ['with', 'for', 'to'],
+  SUPPORT: ['with', 'for', 'to', 'behind'],
   CONCEDE: ['to', 'for', 'on'],
   COOPERATE: ['with', 'to'],
   AID: ['to', 'for'],
@@ -813,6 +813,12 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   if (token.upos !== 'NOUN' && token.upos !== 'PROPN') return null;
   const sense = adjustedNounSense(ctx, token);
   if (!sense) return null;
+  // "in March", "since March 3": the month is no march
+  if (token.text === 'March' && (token.i !== doc.sentences[token.sentence]!.tokenStart || doc.entities.some((e) => e.label === 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd))) {
+    const before = doc.tokens[token.i - 1]?.text.toLowerCase() ?? '';
+    const after = doc.tokens[token.i + 1]?.text ?? '';
+    if (/^(in|on|since|until|till|by|from|to|last|next|early|late|mid|of|this|through|before|after|during)$/.test(before) || /^\d/.test(after) || token.upos === 'PROPN') return null;
+  }
   // "the Norwegian Safety Investigation Authority", "Peace Talks Committee": a word of a name names no act
   if (doc.entities.some((e) => e.label !== 'DATE' && token.i >= e.tokenStart && token.i < e.tokenEnd && e.tokenEnd - e.tokenStart > 1)) return null;
   if (isNamePart(ctx, token)) return null;
@@ -1183,7 +1189,14 @@ function isContent(ctx: Context, clause: Token): boolean {
     }
     // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
     if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
-      if (governor.upos === 'VERB' && verbSense(ctx, governor) !== null) return true;
+      const governorSense = governor.upos === 'VERB' ? verbSense(ctx, governor) : null;
+      // ("threatened to eject the peacekeepers, accusing Addis Ababa of ...": an accusation or a refusal made
+      // alongside another act is an act of its own; only a protest's demands are its topic)
+      const own = verbSense(ctx, current);
+      const separate = own && own !== 'light' && ['ACCUSE', 'REJECT'].includes(own.type) && !(governorSense && governorSense !== 'light' && governorSense.type === 'PROTEST');
+      if (governorSense !== null && !separate) return true;
+      // ("the blacklisting took effect, barring them from ...": what a named measure does is that measure)
+      if (governor.upos === 'VERB' && subjectsOf(ctx, governor).some((s) => nounSense(nounLemma(s)))) return true;
     }
     // "threatened sanctions if Moscow does not cooperate", "had threatened to review it if Norway joined EU
     // sanctions": the condition of an act (a threat above all) is part of it
