@@ -44,8 +44,25 @@ test('a boycott of a nation\'s goods is aimed at that nation; staying away from 
   assert.deepEqual(coded("Hungary's opposition stayed away from the budget session of parliament on Tuesday."), ['PROTEST opposition -> Hungary']);
 });
 
-test('a blockade promised on a condition is a threat, by the group whose unions promise it, to the government named in the condition', () => {
-  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ['THREATEN farmers -> Ireland']);
+test('a blockade promised on a condition is a threat, by the unions that promise it, to the government named in the condition', () => {
+  assert.deepEqual(coded("Farmers' unions in Ireland said they would block motorways around Dublin if the government cut the subsidies."), ["THREATEN farmers' unions -> Ireland"]);
+});
+
+test('a body named by whom it organises keeps its organisation word and every word of the possessor', () => {
+  assert.deepEqual(coded("The port workers' federation threatened a strike against the Chilean government on Monday."), ["THREATEN port workers' federation -> Chile"]);
+  assert.deepEqual(coded("Teachers' associations in Peru staged a march through Lima on Friday."), ["PROTEST teachers' associations -> "]);
+});
+
+test('a possessive pronoun inside a reported subject refers to the reporter', () => {
+  assert.deepEqual(coded('Poland said its troops had detained two suspects at the border.'), ['COERCE Poland -> suspects']);
+});
+
+test('a name the name model missed, after what the person is, is the person', () => {
+  assert.deepEqual(coded('Police detained the blogger Otabek Yusupov in Tashkent on Monday.'), ['COERCE Uzbekistan -> Otabek Yusupov']);
+});
+
+test('a refused handover is directed at whom it would go to, even when the person handed over is named', () => {
+  assert.deepEqual(coded('Armenia refused to extradite the businessman Davit Sargsyan to Moscow.'), ['REJECT Armenia -> Russia']);
 });
 
 test('"the opposition" before a group\'s name is no second actor', () => {
@@ -129,4 +146,43 @@ test('a hyphenated two-syllable given name ("Lin Mei-hua") is one name', () => {
 
 test('"the miners\' union" is one body; a condition read as a conjunct still says whom a threat is aimed at', () => {
   assert.deepEqual(coded("The nurses' union has threatened a nationwide walkout unless the Irish government restores the bonus."), ["THREATEN nurses' union -> Ireland"]);
+});
+
+test('title-case headlines with a group of civilians as subject, placed or qualified by a country', () => {
+  assert.deepEqual(coded('Doctors in Ghana Down Tools Over Unpaid Salaries'), ['PROTEST doctors -> ']);
+  assert.deepEqual(coded('Romanian Miners Down Tools Over Pit Closures'), ['PROTEST miners -> ']);
+  assert.deepEqual(coded('Nurses Strike Across Portugal Over Pay'), ['PROTEST nurses -> ']);
+});
+
+test('"Security forces" with no country are the forces of the only state the sentence places the act in', () => {
+  assert.deepEqual(coded('Security forces rounded up 40 students in overnight raids across Harare.'), ['COERCE Zimbabwe -> students']);
+});
+
+test('a capitalised plural noun opening a sentence is no person: its members are the actors', () => {
+  assert.deepEqual(coded('Warships from Greece and Egypt began joint manoeuvres in the Mediterranean on Monday.'), ['COOPERATE Greece, Egypt -> ']);
+});
+
+test('a nationality adjective before an organised body stays in its label', () => {
+  assert.deepEqual(coded("Hungarian teachers' unions suspended their strike on Friday.").map((e) => e.split(' -> ')[0]), ["CONCEDE Hungarian teachers' unions"]);
+});
+
+test('UN agencies are named organisations', () => {
+  assert.deepEqual(coded('The World Food Programme sent 500 tonnes of rice to Malawi.'), ['AID World Food Programme -> Malawi']);
+});
+
+test('an organised body the parser split at the apostrophe into two subjects is still one body', () => {
+  assert.deepEqual(coded("Polish farmers' unions threatened to block the border with Ukraine.").map((e) => e.split(' -> ')[0]), ["THREATEN Polish farmers' unions"]);
+});
+
+test('a prison sentence to a term is a conviction and an arrest of the named person', () => {
+  assert.deepEqual(coded('A court in Baku sentenced journalist Rauf Mammadov to seven years in prison.'), ['COERCE Azerbaijan -> Rauf Mammadov', 'SANCTION Azerbaijan -> Rauf Mammadov']);
+});
+
+test('"It also said it would ..." in a second sentence continues the first sentence\'s subject', () => {
+  const events = coded("Latvia's foreign ministry summoned the Russian ambassador. It also said it would expel two Russian diplomats.");
+  assert.ok(events.includes('SANCTION Latvia -> Russia'), events.join(' | '));
+});
+
+test('crowd-control weapons used to disperse people are aimed at them', () => {
+  assert.deepEqual(coded('Kenyan police used tear gas to disperse hundreds of traders in Nairobi.'), ['ASSAULT Kenya -> traders']);
 });

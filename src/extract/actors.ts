@@ -12,7 +12,7 @@ export interface ActorIndex {
    * ("withdrew from Lebanon"). The same name and type in one article is one actor; nothing is listed unless an
    * event involves it.
    */
-  actorOnDemand(type: 'group' | 'country', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor;
+  actorOnDemand(type: 'group' | 'country' | 'person', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor;
   /** The actor a character range refers to, if a mention covers it. */
   actorAt(start: number, end: number): Actor | undefined;
   /** Mentions in token order with their actor, for speaker and argument search. */
@@ -156,7 +156,7 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     for (const m of unique) mentions.push({ actor, span: { start: m.start, end: m.end, text: m.text }, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd });
   });
   mentions.sort((a, b) => a.span.start - b.span.start);
-  const actorOnDemand = (type: 'group' | 'country', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor => {
+  const actorOnDemand = (type: 'group' | 'country' | 'person', name: string, country: string | null, tokenStart: number, tokenEnd: number): Actor => {
     const start = doc.tokens[tokenStart]!.start;
     const end = doc.tokens[tokenEnd - 1]!.end;
     const span = { start, end, text: doc.text.slice(start, end) };

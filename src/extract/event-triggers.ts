@@ -34,7 +34,9 @@ export const RESTRICTIONS = words('curfew ban restriction sanction embargo block
 export const TROOPS = words('troop force soldier unit battalion brigade battlegroup reservist division fighter personnel officer police contingent marine paratrooper guard army militia commando sailor');
 export const WEAPONS = words('missile tank artillery warship ship vessel frigate carrier submarine jet aircraft bomber drone minesweeper weapon battery system vehicle destroyer rocket launcher warplane helicopter fleet corvette patrol howitzer');
 export const CAPTIVES = words('prisoner hostage detainee captive crew sailor journalist activist engineer national citizen child worker soldier student fisherman teacher tourist dissident opponent critic member leader');
-export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £ hospital medic doctor nurse rescuer firefighter water ration parcel kit');
+export const AID_GOODS = words('aid assistance supply food rice wheat grain flour blanket medicine fund funding money loan grant credit tranche equipment vaccine tent dollar euro million billion package relief shelter fuel donation assets help support unit bailout $ € £ hospital medic doctor nurse rescuer firefighter water ration parcel kit maize corn sorghum seed seeds fertiliser fertilizer generator generators ambulance ambulances');
+/** People a state shelters or frees from captors: taking them in or rescuing them is aid (the manual's asylum and hostage rescue). */
+export const VICTIMS = words('refugee refugees migrant migrants asylum-seeker asylum-seekers hostage hostages victim victims captive captives');
 export const MEETINGS = words('meeting talk talks visit summit trip negotiation negotiations session conference consultation dialogue round encounter');
 export const RELATIONS = words('relation relations tie ties link links contact contacts');
 export const DIPLOMATS = words('ambassador envoy diplomat consul charge attaché attache representative mission staff');
@@ -47,13 +49,13 @@ export const ENERGY = words('electricity gas oil power energy water fuel');
 export const DEBT = words('debt debts loan loans obligation obligations arrears');
 export const CENSORED = words('internet website websites site app application network platform newspaper broadcaster channel station outlet publication media access account accounts');
 export const ORGANISATIONS = words('party parties organisation organization group movement union ngo association newspaper broadcaster opposition');
-export const PLACES_ATTACKED = words('position positions base bases target targets city town village port refinery station plant infrastructure school hospital market convoy camp building headquarters compound depot facility grid airport bridge');
+export const PLACES_ATTACKED = words('position positions base bases target targets city town village port refinery station plant infrastructure school hospital market convoy camp building buildings headquarters compound depot facility grid airport bridge house houses home homes block');
 
 /** Verbs of saying something that is no act toward anyone: refusing them is not a rejection ("declined to comment"). */
 export const COMMENT_VERBS = words('comment say speak elaborate answer respond confirm discuss disclose reveal specify give take name identify explain speculate');
 
 /** Content verbs that make a vow or a warning a threat: harm, force or a cut in relations. */
-export const HARMFUL_CONTENT = words('attack strike retaliate respond destroy annex invade expel sanction punish ban cut suspend freeze arrest seize bomb sink shoot kill crush hit block close halt stop impose use act defend occupy take review end');
+export const HARMFUL_CONTENT = words('attack strike retaliate respond destroy annex invade expel eject oust evict sanction punish ban cut suspend freeze arrest seize bomb sink shoot kill crush hit block blockade shut paralyse paralyze close halt stop impose use act defend occupy take review end');
 
 const VERBS = new Map<string, VerbReading[]>();
 function verb(lemmas: string, ...readings: VerbReading[]): void {
@@ -65,6 +67,9 @@ verb('agree', { type: 'AGREE' });
 verb('pledge promise commit offer vow', { type: 'AGREE' });
 verb('invite', { type: 'AGREE' });
 verb('accept', { type: 'AGREE', needsObject: true });
+// consenting to mediation, settling on a text: a commitment
+verb('consent', { type: 'AGREE', particle: 'to' });
+verb('settle', { type: 'AGREE', particle: 'on' });
 
 // CONSULT: meetings, visits, calls, mediation.
 verb('meet', { type: 'CONSULT', object: words('demand condition') }, { type: 'CONSULT' });
@@ -75,10 +80,17 @@ verb('host receive', { type: 'CONSULT', mode: 'visit', needsObject: true });
 export const VISITORS = words('president president-elect minister ministers leader leaders counterpart counterparts delegation delegations envoy envoys king queen prince chancellor premier emir sultan pope secretary commissioner head heads');
 verb('welcome greet', { type: 'CONSULT', mode: 'visit', object: VISITORS });
 verb('phone telephone', { type: 'CONSULT', mode: 'phone' });
+// "ministers from the G7 convened in Tokyo": officials coming together meet
+verb('convene', { type: 'CONSULT', subject: words('minister ministers leader leaders delegate delegates envoy envoys official officials diplomat diplomats negotiator negotiators representative representatives') });
 verb('mediate', { type: 'CONSULT', mode: 'third-party' });
 
 // SUPPORT: political backing, praise, recognition, signing and ratifying, relations opened or restored.
-verb('sign', { type: 'SUPPORT', needsObject: true });
+verb('sign initial countersign co-sign', { type: 'SUPPORT', needsObject: true });
+// "threw its weight behind", "sided with", "rallied behind": political backing
+verb('throw', { type: 'SUPPORT', particle: 'behind', object: words('weight') });
+verb('side', { type: 'SUPPORT', particle: 'with' });
+verb('rally', { type: 'SUPPORT', particle: 'behind' });
+verb('champion', { type: 'SUPPORT', needsObject: true });
 verb('ratify endorse praise commend hail back support recognise recognize applaud congratulate', { type: 'SUPPORT', needsObject: true });
 verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'with' });
 verb('welcome', { type: 'SUPPORT', needsObject: true });
@@ -90,6 +102,11 @@ verb('approve', { type: 'AID', object: words('loan grant aid package assistance 
 // called-off protests, declared ceasefires, withdrawn bills.
 verb('ease lift relax', { type: 'CONCEDE', object: RESTRICTIONS });
 verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCEDE' });
+// undoing a restriction or a ruling: "reversed its ban", "rescinded the decree", "commuted the death sentences",
+// "waived its veto"
+verb('reverse rescind repeal overturn revoke', { type: 'CONCEDE', object: new Set([...RESTRICTIONS, ...words('decree order decision ruling measure policy law sentence sentences conviction')]) });
+verb('commute', { type: 'CONCEDE', object: words('sentence sentences penalty') });
+verb('waive', { type: 'CONCEDE', object: new Set([...DEMANDS, ...words('requirement requirements fee fees')]) });
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
@@ -106,10 +123,10 @@ verb('abandon vacate cede surrender', { type: 'RETREAT', mode: 'withdraw', objec
 verb('release free', { type: 'AID', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', needsObject: true });
 verb('swap exchange', { type: 'RETREAT', mode: 'release', object: words('prisoner prisoners captive captives detainee detainees hostage hostages') }, { type: 'COOPERATE', object: INFORMATION });
 verb('resign quit', { type: 'RETREAT', mode: 'resign' });
-verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' });
+verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' }, { type: 'RETREAT', mode: 'resign', particle: 'aside' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
-verb('hand', { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
+verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
   // handing over captives frees them; handing over anything else (files, suspects) is cooperation
   { type: 'RETREAT', mode: 'release', particle: 'over', object: CAPTIVES }, { type: 'COOPERATE', particle: 'over' });
 verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('weapon weapons arm arms') });
@@ -119,6 +136,10 @@ verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', objec
 
 // COOPERATE: mutual material cooperation: joint operations, intelligence sharing, extradition, trade resumed.
 verb('cooperate collaborate coordinate', { type: 'COOPERATE' });
+// "teamed up to fight smuggling", "pooled resources", "joined forces"
+verb('team', { type: 'COOPERATE', particle: 'up' });
+verb('pool', { type: 'COOPERATE', object: words('resource resources effort efforts fund funds intelligence capability capabilities') });
+verb('join', { type: 'COOPERATE', object: words('force forces') });
 verb('share', { type: 'COOPERATE', object: INFORMATION });
 verb('extradite', { type: 'COOPERATE', needsObject: true });
 verb('resume restart', { type: 'COOPERATE', object: TRADE }, { type: 'COOPERATE', object: words('cooperation') });
@@ -127,8 +148,19 @@ verb('supply', { type: 'COOPERATE', object: ENERGY }, { type: 'AID', needsObject
 
 // AID: material help that mainly benefits the recipient: money, arms, relief, asylum, rescue, debt relief.
 verb('aid donate fund assist', { type: 'AID' });
+// sending relief by other words: "dispatched a field hospital", "rushed supplies", "channelled $40 million"
+verb('dispatch rush channel allocate airdrop ferry', { type: 'AID', object: AID_GOODS });
+// "provided Ukraine with artillery shells": the one provided for is the object
+verb('provide supply equip arm', { type: 'AID', particle: 'with', oblique: new Set([...AID_GOODS, ...WEAPONS]) });
+// taking in refugees, freeing hostages and kidnap victims: asylum and rescue are aid
+verb('shelter host', { type: 'AID', object: VICTIMS });
+// (captors freeing their hostages retreat; troops or police freeing them rescue them)
+verb('free release liberate rescue', { type: 'AID', object: VICTIMS, subject: TROOPS });
+verb('liberate', { type: 'AID', needsObject: true });
+// "has received 12 helicopters from South Africa": aid seen from the recipient's side (the giver is the "from" party)
+verb('receive obtain', { type: 'AID', object: new Set([...AID_GOODS, ...WEAPONS]) });
 verb('pay', { type: 'AID', particle: 'for' });
-verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
+verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas sanctuary protection') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
 verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS });
 verb('give provide deliver transfer lend supply', { type: 'AID', object: WEAPONS });
 verb('extend', { type: 'AID', object: words('loan credit line aid assistance') });
@@ -140,7 +172,9 @@ verb('fly airlift ship truck', { type: 'AID', object: AID_GOODS });
 verb('distribute', { type: 'AID', object: AID_GOODS });
 
 // REQUEST: requests, demands, appeals, orders.
-verb('urge request appeal petition implore beseech', { type: 'REQUEST' });
+verb('urge request appeal petition implore beseech plead entreat', { type: 'REQUEST' });
+// "sought military help from Turkey": asking for something
+verb('seek solicit', { type: 'REQUEST', mode: 'assist', object: words('help assistance aid support loan loans fund funds funding credit bailout protection asylum') }, { type: 'REQUEST', mode: 'yield', object: words('release extradition withdrawal return') });
 verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
@@ -161,7 +195,7 @@ verb('summon', { type: 'ACCUSE', mode: 'disapprove', object: DIPLOMATS });
 verb('lodge file', { type: 'ACCUSE', mode: 'disapprove', object: words('protest complaint objection') }, { type: 'ACCUSE', mode: 'allege', object: words('lawsuit suit case charge charges') });
 
 // REJECT: rejections and refusals, vetoes, defiance, cancelled meetings, entry barred.
-verb('reject rebuff spurn veto repudiate oppose', { type: 'REJECT', needsObject: true });
+verb('reject rebuff spurn veto repudiate oppose snub', { type: 'REJECT', needsObject: true });
 // refusing food is a hunger strike, not a refusal of anything asked
 verb('refuse', { type: 'PROTEST', mode: 'hunger', object: words('food meal meals water') }, { type: 'REJECT' });
 verb('decline', { type: 'REJECT', needsObject: true }, { type: 'REJECT', content: words('meet attend join sign accept allow release free extradite hand cooperate participate negotiate recognise recognize grant lift withdraw pay help provide send') });
@@ -178,7 +212,9 @@ verb('bar', { type: 'SANCTION', mode: 'expel', object: words('team teams athlete
   { type: 'REJECT', needsObject: true });
 
 // THREATEN: threats and forceful warnings; in-absentia arrest warrants.
-verb('threaten', { type: 'THREATEN' });
+verb('threaten menace', { type: 'THREATEN' });
+// "put Guyana on notice that ...": a formal warning
+verb('put', { type: 'THREATEN', particle: 'on', oblique: words('notice') });
 verb('warn', { type: 'THREATEN', content: HARMFUL_CONTENT }, { type: 'THREATEN', particle: 'against', needsObject: true },
   // "warned of a nationwide strike", "warned of retaliation": a warning of one's own harmful answer
   { type: 'THREATEN', particle: 'of', oblique: words('strike strikes retaliation reprisal reprisals consequence consequences countermeasure countermeasures response') });
@@ -197,12 +233,23 @@ verb('blockade barricade', { type: 'PROTEST', mode: 'obstruct', needsObject: tru
 verb('take', { type: 'PROTEST', mode: 'demo', particle: 'to', oblique: words('street streets') });
 /** Unorganised crowds: when they loot or burn, they riot. */
 export const CROWDS = words('crowd crowds mob mobs rioter rioters youth youths protester protesters demonstrator demonstrators');
-verb('loot ransack torch', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
+verb('loot ransack torch burn', { type: 'PROTEST', mode: 'riot', subject: CROWDS });
+// stones and petrol bombs thrown by a crowd, fires set by it: a riot
+verb('throw hurl pelt', { type: 'PROTEST', mode: 'riot', subject: CROWDS, object: words('stone stones rock rocks bomb bombs bottle bottles molotov cocktail cocktails brick bricks firebomb firebombs projectile projectiles') });
+verb('set', { type: 'PROTEST', mode: 'riot', subject: CROWDS, object: words('fire fires') });
+// "poured into the streets", "flooded the square": crowds taking to public space
+verb('pour flood throng', { type: 'PROTEST', mode: 'demo', particle: 'into', oblique: words('street streets square squares'), subject: words('protester protesters demonstrator demonstrators people citizen citizens resident residents student students worker workers opposition supporter supporters crowd crowds thousand thousands') });
+// "stopped work": a strike; "brought the capital to a standstill": an obstruction
+verb('stop cease halt', { type: 'PROTEST', mode: 'strike', object: words('work') });
 verb('deface vandalise vandalize spray-paint daub', { type: 'PROTEST', mode: 'vandalize' });
 // paint, eggs or soup thrown at a statue, a painting or a ministry: damage done as a symbol (the manual's vandalize)
 verb('throw hurl splash pour', { type: 'PROTEST', mode: 'vandalize', object: words('paint ink egg eggs soup dye') });
 /** Civilians who take part in protests: what they occupy or stay away from is a protest, whatever the place. */
-export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition strikers');
+export const PROTESTERS = words('protester protesters protestor protestors demonstrator demonstrators student students activist activists worker workers farmer farmers opposition strikers supporters youth youths crowd crowds');
+// a protest by civilians that paralyses a place
+verb('bring', { type: 'PROTEST', mode: 'obstruct', particle: 'to', oblique: words('standstill halt'), subject: new Set([...PROTESTERS, ...WORKERS]) });
+verb('besiege surround', { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
+verb('parade', { type: 'PROTEST', mode: 'demo', subject: PROTESTERS });
 verb('occupy', { type: 'PROTEST', mode: 'obstruct', object: words('square building street streets office offices parliament campus road') }, { type: 'PROTEST', mode: 'obstruct', subject: PROTESTERS });
 // "the opposition stayed away from the session": a boycott
 verb('stay', { type: 'PROTEST', mode: 'boycott', particle: 'away', subject: PROTESTERS });
@@ -211,6 +258,8 @@ verb('gather assemble converge', { type: 'PROTEST', mode: 'demo', subject: PROTE
 
 // SANCTION: reductions of relations: sanctions, expulsions of diplomats, recalls, suspensions, convictions.
 verb('sanction embargo', { type: 'SANCTION', mode: 'discontinue' });
+verb('blacklist', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
+verb('eject oust', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', needsObject: true });
 verb('expel', { type: 'SANCTION', mode: 'expel', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport' });
 verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
 // "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
@@ -218,7 +267,7 @@ verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIP
 // taking a broadcaster's or newspaper's licence away silences it (the manual's COERCE censor)
 export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency');
 verb('suspend revoke withdraw cancel strip', { type: 'COERCE', mode: 'censor', object: LICENCES });
-verb('suspend', { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
+verb('suspend', { type: 'COERCE', mode: 'withhold', object: words('internet network networks service services electricity power') }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('sever', { type: 'SANCTION', mode: 'discontinue' });
 verb('break', { type: 'SANCTION', mode: 'discontinue', particle: 'off' }, { type: 'SANCTION', mode: 'discontinue', object: RELATIONS });
@@ -231,16 +280,24 @@ verb('ban', { type: 'SANCTION', mode: 'discontinue', object: TRADE }, { type: 'S
 verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance organisation organization treaty union bloc agreement pact talks') }, { type: 'RETREAT', mode: 'withdraw', subject: TROOPS });
 
 // MOBILIZE: military and police moves short of force: deployments, drills, alerts, missile tests.
-verb('deploy mobilize mobilise station dispatch mass reinforce position', { type: 'MOBILIZE', mode: 'troops', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
+verb('deploy mobilize mobilise station dispatch mass reinforce position scramble', { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
 verb('move send', { type: 'MOBILIZE', mode: 'troops', object: TROOPS }, { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
-verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban') });
+verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban curb curbs') });
 verb('impose', { type: 'COERCE', mode: 'martial-law', object: words('emergency siege law') });
 
 // COERCE: repression short of violence: arrests, raids, seizures, bans, curfews, deportations, censorship, cyber attacks.
-verb('arrest detain jail imprison', { type: 'COERCE', mode: 'arrest', needsObject: true });
+verb('arrest detain jail imprison apprehend incarcerate', { type: 'COERCE', mode: 'arrest', needsObject: true });
+// "took 12 protesters into custody"
+verb('take', { type: 'COERCE', mode: 'arrest', particle: 'into', oblique: words('custody detention') });
+// "searched the offices of the newspaper": a search of premises (the manual's seize)
+verb('search', { type: 'COERCE', mode: 'seize', object: words('office offices home homes house houses headquarters premises flat flats apartment apartments newsroom compound') });
+// "stripped 94 critics of their citizenship"
+verb('strip', { type: 'COERCE', mode: 'restrict', particle: 'of', oblique: words('citizenship nationality immunity seat seats passport passports mandate mandates right rights') });
+// "banned opposition rallies", "prohibited gatherings": restrictions on political freedom
+verb('ban prohibit forbid', { type: 'COERCE', mode: 'restrict', object: words('rally rallies protest protests demonstration demonstrations gathering gatherings march marches strike strikes assembly assemblies party parties meeting meetings') });
 verb('round', { type: 'COERCE', mode: 'arrest', particle: 'up' });
 // "placed under house arrest", "put under arrest"
 verb('place put', { type: 'COERCE', mode: 'arrest', particle: 'under', oblique: words('arrest detention custody') });
@@ -260,9 +317,17 @@ verb('crack', { type: 'COERCE', mode: 'restrict', particle: 'down' });
 
 // ASSAULT: deliberate physical harm.
 verb('attack', { type: 'COERCE', mode: 'cyber', object: words('server servers website websites network networks system systems email account accounts') }, { type: 'ASSAULT' });
-verb('bomb', { type: 'ASSAULT', mode: 'aerial' });
+verb('bomb strafe', { type: 'ASSAULT', mode: 'aerial' });
+verb('bombard pound', { type: 'ASSAULT', mode: 'heavy-weapons', needsObject: true });
+// killing by other words: "gunned down", "beheaded", "slaughtered"
+verb('gun', { type: 'ASSAULT', mode: 'firearms', particle: 'down' });
+verb('behead decapitate lynch slaughter butcher slay', { type: 'ASSAULT', mode: 'targeted', needsObject: true });
+verb('club bludgeon', { type: 'ASSAULT', mode: 'primitive', needsObject: true });
+verb('torch burn', { type: 'ASSAULT', mode: 'destroy', object: words('home homes house houses village villages hut huts church churches mosque mosques school schools shop shops market') });
+// "opened fire on protesters"
+verb('open', { type: 'ASSAULT', mode: 'firearms', object: words('fire') });
 verb('shell', { type: 'ASSAULT', mode: 'heavy-weapons' });
-verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true });
+verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true, unless: words('crackdown plan order operation search warrant strategy policy raid') });
 verb('shoot', { type: 'ASSAULT', mode: 'aerial', particle: 'down' }, { type: 'ASSAULT', mode: 'firearms' });
 verb('fire', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
 verb('strike hit', { type: 'ASSAULT', object: PLACES_ATTACKED }, { type: 'ASSAULT', needsObject: true });
@@ -274,8 +339,12 @@ verb('beat', { type: 'ASSAULT', mode: 'beat', needsObject: true });
 verb('stab', { type: 'ASSAULT', mode: 'primitive', needsObject: true });
 verb('blow', { type: 'ASSAULT', mode: 'destroy', particle: 'up' });
 verb('destroy demolish', { type: 'ASSAULT', mode: 'destroy', needsObject: true });
+// "the strike flattened a four-storey building"
+verb('flatten', { type: 'ASSAULT', mode: 'destroy', object: PLACES_ATTACKED });
 verb('clash fight', { type: 'ASSAULT', particle: 'with' }, { type: 'ASSAULT', particle: 'against' });
 verb('exchange', { type: 'ASSAULT', mode: 'firearms', object: words('fire gunfire shots') });
+// "used tear gas to disperse the crowd": crowd-control weapons used on people
+verb('use deploy', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon cannons bullet bullets grenade grenades baton batons truncheon truncheons') });
 
 export function verbReadings(lemma: string): VerbReading[] {
   return VERBS.get(lemma) ?? [];
@@ -295,12 +364,12 @@ noun('meeting talks talk summit negotiation negotiations discussion discussions 
 noun('conference session dialogue conversation', { type: 'CONSULT', needsParticipant: true });
 noun('visit trip tour', { type: 'CONSULT', mode: 'visit' });
 noun('call', { type: 'CONSULT', mode: 'phone', needsParticipant: true });
-noun('agreement deal accord pact treaty memorandum', { type: 'AGREE', needsParticipant: true });
+noun('agreement deal accord pact treaty memorandum understanding', { type: 'AGREE', needsParticipant: true });
 noun('offer pledge promise invitation', { type: 'AGREE', needsParticipant: true });
 noun('support backing endorsement recognition praise solidarity', { type: 'SUPPORT', needsParticipant: true });
 noun('apology regret remorse pardon amnesty acquittal concession concessions', { type: 'CONCEDE' });
 noun('extradition cooperation', { type: 'COOPERATE', needsParticipant: true });
-noun('aid assistance loan grant donation asylum funding bailout', { type: 'AID', needsParticipant: true });
+noun('aid assistance loan grant donation asylum funding bailout delivery deliveries shipment shipments airlift airlifts airdrop airdrops consignment consignments', { type: 'AID', needsParticipant: true });
 noun('withdrawal pullout retreat', { type: 'RETREAT', mode: 'withdraw' });
 noun('release', { type: 'RETREAT', mode: 'release', needsParticipant: true });
 noun('resignation', { type: 'RETREAT', mode: 'resign' });
@@ -316,6 +385,7 @@ noun('boycott', { type: 'PROTEST', mode: 'boycott' });
 noun('sanction sanctions embargo tariff tariffs', { type: 'SANCTION', mode: 'discontinue' });
 noun('restriction restrictions', { type: 'SANCTION', mode: 'discontinue', needsParticipant: true });
 noun('expulsion', { type: 'SANCTION', mode: 'expel' });
+noun('blacklisting', { type: 'SANCTION', mode: 'discontinue', needsParticipant: true });
 noun('recall', { type: 'SANCTION', mode: 'withdraw', needsParticipant: true });
 noun('deployment mobilization mobilisation reinforcement reinforcements buildup build-up', { type: 'MOBILIZE', mode: 'troops' });
 noun('operation operations', { type: 'MOBILIZE', mode: 'troops', needsParticipant: true });
@@ -344,7 +414,8 @@ export function nounSense(lemma: string): NounSense | undefined {
 export const LIGHT_VERBS = words(`hold have conduct stage launch begin start resume continue open impose announce issue
   reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
   extend give grant receive seal finalize finalise secure broker hammer go take lead mount unleash step set
-  declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart`);
+  declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart
+  clinch ink execute stage`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');

@@ -52,6 +52,7 @@ const ORGS = `United Nations|UN|U.N.|NATO|Nato|EU|E.U.|European Union|European C
 Council of Europe|Security Council|UN Security Council|General Assembly|World Health Organization|WHO|World Bank
 International Monetary Fund|IMF|World Trade Organization|WTO|OPEC|ASEAN|African Union|Arab League|League of Arab States
 Gulf Cooperation Council|GCC|G7|G8|G20|G-7|G-20|OSCE|OECD|Interpol|Europol|UNESCO|UNICEF|UNHCR|UNRWA|IAEA|ICC|ICJ
+World Food Programme|World Food Program|WFP
 International Criminal Court|International Court of Justice|Red Cross|Red Crescent|International Committee of the Red Cross
 Amnesty International|Human Rights Watch|Doctors Without Borders|Medecins Sans Frontieres|Greenpeace|Commonwealth
 Organization of American States|Shanghai Cooperation Organisation|BRICS|Mercosur|APEC|World Economic Forum|WEF
