@@ -969,6 +969,11 @@ function insideContent(ctx: Context, noun: Token): boolean {
   return false;
 }
 
+/** "an encounter between Russian and American officials" parsed as "encounter" and "officials" coordinated. */
+function isMisparsedBetween(ctx: Context, c: Token): boolean {
+  return c.deprel === 'conj' && hasCase(ctx, c, ['between', 'among']) && !ctx.children[c.i]!.some((g) => g.deprel === 'cc' && g.i < c.i && ctx.doc.tokens[g.i + 1]?.i === c.i);
+}
+
 /** Does a trigger noun bring its own actor or partner: a possessor, "by X", "between X and Y", "from X", an actor adjective? */
 function hasOwnParticipants(ctx: Context, noun: Token): boolean {
   for (const c of ctx.children[noun.i]!) {
@@ -977,7 +982,7 @@ function hasOwnParticipants(ctx: Context, noun: Token): boolean {
     if (c.deprel === 'acl' && agentByParticiple(ctx, noun).length) return true;
     // "a march of garment workers": the marchers
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']) && nounSense(nounLemma(noun))?.type === 'PROTEST' && actorIds(ctx, c, 'agent').length) return true;
-    if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && (actorIds(ctx, c, 'agent').length || recipientIds(ctx, c).length)) return true;
+    if ((c.deprel.startsWith('nmod') || isMisparsedBetween(ctx, c)) && hasCase(ctx, c, ['by', 'between', 'from', 'among']) && (actorIds(ctx, c, 'agent').length || recipientIds(ctx, c).length)) return true;
     // "an offer of food aid from the World Food Programme"
     if (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) {
       for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['from', 'by']) && actorIds(ctx, g, 'agent').length) return true;
@@ -2056,7 +2061,7 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
         const ids = actorIds(ctx, c, 'agent');
         if (source.length === 0) add(source, ids);
         else add(target, ids.filter((id) => !source.includes(id)));
-      } else if (c.deprel.startsWith('nmod')) {
+      } else if (c.deprel.startsWith('nmod') || isMisparsedBetween(ctx, c)) {
         const kase = caseOf(ctx, c);
         if (kase === 'by') add(source, actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : recipientIds(ctx, c));
         else if (kase === 'between' || kase === 'among' || (kase === 'of' && type === 'CONSULT')) add(source, actorIds(ctx, c, 'agent'));

@@ -250,8 +250,14 @@ function predicated(ctx: Context, predicate: Token, polarity: Polarity): Frame |
   // "called the proposal “a non-starter”" with the evaluation hung elsewhere: the evaluating verb just before it
   if (!issue) {
     for (let k = predicate.i - 1; k >= Math.max(doc.sentences[predicate.sentence]!.tokenStart, predicate.i - 8); k--) {
-      const t = doc.tokens[k]!;
+      let t = doc.tokens[k]!;
       if (t.upos !== 'VERB') continue;
+      // ("deemed talk of sending troops as premature", with "as premature" hung on "sending": the verb inside
+      // the evaluated phrase leads up to the evaluating verb)
+      for (let hops = 0; hops < 3 && !EVALUATING.has(verbLemmaOf(t)) && (t.deprel === 'acl' || t.deprel === 'xcomp') && t.head >= 0; hops++) {
+        const up = doc.tokens[t.head]!;
+        t = up.upos === 'VERB' ? up : up.head >= 0 ? doc.tokens[up.head]! : up;
+      }
       if (EVALUATING.has(verbLemmaOf(t))) {
         issue = children[t.i]!.find((c) => c.deprel === 'obj' && c.i < predicate.i);
         holderOf = t;
