@@ -17,7 +17,7 @@ import { trainParser, type ParseExample } from './parser.js';
 export const TAGGER_EPOCHS = 10;
 export const JACKKNIFE_FOLDS = 4;
 export const JACKKNIFE_EPOCHS = 6;
-export const PARSER_EPOCHS = 10;
+export const PARSER_EPOCHS = 8;
 export const PARSER_PRUNE = 1;
 
 const log = (m: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);

@@ -2,7 +2,7 @@
 
 import { hashString, rng, shuffle } from '../src/nlp/hash.js';
 import { PerceptronTrainer, encodeModel } from '../src/nlp/perceptron.js';
-import { BeamCandidates, MAX_PARSE_FEATS, ParseState, Parser, labelFeatures, parseFeatures, parseInput, validMoves, type ParseInput, type ParserHeader } from '../src/nlp/parser.js';
+import { MAX_PARSE_FEATS, ParseState, Parser, labelFeatures, parseFeatures, parseInput, type ParserHeader } from '../src/nlp/parser.js';
 
 export interface ParseExample {
   words: string[];
@@ -20,11 +20,7 @@ export interface ParserTrainOptions {
   /** Epoch (0-based) from which the parser follows its own mistakes. */
   exploreFrom?: number;
   exploreP?: number;
-  /** Beam width: above 1, the move model is trained globally (structured perceptron, max-violation update). */
-  beam?: number;
   log?: (msg: string) => void;
-  /** Called after each epoch with a function giving the averaged model so far (for choosing the epoch count). */
-  onEpoch?: (epoch: number, snapshot: (prune: number) => Parser) => void;
 }
 
 /** Lifts non-projective arcs (re-attaching the dependent to its grandparent) until the tree is projective. */
@@ -128,163 +124,8 @@ export function trainParser(
     return { x: parseInput(s.words, s.xpos, s.upos), gold, goldLabel, kids };
   });
   const order = data.map((_, i) => i);
-  const beam = opts.beam ?? 1;
-  // Beam training: one history node per move of a beam item; features are null for forced moves.
-  interface Node {
-    f: Int32Array | null;
-    m: number;
-    p: Node | null;
-  }
-  const items: ParseState[] = [];
-  const nextItems: ParseState[] = [];
-  for (let i = 0; i < beam; i++) {
-    items.push(new ParseState());
-    nextItems.push(new ParseState());
-  }
-  const cands = new BeamCandidates(beam);
-  const gst = new ParseState();
-  /** Label for an arc made by a beam item: the labeller's current choice. */
-  const predictLabel = (x: ParseInput, s: ParseState, move: number): number => {
-    const head = move === 1 ? s.b : s.stack[s.sp - 2]!;
-    if (head === x.n) return rootLabel;
-    const dep = s.stack[s.sp - 1]!;
-    const lf = labelFeatures(x, s, head, dep, move, labelHashes, lfeats);
-    labelTrainer.score(lfeats, lf, lscores);
-    let bl = -1;
-    for (let l = 0; l < L; l++) if (l !== rootLabel && (bl < 0 || lscores[l]! > lscores[bl]!)) bl = l;
-    return bl;
-  };
-  const stats = { moves: 0, wrong: 0, arcs: 0, wrongLabels: 0, updates: 0 };
-  /** One sentence of global training: the gold path follows the best zero-cost move; max-violation update. */
-  const beamSentence = (x: ParseInput, gold: Int32Array, goldLabel: Int32Array, kids: number[][]): void => {
-    let cur = items;
-    let nxt = nextItems;
-    const sc = new Float64Array(beam);
-    const nsc = new Float64Array(beam);
-    const wrongF = new Uint8Array(beam);
-    const nwrongF = new Uint8Array(beam);
-    let nodes: Array<Node | null> = [null];
-    cur[0]!.reset(x.n);
-    gst.reset(x.n);
-    let size = 1;
-    let goldScore = 0;
-    const goldPath: Node[] = [];
-    let bestViol = 0;
-    let violStep = -1;
-    let violNode: Node | null = null;
-    const itemFeats: Array<Int32Array | null> = new Array(beam).fill(null);
-    const itemCosts = new Int32Array(beam * 3);
-    for (let step = 0; !gst.terminal; step++) {
-      // gold path
-      {
-        const valid = validMoves(gst);
-        const forced = valid === 1 ? 0 : valid === 2 ? 1 : valid === 4 ? 2 : -1;
-        let f: Int32Array | null = null;
-        let m = forced;
-        moveCosts(gst, gold, kids, costs);
-        if (forced < 0) {
-          const nf = parseFeatures(x, gst, labelHashes, feats);
-          f = feats.slice(0, nf);
-          moveTrainer.score(f, nf, scores);
-          for (let c = 0; c < 3; c++) {
-            if (costs[c]! !== 0) continue;
-            if (m < 0 || scores[c]! > scores[m]!) m = c;
-          }
-          goldScore += scores[m]!;
-        }
-        goldPath.push({ f, m, p: null });
-        let label = -1;
-        if (m !== 0) {
-          const dep = gst.stack[gst.sp - 1]!;
-          const head = m === 1 ? gst.b : gst.stack[gst.sp - 2]!;
-          label = goldLabel[dep]!;
-          if (head !== x.n) {
-            const lf = labelFeatures(x, gst, head, dep, m, labelHashes, lfeats);
-            labelTrainer.score(lfeats, lf, lscores);
-            let bl = -1;
-            for (let l = 0; l < L; l++) if (l !== rootLabel && (bl < 0 || lscores[l]! > lscores[bl]!)) bl = l;
-            stats.arcs++;
-            if (bl !== label) {
-              stats.wrongLabels++;
-              labelTrainer.update(lfeats, lf, label, 1);
-              labelTrainer.update(lfeats, lf, bl, -1);
-            }
-            labelTrainer.tick();
-          }
-        }
-        gst.apply(m, label);
-      }
-      // beam expansion
-      cands.clear();
-      for (let i = 0; i < size; i++) {
-        const s = cur[i]!;
-        moveCosts(s, gold, kids, costs);
-        itemCosts.set(costs, 3 * i);
-        const valid = validMoves(s);
-        if (valid === 1 || valid === 2 || valid === 4) {
-          itemFeats[i] = null;
-          cands.offer(i, valid === 1 ? 0 : valid === 2 ? 1 : 2, sc[i]!);
-          continue;
-        }
-        const nf = parseFeatures(x, s, labelHashes, feats);
-        const f = feats.slice(0, nf);
-        itemFeats[i] = f;
-        moveTrainer.score(f, nf, scores);
-        for (let m = 0; m < 3; m++) if (valid & (1 << m)) cands.offer(i, m, sc[i]! + scores[m]!);
-      }
-      const newNodes: Array<Node | null> = [];
-      let anyGold = false;
-      for (let j = 0; j < cands.n; j++) {
-        const i = cands.item[j]!;
-        const m = cands.move[j]!;
-        const s = nxt[j]!;
-        s.copyFrom(cur[i]!);
-        const label = m === 0 ? -1 : predictLabel(x, s, m);
-        s.apply(m, label);
-        nsc[j] = cands.score[j]!;
-        nwrongF[j] = wrongF[i]! | (itemCosts[3 * i + m]! > 0 ? 1 : 0);
-        if (nwrongF[j] === 0) anyGold = true;
-        newNodes.push({ f: itemFeats[i]!, m, p: nodes[i]! });
-      }
-      size = cands.n;
-      sc.set(nsc.subarray(0, size));
-      wrongF.set(nwrongF.subarray(0, size));
-      nodes = newNodes;
-      const t = cur;
-      cur = nxt;
-      nxt = t;
-      const last = gst.terminal;
-      if ((!anyGold || (last && wrongF[0] === 1)) && sc[0]! - goldScore >= bestViol) {
-        bestViol = sc[0]! - goldScore;
-        violStep = step;
-        violNode = nodes[0]!;
-      }
-    }
-    stats.moves++;
-    if (violStep >= 0 && violNode) {
-      stats.wrong++;
-      for (let t = 0; t <= violStep; t++) {
-        const g = goldPath[t]!;
-        if (g.f) moveTrainer.update(g.f, g.f.length, g.m, 1);
-      }
-      for (let nd: Node | null = violNode; nd; nd = nd.p) if (nd.f) moveTrainer.update(nd.f, nd.f.length, nd.m, -1);
-    }
-    moveTrainer.tick();
-  };
   for (let ep = 0; ep < epochs; ep++) {
     shuffle(order, rand);
-    if (beam > 1) {
-      stats.moves = stats.wrong = stats.arcs = stats.wrongLabels = 0;
-      for (const si of order) {
-        const { x, gold, goldLabel, kids } = prepared[si]!;
-        beamSentence(x, gold, goldLabel, kids);
-      }
-      opts.log?.(
-        `parser epoch ${ep + 1}/${epochs} (beam ${beam}): violations in ${((100 * stats.wrong) / stats.moves).toFixed(2)}% of sentences, wrong labels ${((100 * stats.wrongLabels) / Math.max(1, stats.arcs)).toFixed(2)}%, ${moveTrainer.rows.size}+${labelTrainer.rows.size} rows`,
-      );
-      opts.onEpoch?.(ep + 1, (prune) => new Parser(moveTrainer.finalize(prune), labelTrainer.finalize(prune), labels, beam));
-      continue;
-    }
     let moves = 0;
     let wrong = 0;
     let arcs = 0;
@@ -345,7 +186,6 @@ export function trainParser(
     opts.log?.(
       `parser epoch ${ep + 1}/${epochs}: wrong moves ${((100 * wrong) / moves).toFixed(2)}%, wrong labels ${((100 * wrongLabels) / Math.max(1, arcs)).toFixed(2)}%, ${moveTrainer.rows.size}+${labelTrainer.rows.size} rows`,
     );
-    opts.onEpoch?.(ep + 1, (prune) => new Parser(moveTrainer.finalize(prune), labelTrainer.finalize(prune), labels));
   }
   const finish = (prune: number): { parser: Parser; file: Buffer } => {
     const mw = moveTrainer.finalize(prune);

@@ -2,12 +2,12 @@
 // with an averaged perceptron over hashed features (word, tag, children, labels, distance, valency).
 
 import { hashString, mix, mix3, mix4 } from './hash.js';
-import { A_LOWER, A_PRE3, A_SHAPE, A_SUF3, wordAttrs } from './features.js';
+import { A_LOWER, A_SUF3, wordAttrs } from './features.js';
 import { WeightTable, readModel, type StoredArray } from './perceptron.js';
 import type { TaggedWord } from './tagger.js';
 
 export const SHIFT = 0;
-export const MAX_PARSE_FEATS = 128;
+export const MAX_PARSE_FEATS = 96;
 
 const NONE_W = hashString('<NONE>', 51);
 const ROOT_W = hashString('<ROOT>', 52);
@@ -25,7 +25,6 @@ export class ParseState {
   labels = new Int32Array(16);
   lc1 = new Int32Array(16);
   lc2 = new Int32Array(16);
-  lcNear = new Int32Array(16);
   rc1 = new Int32Array(16);
   rc2 = new Int32Array(16);
   nl = new Int32Array(16);
@@ -42,7 +41,6 @@ export class ParseState {
       this.labels = new Int32Array(cap);
       this.lc1 = new Int32Array(cap);
       this.lc2 = new Int32Array(cap);
-      this.lcNear = new Int32Array(cap);
       this.rc1 = new Int32Array(cap);
       this.rc2 = new Int32Array(cap);
       this.nl = new Int32Array(cap);
@@ -59,7 +57,6 @@ export class ParseState {
       this.labels[i] = -1;
       this.lc1[i] = -1;
       this.lc2[i] = -1;
-      this.lcNear[i] = -1;
       this.rc1[i] = -1;
       this.rc2[i] = -1;
       this.nl[i] = 0;
@@ -68,27 +65,6 @@ export class ParseState {
       this.lsetR[i] = 0;
       this.inStack[i] = 0;
     }
-  }
-
-  /** Copies another state's configuration and partial tree (for beam search). */
-  copyFrom(o: ParseState): void {
-    this.reset(o.n);
-    const m = o.n + 1;
-    this.sp = o.sp;
-    this.b = o.b;
-    this.stack.set(o.stack.subarray(0, o.sp));
-    this.heads.set(o.heads.subarray(0, m));
-    this.labels.set(o.labels.subarray(0, m));
-    this.lc1.set(o.lc1.subarray(0, m));
-    this.lc2.set(o.lc2.subarray(0, m));
-    this.lcNear.set(o.lcNear.subarray(0, m));
-    this.rc1.set(o.rc1.subarray(0, m));
-    this.rc2.set(o.rc2.subarray(0, m));
-    this.nl.set(o.nl.subarray(0, m));
-    this.nr.set(o.nr.subarray(0, m));
-    this.lsetL.set(o.lsetL.subarray(0, m));
-    this.lsetR.set(o.lsetR.subarray(0, m));
-    this.inStack.set(o.inStack.subarray(0, m));
   }
 
   get terminal(): boolean {
@@ -102,7 +78,6 @@ export class ParseState {
     if (d < h) {
       this.nl[h] = this.nl[h]! + 1;
       this.lsetL[h] = this.lsetL[h]! | bit;
-      if (this.lcNear[h]! < 0 || d > this.lcNear[h]!) this.lcNear[h] = d;
       const c1 = this.lc1[h]!;
       if (c1 < 0 || d < c1) {
         this.lc2[h] = c1;
@@ -155,8 +130,6 @@ export interface ParseInput {
   wp: Int32Array;
   u: Int32Array;
   suf: Int32Array;
-  pre: Int32Array;
-  shape: Int32Array;
 }
 
 const tagHashes = new Map<string, number>();
@@ -177,14 +150,10 @@ export function parseInput(words: readonly string[], xpos: readonly string[], up
   const wp = new Int32Array(n + 1);
   const u = new Int32Array(n + 1);
   const suf = new Int32Array(n + 1);
-  const pre = new Int32Array(n + 1);
-  const shape = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const a = wordAttrs(words[i]!);
     w[i] = a[A_LOWER]!;
     suf[i] = a[A_SUF3]!;
-    pre[i] = a[A_PRE3]!;
-    shape[i] = a[A_SHAPE]!;
     p[i] = th(xpos[i]!, 56);
     u[i] = th(upos[i]!, 57);
     wp[i] = mix(w[i]!, p[i]!);
@@ -193,10 +162,8 @@ export function parseInput(words: readonly string[], xpos: readonly string[], up
   p[n] = ROOT_P;
   u[n] = ROOT_P;
   suf[n] = ROOT_W;
-  pre[n] = ROOT_W;
-  shape[n] = ROOT_W;
   wp[n] = mix(ROOT_W, ROOT_P);
-  return { n, w, p, wp, u, suf, pre, shape };
+  return { n, w, p, wp, u, suf };
 }
 
 const dist = (a: number, b: number): number => {
@@ -336,33 +303,6 @@ export function parseFeatures(x: ParseInput, st: ParseState, labelHashes: Int32A
   out[n++] = mix3(88, sp === 0 ? 0 : sp === 1 ? 1 : sp === 2 ? 2 : 3, b0 === st.n ? 1 : 0);
   out[n++] = mix4(89, s0w, L(s0l), L(s0r));
   out[n++] = mix3(90, b0w, L(b0l));
-  // word shape and prefix (for rare words), the third stack word, b0's nearest left child, s0's leftmost reach
-  const b0n = b0 >= 0 ? st.lcNear[b0]! : -1;
-  const A = (arr: Int32Array, i: number): number => (i < 0 ? NONE_W : arr[i]!);
-  out[n++] = mix3(91, b0p, A(x.pre, b0));
-  out[n++] = mix3(92, b0p, A(x.shape, b0));
-  out[n++] = mix3(93, s0p, A(x.pre, s0));
-  out[n++] = mix3(94, s0p, A(x.shape, s0));
-  out[n++] = mix(95, W(s2));
-  out[n++] = mix4(96, s2p, s1p, b0p);
-  out[n++] = mix3(97, b0p, P(b0n));
-  out[n++] = mix4(98, b0p, L(b0n), s0p);
-  out[n++] = mix4(99, s0p, P(s0l), s0l >= 0 ? dist(s0l, s0) : 7);
-  out[n++] = mix3(100, b1p, A(x.suf, b1));
-  out[n++] = mix4(101, s0w, s1p, b0p);
-  out[n++] = mix4(102, s0p, s1w, b0p);
-  out[n++] = mix4(103, s0p, b0w, b1p);
-  out[n++] = mix4(104, s1p, L(s1l), s0p);
-  out[n++] = mix4(105, s0wp, W(s0r), b0p);
-  const U = (i: number): number => (i < 0 ? NONE_P : x.u[i]!);
-  out[n++] = mix3(106, U(s0), U(b0));
-  out[n++] = mix4(107, U(s1), U(s0), U(b0));
-  out[n++] = mix4(108, b0w, b1p, b2p);
-  out[n++] = mix4(109, W(s0r), s0p, b0p);
-  out[n++] = mix4(110, W(s0l), s0p, b0p);
-  out[n++] = mix4(111, W(b0l), b0p, s0p);
-  out[n++] = mix3(112, s1w, b0p);
-  out[n++] = mix4(113, s1p, b0p, s1 >= 0 && b0 >= 0 ? dist(s1, b0) : 7);
   return n;
 }
 
@@ -420,14 +360,6 @@ export function labelFeatures(x: ParseInput, st: ParseState, head: number, dep: 
   out[n++] = mix4(231, dir, mix(dp, hp), P(below));
   out[n++] = mix4(232, dir, dw, nbp);
   out[n++] = mix4(233, dir, hw, dp);
-  out[n++] = mix4(234, dir, x.shape[dep]!, hp);
-  out[n++] = mix4(235, dir, dp, x.suf[head]!);
-  out[n++] = mix4(236, dir, dp, W_DL(x, dr));
-  out[n++] = mix4(237, dir, x.pre[dep]!, hp);
-  out[n++] = mix4(238, dir, dp, dir === 1 ? st.lsetL[head]! : st.lsetR[head]!);
-  out[n++] = mix4(239, dir, mix(dp, hp), dir === 1 ? L(hl) : L(hr));
-  out[n++] = mix4(240, dir, du, hw);
-  out[n++] = mix4(241, dir, mix(dw, hp), d);
   return n;
 }
 
@@ -474,47 +406,6 @@ function forcedMove(st: ParseState): number {
   return -1;
 }
 
-/** Valid moves of a state as a bit set (1 shift, 2 left, 4 right). */
-export function validMoves(st: ParseState): number {
-  return (st.canShift() ? 1 : 0) | (st.canLeft() ? 2 : 0) | (st.canRight() ? 4 : 0);
-}
-
-/**
- * Beam candidates (item, move, score), kept best first; ties go to the earlier item, then the lower move, so the
- * search is deterministic.
- */
-export class BeamCandidates {
-  item = new Int32Array(0);
-  move = new Int32Array(0);
-  score = new Float64Array(0);
-  n = 0;
-  constructor(readonly k: number) {
-    this.item = new Int32Array(k);
-    this.move = new Int32Array(k);
-    this.score = new Float64Array(k);
-  }
-  clear(): void {
-    this.n = 0;
-  }
-  /** Offers a candidate, keeping the k best (candidates are offered in item, move order). */
-  offer(item: number, move: number, score: number): void {
-    let i = this.n;
-    if (i === this.k) {
-      if (!(score > this.score[i - 1]!)) return;
-      i--;
-    } else this.n++;
-    while (i > 0 && score > this.score[i - 1]!) {
-      this.item[i] = this.item[i - 1]!;
-      this.move[i] = this.move[i - 1]!;
-      this.score[i] = this.score[i - 1]!;
-      i--;
-    }
-    this.item[i] = item;
-    this.move[i] = move;
-    this.score[i] = score;
-  }
-}
-
 /** Factored model: one perceptron chooses the move (shift/left/right), a second labels each new arc. */
 export class Parser {
   readonly nLabels: number;
@@ -524,15 +415,8 @@ export class Parser {
   private readonly moveScores = new Float32Array(3);
   private readonly labelScores: Float32Array;
   private readonly state = new ParseState();
-  private beamStates: ParseState[] = [];
-  private beamNext: ParseState[] = [];
-  private beamScores = new Float64Array(0);
 
-  /** Beam width used when parse() is not given one: 1 is greedy decoding. */
-  beam: number;
-
-  constructor(readonly moves: WeightTable, readonly labeller: WeightTable, readonly labels: string[], beam = 1) {
-    this.beam = beam;
+  constructor(readonly moves: WeightTable, readonly labeller: WeightTable, readonly labels: string[]) {
     this.nLabels = labels.length;
     this.rootLabel = labels.indexOf('root');
     this.labelHashes = Int32Array.from(labels.map((l) => hashString(l, 58)));
@@ -565,73 +449,11 @@ export class Parser {
     return best;
   }
 
-  parse(words: readonly string[], tags: readonly TaggedWord[], beam = this.beam): ParseArc[] {
+  parse(words: readonly string[], tags: readonly TaggedWord[]): ParseArc[] {
     const n = words.length;
     const x = parseInput(words, tags.map((t) => t.xpos), tags.map((t) => t.upos));
-    const st = beam > 1 ? this.beamSearch(x, beam) : this.greedy(x);
-    const out: ParseArc[] = [];
-    for (let i = 0; i < n; i++) {
-      const h = st.heads[i]!;
-      out.push({ head: h >= n ? -1 : h, deprel: h >= n ? 'root' : this.labels[st.labels[i]!] ?? 'dep' });
-    }
-    return out;
-  }
-
-  /** Beam search over moves (labels are chosen as each arc is made); every path takes 2n moves. */
-  private beamSearch(x: ParseInput, k: number): ParseState {
-    while (this.beamStates.length < k) {
-      this.beamStates.push(new ParseState());
-      this.beamNext.push(new ParseState());
-    }
-    if (this.beamScores.length < k) this.beamScores = new Float64Array(k);
-    let cur = this.beamStates;
-    let next = this.beamNext;
-    const scores = this.beamScores;
-    const cands = new BeamCandidates(k);
-    cur[0]!.reset(x.n);
-    scores[0] = 0;
-    let size = 1;
-    while (!cur[0]!.terminal) {
-      cands.clear();
-      for (let i = 0; i < size; i++) {
-        const st = cur[i]!;
-        const forced = forcedMove(st);
-        if (forced >= 0) {
-          cands.offer(i, forced, scores[i]!);
-          continue;
-        }
-        const nf = parseFeatures(x, st, this.labelHashes, this.feats);
-        this.moveScores.fill(0);
-        this.moves.addScores(this.feats, nf, this.moveScores);
-        const valid = validMoves(st);
-        for (let m = 0; m < 3; m++) if (valid & (1 << m)) cands.offer(i, m, scores[i]! + this.moveScores[m]!);
-      }
-      for (let j = 0; j < cands.n; j++) {
-        const st = next[j]!;
-        st.copyFrom(cur[cands.item[j]!]!);
-        const move = cands.move[j]!;
-        let label = -1;
-        if (move !== MOVE_SHIFT) {
-          const dep = st.stack[st.sp - 1]!;
-          const head = move === MOVE_LEFT ? st.b : st.stack[st.sp - 2]!;
-          label = this.chooseLabel(x, st, head, dep, move);
-        }
-        st.apply(move, label);
-        scores[j] = cands.score[j]!;
-      }
-      size = cands.n;
-      const t = cur;
-      cur = next;
-      next = t;
-    }
-    this.beamStates = cur;
-    this.beamNext = next;
-    return cur[0]!;
-  }
-
-  private greedy(x: ParseInput): ParseState {
     const st = this.state;
-    st.reset(x.n);
+    st.reset(n);
     while (!st.terminal) {
       let move = forcedMove(st);
       if (move < 0) {
@@ -648,6 +470,11 @@ export class Parser {
       }
       st.apply(move, label);
     }
-    return st;
+    const out: ParseArc[] = [];
+    for (let i = 0; i < n; i++) {
+      const h = st.heads[i]!;
+      out.push({ head: h >= n ? -1 : h, deprel: h >= n ? 'root' : this.labels[st.labels[i]!] ?? 'dep' });
+    }
+    return out;
   }
 }
