@@ -66,7 +66,7 @@ const ORGANIZATION_HEADS = new Set(['Movement', 'Party', 'Front', 'Alliance', 'U
 export function joinOrganizationNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
   const gaz = gazetteer();
   const out: Entity[] = [];
-  for (const entity of entities) {
+  for (const entity of withUntaggedOrganizations(text, tokens, entities)) {
     const last = tokens[entity.tokenEnd - 1]!.text;
     if (!ORGANIZATION_HEADS.has(last) || (entity.label !== 'PER' && entity.label !== 'ORG')) {
       out.push(entity);
@@ -80,6 +80,24 @@ export function joinOrganizationNames(text: string, tokens: Token[], entities: E
     out.push(entityOf(text, tokens, adjoining ? before.tokenStart : entity.tokenStart, entity.tokenEnd, 'ORG'));
   }
   return out;
+}
+
+/**
+ * A run of two or more capitalised words ending in an organisation's head word ("Renewal Movement") that the model
+ * left untagged is taken as an organisation name (and joinOrganizationNames may extend it over an adjective).
+ */
+function withUntaggedOrganizations(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  const taken = new Set<number>();
+  for (const e of entities) for (let k = e.tokenStart; k < e.tokenEnd; k++) taken.add(k);
+  const added: Entity[] = [];
+  for (const head of tokens) {
+    if (!ORGANIZATION_HEADS.has(head.text) || taken.has(head.i)) continue;
+    let start = head.i;
+    while (start - 1 >= 0 && !taken.has(start - 1) && tokens[start - 1]!.sentence === head.sentence
+      && isCapitalised(tokens[start - 1]!.text) && !/^(The|A|An)$/.test(tokens[start - 1]!.text)) start--;
+    if (start < head.i) added.push(entityOf(text, tokens, start, head.i + 1, 'ORG'));
+  }
+  return added.length ? [...entities, ...added].sort((a, b) => a.start - b.start) : entities;
 }
 
 /** "Ingrid Vatne-Dahl": UD splits the hyphen, but a double-barrelled name is one name. */
@@ -152,7 +170,10 @@ export function separateTitles(text: string, tokens: Token[], entities: Entity[]
     if (gazetteer().lookup(text.slice(tokens[nameStart]!.start, tokens[k - 1]!.end))) continue;
     const name = entityOf(text, tokens, nameStart, k, 'PER');
     const clashing = result.filter((e) => overlaps(e, name));
-    if (clashing.some((e) => e.label === 'PER' && e.start <= name.start && e.end >= name.end && e.end === name.end)) continue;
+    // a longer model name ending with this one stands ("Sir Keir Starmer"), unless it begins inside the title
+    // ("State Marco Rubio" after "Secretary of")
+    const insideTitle = (e: Entity) => e.tokenStart > role.i && e.tokenStart < nameStart;
+    if (clashing.some((e) => e.label === 'PER' && e.start <= name.start && e.end >= name.end && e.end === name.end && !insideTitle(e))) continue;
     for (const e of clashing) result.splice(result.indexOf(e), 1);
     result.push(name);
   }
