@@ -195,7 +195,9 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
       mentions.push({ ...mention, type: 'SANCTION', mode: 'convict' });
     }
   }
-  return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+  const actorCountry = (id: string) => index.actors.find((a) => a.id === id)?.country ?? null;
+  const isPerson = (id: string) => index.actors.find((a) => a.id === id)?.type === 'person';
+  return mergeMentions(mentions, actorCountry, isPerson).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
 /** A gathering for a celebration, a funeral, prayers or a match, or to celebrate, mourn or watch. */
@@ -1969,6 +1971,37 @@ function antecedentOfRelative(ctx: Context, clause: Token, subject: Token): Toke
   return noun && (noun.upos === 'NOUN' || noun.upos === 'PROPN') ? noun : subject;
 }
 
+/**
+ * The actors coordinated before a subject noun phrase by word order: "Serbian President Milan Jovic and Kosovo
+ * Prime Minister Arben Krasniqi", where the parser made only the last name the subject. The phrase is walked back
+ * over its title words to an "and" (or a list comma); the actor named right before it counts when its own phrase
+ * opens the clause (sentence start, a dash or comma), so a name behind a preposition ("talks with Russia and")
+ * is never taken.
+ */
+function coordinatedBefore(ctx: Context, subject: Token): string[] {
+  const { doc } = ctx;
+  const start = doc.sentences[subject.sentence]!.tokenStart;
+  const titleWord = (t: Token) => /^(PROPN|ADJ|NOUN|DET)$/.test(t.upos) && !/^(and|or)$/i.test(t.text);
+  const found: string[] = [];
+  let k = Math.min(subject.i, mentionAt(ctx, subject)?.tokenStart ?? subject.i) - 1;
+  for (let round = 0; round < 4; round++) {
+    while (k >= start && titleWord(doc.tokens[k]!) && doc.tokens[k]!.head !== -1 && doc.tokens[k]!.deprel !== 'nsubj') k--;
+    if (k < start || !/^(and|,)$/.test(doc.tokens[k]!.text)) break;
+    const before = doc.tokens[k - 1];
+    const m = before && before.sentence === subject.sentence ? mentionAt(ctx, before) : undefined;
+    if (!m || ctx.index.actors.find((a) => a.id === m.actor.id)?.type !== 'person' && !/^(PROPN)$/.test(before!.upos)) break;
+    // the named actor's own phrase must open the clause
+    let j = m.tokenStart - 1;
+    while (j >= start && titleWord(doc.tokens[j]!)) j--;
+    const opener = doc.tokens[j];
+    if (j >= start && !(opener!.upos === 'PUNCT' || /^(and)$/i.test(opener!.text))) break;
+    found.push(m.actor.id);
+    k = j;
+    if (k < start || doc.tokens[k]!.text !== ',' && !/^and$/i.test(doc.tokens[k]!.text)) break;
+  }
+  return found;
+}
+
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
 function recipientByWordOrder(ctx: Context, verb: Token, object: Token | undefined, cases: string[]): string[] {
   const { doc } = ctx;
@@ -2024,6 +2057,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   if (clause !== trigger || !nominal) {
     const subjects = subjectsOf(ctx, clause);
     for (const s of subjects) add(source, actorIds(ctx, s, 'agent'));
+    // "Serbian President Milan Jovic and Kosovo Prime Minister Arben Krasniqi agreed": titled names the parser
+    // split, keeping only the last as the subject, are read back through the "and" before it
+    for (const s of subjects) if (actorIds(ctx, s, 'agent').length) add(source, coordinatedBefore(ctx, s).filter((id) => !source.includes(id)));
     for (const c of children[clause.i]!) {
       // (an active verb's "by" phrase is no agent: "boycotting French brands after remarks by the president")
       if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']) && !(clause.xpos === 'VBG' || /^VB[ZP]?$/.test(clause.xpos)))) add(source, actorIds(ctx, c, 'agent'));
@@ -2451,7 +2487,7 @@ function placeOf(ctx: Context, reading: Reading): string | null {
  * they share an actor and their recipients agree; meetings also when they are at the same place. References back
  * ("the talks") join the latest meeting. The fullest mention (with a place, more participants) gives the evidence.
  */
-function mergeMentions(mentions: Mention[]): Mention[] {
+function mergeMentions(mentions: Mention[], actorCountry: (id: string) => string | null = () => null, isPerson: (id: string) => boolean = () => false): Mention[] {
   const gaz = gazetteer();
   const countryOf = (place: string | null) => (place ? gaz.lookup(place)?.country ?? place.toLowerCase() : null);
   const overlap = (a: string[], b: string[]) => a.some((x) => b.includes(x));
@@ -2474,6 +2510,28 @@ function mergeMentions(mentions: Mention[]): Mention[] {
         earlier.location = m.location;
         earlier.evidence = m.evidence;
       }
+      continue;
+    }
+    // "Serbia and Kosovo agree to resume talks" over "Serbian President Milan Jovic and Kosovo Prime Minister Arben
+    // Krasniqi agreed ...": the same act told of the states in one sentence and of their leaders in the next is
+    // one event, with the named leaders as its participants
+    const sameStates = (a: string[], b: string[]) => {
+      const ca = a.map(actorCountry);
+      const cb = b.map(actorCountry);
+      return ca.every((c) => c !== null && cb.includes(c)) && cb.every((c) => c !== null && ca.includes(c));
+    };
+    const restated = kept.find((k) => k.type === m.type && k.negated === m.negated && Math.abs(m.sentence - k.sentence) === 1 &&
+      (k.source.every(isPerson) !== m.source.every(isPerson)) && sameStates(k.source, m.source) && (k.target.length === 0 || m.target.length === 0 || sameStates(k.target, m.target) || overlap(k.target, m.target)));
+    if (restated) {
+      if (m.source.every(isPerson)) {
+        restated.source = [...m.source];
+        if (m.target.length) restated.target = [...m.target];
+        restated.evidence = m.evidence;
+        restated.modality = m.modality;
+        restated.sentence = m.sentence;
+      }
+      restated.location ??= m.location;
+      restated.mode ??= m.mode;
       continue;
     }
     const same = kept.find((k) => {

@@ -1,0 +1,30 @@
+// Wire-style leads, headline-and-lead pairs and reported acts, on sentences written for these tests: coordinated
+// titled names the parser splits, one act told twice, reported requests, offers, absolutes and denials.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromText } from '../src/ingest/index.js';
+import { processArticle } from '../src/pipeline.js';
+
+const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
+
+/** The events of a text as "TYPE source -> target" with actor names (sorted within each side). */
+function coded(text: string): string[] {
+  const record = extractText(text);
+  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).sort().join(', ');
+  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
+}
+
+test('titled names coordinated after a dateline are all the subject', () => {
+  assert.deepEqual(coded('LIMA, May 4, 2026 — Peruvian President Rosa Quispe and Bolivian Foreign Minister Tomas Arce signed a water-sharing accord on Monday.'), ['SUPPORT Rosa Quispe, Tomas Arce -> ']);
+  assert.deepEqual(coded('Latvian Prime Minister Inga Berzina and Estonian President Karl Tamm met in Brussels on Friday.'), ['CONSULT Inga Berzina, Karl Tamm -> ']);
+});
+
+test('a name behind a preposition is not coordinated into the subject', () => {
+  const events = coded('After talks with Norway and Danish Foreign Minister Lars Holm, Sweden signed the accord.');
+  assert.ok(!events.some((e) => e.includes('Norway, ') && e.startsWith('SUPPORT')), events.join(' | '));
+});
+
+test('an act in the headline and again in the lead is one event, with the leaders named in the lead', () => {
+  const text = 'Ghana and Togo agree to reopen border\n\nACCRA, May 4, 2026 - Ghanaian President Kofi Mensah and Togolese President Yao Agbeko agreed on Monday to reopen their shared border.';
+  assert.deepEqual(coded(text), ['AGREE Kofi Mensah, Yao Agbeko -> ']);
+});
