@@ -28,3 +28,18 @@ test('an act in the headline and again in the lead is one event, with the leader
   const text = 'Ghana and Togo agree to reopen border\n\nACCRA, May 4, 2026 - Ghanaian President Kofi Mensah and Togolese President Yao Agbeko agreed on Monday to reopen their shared border.';
   assert.deepEqual(coded(text), ['AGREE Kofi Mensah, Yao Agbeko -> ']);
 });
+
+test('an agreement to impose a measure against a state is that SANCTION, not AGREE', () => {
+  assert.deepEqual(coded('NATO foreign ministers agreed on Tuesday to expel six Russian diplomats.'), ['SANCTION NATO -> Russia']);
+  assert.deepEqual(coded('The African Union decided on Friday to suspend Guinea from all its activities.'), ['SANCTION African Union -> Guinea']);
+  assert.deepEqual(coded('UN agrees new sanctions on North Korea over missile launches'), ['SANCTION United Nations -> North Korea']);
+  // an agreement to cooperate stays AGREE
+  assert.deepEqual(coded('Ghana and Togo agreed on Monday to reopen their shared border.'), ['AGREE Ghana, Togo -> ']);
+});
+
+test('an agreed measure keeps its own modality', () => {
+  const record = extractText('EU ministers agreed on Monday to impose fresh sanctions on Iran.');
+  assert.equal(record.events.length, 1);
+  assert.equal(record.events[0]!.type, 'SANCTION');
+  assert.equal(record.events[0]!.modality, 'asserted');
+});

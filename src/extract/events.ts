@@ -252,6 +252,17 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "were threatened with arrest": what is threatened is the threat's content, not an act of its own
   if (reading.nominal && trigger.head >= 0 && hasCase(ctx, trigger, ['with']) && /^(threaten|warn)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
 
+  // "EU foreign ministers agreed to impose sanctions": the measure agreed on is coded itself (see isContent);
+  // "EU agrees new sanctions on Belarus": a measure agreed as a noun is that measure
+  if (type === 'AGREE' && !reading.nominal && DECIDING.has(lemmaOf(trigger))) {
+    if (contentVerbs(ctx, clause).some((c) => hostileMeasure(ctx, c))) return null;
+    const object = objectOf(ctx, clause);
+    const measure = object ? nounSense(nounLemma(contentHead(ctx, object))) : undefined;
+    if (measure && HOSTILE_MEASURES.has(measure.type)) {
+      return codeMention(ctx, { ...reading, sense: { ...reading.sense, type: measure.type, mode: measure.mode } as Sense });
+    }
+  }
+
   const sentence = doc.sentences[trigger.sentence]!;
   // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
   const happening = reading.nominal && clause === trigger && trigger.head >= 0 && /^nsubj/.test(trigger.deprel) ? doc.tokens[trigger.head]! : null;
@@ -1221,6 +1232,9 @@ function isContent(ctx: Context, clause: Token): boolean {
     if (governor.upos === 'VERB' && (COMMITTING.has(lemmaOf(governor)) && lemmaOf(governor) !== 'announce' || verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light')) {
       // "agreed to write off the debt": debt relief is coded as the aid it is (manual, AID)
       if (lemmaOf(governor) === 'agree' && writesOffDebt(ctx, clause)) return false;
+      // "agreed to impose fresh sanctions on Belarus": a decision to cut relations is that SANCTION, not AGREE
+      // (the manual's AGREE is a commitment to cooperate)
+      if (DECIDING.has(lemmaOf(governor)) && hostileMeasure(ctx, clause)) return false;
       return true;
     }
     if (governor.upos === 'NOUN' && nounSense(nounLemma(governor)) && relation === 'acl') return true;
@@ -1228,6 +1242,21 @@ function isContent(ctx: Context, clause: Token): boolean {
     current = governor;
   }
   return false;
+}
+
+const DECIDING = new Set(['agree', 'decide', 'resolve', 'vote']);
+const HOSTILE_MEASURES = new Set<PloverType>(['SANCTION', 'COERCE']);
+
+/** "impose sanctions", "suspend Syria's membership", "expel the diplomats": a verb whose act cuts relations or coerces. */
+function hostileMeasure(ctx: Context, verb: Token): Sense | null {
+  if (verb.upos !== 'VERB') return null;
+  const sense = verbSense(ctx, verb);
+  if (sense === 'light') {
+    const object = objectOf(ctx, verb);
+    const noun = object ? nounSense(nounLemma(contentHead(ctx, object))) : undefined;
+    return noun && HOSTILE_MEASURES.has(noun.type) ? (noun as Sense) : null;
+  }
+  return sense && HOSTILE_MEASURES.has(sense.type) ? sense : null;
 }
 
 function isPurpose(ctx: Context, clause: Token): boolean {
