@@ -43,3 +43,13 @@ test('an agreed measure keeps its own modality', () => {
   assert.equal(record.events[0]!.type, 'SANCTION');
   assert.equal(record.events[0]!.modality, 'asserted');
 });
+
+test('an absolute "with X calling ..." names no recipient', () => {
+  assert.deepEqual(coded('Canada also endorsed the plan, with Foreign Minister Julie Tremblay calling it a realistic path to peace.'), ['SUPPORT Canada -> ']);
+  assert.deepEqual(coded('Brazil praised the accord between Peru and Ecuador, with President Lucas Prado calling it historic.'), ['SUPPORT Brazil -> Ecuador, Peru']);
+});
+
+test('an offer welcomed by a named official is made to the state the official speaks for', () => {
+  const events = coded('Malian Prime Minister Oumar Traore welcomed an offer by Senegal to mediate.');
+  assert.ok(events.includes('AGREE Senegal -> Mali'), events.join(' | '));
+});

@@ -1587,7 +1587,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const country = mention || depth === 0 ? undefined : countryNameAt(ctx, head);
   if (country) {
     add([ctx.index.actorOnDemand('country', country.entry.name, country.entry.country!, country.entity.tokenStart, country.entity.tokenEnd).id]);
-    for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+    for (const c of kids) if (isConjunct(ctx, c)) add(actorIds(ctx, c, role, depth + 1));
     return ids;
   }
   const national = mention && mention.actor.type === 'organization' ? nationalInstitution(mention.actor.name) : undefined;
@@ -1607,7 +1607,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
-    if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => c.deprel === 'conj').flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => isConjunct(ctx, c)).flatMap((c) => actorIds(ctx, c, role, depth + 1))];
     // "the dockers' union", "farmers' groups", "the transport workers' union": a body (or bodies) named by whom it
     // organises keeps its organisation word, with every word of the possessor (eval/data/README.md)
     const organised = /^(unions?|federations?|associations?|confederations?|syndicates?|groups|organi[sz]ations)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{L}\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) : undefined;
@@ -1695,7 +1695,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       if (group) add([group.id]);
     }
   }
-  for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+  for (const c of kids) if (isConjunct(ctx, c)) add(actorIds(ctx, c, role, depth + 1));
   return ids;
 }
 
@@ -2031,6 +2031,34 @@ function coordinatedBefore(ctx: Context, subject: Token): string[] {
   return found;
 }
 
+/**
+ * "..., with Foreign Minister X calling it a sign of trust": a "with" phrase whose noun is followed by an -ing verb
+ * is an absolute clause (its noun is the subject of that verb), not a partner of the act. Name parts the parser
+ * tagged as something else are skipped on the way to the verb.
+ */
+function isAbsoluteWith(ctx: Context, phrase: Token): boolean {
+  if (!hasCase(ctx, phrase, ['with'])) return false;
+  const { doc } = ctx;
+  const end = Math.max(...subtree(ctx, phrase).map((t) => t.i));
+  let k = end + 1;
+  while (doc.tokens[k] && doc.tokens[k]!.sentence === phrase.sentence && /^[A-Z]/.test(doc.tokens[k]!.text) && doc.tokens[k]!.xpos !== 'VBG' && k - end < 3) k++;
+  const next = doc.tokens[k];
+  return !!next && next.sentence === phrase.sentence && next.xpos === 'VBG';
+}
+
+/** The state a named official acts for (their country, when the actor index knows it), else the actor itself. */
+function stateOfOfficial(ctx: Context, id: string, at: Token): string {
+  const actor = ctx.index.actors.find((a) => a.id === id);
+  if (actor?.type !== 'person' || !actor.country) return id;
+  const name = gazetteer().countryName(actor.country);
+  return name ? ctx.index.actorOnDemand('country', name, actor.country, at.i, at.i + 1).id : id;
+}
+
+/** A conjunct, unless it is an absolute "with" clause the parser coordinated ("between X and Y, with Z calling ..."). */
+function isConjunct(ctx: Context, token: Token): boolean {
+  return token.deprel === 'conj' && !isAbsoluteWith(ctx, token);
+}
+
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
 function recipientByWordOrder(ctx: Context, verb: Token, object: Token | undefined, cases: string[]): string[] {
   const { doc } = ctx;
@@ -2151,7 +2179,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
     // ("spurned an invitation from Venezuela", "rebuffing calls from Washington": who turns it down received it)
     if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
-      for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').filter((id) => !source.includes(id)));
+      // ("Ethiopian Prime Minister X welcomed an offer by Kenya": the offer is made to the state the official speaks
+      // for, as with "Taiwan's president dismissed Beijing's offer of talks")
+      for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').map((id) => stateOfOfficial(ctx, id, s)).filter((id) => !source.includes(id)));
     }
   }
   const clauseKids = children[clause.i]!;
@@ -2192,6 +2222,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "spoke by telephone with X": the partner the parser hung under the means of the call
     if (type === 'CONSULT' && c.deprel.startsWith('obl') && hasCase(ctx, c, ['by'])) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
     if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
+    // "backed the talks, with Secretary of State X calling it ...": an absolute names who speaks, not a partner
+    if (isAbsoluteWith(ctx, c)) continue;
     const kase = caseOf(ctx, c);
     if (kase && recipientCases.includes(kase)) {
       const ids = recipientIds(ctx, c);
