@@ -53,3 +53,9 @@ test('an offer welcomed by a named official is made to the state the official sp
   const events = coded('Malian Prime Minister Oumar Traore welcomed an offer by Senegal to mediate.');
   assert.ok(events.includes('AGREE Senegal -> Mali'), events.join(' | '));
 });
+
+test('"said it had asked X for help" is a REQUEST by the reporting state, also after a dateline or a first verb', () => {
+  assert.deepEqual(coded('HANOI, May 4, 2026 - Vietnam said on Monday it had asked Japan and South Korea for coast guard vessels.'), ['REQUEST Vietnam -> Japan, South Korea']);
+  const events = coded('Moldova condemned the blockade on Tuesday and said it had asked Romania for emergency fuel supplies.');
+  assert.ok(events.includes('REQUEST Moldova -> Romania'), events.join(' | '));
+});

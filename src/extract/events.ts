@@ -1595,6 +1595,12 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "the Indian navy", "the Mexican Senate" taken whole for a name: a state organ stands for its state
     add([ctx.index.actorOnDemand('country', national.name, national.country!, mention.tokenStart, mention.tokenStart + 1).id]);
   } else if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
+    // ("asked Japan and South Korea for ...": a first conjunct the parser hung on the second name as a compound)
+    for (const c of kids) {
+      const m = c.deprel === 'compound' && c.i < mention.tokenStart ? mentionAt(ctx, c) : undefined;
+      const after = m ? ctx.doc.tokens[m.tokenEnd] : undefined;
+      if (m && m.actor.id !== mention.actor.id && (m.actor.type === 'country' || m.actor.type === 'organization') && after && /^(and|,)$/.test(after.text)) add([m.actor.id]);
+    }
     add([mention.actor.id]);
   } else if (apposed) {
     add(actorIds(ctx, apposed, role, depth + 1));
@@ -1844,7 +1850,12 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 5; hops++) {
       const governor = ctx.doc.tokens[t.head]!;
       if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
-        const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
+        // (several subjects, as when a dateline is parsed as one: "MANILA, ... - The Philippines said it had asked
+        // ...", the one naming an actor is meant)
+        // ("Armenia accused Azerbaijan ... and said it had asked ...": a coordinated reporting verb shares the subject)
+        const own = ctx.children[governor.i]!.filter((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
+        const candidates = own.length || governor.deprel !== 'conj' ? own : subjectsOf(ctx, governor).filter((c) => c !== pronoun);
+        const subject = candidates.find((c) => c.upos !== 'PRON' && actorIds(ctx, c, 'agent', depth + 1).length) ?? candidates[0];
         // "X said the EU would help to pay for it": "it" is a thing or a body, never the person reporting
         if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1).filter((id) => !(/^its?$/.test(lower) && ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
         // "It also said it would expel ...": a reporting pronoun stands for the same body as the one reported
