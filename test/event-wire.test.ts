@@ -59,3 +59,11 @@ test('"said it had asked X for help" is a REQUEST by the reporting state, also a
   const events = coded('Moldova condemned the blockade on Tuesday and said it had asked Romania for emergency fuel supplies.');
   assert.ok(events.includes('REQUEST Moldova -> Romania'), events.join(' | '));
 });
+
+test('what a denial says happened is not coded as an act', () => {
+  const events = coded('Georgia denied the report, saying its border guards had only fired warning shots after Russian soldiers crossed the line.');
+  assert.ok(!events.some((e) => /^(ASSAULT|MOBILIZE|COERCE)/.test(e)), events.join(' | '));
+  assert.ok(!coded('Serbia denied that its police had detained the two Kosovo officials.').some((e) => e.startsWith('COERCE')));
+  // an act coordinated with the denial is reported as an act of its own
+  assert.ok(coded('Iran denied the report and expelled two British diplomats.').includes('SANCTION Iran -> United Kingdom'));
+});

@@ -232,6 +232,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && /^(VBZ|VBP)$/.test(clause.xpos) && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^until$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
+  // "denied the claim, saying its troops had only returned fire after Armenian units opened fire", "denied that
+  // it had shelled ...": what a denial says happened is the content of a statement, not a reported act
+  if (!reading.nominal && insideDenial(ctx, clause)) return null;
   if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
   // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
@@ -1257,6 +1260,14 @@ function hostileMeasure(ctx: Context, verb: Token): Sense | null {
     return noun && HOSTILE_MEASURES.has(noun.type) ? (noun as Sense) : null;
   }
   return sense && HOSTILE_MEASURES.has(sense.type) ? sense : null;
+}
+
+function insideDenial(ctx: Context, clause: Token): boolean {
+  for (const { token, via } of governors(ctx, clause, 4)) {
+    if (token.upos === 'VERB' && /^(deny|refute)$/.test(lemmaOf(token))) return via !== 'conj';
+    if (token.deprel === 'root' && via === 'conj') return false;
+  }
+  return false;
 }
 
 function isPurpose(ctx: Context, clause: Token): boolean {
