@@ -67,3 +67,11 @@ test('what a denial says happened is not coded as an act', () => {
   // an act coordinated with the denial is reported as an act of its own
   assert.ok(coded('Iran denied the report and expelled two British diplomats.').includes('SANCTION Iran -> United Kingdom'));
 });
+
+test('a title noun split off as a second subject before a named person is no actor of its own', () => {
+  assert.deepEqual(coded('UN envoy Maria Lopes praised Cypriot President Nikos Andreou for his patience.'), ['SUPPORT Maria Lopes -> Nikos Andreou']);
+});
+
+test('an absolute coordinated into a "between" phrase adds no recipient', () => {
+  assert.deepEqual(coded('Japan welcomed the deal between Chile and Peru, with Foreign Minister Haruto Sato calling it a model for the region.'), ['SUPPORT Japan -> Chile, Peru']);
+});

@@ -1602,7 +1602,11 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     return ids;
   }
   const national = mention && mention.actor.type === 'organization' ? nationalInstitution(mention.actor.name) : undefined;
-  if (mention && national) {
+  // "UN envoy Maria Lopes" parsed flat under "UN": the named person the title leads to is the actor
+  const titledPerson = mention && mention.actor.type !== 'person' ? kids.find((c) => (c.deprel === 'flat' || c.deprel === 'nmod:desc') && c.i > head.i && mentionAt(ctx, c)?.actor.type === 'person') : undefined;
+  if (titledPerson) {
+    add([mentionAt(ctx, titledPerson)!.actor.id]);
+  } else if (mention && national) {
     // "the Indian navy", "the Mexican Senate" taken whole for a name: a state organ stands for its state
     add([ctx.index.actorOnDemand('country', national.name, national.country!, mention.tokenStart, mention.tokenStart + 1).id]);
   } else if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
@@ -1977,7 +1981,10 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
     }
     // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
     const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
-    if (subjects.length) return subjects.map((c) => antecedentOfRelative(ctx, host!, c));
+    // "EU envoy Pekka Laine praised ...": a title noun the parser made a second subject right before the named person
+    // describes that person and names no actor of its own (eval/data/README.md: a named person by full name)
+    const titled = subjects.filter((s) => !(s.upos === 'NOUN' && subjects.some((o) => o !== s && o.i === s.i + 1 && mentionAt(ctx, o)?.actor.type === 'person')));
+    if (subjects.length) return titled.map((c) => antecedentOfRelative(ctx, host!, c));
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
@@ -2063,7 +2070,8 @@ function isAbsoluteWith(ctx: Context, phrase: Token): boolean {
   const { doc } = ctx;
   const end = Math.max(...subtree(ctx, phrase).map((t) => t.i));
   let k = end + 1;
-  while (doc.tokens[k] && doc.tokens[k]!.sentence === phrase.sentence && /^[A-Z]/.test(doc.tokens[k]!.text) && doc.tokens[k]!.xpos !== 'VBG' && k - end < 3) k++;
+  // ("with Secretary of State Dana Whitfield calling": the title and name, whatever the parser made of them)
+  while (doc.tokens[k] && doc.tokens[k]!.sentence === phrase.sentence && /^(\p{Lu}|of$)/u.test(doc.tokens[k]!.text) && doc.tokens[k]!.xpos !== 'VBG' && k - end < 7) k++;
   const next = doc.tokens[k];
   return !!next && next.sentence === phrase.sentence && next.xpos === 'VBG';
 }
@@ -2078,7 +2086,10 @@ function stateOfOfficial(ctx: Context, id: string, at: Token): string {
 
 /** A conjunct, unless it is an absolute "with" clause the parser coordinated ("between X and Y, with Z calling ..."). */
 function isConjunct(ctx: Context, token: Token): boolean {
-  return token.deprel === 'conj' && !isAbsoluteWith(ctx, token);
+  if (token.deprel !== 'conj' || isAbsoluteWith(ctx, token)) return false;
+  // (nor a piece of the absolute's name the parser coordinated after it: "with Secretary of State Dana Whitfield")
+  const siblings = token.head >= 0 ? ctx.children[token.head]! : [];
+  return !siblings.some((c) => c.deprel === 'conj' && c.i < token.i && isAbsoluteWith(ctx, c));
 }
 
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
