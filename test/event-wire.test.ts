@@ -75,3 +75,9 @@ test('a title noun split off as a second subject before a named person is no act
 test('an absolute coordinated into a "between" phrase adds no recipient', () => {
   assert.deepEqual(coded('Japan welcomed the deal between Chile and Peru, with Foreign Minister Haruto Sato calling it a model for the region.'), ['SUPPORT Japan -> Chile, Peru']);
 });
+
+test('sending monitors or observers is assistance, and a promise to send them is AGREE', () => {
+  assert.deepEqual(coded('The OSCE sent 40 observers to Georgia for the election.'), ['AID OSCE -> Georgia']);
+  const record = extractText('The African Union said it would send monitors to Sudan next month.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['AGREE future']);
+});
