@@ -81,3 +81,8 @@ test('sending monitors or observers is assistance, and a promise to send them is
   const record = extractText('The African Union said it would send monitors to Sudan next month.');
   assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['AGREE future']);
 });
+
+test('the parties an act is between are not its owners when its own actor is named', () => {
+  assert.deepEqual(coded('Germany backed Norwegian mediation between Colombia and the ELN.').filter((e) => e.startsWith('SUPPORT')), ['SUPPORT Germany -> Norway']);
+  assert.deepEqual(coded('Canada welcomed the ceasefire between Armenia and Azerbaijan.'), ['SUPPORT Canada -> Armenia, Azerbaijan']);
+});

@@ -1952,10 +1952,13 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   const act = !!sense && sense.type !== 'CONSULT';
   // "Sweden's NATO bid": with a possessor, a qualifier names what the thing is about, not whose it is
   const possessed = ctx.children[thing.i]!.some((c) => c.deprel === 'nmod:poss' && c.upos !== 'PRON' && actorIds(ctx, c, 'agent').length);
+  // ("African Union mediation between Egypt and Ethiopia", "Qatar's talks between ...": with whose the act is
+  // named, the parties it is between are not its owners)
+  const agented = ctx.children[thing.i]!.some((c) => (c.deprel === 'nmod:poss' || c.deprel === 'amod' || c.deprel === 'compound' || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']))) && !isPlaceWord(ctx, c) && actorIds(ctx, c, 'agent').length > 0);
   for (const c of ctx.children[thing.i]!) {
     const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
     const qualifier = c.deprel === 'amod' || c.deprel === 'compound';
-    const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
+    const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || (kase === 'between' && !agented) || (kase === 'of' && !act);
     if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
     // "Armenian-held villages", "rebel-controlled towns": whoever holds a place is its owner
     if (c.deprel === 'amod' && /^(hold|control|occupy|run)$/.test(lemmaOf(c))) {
