@@ -86,3 +86,10 @@ test('the parties an act is between are not its owners when its own actor is nam
   assert.deepEqual(coded('Germany backed Norwegian mediation between Colombia and the ELN.').filter((e) => e.startsWith('SUPPORT')), ['SUPPORT Germany -> Norway']);
   assert.deepEqual(coded('Canada welcomed the ceasefire between Armenia and Azerbaijan.'), ['SUPPORT Canada -> Armenia, Azerbaijan']);
 });
+
+test('"last met" recalls an earlier meeting: historical, and not merged with the new one', () => {
+  const record = extractText('Ghanaian and Togolese officials met in Geneva on Monday. Their foreign ministers last met in Vienna in January.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['CONSULT asserted', 'CONSULT historical']);
+  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name).sort().join(', ');
+  assert.equal(names([...record.events[1]!.source, ...record.events[1]!.target]), 'Ghana, Togo');
+});

@@ -1880,7 +1880,10 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     }
     // "Azerbaijan's foreign ministry summoned ... It also warned that ...": a pronoun opening the main clause of a
     // later sentence continues that sentence's subject
-    const previous = pronoun.sentence > 0 && /^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root' ? previousSubjectActors(ctx, pronoun, depth) : [];
+    // ("... met in Ankara. Their foreign ministers last met in Athens": a possessive opening that subject, too)
+    const owner = pronoun.deprel === 'nmod:poss' && pronoun.head >= 0 ? ctx.doc.tokens[pronoun.head]! : undefined;
+    const opensSubject = !!owner && /^nsubj/.test(owner.deprel) && firstOf(ctx, owner).i === pronoun.i && ctx.doc.tokens[owner.head]?.deprel === 'root';
+    const previous = pronoun.sentence > 0 && ((/^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root') || opensSubject) ? previousSubjectActors(ctx, pronoun, depth) : [];
     if (previous.length) return previous;
   }
   if (PERSONAL.has(lower)) {
@@ -1906,7 +1909,8 @@ function previousSubjectActors(ctx: Context, pronoun: Token, depth: number): str
   const root = ctx.doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).find((t) => t.deprel === 'root');
   const subject = root ? ctx.children[root.i]!.find((c) => SUBJECTS.has(c.deprel)) : undefined;
   if (!subject || subject.upos === 'PRON' || depth > 1) return [];
-  return actorIds(ctx, subject, 'agent', depth + 1);
+  // (the earlier subject is read as if named here: "Turkish and Greek officials" keeps both its conjuncts)
+  return actorIds(ctx, subject, 'agent', Math.min(depth, 1));
 }
 
 /** A quote's speaker, or when the quote layer left it open, the actor (a person first) in the subject of its cue. */
@@ -2486,6 +2490,9 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
     return false;
   };
   if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
+  // "last met in Athens in January", "last visited Beijing": an earlier instance recalled (as "last met in 2021")
+  // (the parser may read "last" as an adjective on the verb)
+  if (!reading.nominal && children[verb.i]!.some((c) => /^(advmod|amod)$/.test(c.deprel) && /^last$/i.test(c.text) && c.i === verb.i - 1)) return true;
   if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
   if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
   // "..., whose future he had threatened to review": a pluperfect relative clause the parser did not read as one
