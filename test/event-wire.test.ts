@@ -93,3 +93,7 @@ test('"last met" recalls an earlier meeting: historical, and not merged with the
   const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name).sort().join(', ');
   assert.equal(names([...record.events[1]!.source, ...record.events[1]!.target]), 'Ghana, Togo');
 });
+
+test('an auxiliary the parser made the subject hands over to the subject under it', () => {
+  assert.deepEqual(coded('The African Union has so far refused to intervene.'), ['REJECT African Union -> ']);
+});

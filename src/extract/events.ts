@@ -1987,10 +1987,14 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
       if (relative) return [antecedentOfRelative(ctx, host, relative)];
     }
     // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
-    const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
+    const own = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
+    // (or the subject the parser hung on an auxiliary before the verb: "The African Union has so far refused")
+    const subjects = own.length ? own : ctx.children[host.i]!.filter((c) => c.deprel === 'aux' && c.i < host!.i).flatMap((a) => ctx.children[a.i]!.filter((g) => SUBJECTS.has(g.deprel)));
     // "EU envoy Pekka Laine praised ...": a title noun the parser made a second subject right before the named person
     // describes that person and names no actor of its own (eval/data/README.md: a named person by full name)
-    const titled = subjects.filter((s) => !(s.upos === 'NOUN' && subjects.some((o) => o !== s && o.i === s.i + 1 && mentionAt(ctx, o)?.actor.type === 'person')));
+    const titled = subjects.filter((s) => !(s.upos === 'NOUN' && subjects.some((o) => o !== s && o.i === s.i + 1 && mentionAt(ctx, o)?.actor.type === 'person')))
+      // "The European Union has so far refused": an auxiliary the parser made the subject has the real one under it
+      .map((s) => (/^(have|has|had|be|is|was|were|are|do|does|did)$/i.test(s.text) && s.i < host!.i ? ctx.children[s.i]!.find((g) => SUBJECTS.has(g.deprel)) ?? s : s));
     if (subjects.length) return titled.map((c) => antecedentOfRelative(ctx, host!, c));
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
