@@ -97,3 +97,9 @@ test('"last met" recalls an earlier meeting: historical, and not merged with the
 test('an auxiliary the parser made the subject hands over to the subject under it', () => {
   assert.deepEqual(coded('The African Union has so far refused to intervene.'), ['REJECT African Union -> ']);
 });
+
+test('an absolute whose -ing verb the parser hung on the name is still no recipient', () => {
+  assert.deepEqual(coded('The Netherlands also condemned the attack, with Foreign Minister Eva Jansen calling it cowardly.'), ['ACCUSE Netherlands -> ']);
+  // a "with" partner with no absolute stays a partner
+  assert.deepEqual(coded("Kenya's president met on Monday with Somali officials."), ['CONSULT Kenya, Somalia -> ']);
+});

@@ -2079,10 +2079,13 @@ function coordinatedBefore(ctx: Context, subject: Token): string[] {
 function isAbsoluteWith(ctx: Context, phrase: Token): boolean {
   if (!hasCase(ctx, phrase, ['with'])) return false;
   const { doc } = ctx;
+  // (", with Foreign Minister Eva de Vries calling it ...": the -ing verb hung on the name, after a comma)
+  const opening = firstOf(ctx, phrase);
+  if (doc.tokens[opening.i - 1]?.text === ',' && ctx.children[phrase.i]!.some((c) => c.deprel === 'acl' && c.xpos === 'VBG' && c.i > phrase.i)) return true;
   const end = Math.max(...subtree(ctx, phrase).map((t) => t.i));
   let k = end + 1;
   // ("with Secretary of State Dana Whitfield calling": the title and name, whatever the parser made of them)
-  while (doc.tokens[k] && doc.tokens[k]!.sentence === phrase.sentence && /^(\p{Lu}|of$)/u.test(doc.tokens[k]!.text) && doc.tokens[k]!.xpos !== 'VBG' && k - end < 7) k++;
+  while (doc.tokens[k] && doc.tokens[k]!.sentence === phrase.sentence && /^(\p{Lu}|(of|de|da|di|del|der|van|von|al|bin|el|la|le|dos|du)$)/u.test(doc.tokens[k]!.text) && doc.tokens[k]!.xpos !== 'VBG' && k - end < 7) k++;
   const next = doc.tokens[k];
   return !!next && next.sentence === phrase.sentence && next.xpos === 'VBG';
 }
