@@ -103,3 +103,16 @@ test('an absolute whose -ing verb the parser hung on the name is still no recipi
   // a "with" partner with no absolute stays a partner
   assert.deepEqual(coded("Kenya's president met on Monday with Somali officials."), ['CONSULT Kenya, Somalia -> ']);
 });
+
+test('a title coordinated with the name in apposition to it is that one person', () => {
+  assert.deepEqual(coded('Spanish Foreign Minister Lucia Ortega and her Moroccan counterpart, Karim Benali, signed a migration accord in Rabat.'), ['SUPPORT Karim Benali, Lucia Ortega -> ']);
+});
+
+test('"calling it a basis for talks" names something and requests nothing', () => {
+  assert.deepEqual(coded('The Arab League also backed the plan, with Secretary-General Amr Khalil calling it a basis for talks.'), ['SUPPORT Arab League -> ']);
+});
+
+test('regional blocs named by their acronyms are recipients too', () => {
+  assert.deepEqual(coded('Ghana said it had asked ECOWAS to send monitors.'), ['REQUEST Ghana -> ECOWAS']);
+  assert.deepEqual(coded('Armenia said it had asked the CSTO for help.'), ['REQUEST Armenia -> Collective Security Treaty Organization']);
+});

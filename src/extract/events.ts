@@ -238,6 +238,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
   // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
+  // "calling it a basis for talks", "called the vote a sham": naming something is no request
+  if (type === 'REQUEST' && !reading.nominal && lemmaOf(clause) === 'call' && children[clause.i]!.some((c) => c.deprel === 'obj') && children[clause.i]!.some((c) => c.deprel === 'obl:unmarked' || (c.deprel === 'xcomp' && /^(NOUN|ADJ)$/.test(c.upos)))) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
   // "poured into the streets to celebrate the win", "gathered for the graduation ceremony": a crowd that is
@@ -2101,6 +2103,14 @@ function stateOfOfficial(ctx: Context, id: string, at: Token): string {
 /** A conjunct, unless it is an absolute "with" clause the parser coordinated ("between X and Y, with Z calling ..."). */
 function isConjunct(ctx: Context, token: Token): boolean {
   if (token.deprel !== 'conj' || isAbsoluteWith(ctx, token)) return false;
+  // ("X and her Moroccan counterpart, Karim Benali, signed": a title the parser coordinated with the name in
+  // apposition to it is that person, who is coordinated in turn)
+  if (token.upos === 'NOUN') {
+    const after = Math.max(...subtree(ctx, token).map((t) => t.i)) + 1;
+    const named = ctx.doc.tokens[after]?.text === ',' ? ctx.doc.tokens[after + 1] : undefined;
+    const m = named ? mentionAt(ctx, named) : undefined;
+    if (m && m.actor.type === 'person' && m.tokenStart === named!.i && ctx.doc.tokens.slice(m.tokenStart, m.tokenEnd).some((t) => t.deprel === 'conj' && t.head === token.head)) return false;
+  }
   // (nor a piece of the absolute's name the parser coordinated after it: "with Secretary of State Dana Whitfield")
   const siblings = token.head >= 0 ? ctx.children[token.head]! : [];
   return !siblings.some((c) => c.deprel === 'conj' && c.i < token.i && isAbsoluteWith(ctx, c));
