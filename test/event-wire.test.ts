@@ -116,3 +116,8 @@ test('regional blocs named by their acronyms are recipients too', () => {
   assert.deepEqual(coded('Ghana said it had asked ECOWAS to send monitors.'), ['REQUEST Ghana -> ECOWAS']);
   assert.deepEqual(coded('Armenia said it had asked the CSTO for help.'), ['REQUEST Armenia -> Collective Security Treaty Organization']);
 });
+
+test('a standing position ("has long opposed") is a description, not an act', () => {
+  assert.deepEqual(coded('Turkey has long opposed the EU naval mission, calling it a threat to its interests.'), []);
+  assert.deepEqual(coded('Turkey opposed the EU naval mission on Monday.').length, 1);
+});

@@ -238,6 +238,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
   // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
+  // "Baku has long opposed the EU mission", "Hungary, which has often opposed sanctions": a standing position is a
+  // description, not an act (README: descriptions and background with no act are not coded)
+  if (!reading.nominal && /^(oppose|support|back|favour|favor|resist)$/.test(lemmaOf(clause)) && auxiliariesOf(ctx, clause).some((a) => /^(has|have|had)$/i.test(a)) &&
+    children[clause.i]!.some((c) => c.deprel === 'advmod' && /^(long|often|always|consistently|traditionally|generally)$/i.test(c.text))) return null;
   // "calling it a basis for talks", "called the vote a sham": naming something is no request
   if (type === 'REQUEST' && !reading.nominal && lemmaOf(clause) === 'call' && children[clause.i]!.some((c) => c.deprel === 'obj') && children[clause.i]!.some((c) => c.deprel === 'obl:unmarked' || (c.deprel === 'xcomp' && /^(NOUN|ADJ)$/.test(c.upos)))) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
