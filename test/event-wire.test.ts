@@ -121,3 +121,11 @@ test('a standing position ("has long opposed") is a description, not an act', ()
   assert.deepEqual(coded('Turkey has long opposed the EU naval mission, calling it a threat to its interests.'), []);
   assert.deepEqual(coded('Turkey opposed the EU naval mission on Monday.').length, 1);
 });
+
+test('a committed retreat ("agreed to withdraw troops") is CONCEDE, not AGREE', () => {
+  const record = extractText('Thai Prime Minister Somchai Wong and Cambodian Prime Minister Hun Rithy agreed on Friday to withdraw troops from the disputed temple area.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['CONCEDE asserted']);
+  assert.deepEqual(coded('Russia pledged to withdraw its troops from the border.').map((e) => e.split(' ')[0]), ['CONCEDE']);
+  // agreeing to cooperate stays AGREE
+  assert.deepEqual(coded('Chile and Peru agreed to resume talks.'), ['AGREE Chile, Peru -> ']);
+});

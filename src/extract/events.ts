@@ -263,8 +263,14 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
 
   // "EU foreign ministers agreed to impose sanctions": the measure agreed on is coded itself (see isContent);
   // "EU agrees new sanctions on Belarus": a measure agreed as a noun is that measure
-  if (type === 'AGREE' && !reading.nominal && DECIDING.has(lemmaOf(trigger))) {
+  if (type === 'AGREE' && !reading.nominal && (DECIDING.has(lemmaOf(trigger)) || /^(pledge|promise|vow|commit)$/.test(lemmaOf(trigger)))) {
     if (contentVerbs(ctx, clause).some((c) => hostileMeasure(ctx, c))) return null;
+    // "agreed to withdraw troops", "pledged to release the prisoners": a committed retreat is CONCEDE, not AGREE
+    // (README: a future RETREAT is CONCEDE; the manual keeps it out of AGREE)
+    if (contentVerbs(ctx, clause).some((c) => { const sense = c.upos === 'VERB' ? verbSense(ctx, c) : null; return !!sense && sense !== 'light' && sense.type === 'RETREAT'; })) {
+      type = 'CONCEDE';
+      mode = null;
+    }
     const object = objectOf(ctx, clause);
     const measure = object ? nounSense(nounLemma(contentHead(ctx, object))) : undefined;
     if (measure && HOSTILE_MEASURES.has(measure.type)) {
