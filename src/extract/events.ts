@@ -195,7 +195,9 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
       mentions.push({ ...mention, type: 'SANCTION', mode: 'convict' });
     }
   }
-  return mergeMentions(mentions).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
+  const actorCountry = (id: string) => index.actors.find((a) => a.id === id)?.country ?? null;
+  const isPerson = (id: string) => index.actors.find((a) => a.id === id)?.type === 'person';
+  return mergeMentions(mentions, actorCountry, isPerson).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
 /** A gathering for a celebration, a funeral, prayers or a match, or to celebrate, mourn or watch. */
@@ -230,9 +232,18 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && /^(VBZ|VBP)$/.test(clause.xpos) && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^until$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
+  // "denied the claim, saying its troops had only returned fire after Armenian units opened fire", "denied that
+  // it had shelled ...": what a denial says happened is the content of a statement, not a reported act
+  if (!reading.nominal && insideDenial(ctx, clause)) return null;
   if (type === 'ASSAULT' && (tellsOfAccident(ctx, trigger) || (!reading.nominal && vesselsStruckEachOther(ctx, clause)))) return null;
   // a state of emergency declared over floods or an earthquake restricts no one (the manual's COERCE is repression)
   if (type === 'COERCE' && mode === 'martial-law' && tellsOfAccident(ctx, trigger)) return null;
+  // "Baku has long opposed the EU mission", "Hungary, which has often opposed sanctions": a standing position is a
+  // description, not an act (README: descriptions and background with no act are not coded)
+  if (!reading.nominal && /^(oppose|support|back|favour|favor|resist)$/.test(lemmaOf(clause)) && auxiliariesOf(ctx, clause).some((a) => /^(has|have|had)$/i.test(a)) &&
+    children[clause.i]!.some((c) => c.deprel === 'advmod' && /^(long|often|always|consistently|traditionally|generally)$/i.test(c.text))) return null;
+  // "calling it a basis for talks", "called the vote a sham": naming something is no request
+  if (type === 'REQUEST' && !reading.nominal && lemmaOf(clause) === 'call' && children[clause.i]!.some((c) => c.deprel === 'obj') && children[clause.i]!.some((c) => c.deprel === 'obl:unmarked' || (c.deprel === 'xcomp' && /^(NOUN|ADJ)$/.test(c.upos)))) return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
   // "poured into the streets to celebrate the win", "gathered for the graduation ceremony": a crowd that is
@@ -249,6 +260,23 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (reading.nominal && clause === trigger && trigger.head >= 0 && (trigger.deprel === 'obj' || isPassiveSubject(ctx, trigger)) && /^(cancel|postpone|scrap|call|delay|shelve|abandon)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
   // "were threatened with arrest": what is threatened is the threat's content, not an act of its own
   if (reading.nominal && trigger.head >= 0 && hasCase(ctx, trigger, ['with']) && /^(threaten|warn)$/.test(lemmaOf(doc.tokens[trigger.head]!))) return null;
+
+  // "EU foreign ministers agreed to impose sanctions": the measure agreed on is coded itself (see isContent);
+  // "EU agrees new sanctions on Belarus": a measure agreed as a noun is that measure
+  if (type === 'AGREE' && !reading.nominal && (DECIDING.has(lemmaOf(trigger)) || /^(pledge|promise|vow|commit)$/.test(lemmaOf(trigger)))) {
+    if (contentVerbs(ctx, clause).some((c) => hostileMeasure(ctx, c))) return null;
+    // "agreed to withdraw troops", "pledged to release the prisoners": a committed retreat is CONCEDE, not AGREE
+    // (README: a future RETREAT is CONCEDE; the manual keeps it out of AGREE)
+    if (contentVerbs(ctx, clause).some((c) => { const sense = c.upos === 'VERB' ? verbSense(ctx, c) : null; return !!sense && sense !== 'light' && sense.type === 'RETREAT'; })) {
+      type = 'CONCEDE';
+      mode = null;
+    }
+    const object = objectOf(ctx, clause);
+    const measure = object ? nounSense(nounLemma(contentHead(ctx, object))) : undefined;
+    if (measure && HOSTILE_MEASURES.has(measure.type)) {
+      return codeMention(ctx, { ...reading, sense: { ...reading.sense, type: measure.type, mode: measure.mode } as Sense });
+    }
+  }
 
   const sentence = doc.sentences[trigger.sentence]!;
   // "the strike did not go ahead", "no talks took place": a named act whose happening is denied
@@ -1224,11 +1252,37 @@ function isContent(ctx: Context, clause: Token): boolean {
     if (governor.upos === 'VERB' && (COMMITTING.has(lemmaOf(governor)) && lemmaOf(governor) !== 'announce' || verbSense(ctx, governor) !== null && verbSense(ctx, governor) !== 'light')) {
       // "agreed to write off the debt": debt relief is coded as the aid it is (manual, AID)
       if (lemmaOf(governor) === 'agree' && writesOffDebt(ctx, clause)) return false;
+      // "agreed to impose fresh sanctions on Belarus": a decision to cut relations is that SANCTION, not AGREE
+      // (the manual's AGREE is a commitment to cooperate)
+      if (DECIDING.has(lemmaOf(governor)) && hostileMeasure(ctx, clause)) return false;
       return true;
     }
     if (governor.upos === 'NOUN' && nounSense(nounLemma(governor)) && relation === 'acl') return true;
     if (!['xcomp', 'ccomp'].includes(relation)) return false;
     current = governor;
+  }
+  return false;
+}
+
+const DECIDING = new Set(['agree', 'decide', 'resolve', 'vote']);
+const HOSTILE_MEASURES = new Set<PloverType>(['SANCTION', 'COERCE']);
+
+/** "impose sanctions", "suspend Syria's membership", "expel the diplomats": a verb whose act cuts relations or coerces. */
+function hostileMeasure(ctx: Context, verb: Token): Sense | null {
+  if (verb.upos !== 'VERB') return null;
+  const sense = verbSense(ctx, verb);
+  if (sense === 'light') {
+    const object = objectOf(ctx, verb);
+    const noun = object ? nounSense(nounLemma(contentHead(ctx, object))) : undefined;
+    return noun && HOSTILE_MEASURES.has(noun.type) ? (noun as Sense) : null;
+  }
+  return sense && HOSTILE_MEASURES.has(sense.type) ? sense : null;
+}
+
+function insideDenial(ctx: Context, clause: Token): boolean {
+  for (const { token, via } of governors(ctx, clause, 4)) {
+    if (token.upos === 'VERB' && /^(deny|refute)$/.test(lemmaOf(token))) return via !== 'conj';
+    if (token.deprel === 'root' && via === 'conj') return false;
   }
   return false;
 }
@@ -1561,14 +1615,24 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   const country = mention || depth === 0 ? undefined : countryNameAt(ctx, head);
   if (country) {
     add([ctx.index.actorOnDemand('country', country.entry.name, country.entry.country!, country.entity.tokenStart, country.entity.tokenEnd).id]);
-    for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+    for (const c of kids) if (isConjunct(ctx, c)) add(actorIds(ctx, c, role, depth + 1));
     return ids;
   }
   const national = mention && mention.actor.type === 'organization' ? nationalInstitution(mention.actor.name) : undefined;
-  if (mention && national) {
+  // "UN envoy Maria Lopes" parsed flat under "UN": the named person the title leads to is the actor
+  const titledPerson = mention && mention.actor.type !== 'person' ? kids.find((c) => (c.deprel === 'flat' || c.deprel === 'nmod:desc') && c.i > head.i && mentionAt(ctx, c)?.actor.type === 'person') : undefined;
+  if (titledPerson) {
+    add([mentionAt(ctx, titledPerson)!.actor.id]);
+  } else if (mention && national) {
     // "the Indian navy", "the Mexican Senate" taken whole for a name: a state organ stands for its state
     add([ctx.index.actorOnDemand('country', national.name, national.country!, mention.tokenStart, mention.tokenStart + 1).id]);
   } else if (mention && !(mention.actor.type === 'organization' && isGenericInstitution(mention.actor.name) && countryQualifier(ctx, head).length)) {
+    // ("asked Japan and South Korea for ...": a first conjunct the parser hung on the second name as a compound)
+    for (const c of kids) {
+      const m = c.deprel === 'compound' && c.i < mention.tokenStart ? mentionAt(ctx, c) : undefined;
+      const after = m ? ctx.doc.tokens[m.tokenEnd] : undefined;
+      if (m && m.actor.id !== mention.actor.id && (m.actor.type === 'country' || m.actor.type === 'organization') && after && /^(and|,)$/.test(after.text)) add([m.actor.id]);
+    }
     add([mention.actor.id]);
   } else if (apposed) {
     add(actorIds(ctx, apposed, role, depth + 1));
@@ -1581,7 +1645,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
-    if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => c.deprel === 'conj').flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => isConjunct(ctx, c)).flatMap((c) => actorIds(ctx, c, role, depth + 1))];
     // "the dockers' union", "farmers' groups", "the transport workers' union": a body (or bodies) named by whom it
     // organises keeps its organisation word, with every word of the possessor (eval/data/README.md)
     const organised = /^(unions?|federations?|associations?|confederations?|syndicates?|groups|organi[sz]ations)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{L}\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) : undefined;
@@ -1669,7 +1733,7 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
       if (group) add([group.id]);
     }
   }
-  for (const c of kids) if (c.deprel === 'conj') add(actorIds(ctx, c, role, depth + 1));
+  for (const c of kids) if (isConjunct(ctx, c)) add(actorIds(ctx, c, role, depth + 1));
   return ids;
 }
 
@@ -1818,7 +1882,12 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     for (let t: Token = pronoun, hops = 0; t.head >= 0 && hops < 5; hops++) {
       const governor = ctx.doc.tokens[t.head]!;
       if (t.deprel === 'ccomp' || (t.deprel === 'xcomp' && governor.upos === 'VERB')) {
-        const subject = ctx.children[governor.i]!.find((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
+        // (several subjects, as when a dateline is parsed as one: "MANILA, ... - The Philippines said it had asked
+        // ...", the one naming an actor is meant)
+        // ("Armenia accused Azerbaijan ... and said it had asked ...": a coordinated reporting verb shares the subject)
+        const own = ctx.children[governor.i]!.filter((c) => SUBJECTS.has(c.deprel) && c !== pronoun);
+        const candidates = own.length || governor.deprel !== 'conj' ? own : subjectsOf(ctx, governor).filter((c) => c !== pronoun);
+        const subject = candidates.find((c) => c.upos !== 'PRON' && actorIds(ctx, c, 'agent', depth + 1).length) ?? candidates[0];
         // "X said the EU would help to pay for it": "it" is a thing or a body, never the person reporting
         if (subject && subject.upos !== 'PRON') return actorIds(ctx, subject, 'agent', depth + 1).filter((id) => !(/^its?$/.test(lower) && ctx.index.actors.find((a) => a.id === id)?.type === 'person'));
         // "It also said it would expel ...": a reporting pronoun stands for the same body as the one reported
@@ -1828,7 +1897,10 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     }
     // "Azerbaijan's foreign ministry summoned ... It also warned that ...": a pronoun opening the main clause of a
     // later sentence continues that sentence's subject
-    const previous = pronoun.sentence > 0 && /^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root' ? previousSubjectActors(ctx, pronoun, depth) : [];
+    // ("... met in Ankara. Their foreign ministers last met in Athens": a possessive opening that subject, too)
+    const owner = pronoun.deprel === 'nmod:poss' && pronoun.head >= 0 ? ctx.doc.tokens[pronoun.head]! : undefined;
+    const opensSubject = !!owner && /^nsubj/.test(owner.deprel) && firstOf(ctx, owner).i === pronoun.i && ctx.doc.tokens[owner.head]?.deprel === 'root';
+    const previous = pronoun.sentence > 0 && ((/^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root') || opensSubject) ? previousSubjectActors(ctx, pronoun, depth) : [];
     if (previous.length) return previous;
   }
   if (PERSONAL.has(lower)) {
@@ -1854,7 +1926,8 @@ function previousSubjectActors(ctx: Context, pronoun: Token, depth: number): str
   const root = ctx.doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).find((t) => t.deprel === 'root');
   const subject = root ? ctx.children[root.i]!.find((c) => SUBJECTS.has(c.deprel)) : undefined;
   if (!subject || subject.upos === 'PRON' || depth > 1) return [];
-  return actorIds(ctx, subject, 'agent', depth + 1);
+  // (the earlier subject is read as if named here: "Turkish and Greek officials" keeps both its conjuncts)
+  return actorIds(ctx, subject, 'agent', Math.min(depth, 1));
 }
 
 /** A quote's speaker, or when the quote layer left it open, the actor (a person first) in the subject of its cue. */
@@ -1900,10 +1973,13 @@ function ownerIds(ctx: Context, thing: Token, depth = 0): string[] {
   const act = !!sense && sense.type !== 'CONSULT';
   // "Sweden's NATO bid": with a possessor, a qualifier names what the thing is about, not whose it is
   const possessed = ctx.children[thing.i]!.some((c) => c.deprel === 'nmod:poss' && c.upos !== 'PRON' && actorIds(ctx, c, 'agent').length);
+  // ("African Union mediation between Egypt and Ethiopia", "Qatar's talks between ...": with whose the act is
+  // named, the parties it is between are not its owners)
+  const agented = ctx.children[thing.i]!.some((c) => (c.deprel === 'nmod:poss' || c.deprel === 'amod' || c.deprel === 'compound' || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'from']))) && !isPlaceWord(ctx, c) && actorIds(ctx, c, 'agent').length > 0);
   for (const c of ctx.children[thing.i]!) {
     const kase = c.deprel.startsWith('nmod') ? caseOf(ctx, c) : undefined;
     const qualifier = c.deprel === 'amod' || c.deprel === 'compound';
-    const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || kase === 'between' || (kase === 'of' && !act);
+    const owner = c.deprel === 'nmod:poss' || (qualifier && !possessed) || kase === 'from' || kase === 'by' || (kase === 'between' && !agented) || (kase === 'of' && !act);
     if (owner && !isPlaceWord(ctx, c)) add(actorIds(ctx, c, 'agent').length ? actorIds(ctx, c, 'agent') : c.deprel === 'nmod:poss' ? recipientIds(ctx, c) : []);
     // "Armenian-held villages", "rebel-controlled towns": whoever holds a place is its owner
     if (c.deprel === 'amod' && /^(hold|control|occupy|run)$/.test(lemmaOf(c))) {
@@ -1928,8 +2004,15 @@ function subjectsOf(ctx: Context, clause: Token): Token[] {
       if (relative) return [antecedentOfRelative(ctx, host, relative)];
     }
     // (a subject the parser marked passive that is not one, "troops have not withdrawn", is the actor)
-    const subjects = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
-    if (subjects.length) return subjects.map((c) => antecedentOfRelative(ctx, host!, c));
+    const own = ctx.children[host.i]!.filter((c) => (SUBJECTS.has(c.deprel) || PASSIVE_SUBJECTS.has(c.deprel)) && !isPassiveSubject(ctx, c));
+    // (or the subject the parser hung on an auxiliary before the verb: "The African Union has so far refused")
+    const subjects = own.length ? own : ctx.children[host.i]!.filter((c) => c.deprel === 'aux' && c.i < host!.i).flatMap((a) => ctx.children[a.i]!.filter((g) => SUBJECTS.has(g.deprel)));
+    // "EU envoy Pekka Laine praised ...": a title noun the parser made a second subject right before the named person
+    // describes that person and names no actor of its own (eval/data/README.md: a named person by full name)
+    const titled = subjects.filter((s) => !(s.upos === 'NOUN' && subjects.some((o) => o !== s && o.i === s.i + 1 && mentionAt(ctx, o)?.actor.type === 'person')))
+      // "The European Union has so far refused": an auxiliary the parser made the subject has the real one under it
+      .map((s) => (/^(have|has|had|be|is|was|were|are|do|does|did)$/i.test(s.text) && s.i < host!.i ? ctx.children[s.i]!.find((g) => SUBJECTS.has(g.deprel)) ?? s : s));
+    if (subjects.length) return titled.map((c) => antecedentOfRelative(ctx, host!, c));
     if (ctx.children[host.i]!.some((c) => isPassiveSubject(ctx, c))) return [];
     // "the EU, which imposed ...": a relative clause's subject is its noun
     if (host.deprel === 'acl:relcl' && host.head >= 0) return [ctx.doc.tokens[host.head]!];
@@ -1972,6 +2055,80 @@ function antecedentOfRelative(ctx: Context, clause: Token, subject: Token): Toke
   for (k--; k >= start && ctx.doc.tokens[k]!.upos === 'PUNCT'; k--);
   const noun = ctx.doc.tokens[k];
   return noun && (noun.upos === 'NOUN' || noun.upos === 'PROPN') ? noun : subject;
+}
+
+/**
+ * The actors coordinated before a subject noun phrase by word order: "Serbian President Milan Jovic and Kosovo
+ * Prime Minister Arben Krasniqi", where the parser made only the last name the subject. The phrase is walked back
+ * over its title words to an "and" (or a list comma); the actor named right before it counts when its own phrase
+ * opens the clause (sentence start, a dash or comma), so a name behind a preposition ("talks with Russia and")
+ * is never taken.
+ */
+function coordinatedBefore(ctx: Context, subject: Token): string[] {
+  const { doc } = ctx;
+  const start = doc.sentences[subject.sentence]!.tokenStart;
+  const titleWord = (t: Token) => /^(PROPN|ADJ|NOUN|DET)$/.test(t.upos) && !/^(and|or)$/i.test(t.text);
+  const found: string[] = [];
+  let k = Math.min(subject.i, mentionAt(ctx, subject)?.tokenStart ?? subject.i) - 1;
+  for (let round = 0; round < 4; round++) {
+    while (k >= start && titleWord(doc.tokens[k]!) && doc.tokens[k]!.head !== -1 && doc.tokens[k]!.deprel !== 'nsubj') k--;
+    if (k < start || !/^(and|,)$/.test(doc.tokens[k]!.text)) break;
+    const before = doc.tokens[k - 1];
+    const m = before && before.sentence === subject.sentence ? mentionAt(ctx, before) : undefined;
+    if (!m || ctx.index.actors.find((a) => a.id === m.actor.id)?.type !== 'person' && !/^(PROPN)$/.test(before!.upos)) break;
+    // the named actor's own phrase must open the clause
+    let j = m.tokenStart - 1;
+    while (j >= start && titleWord(doc.tokens[j]!)) j--;
+    const opener = doc.tokens[j];
+    if (j >= start && !(opener!.upos === 'PUNCT' || /^(and)$/i.test(opener!.text))) break;
+    found.push(m.actor.id);
+    k = j;
+    if (k < start || doc.tokens[k]!.text !== ',' && !/^and$/i.test(doc.tokens[k]!.text)) break;
+  }
+  return found;
+}
+
+/**
+ * "..., with Foreign Minister X calling it a sign of trust": a "with" phrase whose noun is followed by an -ing verb
+ * is an absolute clause (its noun is the subject of that verb), not a partner of the act. Name parts the parser
+ * tagged as something else are skipped on the way to the verb.
+ */
+function isAbsoluteWith(ctx: Context, phrase: Token): boolean {
+  if (!hasCase(ctx, phrase, ['with'])) return false;
+  const { doc } = ctx;
+  // (", with Foreign Minister Eva de Vries calling it ...": the -ing verb hung on the name, after a comma)
+  const opening = firstOf(ctx, phrase);
+  if (doc.tokens[opening.i - 1]?.text === ',' && ctx.children[phrase.i]!.some((c) => c.deprel === 'acl' && c.xpos === 'VBG' && c.i > phrase.i)) return true;
+  const end = Math.max(...subtree(ctx, phrase).map((t) => t.i));
+  let k = end + 1;
+  // ("with Secretary of State Dana Whitfield calling": the title and name, whatever the parser made of them)
+  while (doc.tokens[k] && doc.tokens[k]!.sentence === phrase.sentence && /^(\p{Lu}|(of|de|da|di|del|der|van|von|al|bin|el|la|le|dos|du)$)/u.test(doc.tokens[k]!.text) && doc.tokens[k]!.xpos !== 'VBG' && k - end < 7) k++;
+  const next = doc.tokens[k];
+  return !!next && next.sentence === phrase.sentence && next.xpos === 'VBG';
+}
+
+/** The state a named official acts for (their country, when the actor index knows it), else the actor itself. */
+function stateOfOfficial(ctx: Context, id: string, at: Token): string {
+  const actor = ctx.index.actors.find((a) => a.id === id);
+  if (actor?.type !== 'person' || !actor.country) return id;
+  const name = gazetteer().countryName(actor.country);
+  return name ? ctx.index.actorOnDemand('country', name, actor.country, at.i, at.i + 1).id : id;
+}
+
+/** A conjunct, unless it is an absolute "with" clause the parser coordinated ("between X and Y, with Z calling ..."). */
+function isConjunct(ctx: Context, token: Token): boolean {
+  if (token.deprel !== 'conj' || isAbsoluteWith(ctx, token)) return false;
+  // ("X and her Moroccan counterpart, Karim Benali, signed": a title the parser coordinated with the name in
+  // apposition to it is that person, who is coordinated in turn)
+  if (token.upos === 'NOUN') {
+    const after = Math.max(...subtree(ctx, token).map((t) => t.i)) + 1;
+    const named = ctx.doc.tokens[after]?.text === ',' ? ctx.doc.tokens[after + 1] : undefined;
+    const m = named ? mentionAt(ctx, named) : undefined;
+    if (m && m.actor.type === 'person' && m.tokenStart === named!.i && ctx.doc.tokens.slice(m.tokenStart, m.tokenEnd).some((t) => t.deprel === 'conj' && t.head === token.head)) return false;
+  }
+  // (nor a piece of the absolute's name the parser coordinated after it: "with Secretary of State Dana Whitfield")
+  const siblings = token.head >= 0 ? ctx.children[token.head]! : [];
+  return !siblings.some((c) => c.deprel === 'conj' && c.i < token.i && isAbsoluteWith(ctx, c));
 }
 
 /** The actor right after the act and its object, behind one of the category's recipient prepositions. */
@@ -2029,6 +2186,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   if (clause !== trigger || !nominal) {
     const subjects = subjectsOf(ctx, clause);
     for (const s of subjects) add(source, actorIds(ctx, s, 'agent'));
+    // "Serbian President Milan Jovic and Kosovo Prime Minister Arben Krasniqi agreed": titled names the parser
+    // split, keeping only the last as the subject, are read back through the "and" before it
+    for (const s of subjects) if (actorIds(ctx, s, 'agent').length) add(source, coordinatedBefore(ctx, s).filter((id) => !source.includes(id)));
     for (const c of children[clause.i]!) {
       // (an active verb's "by" phrase is no agent: "boycotting French brands after remarks by the president")
       if ((c.deprel === 'obl:agent' && hasCase(ctx, c, ['by'])) || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['by']) && !(clause.xpos === 'VBG' || /^VB[ZP]?$/.test(clause.xpos)))) add(source, actorIds(ctx, c, 'agent'));
@@ -2091,7 +2251,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
     // ("spurned an invitation from Venezuela", "rebuffing calls from Washington": who turns it down received it)
     if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
-      for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').filter((id) => !source.includes(id)));
+      // ("Ethiopian Prime Minister X welcomed an offer by Kenya": the offer is made to the state the official speaks
+      // for, as with "Taiwan's president dismissed Beijing's offer of talks")
+      for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').map((id) => stateOfOfficial(ctx, id, s)).filter((id) => !source.includes(id)));
     }
   }
   const clauseKids = children[clause.i]!;
@@ -2132,6 +2294,8 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "spoke by telephone with X": the partner the parser hung under the means of the call
     if (type === 'CONSULT' && c.deprel.startsWith('obl') && hasCase(ctx, c, ['by'])) for (const g of children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['with'])) add(target, actorIds(ctx, g, 'patient'));
     if (!c.deprel.startsWith('obl') || c.deprel === 'obl:agent' || hasCase(ctx, c, ['by'])) continue;
+    // "backed the talks, with Secretary of State X calling it ...": an absolute names who speaks, not a partner
+    if (isAbsoluteWith(ctx, c)) continue;
     const kase = caseOf(ctx, c);
     if (kase && recipientCases.includes(kase)) {
       const ids = recipientIds(ctx, c);
@@ -2358,6 +2522,9 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
     return false;
   };
   if (dated(verb) || (reading.nominal && dated(reading.trigger))) return true;
+  // "last met in Athens in January", "last visited Beijing": an earlier instance recalled (as "last met in 2021")
+  // (the parser may read "last" as an adjective on the verb)
+  if (!reading.nominal && children[verb.i]!.some((c) => /^(advmod|amod)$/.test(c.deprel) && /^last$/i.test(c.text) && c.i === verb.i - 1)) return true;
   if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
   if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
   // "..., whose future he had threatened to review": a pluperfect relative clause the parser did not read as one
@@ -2456,7 +2623,7 @@ function placeOf(ctx: Context, reading: Reading): string | null {
  * they share an actor and their recipients agree; meetings also when they are at the same place. References back
  * ("the talks") join the latest meeting. The fullest mention (with a place, more participants) gives the evidence.
  */
-function mergeMentions(mentions: Mention[]): Mention[] {
+function mergeMentions(mentions: Mention[], actorCountry: (id: string) => string | null = () => null, isPerson: (id: string) => boolean = () => false): Mention[] {
   const gaz = gazetteer();
   const countryOf = (place: string | null) => (place ? gaz.lookup(place)?.country ?? place.toLowerCase() : null);
   const overlap = (a: string[], b: string[]) => a.some((x) => b.includes(x));
@@ -2479,6 +2646,28 @@ function mergeMentions(mentions: Mention[]): Mention[] {
         earlier.location = m.location;
         earlier.evidence = m.evidence;
       }
+      continue;
+    }
+    // "Serbia and Kosovo agree to resume talks" over "Serbian President Milan Jovic and Kosovo Prime Minister Arben
+    // Krasniqi agreed ...": the same act told of the states in one sentence and of their leaders in the next is
+    // one event, with the named leaders as its participants
+    const sameStates = (a: string[], b: string[]) => {
+      const ca = a.map(actorCountry);
+      const cb = b.map(actorCountry);
+      return ca.every((c) => c !== null && cb.includes(c)) && cb.every((c) => c !== null && ca.includes(c));
+    };
+    const restated = kept.find((k) => k.type === m.type && k.negated === m.negated && Math.abs(m.sentence - k.sentence) === 1 &&
+      (k.source.every(isPerson) !== m.source.every(isPerson)) && sameStates(k.source, m.source) && (k.target.length === 0 || m.target.length === 0 || sameStates(k.target, m.target) || overlap(k.target, m.target)));
+    if (restated) {
+      if (m.source.every(isPerson)) {
+        restated.source = [...m.source];
+        if (m.target.length) restated.target = [...m.target];
+        restated.evidence = m.evidence;
+        restated.modality = m.modality;
+        restated.sentence = m.sentence;
+      }
+      restated.location ??= m.location;
+      restated.mode ??= m.mode;
       continue;
     }
     const same = kept.find((k) => {

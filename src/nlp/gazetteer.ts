@@ -107,6 +107,8 @@ const ORGANIZATIONS: Array<{ name: string; aliases: string[] }> = [
   { name: 'G7', aliases: ['G7', 'G-7', 'Group of Seven'] },
   { name: 'G20', aliases: ['G20', 'G-20', 'Group of 20'] },
   { name: 'African Union', aliases: ['African Union', 'AU'] },
+  { name: 'ECOWAS', aliases: ['ECOWAS', 'Ecowas', 'Economic Community of West African States'] },
+  { name: 'Collective Security Treaty Organization', aliases: ['Collective Security Treaty Organization', 'CSTO'] },
   { name: 'ASEAN', aliases: ['ASEAN', 'Association of Southeast Asian Nations'] },
   { name: 'Arab League', aliases: ['Arab League'] },
   { name: 'IAEA', aliases: ['IAEA', 'International Atomic Energy Agency'] },
