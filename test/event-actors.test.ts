@@ -2,17 +2,9 @@
 // relative clauses, pronouns, nationality adjectives, headlines, passives without an agent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromText } from '../src/ingest/index.js';
-import { processArticle } from '../src/pipeline.js';
+import { extractText, codedEvents } from './extraction.js';
 
-const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
-
-/** The events of a text as "TYPE source -> target" with actor names, for readable assertions. */
-function coded(text: string): string[] {
-  const record = extractText(text);
-  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).join(', ');
-  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
-}
+const coded = (text: string): string[] => codedEvents(text);
 
 test('a relative clause the parser made the main clause stands for the noun before it', () => {
   assert.deepEqual(coded('Zambian police, who have been accused of brutality, arrested 12 miners in Kitwe on Tuesday.'), ['COERCE Zambia -> miners']);

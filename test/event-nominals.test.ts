@@ -3,12 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { articleFromText } from '../src/ingest/index.js';
 import { processArticle } from '../src/pipeline.js';
+import { codedEvents } from './extraction.js';
 
-function coded(text: string): string[] {
-  const record = processArticle(articleFromText(text, { published: '2026-02-10' })).record;
-  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).join(', ');
-  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
-}
+const coded = (text: string): string[] => codedEvents(text, '2026-02-10');
 
 test('an extradition named as a noun goes from the "from" state to the "to" state', () => {
   assert.deepEqual(coded('The extradition of the fugitive trader Marco Belli from Brazil to Italy was completed on Tuesday.'), ['COOPERATE Brazil -> Italy']);

@@ -2,14 +2,9 @@
 // aid, protest, repression, threats, attacks, agreement and cooperation, checked one by one against the coder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromText } from '../src/ingest/index.js';
-import { processArticle } from '../src/pipeline.js';
+import { codedEvents } from './extraction.js';
 
-function coded(text: string): string[] {
-  const record = processArticle(articleFromText(text, { published: '2026-03-02' })).record;
-  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).join(', ');
-  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
-}
+const coded = (text: string): string[] => codedEvents(text, '2026-03-02');
 
 test('aid sent by other verbs: dispatched, rushed, channelled, allocated, handed over', () => {
   assert.deepEqual(coded('Finland dispatched a field hospital to Moldova on Sunday.'), ['AID Finland -> Moldova']);

@@ -2,17 +2,9 @@
 // titled names the parser splits, one act told twice, reported requests, offers, absolutes and denials.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromText } from '../src/ingest/index.js';
-import { processArticle } from '../src/pipeline.js';
+import { extractText, codedEvents } from './extraction.js';
 
-const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
-
-/** The events of a text as "TYPE source -> target" with actor names (sorted within each side). */
-function coded(text: string): string[] {
-  const record = extractText(text);
-  const names = (ids: string[]) => ids.map((id) => record.actors.find((a) => a.id === id)?.name ?? id).sort().join(', ');
-  return record.events.map((e) => `${e.type} ${names(e.source)} -> ${names(e.target)}`);
-}
+const coded = (text: string): string[] => codedEvents(text, '2026-05-04', true);
 
 test('titled names coordinated after a dateline are all the subject', () => {
   assert.deepEqual(coded('LIMA, May 4, 2026 — Peruvian President Rosa Quispe and Bolivian Foreign Minister Tomas Arce signed a water-sharing accord on Monday.'), ['SUPPORT Rosa Quispe, Tomas Arce -> ']);

@@ -2,13 +2,11 @@
 // rejections are coded with their parties, and quotes get the right speaker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromText } from '../src/ingest/index.js';
-import { processArticle } from '../src/pipeline.js';
 import { issueLabel } from '../src/extract/issues.js';
 import { analyze } from '../src/nlp/index.js';
 import { joinOrganizationNames } from '../src/nlp/entities.js';
+import { extractText } from './extraction.js';
 
-const extractText = (text: string, published = '2026-05-04') => processArticle(articleFromText(text, { published })).record;
 const nameOf = (record: ReturnType<typeof extractText>, id: string | null) => record.actors.find((a) => a.id === id)?.name;
 
 test('paraphrases of one proposal get one issue label', () => {

@@ -1,10 +1,8 @@
 // Quote attribution on sentences written for these tests: what counts as reported speech, and who speaks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromText } from '../src/ingest/index.js';
-import { processArticle } from '../src/pipeline.js';
+import { extractText } from './extraction.js';
 
-const extractText = (text: string) => processArticle(articleFromText(text, { published: '2026-05-04' })).record;
 type Record = ReturnType<typeof extractText>;
 const nameOf = (record: Record, id: string | null) => record.actors.find((a) => a.id === id)?.name;
 const cues = (record: Record) => record.quotes.map((q) => q.cue?.text ?? null);
