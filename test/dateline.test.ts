@@ -46,4 +46,5 @@ test('a kicker is no dateline', () => {
   assert.equal(opening('EXCLUSIVE: Ministers drew up a plan in secret.'), null);
   assert.equal(opening('UPDATE - The talks resumed on Friday.'), null);
   assert.equal(opening('DEAL IS OFF: Talks collapse in Geneva.'), null);
+  assert.equal(opening('PUBLISHED: 10:42 GMT, 3 March 2026'), null);
 });

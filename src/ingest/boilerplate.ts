@@ -114,7 +114,7 @@ const DATELINE = new RegExp(
 
 const KICKER_WORDS = new Set(['UPDATE', 'UPDATED', 'EXCLUSIVE', 'BREAKING', 'WATCH', 'LOOK', 'LISTEN', 'BYLINE',
   'ANALYSIS', 'OPINION', 'EDITORIAL', 'COMMENT', 'VIDEO', 'PHOTOS', 'LIVE', 'BUSTED', 'BOOM', 'REVEALED', 'FACT',
-  'CHECK', 'NEWS', 'ALERT', 'IS', 'IN', 'THE', 'OF', 'AND', 'TO', 'A']);
+  'CHECK', 'NEWS', 'ALERT', 'PUBLISHED', 'POSTED', 'BY', 'SOURCE', 'PHOTO', 'CREDIT', 'IS', 'IN', 'THE', 'OF', 'AND', 'TO', 'A']);
 
 /**
  * "CAIRO, March 3, 2026 - Egypt on Tuesday ...", "WASHINGTON (Reuters) -", "Kyiv, Ukraine — ...". A place in
