@@ -1,0 +1,184 @@
+// Repairs of a few dependency-parse mistakes that the event coder would otherwise read as they stand. Each repair
+// looks for one tell-tale shape that a correct parse never has, rewrites only the tokens of that shape, and works on
+// a copy so that the other extractors keep the parser's own reading.
+import type { Doc, Token } from '../nlp/index.js';
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Relations that a verb heading its own clause may carry: a verb with any other relation was read as a word. */
+const CLAUSAL = new Set(['root', 'advcl', 'ccomp', 'xcomp', 'csubj', 'csubj:pass', 'conj', 'acl', 'acl:relcl', 'parataxis', 'aux', 'aux:pass', 'cop']);
+
+/** The document with repaired tokens (a copy), or the document itself when nothing needed repair. */
+export function repairParse(doc: Doc): Doc {
+  const tokens = doc.tokens.map((t) => ({ ...t }));
+  let changed = false;
+  for (const sentence of doc.sentences) {
+    const words = tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+    if (words.length < 4) continue;
+    changed = verbAsNounModifier(tokens, words) || changed;
+    changed = initialParticipleClause(tokens, words) || changed;
+    changed = participleReadAsNoun(tokens, words) || changed;
+  }
+  return changed ? { ...doc, tokens } : doc;
+}
+
+const childrenOf = (words: Token[], head: Token) => words.filter((w) => w.head === head.i);
+
+/**
+ * "Dock workers in Antwerp walked off the job": a sentence-initial word tagged as a bare verb that is the subject of
+ * the main verb, with the noun after it as its object. A verb cannot be a nominal subject, so the word is read as a
+ * modifier of the noun, and the noun takes over as the subject.
+ */
+function verbAsNounModifier(tokens: Token[], words: Token[]): boolean {
+  const first = words[0]!;
+  const next = words[1]!;
+  if (first.upos !== 'VERB' || !/^(VB|VBP)$/.test(first.xpos) || !/^[A-Z][a-z]+$/.test(first.text)) return false;
+  if (next.head !== first.i || !NOMINAL.has(next.upos) || next.upos === 'PRON' || !/^(obj|compound|nsubj)$/.test(next.deprel)) return false;
+  if (first.deprel === 'root') {
+    // "Dock workers ... walked": read as an order ("dock the workers") with the true main verb hanging off it. Only
+    // a finite verb with no subject of its own is taken as the main verb.
+    const main = words.find((w) => w.head === first.i && w.i > next.i && w.upos === 'VERB' && /^(VBD|VBZ|VBP)$/.test(w.xpos) && /^(xcomp|conj|ccomp|parataxis)$/.test(w.deprel));
+    if (!main || words.some((w) => w.head === main.i && w.deprel.startsWith('nsubj'))) return false;
+    for (const c of childrenOf(words, first)) if (c !== next && c !== main) c.head = c.i < main.i ? next.i : main.i;
+    main.head = -1;
+    main.deprel = 'root';
+    next.head = main.i;
+    next.deprel = 'nsubj';
+  } else {
+    if (!first.deprel.startsWith('nsubj')) return false;
+    const head = tokens[first.head];
+    if (!head || head.upos !== 'VERB') return false;
+    for (const c of childrenOf(words, first)) if (c !== next) c.head = next.i;
+    next.head = first.head;
+    next.deprel = first.deprel;
+  }
+  first.head = next.i;
+  first.deprel = 'compound';
+  first.upos = 'NOUN';
+  first.xpos = 'NN';
+  first.lemma = first.text.toLowerCase();
+  return true;
+}
+
+/**
+ * "Rebuffing calls from Washington, Israel's defence minister ruled out ...": a participle opening the sentence and
+ * ending at a comma, read as a modifier of a noun of the main clause. When the main clause after the comma has a
+ * subject of its own, the participle heads an adverbial clause of the main verb and the nouns before the comma are
+ * its arguments.
+ */
+function initialParticipleClause(tokens: Token[], words: Token[]): boolean {
+  const first = words[0]!;
+  if (first.upos !== 'VERB' || !/^(VBG|VBN)$/.test(first.xpos) || CLAUSAL.has(first.deprel)) return false;
+  const comma = words.find((w) => w.i > first.i + 1 && w.text === ',');
+  if (!comma) return false;
+  const root = words.find((w) => w.head === -1);
+  if (!root || root.i <= comma.i || root.upos !== 'VERB') return false;
+  const inSpan = (t: Token) => t.i >= first.i && t.i < comma.i;
+  // the main clause must keep a subject after the comma, or the opening words may be its subject after all
+  if (!words.some((w) => w.head === root.i && w.deprel.startsWith('nsubj') && w.i > comma.i)) return false;
+  const escaping = words.filter((w) => inSpan(w) && w !== first && !inSpan(tokens[w.head] ?? w));
+  if (escaping.length === 0 || escaping.some((w) => !NOMINAL.has(w.upos))) return false;
+  let hasObject = words.some((w) => w.head === first.i && w.deprel === 'obj');
+  for (const w of escaping) {
+    const governed = words.some((c) => c.head === w.i && c.deprel === 'case');
+    w.head = first.i;
+    w.deprel = governed ? 'obl' : hasObject ? 'obl' : 'obj';
+    if (w.deprel === 'obj') hasObject = true;
+  }
+  first.head = root.i;
+  first.deprel = 'advcl';
+  comma.head = root.i;
+  comma.deprel = 'punct';
+  return true;
+}
+
+/**
+ * "Gunmen on motorbikes shot dead a village chief ..., officials said": a past participle before "dead" tagged as a
+ * noun inside the subject of a reporting verb. It is the verb of the reported clause: the noun phrase before it is
+ * its subject and the first noun after "dead" its object. Only when the reporting verb has a subject of its own.
+ */
+function participleReadAsNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    const dead = tokens[verb.i + 1];
+    if (!dead || dead.sentence !== verb.sentence || dead.text.toLowerCase() !== 'dead') continue;
+    if (verb.upos === 'VERB' || !/^(shot|[a-z]+ed)$/i.test(verb.text)) continue;
+    const compound = tokens[verb.i - 1]?.head === verb.i && tokens[verb.i - 1]?.deprel === 'compound';
+    if (compound && verb.head >= 0 && tokens[verb.head]!.i < verb.i) {
+      // inside a longer subject ("Gunmen on motorbikes shot dead"): read below
+    } else if (compound) {
+      done = rootParticiple(tokens, words, verb, dead) || done;
+      continue;
+    }
+    // the subject noun phrase the participle was swallowed into
+    let subject: Token | undefined = tokens[verb.head];
+    while (subject && subject.i < verb.i && !subject.deprel.startsWith('nsubj') && subject.head >= 0) subject = tokens[subject.head];
+    if (!subject || subject.i >= verb.i || !subject.deprel.startsWith('nsubj')) continue;
+    const reporter = tokens[subject.head];
+    if (!reporter || reporter.upos !== 'VERB' || reporter.i < verb.i) continue;
+    if (!words.some((w) => w.head === reporter.i && w.deprel.startsWith('nsubj') && w !== subject && w.i > verb.i)) continue;
+    const object = words.find((w) => w.i > dead.i && NOMINAL.has(w.upos) && (w.head === subject.i || w.head === verb.i || w.head === dead.i) && w.deprel !== 'case');
+    if (!object) continue;
+    // "on motorbikes": a preposition left pointing at the participle goes with the noun it precedes
+    for (const c of childrenOf(words, verb)) {
+      if (c.i < verb.i && c.deprel === 'case') c.head = c.i + 1;
+      else if (c.i < verb.i) {
+        c.head = subject.i;
+        if (c.deprel === 'compound') c.deprel = 'nmod';
+      }
+    }
+    for (const w of words) {
+      if (w.i > dead.i && w.head === subject.i && w !== object) {
+        w.head = verb.i;
+        if (w.deprel === 'conj' || w.deprel === 'nmod') w.deprel = 'obl';
+      }
+    }
+    verb.upos = 'VERB';
+    verb.xpos = 'VBD';
+    verb.head = reporter.i;
+    verb.deprel = 'ccomp';
+    subject.head = verb.i;
+    subject.deprel = 'nsubj';
+    dead.head = verb.i;
+    dead.deprel = 'xcomp';
+    object.head = verb.i;
+    object.deprel = 'obj';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Gunmen shot dead a village chief": the same participle read as a noun with the noun before it as its compound
+ * (the head of the sentence, the clause of a reporting verb, or the subject of the object noun). The compound is
+ * the subject and the first noun after "dead" the object.
+ */
+function rootParticiple(tokens: Token[], words: Token[], verb: Token, dead: Token): boolean {
+  const before = tokens[verb.i - 1]!;
+  if (!NOMINAL.has(before.upos)) return false;
+  if (verb.head !== -1 && verb.deprel !== 'ccomp' && !verb.deprel.startsWith('nsubj')) return false;
+  const under = (w: Token) => {
+    for (let t: Token | undefined = w; t; t = t.head >= 0 ? tokens[t.head] : undefined) if (t === verb) return true;
+    return false;
+  };
+  let object = verb.deprel.startsWith('nsubj') ? undefined
+    : words.find((w) => w.i > dead.i && NOMINAL.has(w.upos) && under(w) && !['case', 'compound', 'det', 'nummod', 'amod'].includes(w.deprel));
+  // "Police shot dead three protesters": the object noun was made the head of the sentence, with the participle
+  // as its subject; the participle takes its place
+  const governor = tokens[verb.head];
+  if (verb.deprel.startsWith('nsubj')) {
+    if (!governor || governor.head !== -1 || governor.i <= dead.i || !NOMINAL.has(governor.upos)) return false;
+    object = governor;
+    for (const c of words) if (c.head === governor.i && c !== verb && (c.i > governor.i || c.deprel === 'punct')) c.head = verb.i;
+    verb.head = -1;
+    verb.deprel = 'root';
+  }
+  if (!object) return false;
+  verb.upos = 'VERB';
+  verb.xpos = 'VBD';
+  before.deprel = 'nsubj';
+  dead.head = verb.i;
+  dead.deprel = 'xcomp';
+  object.head = verb.i;
+  object.deprel = 'obj';
+  return true;
+}

@@ -1,0 +1,57 @@
+// Repairs of parse mistakes the event coder reads around (src/extract/parse-repair.ts), on sentences written for
+// these tests: a sentence-initial noun modifier tagged as a verb, an opening participle clause read as part of the
+// subject, and "shot dead" read as a noun. Each repair is checked on the tokens and, where the coder then reads the
+// sentence, on its events; and each has a guard case the repair must leave alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/nlp/index.js';
+import { repairParse } from '../src/extract/parse-repair.js';
+import { codedEvents } from './extraction.js';
+
+const coded = (text: string): string[] => codedEvents(text, '2026-05-04', true);
+
+/** The repaired head and relation of the first token spelled `word`. */
+function arc(text: string, word: string): string {
+  const doc = repairParse(analyze(text));
+  const token = doc.tokens.find((t) => t.text === word)!;
+  const head = doc.tokens[token.head];
+  return `${token.deprel} ${head ? head.text : 'ROOT'}`;
+}
+
+test('a sentence-initial modifier tagged as a verb leaves the noun after it as the subject', () => {
+  const text = 'Dock workers in Rotterdam walked off the job on Friday to protest the Dutch government\'s wage freeze.';
+  assert.equal(arc(text, 'workers'), 'nsubj walked');
+  assert.equal(arc(text, 'Dock'), 'compound workers');
+  assert.ok(coded(text).some((e) => e.startsWith('PROTEST ') && e.includes('workers ->')), coded(text).join(' | '));
+});
+
+test('an opening participle clause is an adverbial clause of the main verb, not part of its subject', () => {
+  const text = 'Ignoring appeals from Berlin, Poland\'s president vetoed the bill.';
+  assert.equal(arc(text, 'Ignoring'), 'advcl vetoed');
+  assert.equal(arc(text, 'appeals'), 'obj Ignoring');
+  const events = coded(text);
+  assert.ok(events.some((e) => e.startsWith('REJECT Poland ->')), events.join(' | '));
+  assert.ok(!events.some((e) => e.includes('Germany, Poland')), events.join(' | '));
+});
+
+test('an opening participle with no subject after the comma is left alone', () => {
+  const text = 'Rising prices, which hit record levels in May, angered voters.';
+  const before = analyze(text).tokens.map((t) => `${t.head} ${t.deprel}`);
+  const after = repairParse(analyze(text)).tokens.map((t) => `${t.head} ${t.deprel}`);
+  assert.deepEqual(after, before);
+});
+
+test('"shot dead" read as a noun is the verb, with the subject before it and the victims after', () => {
+  const text = 'Police shot dead three protesters in Nairobi on Friday.';
+  assert.equal(arc(text, 'shot'), 'root ROOT');
+  assert.equal(arc(text, 'protesters'), 'obj shot');
+  assert.deepEqual(coded(text), ['ASSAULT Kenya -> protesters']);
+  assert.deepEqual(coded('Gunmen shot dead a village chief near Gusau on Tuesday.'), ['ASSAULT gunmen -> ']);
+});
+
+test('"shot" as a noun without "dead" is not made a verb', () => {
+  const text = 'The first shot was fired from the hills, officials said.';
+  const before = analyze(text).tokens.map((t) => `${t.head} ${t.deprel} ${t.upos}`);
+  const after = repairParse(analyze(text)).tokens.map((t) => `${t.head} ${t.deprel} ${t.upos}`);
+  assert.deepEqual(after, before);
+});
