@@ -55,3 +55,25 @@ test('"shot" as a noun without "dead" is not made a verb', () => {
   const after = repairParse(analyze(text)).tokens.map((t) => `${t.head} ${t.deprel} ${t.upos}`);
   assert.deepEqual(after, before);
 });
+
+test('a verbless sentence whose only verb was read as a modifier is headed by that verb', () => {
+  const text = 'The Red Crescent distributed blankets to 3,000 displaced families in Idlib.';
+  assert.equal(arc(text, 'distributed'), 'root ROOT');
+  assert.equal(arc(text, 'Crescent'), 'nsubj distributed');
+  assert.equal(arc(text, 'blankets'), 'obj distributed');
+});
+
+test('a modifier verb after a determiner is left alone', () => {
+  const text = 'The planned pension cuts.';
+  const before = analyze(text).tokens.map((t) => `${t.head} ${t.deprel}`);
+  assert.deepEqual(repairParse(analyze(text)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
+});
+
+test('a number is counted into the noun after it, which heads the phrase', () => {
+  const text = 'The World Food Programme distributed food to 60,000 displaced people in Haiti\'s Artibonite region.';
+  assert.equal(arc(text, '60,000'), 'nummod people');
+  assert.deepEqual(coded(text), ['AID World Food Programme -> displaced people']);
+  // "60,000 of them": the noun has its own preposition and stays where it is
+  const partitive = 'Police detained 2,000 of the protesters in Minsk.';
+  assert.notEqual(arc(partitive, '2,000'), 'nummod protesters');
+});

@@ -17,6 +17,8 @@ export function repairParse(doc: Doc): Doc {
     changed = verbAsNounModifier(tokens, words) || changed;
     changed = initialParticipleClause(tokens, words) || changed;
     changed = participleReadAsNoun(tokens, words) || changed;
+    changed = numberAsHead(words) || changed;
+    changed = verbReadAsModifier(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -181,4 +183,56 @@ function rootParticiple(tokens: Token[], words: Token[], verb: Token, dead: Toke
   object.head = verb.i;
   object.deprel = 'obj';
   return true;
+}
+
+/**
+ * "The World Food Programme distributed food to ...": a sentence with no verb, whose head is a noun and whose only
+ * verb is a past form read as a modifier of that noun, right after a noun compounded into it. The verb heads the
+ * sentence, the noun before it is its subject and the old head noun its object.
+ */
+function verbReadAsModifier(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || root.upos !== 'NOUN') return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && CLAUSAL.has(w.deprel))) return false;
+  const verb = words.find((w) => w.head === root.i && w.deprel === 'amod' && w.upos === 'VERB' && /^(VBD|VBN)$/.test(w.xpos) && w.i < root.i);
+  if (!verb || verb.i !== root.i - 1) return false;
+  const subject = tokens[verb.i - 1];
+  if (!subject || subject.head !== root.i || !/^(compound|nsubj)$/.test(subject.deprel) || !NOMINAL.has(subject.upos)) return false;
+  for (const c of words) {
+    if (c.head !== root.i || c === verb || c === subject) continue;
+    if (c.i < subject.i) c.head = subject.i;
+    else if (c.i > root.i) {
+      c.head = verb.i;
+      if (c.deprel === 'nmod' || (c.deprel === 'obj' && words.some((w) => w.head === c.i && w.deprel === 'case'))) c.deprel = 'obl';
+    }
+  }
+  verb.head = -1;
+  verb.deprel = 'root';
+  subject.head = verb.i;
+  subject.deprel = 'nsubj';
+  root.head = verb.i;
+  root.deprel = 'obj';
+  return true;
+}
+
+/**
+ * "to 60,000 displaced people": a number read as the head of its phrase with the counted noun hanging off it. The
+ * noun is the head and the number counts it. Only when the noun has no preposition of its own ("60,000 of them").
+ */
+function numberAsHead(words: Token[]): boolean {
+  let done = false;
+  for (const number of words) {
+    if (number.upos !== 'NUM' || !words.some((w) => w.head === number.i && w.deprel === 'case')) continue;
+    // the counted noun hangs off the number, or off the number's own head next to it
+    const noun = words.find((w) => w.i > number.i && w.upos === 'NOUN' && ((w.head === number.i && w.deprel === 'nmod') || (w.head === number.head && /^(nmod|obl)$/.test(w.deprel))));
+    if (!noun || words.some((w) => w.head === noun.i && w.deprel === 'case')) continue;
+    if (words.some((w) => w.i > number.i && w.i < noun.i && w.head !== noun.i)) continue;
+    for (const c of words) if (c.head === number.i && c !== noun) c.head = noun.i;
+    noun.head = number.head;
+    noun.deprel = number.deprel;
+    number.head = noun.i;
+    number.deprel = 'nummod';
+    done = true;
+  }
+  return done;
 }
