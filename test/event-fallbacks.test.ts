@@ -77,3 +77,20 @@ test('a number is counted into the noun after it, which heads the phrase', () =>
   const partitive = 'Police detained 2,000 of the protesters in Minsk.';
   assert.notEqual(arc(partitive, '2,000'), 'nummod protesters');
 });
+
+test('a subject behind a preposition belongs to a modifier, and the bare noun before it is the subject', () => {
+  const text = 'Truckers angry about new tolls parked their rigs across the ring road around Warsaw.';
+  assert.equal(arc(text, 'Truckers'), 'nsubj parked');
+  assert.equal(arc(text, 'tolls'), 'obl angry');
+});
+
+test('a past form with an object, read as a modifier in a verbless sentence, is its main verb', () => {
+  const text = 'Farmers angry about cheap imports blocked roads into Paris on Monday.';
+  assert.equal(arc(text, 'blocked'), 'root ROOT');
+  assert.equal(arc(text, 'Farmers'), 'nsubj blocked');
+  assert.deepEqual(coded(text), ['PROTEST farmers -> ']);
+  // a headline noun phrase with a participle and no object stays a noun phrase
+  const headline = 'Protesters hit by rubber bullets in Paris.';
+  const before = analyze(headline).tokens.map((t) => `${t.head} ${t.deprel}`);
+  assert.deepEqual(repairParse(analyze(headline)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
+});

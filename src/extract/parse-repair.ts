@@ -19,6 +19,8 @@ export function repairParse(doc: Doc): Doc {
     changed = participleReadAsNoun(tokens, words) || changed;
     changed = numberAsHead(words) || changed;
     changed = verbReadAsModifier(tokens, words) || changed;
+    changed = subjectBehindPreposition(tokens, words) || changed;
+    changed = mainVerbReadAsModifier(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -235,4 +237,54 @@ function numberAsHead(words: Token[]): boolean {
     done = true;
   }
   return done;
+}
+
+/**
+ * "Truckers angry about new tolls parked their rigs": the subject of a verb can have no preposition, so a subject
+ * "about new tolls" belongs to a modifier of the bare noun before it, and that noun (read as a clause or an
+ * oblique of the same verb) is the subject.
+ */
+function subjectBehindPreposition(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const subject of words) {
+    if (!subject.deprel.startsWith('nsubj') || !NOMINAL.has(subject.upos)) continue;
+    const kase = words.find((w) => w.head === subject.i && w.deprel === 'case');
+    if (!kase || kase.i > subject.i) continue;
+    const verb = tokens[subject.head];
+    if (!verb || verb.upos !== 'VERB') continue;
+    const noun = words.find((w) => w.i < kase.i && w.head === verb.i && (w.upos === 'NOUN' || w.upos === 'PROPN') && /^(advcl|obl|dep|nmod)$/.test(w.deprel)
+      && !words.some((c) => c.head === w.i && c.deprel === 'case'));
+    if (!noun || words.some((w) => w.i > noun.i && w.i < kase.i && (w.text === ',' || w.upos === 'VERB'))) continue;
+    // the phrase hangs off the adjective right before it ("angry about"), or else off the noun
+    const before = tokens[kase.i - 1]!;
+    const host = before.upos === 'ADJ' && before.head === noun.i ? before : noun;
+    subject.head = host.i;
+    subject.deprel = host === noun ? 'nmod' : 'obl';
+    noun.deprel = subject.deprel === 'nmod' || subject.deprel === 'obl' ? 'nsubj' : noun.deprel;
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Farmers angry about cheap imports blocked roads": a sentence with no verb but one past form with an object of
+ * its own, read as a clause modifying a noun in the subject's modifier. That verb heads the sentence and the head
+ * noun of the sentence is its subject.
+ */
+function mainVerbReadAsModifier(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || (root.upos !== 'NOUN' && root.upos !== 'PROPN')) return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && CLAUSAL.has(w.deprel) && w.deprel !== 'acl')) return false;
+  const verbs = words.filter((w) => w.upos === 'VERB' && w.deprel === 'acl' && /^(VBD|VBN)$/.test(w.xpos) && w.i > root.i
+    && words.some((c) => c.head === w.i && c.deprel === 'obj'));
+  if (verbs.length !== 1) return false;
+  const verb = verbs[0]!;
+  // the verb's own head must sit inside the subject's phrase, between the subject and the verb
+  if (tokens[verb.head]!.i < root.i || words.some((w) => w.i > root.i && w.i < verb.i && w.text === ',')) return false;
+  verb.head = -1;
+  verb.deprel = 'root';
+  root.head = verb.i;
+  root.deprel = 'nsubj';
+  for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
+  return true;
 }
