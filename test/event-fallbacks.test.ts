@@ -94,3 +94,21 @@ test('a past form with an object, read as a modifier in a verbless sentence, is 
   const before = analyze(headline).tokens.map((t) => `${t.head} ${t.deprel}`);
   assert.deepEqual(repairParse(analyze(headline)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
 });
+
+test('"since March" is no subject: the finite passive after it is the main verb', () => {
+  const text = 'Three journalists detained since March were freed by Belarus on Friday.';
+  assert.equal(arc(text, 'freed'), 'root ROOT');
+  assert.equal(arc(text, 'journalists'), 'nsubj:pass freed');
+  assert.equal(arc(text, 'March'), 'obl detained');
+  assert.deepEqual(coded(text), ['RETREAT Belarus -> ']);
+});
+
+test('a passive participle after an object modifies it instead of heading a clause', () => {
+  const text = 'Spain extradited a Colombian businessman wanted for money laundering to Bogota on Thursday.';
+  assert.equal(arc(text, 'businessman'), 'obj extradited');
+  assert.equal(arc(text, 'wanted'), 'acl businessman');
+  assert.deepEqual(coded(text), ['COOPERATE Spain -> Colombia']);
+  // a verb that takes a clause keeps it: "the minister said the businessman wanted ..."
+  const reported = 'The minister said the businessman wanted for questioning had fled.';
+  assert.notEqual(arc(reported, 'wanted'), 'acl businessman');
+});

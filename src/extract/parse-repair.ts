@@ -21,6 +21,8 @@ export function repairParse(doc: Doc): Doc {
     changed = verbReadAsModifier(tokens, words) || changed;
     changed = subjectBehindPreposition(tokens, words) || changed;
     changed = mainVerbReadAsModifier(tokens, words) || changed;
+    changed = timeReadAsSubject(tokens, words) || changed;
+    changed = participleReadAsClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -287,4 +289,73 @@ function mainVerbReadAsModifier(tokens: Token[], words: Token[]): boolean {
   root.deprel = 'nsubj';
   for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
   return true;
+}
+
+const TIME_NOUN = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/i;
+
+/**
+ * "Two aid workers held in Niger since November were released": "since November" read as a clause whose passive
+ * subject is the month. A date cannot be that subject: the finite passive is the main verb, the noun heading the
+ * sentence its subject, and the date goes back to the participle before it.
+ */
+function timeReadAsSubject(tokens: Token[], words: Token[]): boolean {
+  const top = words.find((w) => w.head === -1);
+  if (!top) return false;
+  // the noun heads the sentence with the participle modifying it, or the bare participle (no auxiliary) heads it
+  // with the noun as its subject
+  const bareParticiple = top.upos === 'VERB' && top.xpos === 'VBN' && !words.some((w) => w.head === top.i && /^aux/.test(w.deprel));
+  const root = bareParticiple ? words.find((w) => w.head === top.i && w.deprel === 'nsubj' && w.upos === 'NOUN' && w.i < top.i) : top;
+  if (!root || root.upos !== 'NOUN') return false;
+  const time = words.find((w) => w.deprel.startsWith('nsubj') && TIME_NOUN.test(w.text));
+  if (!time) return false;
+  const verb = tokens[time.head]!;
+  const mark = tokens[time.i - 1]!;
+  if (verb.upos !== 'VERB' || mark.head !== verb.i || mark.deprel !== 'mark' || !/^(since|until|till)$/i.test(mark.text)) return false;
+  if (!words.some((w) => w.head === verb.i && /^aux/.test(w.deprel) && /^VB[DZP]$/.test(w.xpos))) return false;
+  const participle = tokens[verb.head];
+  if (!participle || participle.i > verb.i) return false;
+  if (bareParticiple ? participle !== top : participle.head !== root.i || participle.deprel !== 'acl') return false;
+  if (bareParticiple) {
+    for (const w of words) if (w.head === top.i && w.i > verb.i) w.head = verb.i;
+    top.head = root.i;
+    top.deprel = 'acl';
+  }
+  mark.head = time.i;
+  mark.deprel = 'case';
+  time.head = participle.i;
+  time.deprel = 'obl';
+  verb.head = -1;
+  verb.deprel = 'root';
+  root.head = verb.i;
+  root.deprel = time.deprel === 'obl' && words.some((w) => w.head === verb.i && w.deprel === 'aux:pass') ? 'nsubj:pass' : 'nsubj';
+  for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
+  return true;
+}
+
+const TAKES_CLAUSE = new Set(['say', 'tell', 'think', 'believe', 'know', 'claim', 'report', 'announce', 'fear', 'hope', 'expect',
+  'find', 'see', 'hear', 'feel', 'suggest', 'argue', 'warn', 'insist', 'deny', 'admit', 'confirm', 'show', 'note', 'add', 'state', 'learn', 'agree', 'want', 'wish']);
+
+/**
+ * "Spain extradited a Colombian businessman wanted for money laundering": a passive participle after the object
+ * read as the verb of a clause with the object as its subject. When the main verb takes no clause and has no
+ * object, and the would-be clause has no object of its own, the noun is the object and the participle modifies it.
+ */
+function participleReadAsClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const participle of words) {
+    if (participle.upos !== 'VERB' || participle.xpos !== 'VBD' || participle.deprel !== 'ccomp' || !/ed$/.test(participle.text)) continue;
+    const main = tokens[participle.head]!;
+    if (main.upos !== 'VERB' || main.i > participle.i || TAKES_CLAUSE.has(main.lemma.toLowerCase())) continue;
+    const kids = words.filter((w) => w.head === participle.i);
+    const noun = kids.find((w) => w.deprel === 'nsubj' && w.i === participle.i - 1 && w.upos === 'NOUN');
+    if (!noun || kids.some((w) => /^(obj|mark|aux|aux:pass|ccomp|xcomp)$/.test(w.deprel))) continue;
+    if (words.some((w) => w.head === main.i && w.deprel === 'obj')) continue;
+    noun.head = main.i;
+    noun.deprel = 'obj';
+    participle.head = noun.i;
+    participle.deprel = 'acl';
+    participle.xpos = 'VBN';
+    done = true;
+  }
+  return done;
 }
