@@ -112,3 +112,11 @@ test('a passive participle after an object modifies it instead of heading a clau
   const reported = 'The minister said the businessman wanted for questioning had fled.';
   assert.notEqual(arc(reported, 'wanted'), 'acl businessman');
 });
+
+test('a noun right after a modal, compounded into the next noun, is the verb', () => {
+  const text = 'Japan will station long-range missiles on Kyushu from 2027, the defence ministry said.';
+  assert.equal(arc(text, 'missiles'), 'obj station');
+  assert.deepEqual(coded(text), ['MOBILIZE Japan -> ']);
+  // a noun after a modal and its verb stays a noun
+  assert.equal(arc('The ministry will review station security.', 'station'), 'compound security');
+});

@@ -22,6 +22,7 @@ export function repairParse(doc: Doc): Doc {
     changed = subjectBehindPreposition(tokens, words) || changed;
     changed = mainVerbReadAsModifier(tokens, words) || changed;
     changed = timeReadAsSubject(tokens, words) || changed;
+    changed = nounAfterModal(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
@@ -355,6 +356,40 @@ function participleReadAsClause(tokens: Token[], words: Token[]): boolean {
     participle.head = noun.i;
     participle.deprel = 'acl';
     participle.xpos = 'VBN';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Japan will station long-range missiles on Kyushu": a modal is followed by a verb, so a noun right after "will"
+ * (or "will not", "will soon") that the parser compounded into the next noun, with the modal hung on that noun, is
+ * the verb, and the noun it was compounded into is its object.
+ */
+function nounAfterModal(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const modal of words) {
+    if (modal.xpos !== 'MD') continue;
+    let k = modal.i + 1;
+    while (tokens[k] && tokens[k]!.sentence === modal.sentence && (tokens[k]!.upos === 'ADV' || tokens[k]!.upos === 'PART')) k++;
+    const verb = tokens[k];
+    if (!verb || verb.sentence !== modal.sentence || verb.upos !== 'NOUN' || !/^[a-z]+$/.test(verb.text)) continue;
+    const noun = tokens[verb.head];
+    if (!noun || noun.i <= verb.i || modal.head !== noun.i || verb.deprel !== 'compound' || !NOMINAL.has(noun.upos)) continue;
+    for (const w of words) {
+      if (w.head !== noun.i || w === verb) continue;
+      if (w.i < verb.i) w.head = verb.i;
+      else if (w.i > noun.i && (w.deprel === 'nmod' || w.deprel === 'punct' || w.deprel === 'obl')) {
+        w.head = verb.i;
+        if (w.deprel === 'nmod') w.deprel = 'obl';
+      }
+    }
+    verb.upos = 'VERB';
+    verb.xpos = 'VB';
+    verb.head = noun.head;
+    verb.deprel = noun.deprel;
+    noun.head = verb.i;
+    noun.deprel = 'obj';
     done = true;
   }
   return done;
