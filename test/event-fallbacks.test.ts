@@ -120,3 +120,15 @@ test('a noun right after a modal, compounded into the next noun, is the verb', (
   // a noun after a modal and its verb stays a noun
   assert.equal(arc('The ministry will review station security.', 'station'), 'compound security');
 });
+
+test('an "-ing" word before the object of a verb that takes no "-ing" complement modifies the object', () => {
+  const text = 'Brazil will send firefighting aircraft to Bolivia to help contain the wildfires.';
+  assert.equal(arc(text, 'aircraft'), 'obj send');
+  assert.equal(arc(text, 'firefighting'), 'amod aircraft');
+  assert.ok(!coded(text).some((e) => e.startsWith('ASSAULT')), coded(text).join(' | '));
+  // "kept burning tyres": a verb that takes the "-ing" complement keeps whatever the parser read
+  for (const guard of ['Protesters kept burning tyres in Lagos.', 'Protesters began burning tyres in Lagos.']) {
+    const before = analyze(guard).tokens.map((t) => `${t.head} ${t.deprel}`);
+    assert.deepEqual(repairParse(analyze(guard)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
+  }
+});

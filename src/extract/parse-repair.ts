@@ -23,6 +23,7 @@ export function repairParse(doc: Doc): Doc {
     changed = mainVerbReadAsModifier(tokens, words) || changed;
     changed = timeReadAsSubject(tokens, words) || changed;
     changed = nounAfterModal(tokens, words) || changed;
+    changed = gerundModifierReadAsComplement(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
@@ -390,6 +391,39 @@ function nounAfterModal(tokens: Token[], words: Token[]): boolean {
     verb.deprel = noun.deprel;
     noun.head = verb.i;
     noun.deprel = 'obj';
+    done = true;
+  }
+  return done;
+}
+
+/** Verbs that take an "-ing" complement ("began burning tyres", "stopped paying"). */
+const CATENATIVE = new Set(['begin', 'start', 'stop', 'keep', 'continue', 'resume', 'avoid', 'consider', 'risk', 'quit', 'finish',
+  'end', 'try', 'enjoy', 'mind', 'deny', 'admit', 'suggest', 'recommend', 'propose', 'discuss', 'go', 'come', 'spend', 'cease',
+  'favour', 'favor', 'oppose', 'support', 'resist', 'postpone', 'delay', 'justify', 'defend', 'condemn', 'threaten', 'see', 'hear',
+  'find', 'leave', 'catch', 'imagine', 'involve', 'mean', 'need', 'prefer', 'like', 'love', 'hate', 'fear', 'dread', 'remember',
+  'forget', 'regret', 'practise', 'practice', 'envisage', 'contemplate', 'tolerate', 'allow', 'permit', 'forbid', 'ban', 'prevent']);
+
+/**
+ * "Brazil will send firefighting aircraft to Bolivia": an "-ing" word before a noun, read as the complement of a
+ * verb that takes no "-ing" complement and has no object of its own. The noun is that verb's object and the
+ * "-ing" word modifies it.
+ */
+function gerundModifierReadAsComplement(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const gerund of words) {
+    if (gerund.xpos !== 'VBG' || gerund.deprel !== 'xcomp') continue;
+    const main = tokens[gerund.head]!;
+    const noun = tokens[gerund.i + 1];
+    if (!noun || noun.head !== gerund.i || noun.deprel !== 'obj' || noun.upos !== 'NOUN') continue;
+    if (main.upos !== 'VERB' || main.i > gerund.i || CATENATIVE.has(main.lemma.toLowerCase())) continue;
+    if (words.some((w) => w.head === main.i && (w.deprel === 'obj' || w.deprel.startsWith('nsubj:pass')))) continue;
+    for (const w of words) if (w.head === gerund.i && w !== noun) w.head = main.i;
+    noun.head = main.i;
+    noun.deprel = 'obj';
+    gerund.head = noun.i;
+    gerund.deprel = 'amod';
+    gerund.upos = 'NOUN';
+    gerund.xpos = 'NN';
     done = true;
   }
   return done;
