@@ -132,3 +132,14 @@ test('an "-ing" word before the object of a verb that takes no "-ing" complement
     assert.deepEqual(repairParse(analyze(guard)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
   }
 });
+
+test('a reported clause after an opening participle phrase keeps both coordinated subjects', () => {
+  const text = 'Following two days of talks in Doha, Sudan\'s army and the Rapid Support Forces committed to a 72-hour humanitarian pause, Qatari mediators said.';
+  assert.equal(arc(text, 'committed'), 'ccomp said');
+  assert.equal(arc(text, 'army'), 'nsubj committed');
+  assert.ok(coded(text).includes('AGREE Rapid Support Forces, Sudan -> '), coded(text).join(' | '));
+  // an opener that belongs to the act itself, not to a later reporting verb, is left alone
+  const own = 'Citing security threats, Kyrgyz President Almaz Toktogulov declared martial law.';
+  const before = analyze(own).tokens.map((t) => `${t.head} ${t.deprel}`);
+  assert.deepEqual(repairParse(analyze(own)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
+});

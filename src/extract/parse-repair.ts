@@ -16,6 +16,7 @@ export function repairParse(doc: Doc): Doc {
     if (words.length < 4) continue;
     changed = verbAsNounModifier(tokens, words) || changed;
     changed = initialParticipleClause(tokens, words) || changed;
+    changed = reportedClauseAfterOpener(tokens, words) || changed;
     changed = participleReadAsNoun(tokens, words) || changed;
     changed = numberAsHead(words) || changed;
     changed = verbReadAsModifier(tokens, words) || changed;
@@ -427,4 +428,42 @@ function gerundModifierReadAsComplement(tokens: Token[], words: Token[]): boolea
     done = true;
   }
   return done;
+}
+
+const REPORTING = new Set(['say', 'tell', 'announce', 'report', 'confirm', 'add', 'state', 'claim', 'insist']);
+
+/**
+ * "Following two days of talks in Doha, Sudan's army and the RSF committed to a pause, mediators said": the clause
+ * after the opening phrase's comma hung inside that phrase, with its first subject read as a loose appendage. When
+ * the opener belongs to a reporting verb that comes later, the finite verb after the comma is the reported clause,
+ * the noun before it its subject (coordinated with the subject the parser did find), and the opener modifies it.
+ */
+function reportedClauseAfterOpener(tokens: Token[], words: Token[]): boolean {
+  const opener = words[0]!;
+  if (opener.upos !== 'VERB' || !/^(VBG|VBN)$/.test(opener.xpos) || opener.deprel !== 'advcl') return false;
+  const reporter = tokens[opener.head]!;
+  if (!REPORTING.has(reporter.lemma.toLowerCase())) return false;
+  const comma = words.find((w) => w.i > opener.i + 1 && w.text === ',');
+  if (!comma || comma.i > reporter.i) return false;
+  const inSpan = (t: Token) => t.i >= opener.i && t.i < comma.i;
+  const escaped = words.filter((w) => w.i > comma.i && w.i < reporter.i && inSpan(tokens[w.head] ?? w) && w.deprel !== 'punct');
+  const verbs = escaped.filter((w) => w.upos === 'VERB' && /^VB[DZP]$/.test(w.xpos));
+  if (verbs.length !== 1) return false;
+  const verb = verbs[0]!;
+  const nouns = escaped.filter((w) => w !== verb);
+  if (nouns.length !== 1 || !NOMINAL.has(nouns[0]!.upos) || nouns[0]!.i > verb.i) return false;
+  const noun = nouns[0]!;
+  const found = words.find((w) => w.head === verb.i && w.deprel === 'nsubj' && w.i > noun.i);
+  if (!found) return false;
+  const cc = words.find((w) => (w.head === found.i || w.head === verb.i) && w.deprel === 'cc' && w.i > noun.i && w.i < found.i);
+  if (!cc) return false;
+  cc.head = found.i;
+  verb.head = reporter.i;
+  verb.deprel = 'ccomp';
+  opener.head = verb.i;
+  noun.head = verb.i;
+  noun.deprel = 'nsubj';
+  found.head = noun.i;
+  found.deprel = 'conj';
+  return true;
 }
