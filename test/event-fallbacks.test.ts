@@ -143,3 +143,12 @@ test('a reported clause after an opening participle phrase keeps both coordinate
   const before = analyze(own).tokens.map((t) => `${t.head} ${t.deprel}`);
   assert.deepEqual(repairParse(analyze(own)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
 });
+
+test('a verb read as a modifier of the last of a run of conjuncts heads the sentence, the others its subject', () => {
+  const text = 'Prime Minister Tom Hale of Samoa and Tonga\'s Prime Minister Sione Fifita last held formal talks in 2022, in Apia.';
+  assert.equal(arc(text, 'held'), 'root ROOT');
+  assert.equal(arc(text, 'talks'), 'obj held');
+  assert.ok(/^nmod:poss (Sione|Minister)$/.test(arc(text, 'Tonga')));
+  // a meeting lists both leaders, and the possessor country is not a third participant
+  assert.deepEqual(coded(text).map((e) => e.replace(' -> ', ', ').split(', ').filter(Boolean).sort().join(', ')), ['CONSULT Sione Fifita, Tom Hale']);
+});

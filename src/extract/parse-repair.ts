@@ -20,6 +20,7 @@ export function repairParse(doc: Doc): Doc {
     changed = participleReadAsNoun(tokens, words) || changed;
     changed = numberAsHead(words) || changed;
     changed = verbReadAsModifier(tokens, words) || changed;
+    changed = verbInsideLastConjunct(tokens, words) || changed;
     changed = subjectBehindPreposition(tokens, words) || changed;
     changed = mainVerbReadAsModifier(tokens, words) || changed;
     changed = timeReadAsSubject(tokens, words) || changed;
@@ -465,5 +466,55 @@ function reportedClauseAfterOpener(tokens: Token[], words: Token[]): boolean {
   noun.deprel = 'nsubj';
   found.head = noun.i;
   found.deprel = 'conj';
+  return true;
+}
+
+/**
+ * "Mark Ellery of New Zealand and Fiji's Joni Vakaloa last held formal talks in 2021": a verbless sentence whose
+ * names and the object after the verb were read as one coordination, the verb a modifier of the last conjunct. The
+ * verb heads the sentence, the coordination before it is its subject and the last conjunct its object.
+ */
+function verbInsideLastConjunct(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || !NOMINAL.has(root.upos)) return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && CLAUSAL.has(w.deprel))) return false;
+  const conjuncts = words.filter((w) => w.head === root.i && w.deprel === 'conj');
+  const object = conjuncts[conjuncts.length - 1];
+  if (!object || conjuncts.length < 2 || object.upos !== 'NOUN') return false;
+  const verb = words.find((w) => w.head === object.i && w.deprel === 'amod' && w.upos === 'VERB' && /^(VBD|VBN)$/.test(w.xpos));
+  if (!verb) return false;
+  // nothing but modifiers of the object between the previous conjunct's phrase and the verb, and no "and" before it
+  const previous = conjuncts[conjuncts.length - 2]!;
+  const between = words.filter((w) => w.i > previous.i && w.i < verb.i);
+  if (between.some((w) => w.head === previous.i ? false : w.head !== object.i || !/^(amod|advmod)$/.test(w.deprel))) return false;
+  if (between.some((w) => w.deprel === 'cc' || w.text === ',')) return false;
+  for (const w of between) if (w.head === object.i) {
+    w.head = verb.i;
+    w.deprel = 'advmod';
+  }
+  for (const w of words) {
+    if (w.head === root.i && w.i > object.i) {
+      w.head = verb.i;
+      if (w.deprel === 'nmod') w.deprel = 'obl';
+    }
+  }
+  // "Fiji's Prime Minister Joni Vakaloa": a possessor read as a conjunct of its own belongs to the next conjunct
+  for (let k = 0; k + 1 < conjuncts.length - 1; k++) {
+    const owner = conjuncts[k]!;
+    const owned = conjuncts[k + 1]!;
+    const mark = tokens[owner.i + 1];
+    if (!mark || mark.head !== owner.i || !/^['’]s?$/.test(mark.text)) continue;
+    if (words.some((w) => w.i > mark.i && w.i < owned.i && w.head !== owned.i && tokens[w.head]?.head !== owned.i)) continue;
+    for (const w of words) if (w.head === owner.i && w.deprel === 'cc') w.head = owned.i;
+    owner.head = owned.i;
+    owner.deprel = 'nmod:poss';
+  }
+  verb.head = -1;
+  verb.deprel = 'root';
+  verb.xpos = 'VBD';
+  root.head = verb.i;
+  root.deprel = 'nsubj';
+  object.head = verb.i;
+  object.deprel = 'obj';
   return true;
 }
