@@ -1,0 +1,520 @@
+// Repairs of a few dependency-parse mistakes that the event coder would otherwise read as they stand. Each repair
+// looks for one tell-tale shape that a correct parse never has, rewrites only the tokens of that shape, and works on
+// a copy so that the other extractors keep the parser's own reading.
+import type { Doc, Token } from '../nlp/index.js';
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Relations that a verb heading its own clause may carry: a verb with any other relation was read as a word. */
+const CLAUSAL = new Set(['root', 'advcl', 'ccomp', 'xcomp', 'csubj', 'csubj:pass', 'conj', 'acl', 'acl:relcl', 'parataxis', 'aux', 'aux:pass', 'cop']);
+
+/** The document with repaired tokens (a copy), or the document itself when nothing needed repair. */
+export function repairParse(doc: Doc): Doc {
+  const tokens = doc.tokens.map((t) => ({ ...t }));
+  let changed = false;
+  for (const sentence of doc.sentences) {
+    const words = tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+    if (words.length < 4) continue;
+    changed = verbAsNounModifier(tokens, words) || changed;
+    changed = initialParticipleClause(tokens, words) || changed;
+    changed = reportedClauseAfterOpener(tokens, words) || changed;
+    changed = participleReadAsNoun(tokens, words) || changed;
+    changed = numberAsHead(words) || changed;
+    changed = verbReadAsModifier(tokens, words) || changed;
+    changed = verbInsideLastConjunct(tokens, words) || changed;
+    changed = subjectBehindPreposition(tokens, words) || changed;
+    changed = mainVerbReadAsModifier(tokens, words) || changed;
+    changed = timeReadAsSubject(tokens, words) || changed;
+    changed = nounAfterModal(tokens, words) || changed;
+    changed = gerundModifierReadAsComplement(tokens, words) || changed;
+    changed = participleReadAsClause(tokens, words) || changed;
+  }
+  return changed ? { ...doc, tokens } : doc;
+}
+
+const childrenOf = (words: Token[], head: Token) => words.filter((w) => w.head === head.i);
+
+/**
+ * "Dock workers in Antwerp walked off the job": a sentence-initial word tagged as a bare verb that is the subject of
+ * the main verb, with the noun after it as its object. A verb cannot be a nominal subject, so the word is read as a
+ * modifier of the noun, and the noun takes over as the subject.
+ */
+function verbAsNounModifier(tokens: Token[], words: Token[]): boolean {
+  const first = words[0]!;
+  const next = words[1]!;
+  if (first.upos !== 'VERB' || !/^(VB|VBP)$/.test(first.xpos) || !/^[A-Z][a-z]+$/.test(first.text)) return false;
+  if (next.head !== first.i || !NOMINAL.has(next.upos) || next.upos === 'PRON' || !/^(obj|compound|nsubj)$/.test(next.deprel)) return false;
+  if (first.deprel === 'root') {
+    // "Dock workers ... walked": read as an order ("dock the workers") with the true main verb hanging off it. Only
+    // a finite verb with no subject of its own is taken as the main verb.
+    const main = words.find((w) => w.head === first.i && w.i > next.i && w.upos === 'VERB' && /^(VBD|VBZ|VBP)$/.test(w.xpos) && /^(xcomp|conj|ccomp|parataxis)$/.test(w.deprel));
+    if (!main || words.some((w) => w.head === main.i && w.deprel.startsWith('nsubj'))) return false;
+    for (const c of childrenOf(words, first)) if (c !== next && c !== main) c.head = c.i < main.i ? next.i : main.i;
+    main.head = -1;
+    main.deprel = 'root';
+    next.head = main.i;
+    next.deprel = 'nsubj';
+  } else {
+    if (!first.deprel.startsWith('nsubj')) return false;
+    const head = tokens[first.head];
+    if (!head || head.upos !== 'VERB') return false;
+    for (const c of childrenOf(words, first)) if (c !== next) c.head = next.i;
+    next.head = first.head;
+    next.deprel = first.deprel;
+  }
+  first.head = next.i;
+  first.deprel = 'compound';
+  first.upos = 'NOUN';
+  first.xpos = 'NN';
+  first.lemma = first.text.toLowerCase();
+  return true;
+}
+
+/**
+ * "Rebuffing calls from Washington, Israel's defence minister ruled out ...": a participle opening the sentence and
+ * ending at a comma, read as a modifier of a noun of the main clause. When the main clause after the comma has a
+ * subject of its own, the participle heads an adverbial clause of the main verb and the nouns before the comma are
+ * its arguments.
+ */
+function initialParticipleClause(tokens: Token[], words: Token[]): boolean {
+  const first = words[0]!;
+  if (first.upos !== 'VERB' || !/^(VBG|VBN)$/.test(first.xpos) || CLAUSAL.has(first.deprel)) return false;
+  const comma = words.find((w) => w.i > first.i + 1 && w.text === ',');
+  if (!comma) return false;
+  const root = words.find((w) => w.head === -1);
+  if (!root || root.i <= comma.i || root.upos !== 'VERB') return false;
+  const inSpan = (t: Token) => t.i >= first.i && t.i < comma.i;
+  // the main clause must keep a subject after the comma, or the opening words may be its subject after all
+  if (!words.some((w) => w.head === root.i && w.deprel.startsWith('nsubj') && w.i > comma.i)) return false;
+  const escaping = words.filter((w) => inSpan(w) && w !== first && !inSpan(tokens[w.head] ?? w));
+  if (escaping.length === 0 || escaping.some((w) => !NOMINAL.has(w.upos))) return false;
+  let hasObject = words.some((w) => w.head === first.i && w.deprel === 'obj');
+  for (const w of escaping) {
+    const governed = words.some((c) => c.head === w.i && c.deprel === 'case');
+    w.head = first.i;
+    w.deprel = governed ? 'obl' : hasObject ? 'obl' : 'obj';
+    if (w.deprel === 'obj') hasObject = true;
+  }
+  first.head = root.i;
+  first.deprel = 'advcl';
+  comma.head = root.i;
+  comma.deprel = 'punct';
+  return true;
+}
+
+/**
+ * "Gunmen on motorbikes shot dead a village chief ..., officials said": a past participle before "dead" tagged as a
+ * noun inside the subject of a reporting verb. It is the verb of the reported clause: the noun phrase before it is
+ * its subject and the first noun after "dead" its object. Only when the reporting verb has a subject of its own.
+ */
+function participleReadAsNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    const dead = tokens[verb.i + 1];
+    if (!dead || dead.sentence !== verb.sentence || dead.text.toLowerCase() !== 'dead') continue;
+    if (verb.upos === 'VERB' || !/^(shot|[a-z]+ed)$/i.test(verb.text)) continue;
+    const compound = tokens[verb.i - 1]?.head === verb.i && tokens[verb.i - 1]?.deprel === 'compound';
+    if (compound && verb.head >= 0 && tokens[verb.head]!.i < verb.i) {
+      // inside a longer subject ("Gunmen on motorbikes shot dead"): read below
+    } else if (compound) {
+      done = rootParticiple(tokens, words, verb, dead) || done;
+      continue;
+    }
+    // the subject noun phrase the participle was swallowed into
+    let subject: Token | undefined = tokens[verb.head];
+    while (subject && subject.i < verb.i && !subject.deprel.startsWith('nsubj') && subject.head >= 0) subject = tokens[subject.head];
+    if (!subject || subject.i >= verb.i || !subject.deprel.startsWith('nsubj')) continue;
+    const reporter = tokens[subject.head];
+    if (!reporter || reporter.upos !== 'VERB' || reporter.i < verb.i) continue;
+    if (!words.some((w) => w.head === reporter.i && w.deprel.startsWith('nsubj') && w !== subject && w.i > verb.i)) continue;
+    const object = words.find((w) => w.i > dead.i && NOMINAL.has(w.upos) && (w.head === subject.i || w.head === verb.i || w.head === dead.i) && w.deprel !== 'case');
+    if (!object) continue;
+    // "on motorbikes": a preposition left pointing at the participle goes with the noun it precedes
+    for (const c of childrenOf(words, verb)) {
+      if (c.i < verb.i && c.deprel === 'case') c.head = c.i + 1;
+      else if (c.i < verb.i) {
+        c.head = subject.i;
+        if (c.deprel === 'compound') c.deprel = 'nmod';
+      }
+    }
+    for (const w of words) {
+      if (w.i > dead.i && w.head === subject.i && w !== object) {
+        w.head = verb.i;
+        if (w.deprel === 'conj' || w.deprel === 'nmod') w.deprel = 'obl';
+      }
+    }
+    verb.upos = 'VERB';
+    verb.xpos = 'VBD';
+    verb.head = reporter.i;
+    verb.deprel = 'ccomp';
+    subject.head = verb.i;
+    subject.deprel = 'nsubj';
+    dead.head = verb.i;
+    dead.deprel = 'xcomp';
+    object.head = verb.i;
+    object.deprel = 'obj';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Gunmen shot dead a village chief": the same participle read as a noun with the noun before it as its compound
+ * (the head of the sentence, the clause of a reporting verb, or the subject of the object noun). The compound is
+ * the subject and the first noun after "dead" the object.
+ */
+function rootParticiple(tokens: Token[], words: Token[], verb: Token, dead: Token): boolean {
+  const before = tokens[verb.i - 1]!;
+  if (!NOMINAL.has(before.upos)) return false;
+  if (verb.head !== -1 && verb.deprel !== 'ccomp' && !verb.deprel.startsWith('nsubj')) return false;
+  const under = (w: Token) => {
+    for (let t: Token | undefined = w; t; t = t.head >= 0 ? tokens[t.head] : undefined) if (t === verb) return true;
+    return false;
+  };
+  let object = verb.deprel.startsWith('nsubj') ? undefined
+    : words.find((w) => w.i > dead.i && NOMINAL.has(w.upos) && under(w) && !['case', 'compound', 'det', 'nummod', 'amod'].includes(w.deprel));
+  // "Police shot dead three protesters": the object noun was made the head of the sentence, with the participle
+  // as its subject; the participle takes its place
+  const governor = tokens[verb.head];
+  if (verb.deprel.startsWith('nsubj')) {
+    if (!governor || governor.head !== -1 || governor.i <= dead.i || !NOMINAL.has(governor.upos)) return false;
+    object = governor;
+    for (const c of words) if (c.head === governor.i && c !== verb && (c.i > governor.i || c.deprel === 'punct')) c.head = verb.i;
+    verb.head = -1;
+    verb.deprel = 'root';
+  }
+  if (!object) return false;
+  verb.upos = 'VERB';
+  verb.xpos = 'VBD';
+  before.deprel = 'nsubj';
+  dead.head = verb.i;
+  dead.deprel = 'xcomp';
+  object.head = verb.i;
+  object.deprel = 'obj';
+  return true;
+}
+
+/**
+ * "The World Food Programme distributed food to ...": a sentence with no verb, whose head is a noun and whose only
+ * verb is a past form read as a modifier of that noun, right after a noun compounded into it. The verb heads the
+ * sentence, the noun before it is its subject and the old head noun its object.
+ */
+function verbReadAsModifier(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || root.upos !== 'NOUN') return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && CLAUSAL.has(w.deprel))) return false;
+  const verb = words.find((w) => w.head === root.i && w.deprel === 'amod' && w.upos === 'VERB' && /^(VBD|VBN)$/.test(w.xpos) && w.i < root.i);
+  if (!verb || verb.i !== root.i - 1) return false;
+  const subject = tokens[verb.i - 1];
+  if (!subject || subject.head !== root.i || !/^(compound|nsubj)$/.test(subject.deprel) || !NOMINAL.has(subject.upos)) return false;
+  for (const c of words) {
+    if (c.head !== root.i || c === verb || c === subject) continue;
+    if (c.i < subject.i) c.head = subject.i;
+    else if (c.i > root.i) {
+      c.head = verb.i;
+      if (c.deprel === 'nmod' || (c.deprel === 'obj' && words.some((w) => w.head === c.i && w.deprel === 'case'))) c.deprel = 'obl';
+    }
+  }
+  verb.head = -1;
+  verb.deprel = 'root';
+  subject.head = verb.i;
+  subject.deprel = 'nsubj';
+  root.head = verb.i;
+  root.deprel = 'obj';
+  return true;
+}
+
+/**
+ * "to 60,000 displaced people": a number read as the head of its phrase with the counted noun hanging off it. The
+ * noun is the head and the number counts it. Only when the noun has no preposition of its own ("60,000 of them").
+ */
+function numberAsHead(words: Token[]): boolean {
+  let done = false;
+  for (const number of words) {
+    if (number.upos !== 'NUM' || !words.some((w) => w.head === number.i && w.deprel === 'case')) continue;
+    // the counted noun hangs off the number, or off the number's own head next to it
+    const noun = words.find((w) => w.i > number.i && w.upos === 'NOUN' && ((w.head === number.i && w.deprel === 'nmod') || (w.head === number.head && /^(nmod|obl)$/.test(w.deprel))));
+    if (!noun || words.some((w) => w.head === noun.i && w.deprel === 'case')) continue;
+    if (words.some((w) => w.i > number.i && w.i < noun.i && w.head !== noun.i)) continue;
+    for (const c of words) if (c.head === number.i && c !== noun) c.head = noun.i;
+    noun.head = number.head;
+    noun.deprel = number.deprel;
+    number.head = noun.i;
+    number.deprel = 'nummod';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Truckers angry about new tolls parked their rigs": the subject of a verb can have no preposition, so a subject
+ * "about new tolls" belongs to a modifier of the bare noun before it, and that noun (read as a clause or an
+ * oblique of the same verb) is the subject.
+ */
+function subjectBehindPreposition(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const subject of words) {
+    if (!subject.deprel.startsWith('nsubj') || !NOMINAL.has(subject.upos)) continue;
+    const kase = words.find((w) => w.head === subject.i && w.deprel === 'case');
+    if (!kase || kase.i > subject.i) continue;
+    const verb = tokens[subject.head];
+    if (!verb || verb.upos !== 'VERB') continue;
+    const noun = words.find((w) => w.i < kase.i && w.head === verb.i && (w.upos === 'NOUN' || w.upos === 'PROPN') && /^(advcl|obl|dep|nmod)$/.test(w.deprel)
+      && !words.some((c) => c.head === w.i && c.deprel === 'case'));
+    if (!noun || words.some((w) => w.i > noun.i && w.i < kase.i && (w.text === ',' || w.upos === 'VERB'))) continue;
+    // the phrase hangs off the adjective right before it ("angry about"), or else off the noun
+    const before = tokens[kase.i - 1]!;
+    const host = before.upos === 'ADJ' && before.head === noun.i ? before : noun;
+    subject.head = host.i;
+    subject.deprel = host === noun ? 'nmod' : 'obl';
+    noun.deprel = subject.deprel === 'nmod' || subject.deprel === 'obl' ? 'nsubj' : noun.deprel;
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Farmers angry about cheap imports blocked roads": a sentence with no verb but one past form with an object of
+ * its own, read as a clause modifying a noun in the subject's modifier. That verb heads the sentence and the head
+ * noun of the sentence is its subject.
+ */
+function mainVerbReadAsModifier(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || (root.upos !== 'NOUN' && root.upos !== 'PROPN')) return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && CLAUSAL.has(w.deprel) && w.deprel !== 'acl')) return false;
+  const verbs = words.filter((w) => w.upos === 'VERB' && w.deprel === 'acl' && /^(VBD|VBN)$/.test(w.xpos) && w.i > root.i
+    && words.some((c) => c.head === w.i && c.deprel === 'obj'));
+  if (verbs.length !== 1) return false;
+  const verb = verbs[0]!;
+  // the verb's own head must sit inside the subject's phrase, between the subject and the verb
+  if (tokens[verb.head]!.i < root.i || words.some((w) => w.i > root.i && w.i < verb.i && w.text === ',')) return false;
+  verb.head = -1;
+  verb.deprel = 'root';
+  root.head = verb.i;
+  root.deprel = 'nsubj';
+  for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
+  return true;
+}
+
+const TIME_NOUN = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/i;
+
+/**
+ * "Two aid workers held in Niger since November were released": "since November" read as a clause whose passive
+ * subject is the month. A date cannot be that subject: the finite passive is the main verb, the noun heading the
+ * sentence its subject, and the date goes back to the participle before it.
+ */
+function timeReadAsSubject(tokens: Token[], words: Token[]): boolean {
+  const top = words.find((w) => w.head === -1);
+  if (!top) return false;
+  // the noun heads the sentence with the participle modifying it, or the bare participle (no auxiliary) heads it
+  // with the noun as its subject
+  const bareParticiple = top.upos === 'VERB' && top.xpos === 'VBN' && !words.some((w) => w.head === top.i && /^aux/.test(w.deprel));
+  const root = bareParticiple ? words.find((w) => w.head === top.i && w.deprel === 'nsubj' && w.upos === 'NOUN' && w.i < top.i) : top;
+  if (!root || root.upos !== 'NOUN') return false;
+  const time = words.find((w) => w.deprel.startsWith('nsubj') && TIME_NOUN.test(w.text));
+  if (!time) return false;
+  const verb = tokens[time.head]!;
+  const mark = tokens[time.i - 1]!;
+  if (verb.upos !== 'VERB' || mark.head !== verb.i || mark.deprel !== 'mark' || !/^(since|until|till)$/i.test(mark.text)) return false;
+  if (!words.some((w) => w.head === verb.i && /^aux/.test(w.deprel) && /^VB[DZP]$/.test(w.xpos))) return false;
+  const participle = tokens[verb.head];
+  if (!participle || participle.i > verb.i) return false;
+  if (bareParticiple ? participle !== top : participle.head !== root.i || participle.deprel !== 'acl') return false;
+  if (bareParticiple) {
+    for (const w of words) if (w.head === top.i && w.i > verb.i) w.head = verb.i;
+    top.head = root.i;
+    top.deprel = 'acl';
+  }
+  mark.head = time.i;
+  mark.deprel = 'case';
+  time.head = participle.i;
+  time.deprel = 'obl';
+  verb.head = -1;
+  verb.deprel = 'root';
+  root.head = verb.i;
+  root.deprel = time.deprel === 'obl' && words.some((w) => w.head === verb.i && w.deprel === 'aux:pass') ? 'nsubj:pass' : 'nsubj';
+  for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
+  return true;
+}
+
+const TAKES_CLAUSE = new Set(['say', 'tell', 'think', 'believe', 'know', 'claim', 'report', 'announce', 'fear', 'hope', 'expect',
+  'find', 'see', 'hear', 'feel', 'suggest', 'argue', 'warn', 'insist', 'deny', 'admit', 'confirm', 'show', 'note', 'add', 'state', 'learn', 'agree', 'want', 'wish']);
+
+/**
+ * "Spain extradited a Colombian businessman wanted for money laundering": a passive participle after the object
+ * read as the verb of a clause with the object as its subject. When the main verb takes no clause and has no
+ * object, and the would-be clause has no object of its own, the noun is the object and the participle modifies it.
+ */
+function participleReadAsClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const participle of words) {
+    if (participle.upos !== 'VERB' || participle.xpos !== 'VBD' || participle.deprel !== 'ccomp' || !/ed$/.test(participle.text)) continue;
+    const main = tokens[participle.head]!;
+    if (main.upos !== 'VERB' || main.i > participle.i || TAKES_CLAUSE.has(main.lemma.toLowerCase())) continue;
+    const kids = words.filter((w) => w.head === participle.i);
+    const noun = kids.find((w) => w.deprel === 'nsubj' && w.i === participle.i - 1 && w.upos === 'NOUN');
+    if (!noun || kids.some((w) => /^(obj|mark|aux|aux:pass|ccomp|xcomp)$/.test(w.deprel))) continue;
+    if (words.some((w) => w.head === main.i && w.deprel === 'obj')) continue;
+    noun.head = main.i;
+    noun.deprel = 'obj';
+    participle.head = noun.i;
+    participle.deprel = 'acl';
+    participle.xpos = 'VBN';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Japan will station long-range missiles on Kyushu": a modal is followed by a verb, so a noun right after "will"
+ * (or "will not", "will soon") that the parser compounded into the next noun, with the modal hung on that noun, is
+ * the verb, and the noun it was compounded into is its object.
+ */
+function nounAfterModal(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const modal of words) {
+    if (modal.xpos !== 'MD') continue;
+    let k = modal.i + 1;
+    while (tokens[k] && tokens[k]!.sentence === modal.sentence && (tokens[k]!.upos === 'ADV' || tokens[k]!.upos === 'PART')) k++;
+    const verb = tokens[k];
+    if (!verb || verb.sentence !== modal.sentence || verb.upos !== 'NOUN' || !/^[a-z]+$/.test(verb.text)) continue;
+    const noun = tokens[verb.head];
+    if (!noun || noun.i <= verb.i || modal.head !== noun.i || verb.deprel !== 'compound' || !NOMINAL.has(noun.upos)) continue;
+    for (const w of words) {
+      if (w.head !== noun.i || w === verb) continue;
+      if (w.i < verb.i) w.head = verb.i;
+      else if (w.i > noun.i && (w.deprel === 'nmod' || w.deprel === 'punct' || w.deprel === 'obl')) {
+        w.head = verb.i;
+        if (w.deprel === 'nmod') w.deprel = 'obl';
+      }
+    }
+    verb.upos = 'VERB';
+    verb.xpos = 'VB';
+    verb.head = noun.head;
+    verb.deprel = noun.deprel;
+    noun.head = verb.i;
+    noun.deprel = 'obj';
+    done = true;
+  }
+  return done;
+}
+
+/** Verbs that take an "-ing" complement ("began burning tyres", "stopped paying"). */
+const CATENATIVE = new Set(['begin', 'start', 'stop', 'keep', 'continue', 'resume', 'avoid', 'consider', 'risk', 'quit', 'finish',
+  'end', 'try', 'enjoy', 'mind', 'deny', 'admit', 'suggest', 'recommend', 'propose', 'discuss', 'go', 'come', 'spend', 'cease',
+  'favour', 'favor', 'oppose', 'support', 'resist', 'postpone', 'delay', 'justify', 'defend', 'condemn', 'threaten', 'see', 'hear',
+  'find', 'leave', 'catch', 'imagine', 'involve', 'mean', 'need', 'prefer', 'like', 'love', 'hate', 'fear', 'dread', 'remember',
+  'forget', 'regret', 'practise', 'practice', 'envisage', 'contemplate', 'tolerate', 'allow', 'permit', 'forbid', 'ban', 'prevent']);
+
+/**
+ * "Brazil will send firefighting aircraft to Bolivia": an "-ing" word before a noun, read as the complement of a
+ * verb that takes no "-ing" complement and has no object of its own. The noun is that verb's object and the
+ * "-ing" word modifies it.
+ */
+function gerundModifierReadAsComplement(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const gerund of words) {
+    if (gerund.xpos !== 'VBG' || gerund.deprel !== 'xcomp') continue;
+    const main = tokens[gerund.head]!;
+    const noun = tokens[gerund.i + 1];
+    if (!noun || noun.head !== gerund.i || noun.deprel !== 'obj' || noun.upos !== 'NOUN') continue;
+    if (main.upos !== 'VERB' || main.i > gerund.i || CATENATIVE.has(main.lemma.toLowerCase())) continue;
+    if (words.some((w) => w.head === main.i && (w.deprel === 'obj' || w.deprel.startsWith('nsubj:pass')))) continue;
+    for (const w of words) if (w.head === gerund.i && w !== noun) w.head = main.i;
+    noun.head = main.i;
+    noun.deprel = 'obj';
+    gerund.head = noun.i;
+    gerund.deprel = 'amod';
+    gerund.upos = 'NOUN';
+    gerund.xpos = 'NN';
+    done = true;
+  }
+  return done;
+}
+
+const REPORTING = new Set(['say', 'tell', 'announce', 'report', 'confirm', 'add', 'state', 'claim', 'insist']);
+
+/**
+ * "Following two days of talks in Doha, Sudan's army and the RSF committed to a pause, mediators said": the clause
+ * after the opening phrase's comma hung inside that phrase, with its first subject read as a loose appendage. When
+ * the opener belongs to a reporting verb that comes later, the finite verb after the comma is the reported clause,
+ * the noun before it its subject (coordinated with the subject the parser did find), and the opener modifies it.
+ */
+function reportedClauseAfterOpener(tokens: Token[], words: Token[]): boolean {
+  const opener = words[0]!;
+  if (opener.upos !== 'VERB' || !/^(VBG|VBN)$/.test(opener.xpos) || opener.deprel !== 'advcl') return false;
+  const reporter = tokens[opener.head]!;
+  if (!REPORTING.has(reporter.lemma.toLowerCase())) return false;
+  const comma = words.find((w) => w.i > opener.i + 1 && w.text === ',');
+  if (!comma || comma.i > reporter.i) return false;
+  const inSpan = (t: Token) => t.i >= opener.i && t.i < comma.i;
+  const escaped = words.filter((w) => w.i > comma.i && w.i < reporter.i && inSpan(tokens[w.head] ?? w) && w.deprel !== 'punct');
+  const verbs = escaped.filter((w) => w.upos === 'VERB' && /^VB[DZP]$/.test(w.xpos));
+  if (verbs.length !== 1) return false;
+  const verb = verbs[0]!;
+  const nouns = escaped.filter((w) => w !== verb);
+  if (nouns.length !== 1 || !NOMINAL.has(nouns[0]!.upos) || nouns[0]!.i > verb.i) return false;
+  const noun = nouns[0]!;
+  const found = words.find((w) => w.head === verb.i && w.deprel === 'nsubj' && w.i > noun.i);
+  if (!found) return false;
+  const cc = words.find((w) => (w.head === found.i || w.head === verb.i) && w.deprel === 'cc' && w.i > noun.i && w.i < found.i);
+  if (!cc) return false;
+  cc.head = found.i;
+  verb.head = reporter.i;
+  verb.deprel = 'ccomp';
+  opener.head = verb.i;
+  noun.head = verb.i;
+  noun.deprel = 'nsubj';
+  found.head = noun.i;
+  found.deprel = 'conj';
+  return true;
+}
+
+/**
+ * "Mark Ellery of New Zealand and Fiji's Joni Vakaloa last held formal talks in 2021": a verbless sentence whose
+ * names and the object after the verb were read as one coordination, the verb a modifier of the last conjunct. The
+ * verb heads the sentence, the coordination before it is its subject and the last conjunct its object.
+ */
+function verbInsideLastConjunct(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || !NOMINAL.has(root.upos)) return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && CLAUSAL.has(w.deprel))) return false;
+  const conjuncts = words.filter((w) => w.head === root.i && w.deprel === 'conj');
+  const object = conjuncts[conjuncts.length - 1];
+  if (!object || conjuncts.length < 2 || object.upos !== 'NOUN') return false;
+  const verb = words.find((w) => w.head === object.i && w.deprel === 'amod' && w.upos === 'VERB' && /^(VBD|VBN)$/.test(w.xpos));
+  if (!verb) return false;
+  // nothing but modifiers of the object between the previous conjunct's phrase and the verb, and no "and" before it
+  const previous = conjuncts[conjuncts.length - 2]!;
+  const between = words.filter((w) => w.i > previous.i && w.i < verb.i);
+  if (between.some((w) => w.head === previous.i ? false : w.head !== object.i || !/^(amod|advmod)$/.test(w.deprel))) return false;
+  if (between.some((w) => w.deprel === 'cc' || w.text === ',')) return false;
+  for (const w of between) if (w.head === object.i) {
+    w.head = verb.i;
+    w.deprel = 'advmod';
+  }
+  for (const w of words) {
+    if (w.head === root.i && w.i > object.i) {
+      w.head = verb.i;
+      if (w.deprel === 'nmod') w.deprel = 'obl';
+    }
+  }
+  // "Fiji's Prime Minister Joni Vakaloa": a possessor read as a conjunct of its own belongs to the next conjunct
+  for (let k = 0; k + 1 < conjuncts.length - 1; k++) {
+    const owner = conjuncts[k]!;
+    const owned = conjuncts[k + 1]!;
+    const mark = tokens[owner.i + 1];
+    if (!mark || mark.head !== owner.i || !/^['’]s?$/.test(mark.text)) continue;
+    if (words.some((w) => w.i > mark.i && w.i < owned.i && w.head !== owned.i && tokens[w.head]?.head !== owned.i)) continue;
+    for (const w of words) if (w.head === owner.i && w.deprel === 'cc') w.head = owned.i;
+    owner.head = owned.i;
+    owner.deprel = 'nmod:poss';
+  }
+  verb.head = -1;
+  verb.deprel = 'root';
+  verb.xpos = 'VBD';
+  root.head = verb.i;
+  root.deprel = 'nsubj';
+  object.head = verb.i;
+  object.deprel = 'obj';
+  return true;
+}
