@@ -33,6 +33,12 @@ export function repairParse(doc: Doc): Doc {
 
 const childrenOf = (words: Token[], head: Token) => words.filter((w) => w.head === head.i);
 
+/** Hangs a token on a new head (a token index, -1 for the root) with a new relation. */
+function relink(token: Token, head: number, deprel: string): void {
+  token.head = head;
+  token.deprel = deprel;
+}
+
 /**
  * "Dock workers in Antwerp walked off the job": a sentence-initial word tagged as a bare verb that is the subject of
  * the main verb, with the noun after it as its object. A verb cannot be a nominal subject, so the word is read as a
@@ -49,20 +55,16 @@ function verbAsNounModifier(tokens: Token[], words: Token[]): boolean {
     const main = words.find((w) => w.head === first.i && w.i > next.i && w.upos === 'VERB' && /^(VBD|VBZ|VBP)$/.test(w.xpos) && /^(xcomp|conj|ccomp|parataxis)$/.test(w.deprel));
     if (!main || words.some((w) => w.head === main.i && w.deprel.startsWith('nsubj'))) return false;
     for (const c of childrenOf(words, first)) if (c !== next && c !== main) c.head = c.i < main.i ? next.i : main.i;
-    main.head = -1;
-    main.deprel = 'root';
-    next.head = main.i;
-    next.deprel = 'nsubj';
+    relink(main, -1, 'root');
+    relink(next, main.i, 'nsubj');
   } else {
     if (!first.deprel.startsWith('nsubj')) return false;
     const head = tokens[first.head];
     if (!head || head.upos !== 'VERB') return false;
     for (const c of childrenOf(words, first)) if (c !== next) c.head = next.i;
-    next.head = first.head;
-    next.deprel = first.deprel;
+    relink(next, first.head, first.deprel);
   }
-  first.head = next.i;
-  first.deprel = 'compound';
+  relink(first, next.i, 'compound');
   first.upos = 'NOUN';
   first.xpos = 'NN';
   first.lemma = first.text.toLowerCase();
@@ -90,14 +92,11 @@ function initialParticipleClause(tokens: Token[], words: Token[]): boolean {
   let hasObject = words.some((w) => w.head === first.i && w.deprel === 'obj');
   for (const w of escaping) {
     const governed = words.some((c) => c.head === w.i && c.deprel === 'case');
-    w.head = first.i;
-    w.deprel = governed ? 'obl' : hasObject ? 'obl' : 'obj';
+    relink(w, first.i, governed ? 'obl' : hasObject ? 'obl' : 'obj');
     if (w.deprel === 'obj') hasObject = true;
   }
-  first.head = root.i;
-  first.deprel = 'advcl';
-  comma.head = root.i;
-  comma.deprel = 'punct';
+  relink(first, root.i, 'advcl');
+  relink(comma, root.i, 'punct');
   return true;
 }
 
@@ -144,14 +143,10 @@ function participleReadAsNoun(tokens: Token[], words: Token[]): boolean {
     }
     verb.upos = 'VERB';
     verb.xpos = 'VBD';
-    verb.head = reporter.i;
-    verb.deprel = 'ccomp';
-    subject.head = verb.i;
-    subject.deprel = 'nsubj';
-    dead.head = verb.i;
-    dead.deprel = 'xcomp';
-    object.head = verb.i;
-    object.deprel = 'obj';
+    relink(verb, reporter.i, 'ccomp');
+    relink(subject, verb.i, 'nsubj');
+    relink(dead, verb.i, 'xcomp');
+    relink(object, verb.i, 'obj');
     done = true;
   }
   return done;
@@ -179,17 +174,14 @@ function rootParticiple(tokens: Token[], words: Token[], verb: Token, dead: Toke
     if (!governor || governor.head !== -1 || governor.i <= dead.i || !NOMINAL.has(governor.upos)) return false;
     object = governor;
     for (const c of words) if (c.head === governor.i && c !== verb && (c.i > governor.i || c.deprel === 'punct')) c.head = verb.i;
-    verb.head = -1;
-    verb.deprel = 'root';
+    relink(verb, -1, 'root');
   }
   if (!object) return false;
   verb.upos = 'VERB';
   verb.xpos = 'VBD';
   before.deprel = 'nsubj';
-  dead.head = verb.i;
-  dead.deprel = 'xcomp';
-  object.head = verb.i;
-  object.deprel = 'obj';
+  relink(dead, verb.i, 'xcomp');
+  relink(object, verb.i, 'obj');
   return true;
 }
 
@@ -214,12 +206,9 @@ function verbReadAsModifier(tokens: Token[], words: Token[]): boolean {
       if (c.deprel === 'nmod' || (c.deprel === 'obj' && words.some((w) => w.head === c.i && w.deprel === 'case'))) c.deprel = 'obl';
     }
   }
-  verb.head = -1;
-  verb.deprel = 'root';
-  subject.head = verb.i;
-  subject.deprel = 'nsubj';
-  root.head = verb.i;
-  root.deprel = 'obj';
+  relink(verb, -1, 'root');
+  relink(subject, verb.i, 'nsubj');
+  relink(root, verb.i, 'obj');
   return true;
 }
 
@@ -236,10 +225,8 @@ function numberAsHead(words: Token[]): boolean {
     if (!noun || words.some((w) => w.head === noun.i && w.deprel === 'case')) continue;
     if (words.some((w) => w.i > number.i && w.i < noun.i && w.head !== noun.i)) continue;
     for (const c of words) if (c.head === number.i && c !== noun) c.head = noun.i;
-    noun.head = number.head;
-    noun.deprel = number.deprel;
-    number.head = noun.i;
-    number.deprel = 'nummod';
+    relink(noun, number.head, number.deprel);
+    relink(number, noun.i, 'nummod');
     done = true;
   }
   return done;
@@ -264,8 +251,7 @@ function subjectBehindPreposition(tokens: Token[], words: Token[]): boolean {
     // the phrase hangs off the adjective right before it ("angry about"), or else off the noun
     const before = tokens[kase.i - 1]!;
     const host = before.upos === 'ADJ' && before.head === noun.i ? before : noun;
-    subject.head = host.i;
-    subject.deprel = host === noun ? 'nmod' : 'obl';
+    relink(subject, host.i, host === noun ? 'nmod' : 'obl');
     noun.deprel = subject.deprel === 'nmod' || subject.deprel === 'obl' ? 'nsubj' : noun.deprel;
     done = true;
   }
@@ -287,10 +273,8 @@ function mainVerbReadAsModifier(tokens: Token[], words: Token[]): boolean {
   const verb = verbs[0]!;
   // the verb's own head must sit inside the subject's phrase, between the subject and the verb
   if (tokens[verb.head]!.i < root.i || words.some((w) => w.i > root.i && w.i < verb.i && w.text === ',')) return false;
-  verb.head = -1;
-  verb.deprel = 'root';
-  root.head = verb.i;
-  root.deprel = 'nsubj';
+  relink(verb, -1, 'root');
+  relink(root, verb.i, 'nsubj');
   for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
   return true;
 }
@@ -321,17 +305,12 @@ function timeReadAsSubject(tokens: Token[], words: Token[]): boolean {
   if (bareParticiple ? participle !== top : participle.head !== root.i || participle.deprel !== 'acl') return false;
   if (bareParticiple) {
     for (const w of words) if (w.head === top.i && w.i > verb.i) w.head = verb.i;
-    top.head = root.i;
-    top.deprel = 'acl';
+    relink(top, root.i, 'acl');
   }
-  mark.head = time.i;
-  mark.deprel = 'case';
-  time.head = participle.i;
-  time.deprel = 'obl';
-  verb.head = -1;
-  verb.deprel = 'root';
-  root.head = verb.i;
-  root.deprel = time.deprel === 'obl' && words.some((w) => w.head === verb.i && w.deprel === 'aux:pass') ? 'nsubj:pass' : 'nsubj';
+  relink(mark, time.i, 'case');
+  relink(time, participle.i, 'obl');
+  relink(verb, -1, 'root');
+  relink(root, verb.i, time.deprel === 'obl' && words.some((w) => w.head === verb.i && w.deprel === 'aux:pass') ? 'nsubj:pass' : 'nsubj');
   for (const w of words) if (w.deprel === 'punct' && w.head === root.i && w.i > verb.i) w.head = verb.i;
   return true;
 }
@@ -354,10 +333,8 @@ function participleReadAsClause(tokens: Token[], words: Token[]): boolean {
     const noun = kids.find((w) => w.deprel === 'nsubj' && w.i === participle.i - 1 && w.upos === 'NOUN');
     if (!noun || kids.some((w) => /^(obj|mark|aux|aux:pass|ccomp|xcomp)$/.test(w.deprel))) continue;
     if (words.some((w) => w.head === main.i && w.deprel === 'obj')) continue;
-    noun.head = main.i;
-    noun.deprel = 'obj';
-    participle.head = noun.i;
-    participle.deprel = 'acl';
+    relink(noun, main.i, 'obj');
+    relink(participle, noun.i, 'acl');
     participle.xpos = 'VBN';
     done = true;
   }
@@ -389,10 +366,8 @@ function nounAfterModal(tokens: Token[], words: Token[]): boolean {
     }
     verb.upos = 'VERB';
     verb.xpos = 'VB';
-    verb.head = noun.head;
-    verb.deprel = noun.deprel;
-    noun.head = verb.i;
-    noun.deprel = 'obj';
+    relink(verb, noun.head, noun.deprel);
+    relink(noun, verb.i, 'obj');
     done = true;
   }
   return done;
@@ -420,10 +395,8 @@ function gerundModifierReadAsComplement(tokens: Token[], words: Token[]): boolea
     if (main.upos !== 'VERB' || main.i > gerund.i || CATENATIVE.has(main.lemma.toLowerCase())) continue;
     if (words.some((w) => w.head === main.i && (w.deprel === 'obj' || w.deprel.startsWith('nsubj:pass')))) continue;
     for (const w of words) if (w.head === gerund.i && w !== noun) w.head = main.i;
-    noun.head = main.i;
-    noun.deprel = 'obj';
-    gerund.head = noun.i;
-    gerund.deprel = 'amod';
+    relink(noun, main.i, 'obj');
+    relink(gerund, noun.i, 'amod');
     gerund.upos = 'NOUN';
     gerund.xpos = 'NN';
     done = true;
@@ -459,13 +432,10 @@ function reportedClauseAfterOpener(tokens: Token[], words: Token[]): boolean {
   const cc = words.find((w) => (w.head === found.i || w.head === verb.i) && w.deprel === 'cc' && w.i > noun.i && w.i < found.i);
   if (!cc) return false;
   cc.head = found.i;
-  verb.head = reporter.i;
-  verb.deprel = 'ccomp';
+  relink(verb, reporter.i, 'ccomp');
   opener.head = verb.i;
-  noun.head = verb.i;
-  noun.deprel = 'nsubj';
-  found.head = noun.i;
-  found.deprel = 'conj';
+  relink(noun, verb.i, 'nsubj');
+  relink(found, noun.i, 'conj');
   return true;
 }
 
@@ -489,8 +459,7 @@ function verbInsideLastConjunct(tokens: Token[], words: Token[]): boolean {
   if (between.some((w) => w.head === previous.i ? false : w.head !== object.i || !/^(amod|advmod)$/.test(w.deprel))) return false;
   if (between.some((w) => w.deprel === 'cc' || w.text === ',')) return false;
   for (const w of between) if (w.head === object.i) {
-    w.head = verb.i;
-    w.deprel = 'advmod';
+    relink(w, verb.i, 'advmod');
   }
   for (const w of words) {
     if (w.head === root.i && w.i > object.i) {
@@ -506,15 +475,11 @@ function verbInsideLastConjunct(tokens: Token[], words: Token[]): boolean {
     if (!mark || mark.head !== owner.i || !/^['’]s?$/.test(mark.text)) continue;
     if (words.some((w) => w.i > mark.i && w.i < owned.i && w.head !== owned.i && tokens[w.head]?.head !== owned.i)) continue;
     for (const w of words) if (w.head === owner.i && w.deprel === 'cc') w.head = owned.i;
-    owner.head = owned.i;
-    owner.deprel = 'nmod:poss';
+    relink(owner, owned.i, 'nmod:poss');
   }
-  verb.head = -1;
-  verb.deprel = 'root';
+  relink(verb, -1, 'root');
   verb.xpos = 'VBD';
-  root.head = verb.i;
-  root.deprel = 'nsubj';
-  object.head = verb.i;
-  object.deprel = 'obj';
+  relink(root, verb.i, 'nsubj');
+  relink(object, verb.i, 'obj');
   return true;
 }
