@@ -1001,7 +1001,8 @@ function insideContent(ctx: Context, noun: Token): boolean {
 
 /** "an encounter between Russian and American officials" parsed as "encounter" and "officials" coordinated. */
 function isMisparsedBetween(ctx: Context, c: Token): boolean {
-  return c.deprel === 'conj' && hasCase(ctx, c, ['between', 'among']) && !ctx.children[c.i]!.some((g) => g.deprel === 'cc' && g.i < c.i && ctx.doc.tokens[g.i + 1]?.i === c.i);
+  // (a real coordination has its "and" right before the conjunct: "talks and meetings between ...")
+  return c.deprel === 'conj' && hasCase(ctx, c, ['between', 'among']) && !ctx.children[c.i]!.some((g) => g.deprel === 'cc' && g.i === c.i - 1);
 }
 
 /** Does a trigger noun bring its own actor or partner: a possessor, "by X", "between X and Y", "from X", an actor adjective? */
@@ -1601,7 +1602,7 @@ function isPlaceWord(ctx: Context, token: Token): boolean {
  * As a patient (`role` 'patient'), a phrase naming a thing gives no actor here: owners are read separately.
  */
 function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 0): string[] {
-  const { children, index } = ctx;
+  const { children } = ctx;
   if (depth > 3) return [];
   const ids: string[] = [];
   const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));

@@ -726,7 +726,8 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
   return spanOf(doc.text, first.start, doc.tokens[beforeEnd]!.end);
 }
 
-const STATE_ORGANS = new Set(['ministry', 'government', 'embassy', 'presidency', 'cabinet', 'foreign ministry', 'office', 'army', 'military', 'police', 'parliament', 'administration', 'regime', 'authorities', 'spokesman', 'spokeswoman', 'spokesperson']);
+/** Head nouns of a state's bodies and voices that speak for the state ("the foreign ministry said"). */
+const SPEAKING_BODIES = new Set(['ministry', 'government', 'embassy', 'presidency', 'cabinet', 'office', 'army', 'military', 'police', 'parliament', 'administration', 'regime', 'authorities', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 /** The speaker of a cue: its parsed subject, else the nearest actor mention around it in the clause. */
 function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean): Speaker {
@@ -748,7 +749,7 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     if (person) return { speaker: person.actor.id, mention: person.span };
     // "Belarus's foreign ministry", "the Kremlin": a state's organ, or its seat, speaks for the state; "officials
     // in Ukraine" stay unattributed
-    const state = inside?.find((m) => m.actor.type === 'country' && ((token.i >= m.tokenStart && token.i < m.tokenEnd) || STATE_ORGANS.has(token.text.toLowerCase())));
+    const state = inside?.find((m) => m.actor.type === 'country' && ((token.i >= m.tokenStart && token.i < m.tokenEnd) || SPEAKING_BODIES.has(token.text.toLowerCase())));
     if (state) return { speaker: state.actor.id, mention: span };
     return { speaker: null, mention: span };
   };
