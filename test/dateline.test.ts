@@ -48,3 +48,16 @@ test('a kicker is no dateline', () => {
   assert.equal(opening('DEAL IS OFF: Talks collapse in Geneva.'), null);
   assert.equal(opening('PUBLISHED: 10:42 GMT, 3 March 2026'), null);
 });
+
+test('a dateline is parsed apart from the sentence it opens, so the sentence keeps its own subject', () => {
+  const text = 'Dam row deepens\n\nADDIS ABABA (Horn Wire) - Ethiopia on Friday rejected a demand from Egypt to delay the filling of its dam.';
+  const { doc, record } = processArticle(articleFromText(text));
+  const lead = doc.sentences.find((s) => doc.text.slice(s.start, s.end).startsWith('Ethiopia'));
+  assert.ok(lead, doc.sentences.map((s) => doc.text.slice(s.start, s.end)).join(' | '));
+  const verb = doc.tokens.find((t) => t.text === 'rejected')!;
+  const subject = doc.tokens.find((t) => t.head === verb.i && t.deprel === 'nsubj');
+  assert.equal(subject?.text, 'Ethiopia');
+  const quote = record.quotes.find((q) => q.cue?.text === 'rejected');
+  const speaker = record.actors.find((a) => a.id === quote?.speaker);
+  assert.equal(speaker?.name, 'Ethiopia');
+});

@@ -199,6 +199,11 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
   }
   const actorCountry = (id: string) => index.actors.find((a) => a.id === id)?.country ?? null;
   const isPerson = (id: string) => index.actors.find((a) => a.id === id)?.type === 'person';
+  // a dateline split off as a sentence of its own does not stand between the headline and the lead
+  const furnitureSentences = doc.sentences.map((s) => isIgnored(s) && !doc.tokens.slice(s.tokenStart, s.tokenEnd).some((t) => !isIgnored(t)));
+  const proseOrdinal: number[] = [];
+  furnitureSentences.reduce((ordinal, furniture, i) => ((proseOrdinal[i] = ordinal), furniture ? ordinal : ordinal + 1), 0);
+  for (const m of mentions) m.sentence = proseOrdinal[m.sentence] ?? m.sentence;
   return mergeMentions(mentions, actorCountry, isPerson).map(({ sentence: _s, anaphoric: _a, ...e }, i) => ({ id: `e${i + 1}`, ...e }));
 }
 

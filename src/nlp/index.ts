@@ -1,7 +1,7 @@
 // The nlp stage: text -> Doc. Components run in order, each with one job: tokenizer and sentence splitter, tagger,
 // parser, entity recogniser (trained model, then gazetteer and document name memory), coreference.
 import type { Doc, Entity, Sentence, Token } from './doc.js';
-import { splitSentences, tokenize } from './tokenize.js';
+import { splitSentences, tokenize, type SentenceBounds } from './tokenize.js';
 import { loadModels } from './models.js';
 import {
   addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, joinOrganizationNames, rememberNames, separateTitles,
@@ -24,7 +24,7 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
   const models = loadModels();
   const rawTokens = tokenize(text);
-  const bounds = splitSentences(text, rawTokens);
+  const bounds = splitAtFurniture(splitSentences(text, rawTokens), rawTokens, options.ignore ?? []);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const modelEntities: Entity[] = [];
@@ -75,6 +75,30 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
   const doc: Doc = { text, sentences, tokens, entities, coref: [] };
   doc.coref = resolveCoreference(doc);
   return doc;
+}
+
+/**
+ * "CAIRO, March 3 (Reuters) - Egypt said ...": furniture that runs into the first sentence (a dateline) becomes a
+ * sentence of its own, so that the parser sees the sentence as written rather than a place name as its subject.
+ */
+function splitAtFurniture(
+  bounds: SentenceBounds[],
+  tokens: ReadonlyArray<{ start: number; end: number }>,
+  ignore: ReadonlyArray<{ start: number; end: number }>,
+): SentenceBounds[] {
+  if (ignore.length === 0) return bounds;
+  const split: SentenceBounds[] = [];
+  for (const bound of bounds) {
+    let from = bound.tokenStart;
+    for (let k = bound.tokenStart + 1; k < bound.tokenEnd; k++) {
+      const endsFurniture = ignore.some((r) => tokens[k - 1]!.end <= r.end && tokens[k - 1]!.end > r.start && tokens[k]!.start >= r.end);
+      if (!endsFurniture) continue;
+      split.push({ start: tokens[from]!.start, end: tokens[k - 1]!.end, tokenStart: from, tokenEnd: k });
+      from = k;
+    }
+    split.push(from === bound.tokenStart ? bound : { start: tokens[from]!.start, end: bound.end, tokenStart: from, tokenEnd: bound.tokenEnd });
+  }
+  return split;
 }
 
 /** "A Downing Street spokesman": a sentence-initial article is not part of the name. */
