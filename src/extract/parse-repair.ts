@@ -27,6 +27,7 @@ export function repairParse(doc: Doc): Doc {
     changed = nounAfterModal(tokens, words) || changed;
     changed = gerundModifierReadAsComplement(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
+    changed = secondSubjectAfterAnd(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -482,4 +483,30 @@ function verbInsideLastConjunct(tokens: Token[], words: Token[]): boolean {
   relink(root, verb.i, 'nsubj');
   relink(object, verb.i, 'obj');
   return true;
+}
+
+/**
+ * "Ghanaian President Kofi Mensah and Togolese President Yao Agbeko agreed": a verb has one subject, so a second
+ * subject after an "and" is the next conjunct of the first, and the word the parser coordinated after the "and"
+ * ("Togolese") is a modifier inside that conjunct.
+ */
+function secondSubjectAfterAnd(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    const subjects = words.filter((w) => w.head === verb.i && w.deprel === 'nsubj');
+    if (subjects.length !== 2) continue;
+    const [first, second] = subjects as [Token, Token];
+    const cc = words.find((w) => w.i > first.i && w.i < second.i && w.deprel === 'cc' && /^(and|or)$/i.test(w.text));
+    if (!cc) continue;
+    // everything between the "and" and the second subject hangs inside the two subjects' phrases
+    const between = words.filter((w) => w.i > cc.i && w.i < second.i);
+    if (between.some((w) => w.head !== second.i && w.head !== first.i && !between.some((b) => b.i === w.head))) continue;
+    for (const w of between) {
+      if (w.head === first.i && w.deprel === 'conj') relink(w, second.i, w.upos === 'ADJ' ? 'amod' : 'compound');
+    }
+    relink(cc, second.i, 'cc');
+    relink(second, first.i, 'conj');
+    done = true;
+  }
+  return done;
 }
