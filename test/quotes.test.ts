@@ -163,3 +163,23 @@ test('a noun of middling precision reports when a name or a personal pronoun own
   assert.equal(attack.content.text, 'the quota deal');
   assert.deepEqual(extractText('The attack on the quota deal surprised the Danish delegation.').quotes, []);
 });
+
+test('a role noun with the name in apposition speaks as that person, and so does the pronoun that follows it', () => {
+  const record = extractText(
+    "Moldova's justice minister, Irina Cojocaru, said she welcomed the ruling but warned that appeals could take months.\n\n" +
+      '"We will not rush this," she said.',
+  );
+  const speakers = record.quotes.map((q) => `${q.cue?.text}:${nameOf(record, q.speaker)}`);
+  assert.deepEqual(speakers, ['said:Irina Cojocaru', 'warned:Irina Cojocaru', 'said:Irina Cojocaru']);
+});
+
+test('a past-tense verb joined to a reported clause in another tense continues the reporting clause', () => {
+  const record = extractText(
+    'Chilean Interior Minister Tomas Fuentes said a new border wall would only push migrants towards the desert and called the proposal cruel.',
+  );
+  const called = record.quotes.find((q) => q.cue?.text === 'called');
+  assert.equal(nameOf(record, called?.speaker ?? null), 'Tomas Fuentes', JSON.stringify(record.quotes));
+  // but a verb in the reported clause's own tense stays in it
+  const same = extractText('Kenya said Uganda had closed the crossing and detained six traders.');
+  assert.ok(!same.quotes.some((q) => q.cue?.text === 'detained'), JSON.stringify(same.quotes));
+});

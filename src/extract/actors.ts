@@ -131,7 +131,8 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   // Pronouns follow their antecedent.
   for (const link of doc.coref) {
     if (!PRONOUNS.has(link.mention.text.toLowerCase())) continue;
-    const owner = drafts.find((d) => d.mentions.some((m) => m.start <= link.antecedent.start && m.end >= link.antecedent.end));
+    const covers = (span: { start: number; end: number }) => drafts.find((d) => d.mentions.some((m) => m.start <= span.start && m.end >= span.end));
+    const owner = covers(link.antecedent) ?? namedInApposition(doc, link.antecedent, covers);
     if (!owner) continue;
     const token = doc.tokens.find((t) => t.start === link.mention.start)!;
     owner.mentions.push({ ...link.mention, tokenStart: token.i, tokenEnd: token.i + 1 });
@@ -291,6 +292,21 @@ function markLocativeOnlyCountries(doc: Doc, drafts: Draft[]): void {
 
 const GENERIC_PERSON_HEADS = new Set(['diplomat', 'official', 'leader', 'politician', 'envoy', 'negotiator']);
 const NOMINAL_OPENERS = new Set(['the', 'its', 'his', 'her', 'their']);
+
+/**
+ * "Latvia's foreign minister, Ilze Ozola, said she ...": a pronoun whose antecedent is a role noun goes to the name in
+ * apposition to it (either way round).
+ */
+function namedInApposition<T>(doc: Doc, antecedent: { start: number; end: number }, covers: (span: { start: number; end: number }) => T | undefined): T | undefined {
+  const head = doc.tokens.find((t) => t.end === antecedent.end);
+  if (!head) return undefined;
+  const partners = doc.tokens.filter((t) => (t.head === head.i && t.deprel === 'appos') || (head.deprel === 'appos' && t.i === head.head));
+  for (const partner of partners) {
+    const owner = covers(partner);
+    if (owner) return owner;
+  }
+  return undefined;
+}
 
 /**
  * "the foreign minister", "Iceland's fisheries minister", "the Russian diplomat": a role noun phrase that names a

@@ -742,6 +742,9 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
   };
   // a speaker that is no actor ("officials", "a source close to the talks"): the subject's phrase, unattributed
   const phraseOf = (token: Token): Speaker => {
+    // "Latvia's foreign minister, Ilze Ozola, said": the person named in apposition to the subject
+    const named = children[token.i]!.map((t) => (t.deprel === 'appos' ? mentionAt(t.i) : undefined)).find((m) => m?.actor.type === 'person');
+    if (named) return { speaker: named.actor.id, mention: named.span };
     const span = subtreeSpan(context, token, (t) => !['acl:relcl', 'punct', 'acl'].includes(t.deprel) || t === token);
     // "US Secretary of State Marco Rubio": the person named inside the subject phrase
     const inside = span && mentions.within(span.start, span.end);
@@ -824,6 +827,13 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
       if (controller) return phraseOf(controller);
       if (!['xcomp', 'advcl', 'conj', 'ccomp', 'parataxis', 'acl'].includes(verb.deprel)) break;
       verb = verb.head >= 0 ? doc.tokens[verb.head] : undefined;
+      // "said a merged command would weaken ... and called the plan unrealistic": a past-tense verb joined to a
+      // reported clause in another tense continues the reporting clause, whose subject it shares
+      if (verb && here.deprel === 'conj' && verb.deprel === 'ccomp' && verb.head >= 0 && /^VB[DZ]$/.test(here.xpos)) {
+        const reporting: Token = doc.tokens[verb.head]!;
+        const reportedTense = children[verb.i]!.some((t) => t.deprel === 'aux' && t.xpos === 'MD') ? 'MD' : verb.xpos;
+        if (reporting.xpos === here.xpos && reportedTense !== here.xpos && isCue(doc, reporting)) verb = reporting;
+      }
     }
   }
   // inverted order after a quote or a clause: "…,” said Rubio", ", stated Lavrov"
