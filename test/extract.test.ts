@@ -157,3 +157,13 @@ test('capitals are known without their accents, but not where that makes an Engl
   assert.ok(record.actors.some((a) => a.name === 'Moldova'), JSON.stringify(record.actors.map((a) => a.name)));
   assert.ok(!record.actors.some((a) => a.name === 'Maldives'));
 });
+
+test('an evaluation after its noun is predicated of it, and an urged act is the issue rather than the addressee', () => {
+  const called = extractText('Slovak Defence Minister Juraj Kral said a merged brigade would weaken national control over the army and called the plan unrealistic.');
+  const against = called.stances.find((s) => nameOf(called, s.holder) === 'Juraj Kral');
+  assert.equal(against?.polarity, 'oppose', JSON.stringify(called.stances));
+  assert.equal(against?.issue, 'plan');
+  const urged = extractText('Irish Prime Minister Niamh Walsh urged her European partners to create a joint coast guard for the Atlantic.');
+  const issues = urged.stances.map((s) => s.issue);
+  assert.ok(issues.includes('coast guard'), JSON.stringify(urged.stances));
+});

@@ -150,7 +150,9 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
   if (found.length > 0) return conceptLabel(found, owners, place, placeAt);
   // no known concept: the phrase's own words up to its first noun ("Russian account", "fishing rights"), as
   // written (a modifier the gazetteer knows, "Russian", stays an adjective: the label is a phrase, not a stem list)
-  const firstNoun = kept.find((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
+  let firstNoun = kept.find((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
+  // "air patrols", "border crossing": a noun compound ends at its last noun
+  for (let next = firstNoun && kept.find((w) => w.at === firstNoun!.at + 1); next && next.upos === 'NOUN'; next = kept.find((w) => w.at === next!.at + 1)) firstNoun = next;
   if (!firstNoun || NOT_ISSUES.has(firstNoun.text.toLowerCase())) return null;
   const phrase = kept.filter((w) => w.at <= firstNoun.at && w.at >= firstNoun.at - 2 && !/['’]s$/.test(w.text));
   let label = phrase.map((w) => (w.upos === 'PROPN' || w.upos === 'OWNER' ? w.text : w.text.toLowerCase())).join(' ');

@@ -235,6 +235,13 @@ function poses(ctx: Context, verb: Token): Frame | null {
 /** An evaluation of something: "X is premature" (its subject), "deemed X (as) premature" (the verb's object). */
 function predicated(ctx: Context, predicate: Token, polarity: Polarity): Frame | null {
   const { children, doc } = ctx;
+  // "called the plan unrealistic" read with the evaluation as a modifier after the noun: the noun is the issue
+  const described = predicate.head >= 0 ? doc.tokens[predicate.head]! : null;
+  const evaluator = described && described.deprel === 'obj' && described.head >= 0 ? doc.tokens[described.head]! : null;
+  if (predicate.deprel === 'amod' && described && evaluator && predicate.i > described.i && EVALUATING.has(verbLemmaOf(evaluator))) {
+    if (described.upos === 'PRON') return null;
+    return { polarity: negated(ctx, evaluator) ? flip(polarity) : polarity, phrase: words(ctx, described).filter((t) => t !== predicate), holderOf: evaluator, clause: evaluator, rank: polarity === 'oppose' ? 1 : 2 };
+  }
   // only an evaluation said of something, not a word describing a noun ("an important one")
   if (predicate.deprel === 'amod' || predicate.deprel === 'compound') return null;
   const own = children[predicate.i]!.find((c) => c.deprel === 'nsubj' || c.deprel === 'nsubj:pass');
@@ -301,8 +308,11 @@ function governedBy(ctx: Context, verb: Token, particle: string | undefined): To
   // "urged Moscow to return to the table": what the addressee is asked to do is the issue, not the addressee
   const addressee = kids.find((c) => c.deprel === 'obj' && ctx.index.mentions.some((m) => c.i >= m.tokenStart && c.i < m.tokenEnd));
   // (also when the parser hangs the infinitive on the addressee: "urged the bloc to go further")
+  const infinitive = (c: Token) => ctx.children[c.i]!.some((m) => m.deprel === 'mark' && m.text.toLowerCase() === 'to');
+  // (or read as an adverbial clause right after the addressee: "urged his neighbours to place ...")
   const content = kids.find((c) => c.deprel === 'xcomp' || c.deprel === 'ccomp') ??
-    (addressee ? ctx.children[addressee.i]!.find((c) => c.deprel === 'acl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && m.text.toLowerCase() === 'to')) : undefined);
+    (addressee ? kids.find((c) => c.deprel === 'advcl' && c.i > addressee.i && infinitive(c) && subtree(ctx, addressee, LEFT_OUT).at(-1)!.i + 2 === c.i) : undefined) ??
+    (addressee ? ctx.children[addressee.i]!.find((c) => c.deprel === 'acl' && infinitive(c)) : undefined);
   const object = addressee && content ? undefined : kids.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') ?? kids.find((c) => c.deprel === 'nsubj:pass');
   const byParticle = particle ? kids.find((c) => (c.deprel.startsWith('obl') || c.deprel === 'obj') && caseOf(ctx, c) === particle) : undefined;
   const head = byParticle ?? object;
