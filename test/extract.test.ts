@@ -167,3 +167,10 @@ test('an evaluation after its noun is predicated of it, and an urged act is the 
   const issues = urged.stances.map((s) => s.issue);
   assert.ok(issues.includes('coast guard'), JSON.stringify(urged.stances));
 });
+
+test('a spokesperson speaks for the body named before the title, and that body gives the country', () => {
+  const record = extractText('Turkish foreign ministry spokesman Emre Aksoy said Ankara would not attend the meeting.');
+  const person = record.actors.find((a) => a.name === 'Emre Aksoy');
+  assert.deepEqual(person?.roles, ['Foreign Ministry Spokesman']);
+  assert.equal(person?.country, 'TUR');
+});

@@ -14,6 +14,8 @@ const ROLE_MODIFIERS = new Set([
   'european', 'international', 'cabinet', 'communications', 'legal', 'human', 'rights', 'nuclear', 'arctic', 'ocean',
   'oceans', 'marine', 'shipping', 'industry', 'business', 'commerce', 'treasury', 'budget', 'digital', 'science',
   'junior', 'newly', 'appointed', 'elected', 'interim', 'incoming', 'outgoing', 'veteran', 'former', 'then',
+  // the body a spokesperson or official speaks for: "Russian foreign ministry spokeswoman"
+  'ministry', 'office', 'department', 'embassy', 'army', 'navy', 'council', 'parliament', 'parliamentary', 'committee', 'agency',
 ]);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose']);
