@@ -174,3 +174,15 @@ test('a spokesperson speaks for the body named before the title, and that body g
   assert.deepEqual(person?.roles, ['Foreign Ministry Spokesman']);
   assert.equal(person?.country, 'TUR');
 });
+
+test('a condition or time limit is not the issue, a demand is about what it demands, and "no one can" denies', () => {
+  const label = (phrase: string) => {
+    const doc = analyze(phrase);
+    return issueLabel(doc.tokens.map((t) => ({ text: t.text, upos: t.upos })))?.label;
+  };
+  assert.equal(label('new fishing quotas until a binding treaty is signed'), 'quota plan');
+  assert.equal(label('a demand to suspend the pipeline works'), label('the pipeline works'));
+  const denied = extractText('"No neighbour can block our railway," Kazakh Transport Minister Daulet Serikov said.');
+  const stance = denied.stances.find((s) => nameOf(denied, s.holder) === 'Daulet Serikov');
+  assert.equal(stance?.polarity, 'support', JSON.stringify(denied.stances));
+});

@@ -82,11 +82,18 @@ const NOT_ISSUES = new Set([
   'member', 'state', 'somebody', 'something', 'nothing', 'anything', 'everything',
 ]);
 const PLAN_BOUNDARIES = new Set(['without', 'before', 'after', 'despite', 'unless', 'until', 'if', 'while', 'because', 'amid', 'as', 'but']);
+const DEMANDS = new Set(['demand', 'demands', 'request', 'requests', 'appeal', 'appeals', 'ultimatum']);
+const CONDITIONS = new Set(['until', 'unless', 'before', 'after', 'despite', 'if', 'while', 'because', 'amid']);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for', 'on', 'against', 'at']);
 
 /** Builds the label from the words of an object phrase (in text order, with their UPOS tags). */
-export function issueLabel(words: IssueWord[]): IssueLabel | null {
+export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
   const gaz = gazetteer();
+  // "a demand to halt the filling until a binding agreement is signed": what follows a condition or a time limit
+  // is not what the position is about (a plan keeps it, to be cut where the plan's own words end)
+  const firstContent = allWords.findIndex((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
+  const cut = allWords.findIndex((w, k) => k > firstContent && firstContent >= 0 && CONDITIONS.has(w.text.toLowerCase()));
+  const words = cut > 0 && !allWords.slice(0, cut).some((w) => CONCEPT_OF.get(w.text.toLowerCase())?.name === 'plan') ? allWords.slice(0, cut) : allWords;
   const found: Array<{ concept: Concept; at: number }> = [];
   const owners: Array<{ name: string; at: number }> = [];
   let place: string | null = null;
@@ -120,6 +127,8 @@ export function issueLabel(words: IssueWord[]): IssueLabel | null {
       continue;
     }
     if (SKIP.has(lower)) continue;
+    // "a demand to halt the filling": a demand that says what it wants is about that
+    if (DEMANDS.has(lower) && words[i + 1]?.text.toLowerCase() === 'to' && words[i + 2]?.upos === 'VERB') continue;
     if (upos === 'NOUN' || upos === 'PROPN' || upos === 'ADJ' || (upos === 'VERB' && /ing$/.test(lower))) kept.push({ text, upos, at: i });
   }
 

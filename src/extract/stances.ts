@@ -504,6 +504,10 @@ function negated(ctx: Context, token: Token): boolean {
   const own = ctx.children[token.i]!.some((c) => ((c.deprel === 'advmod' || c.deprel === 'det' || c.deprel === 'aux') && NEGATORS.has(c.text.toLowerCase())) ||
     // "no longer ruling it out"
     (c.deprel === 'advmod' && /^longer$/i.test(c.text) && /^no$/i.test(ctx.doc.tokens[c.i - 1]?.text ?? '')));
+  // "No country can veto our development", "nobody will accept": a subject that denies there is any such actor
+  const deniedSubject = ctx.children[token.i]!.some((c) => c.deprel.startsWith('nsubj') &&
+    (/^(nobody|none|nothing|no-one)$/i.test(c.text) || ctx.children[c.i]!.some((d) => d.deprel === 'det' && /^no$/i.test(d.text))));
+  if (deniedSubject) return true;
   // "he did not say he would accept": a negated governor of a complement
   const governor = token.deprel === 'xcomp' && token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
   return own || (!!governor && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
