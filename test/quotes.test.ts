@@ -183,3 +183,9 @@ test('a past-tense verb joined to a reported clause in another tense continues t
   const same = extractText('Kenya said Uganda had closed the crossing and detained six traders.');
   assert.ok(!same.quotes.some((q) => q.cue?.text === 'detained'), JSON.stringify(same.quotes));
 });
+
+test('a participle after a comma hung inside an infinitive is said by the subject of the finite verb', () => {
+  const record = extractText('Georgia told three Armenian journalists to leave the region by Friday, accusing them of spying.');
+  const accusing = record.quotes.find((q) => q.cue?.text === 'accusing');
+  assert.equal(nameOf(record, accusing?.speaker ?? null), 'Georgia', JSON.stringify(record.quotes));
+});

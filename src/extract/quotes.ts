@@ -790,6 +790,10 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     // the reporting clause, so its speaker is that cue's, wherever the parser attached it inside the reported words
     const reporter = cue.xpos === 'VBG' && doc.tokens[cue.i - 1]?.text === ',' && !children[cue.i]!.some((t) => SUBJECTS.has(t.deprel)) ? reportingAncestor(context, cue) : undefined;
     if (reporter) return speakerFor(context, reporter, allowed);
+    // "Belarus ordered two diplomats to leave the country, accusing them of ...": a participle after a comma
+    // that the parser hung inside an infinitive describes the act of the clause's own subject
+    const actor = cue.xpos === 'VBG' && doc.tokens[cue.i - 1]?.text === ',' && !children[cue.i]!.some((t) => SUBJECTS.has(t.deprel)) ? finiteAncestorAcrossInfinitive(context, cue) : undefined;
+    if (actor) return speakerFor(context, actor, allowed);
   }
   if (context.parsed) {
     // the cue's subject, or that of the verb it hangs from ("..., suggesting", "was quoted as saying")
@@ -895,6 +899,17 @@ function subjectAfter(token: Token, cue: Token): boolean {
 }
 
 /** The reporting verb whose clausal complement holds `token` (within a few heads), if any. */
+function finiteAncestorAcrossInfinitive(context: Context, token: Token): Token | undefined {
+  const { doc, children } = context;
+  const infinitive = token.head >= 0 ? doc.tokens[token.head]! : undefined;
+  if (!infinitive || token.deprel !== 'advcl' || !children[infinitive.i]!.some((t) => t.deprel === 'mark' && /^to$/i.test(t.text))) return undefined;
+  // "to leave" describing the object of the finite verb, or completing it
+  const object = infinitive.deprel === 'acl' && infinitive.head >= 0 ? doc.tokens[infinitive.head]! : infinitive;
+  const finite = object.head >= 0 ? doc.tokens[object.head]! : undefined;
+  if (!finite || !/^VB[DZP]$/.test(finite.xpos) || !children[finite.i]!.some((t) => SUBJECTS.has(t.deprel))) return undefined;
+  return ['acl', 'xcomp'].includes(infinitive.deprel) && (infinitive.deprel === 'xcomp' || object.deprel === 'obj' || object.deprel === 'iobj') ? finite : undefined;
+}
+
 function reportingAncestor(context: Context, token: Token): Token | undefined {
   const { doc } = context;
   let t = token;
