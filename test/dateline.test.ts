@@ -14,6 +14,7 @@ test('datelines in capitals, with a date, an agency or a region, are found at th
   assert.equal(opening('NEW DELHI — India recalled its envoy.'), 'NEW DELHI —');
   assert.equal(opening('Tbilisi, Georgia — Protesters gathered outside parliament on Sunday.'), 'Tbilisi, Georgia —');
   assert.equal(opening('OSLO: Norway expelled two diplomats.'), 'OSLO:');
+  assert.equal(opening('RIGA/VILNIUS - Latvia and Lithuania closed two border crossings.'), 'RIGA/VILNIUS -');
 });
 
 test('prose that opens with a name and a dash is no dateline, nor is a dateline deep in the text', () => {

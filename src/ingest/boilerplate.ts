@@ -105,7 +105,8 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const CAPS_WORD = "[A-Z][A-Z.'’-]+";
 const TITLE_WORD = "[A-Z][a-z.'’-]+";
 const DATELINE = new RegExp(
-  `^(?<place>${CAPS_WORD}(?:[ -]${CAPS_WORD}){0,3}|${TITLE_WORD}(?: ${TITLE_WORD}){0,2})` +
+  // ("OTTAWA/MEXICO CITY -": a report filed from two places)
+  `^(?<place>${CAPS_WORD}(?:(?:[ -]|\\s?/\\s?)${CAPS_WORD}){0,4}|${TITLE_WORD}(?: ${TITLE_WORD}){0,2})` +
     `(?<region>,\\s*(?:${TITLE_WORD}|${CAPS_WORD})(?: (?:${TITLE_WORD}|${CAPS_WORD})){0,2})?` +
     `(?:,?\\s*(?<date>${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?))?` +
     `(?:\\s*\\((?<agency>[A-Za-z][A-Za-z .&'’-]{1,30})\\))?` +
@@ -126,12 +127,12 @@ export function datelineOf(line: { start: number; text: string }): Dateline | nu
   const groups = match?.groups;
   if (!match || !groups) return null;
   const place = groups.place!;
-  const capitals = /^[A-Z .'’-]+$/.test(place) && /[A-Z]{3}/.test(place);
+  const capitals = /^[A-Z .'’/-]+$/.test(place) && /[A-Z]{3}/.test(place);
   const framed = groups.region !== undefined || groups.date !== undefined || groups.agency !== undefined;
   if (!capitals && !(framed && /^[–—]/.test(groups.dash!))) return null;
   if (!capitals && groups.dash === ':') return null;
   // "EXCLUSIVE:", "UPDATE -", "FIX IS IN:": a kicker or a shouted phrase, not a place
-  const words = place.split(/[ -]+/);
+  const words = place.split(/[ /-]+/);
   if (words.some((w) => KICKER_WORDS.has(w.toUpperCase()))) return null;
   if (groups.dash === ':' && words.length > 2) return null;
   const text = match[0].trimEnd();
