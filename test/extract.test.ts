@@ -186,3 +186,12 @@ test('a condition or time limit is not the issue, a demand is about what it dema
   const stance = denied.stances.find((s) => nameOf(denied, s.holder) === 'Daulet Serikov');
   assert.equal(stance?.polarity, 'support', JSON.stringify(denied.stances));
 });
+
+test('tariffs are a debate of their own; defending or preferring backs; a position stated by two states is held by both', () => {
+  const record = extractText('Brazil and Argentina on Tuesday warned the European Union against new tariffs on beef.\n\n' +
+    'Chilean Trade Minister Ana Rojas defended the proposal. Peruvian Foreign Minister Luis Vega said Lima preferred dialogue.');
+  const holders = (issue: string) => record.stances.filter((s) => s.issue === issue).map((s) => `${nameOf(record, s.holder)} ${s.polarity}`).sort();
+  assert.deepEqual(holders('tariffs'), ['Argentina oppose', 'Brazil oppose'], JSON.stringify(record.stances));
+  assert.deepEqual(holders('plan'), ['Ana Rojas support']);
+  assert.deepEqual(holders('talks'), ['Luis Vega support']);
+});

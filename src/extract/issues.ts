@@ -44,7 +44,9 @@ const CONCEPTS: Concept[] = [
   { name: 'observers', label: 'observer mission', placed: true, words: ['observer', 'observers', 'monitors', 'monitoring', 'inspectors', 'mission', 'monitor'] },
   { name: 'corridor', label: 'shipping corridor', words: ['corridor', 'lane', 'lanes', 'route', 'routing', 'routes'] },
   { name: 'quota', label: 'quota plan', words: ['quota', 'quotas', 'sharing', 'catch', 'catches', 'mackerel', 'allocation', 'allocations', 'key'] },
-  { name: 'sanctions', label: 'sanctions', placed: true, words: ['sanction', 'sanctions', 'penalties', 'embargo', 'tariffs', 'tariff'] },
+  { name: 'sanctions', label: 'sanctions', placed: true, words: ['sanction', 'sanctions', 'penalties', 'embargo'] },
+  // (a trade measure is its own debate: "tariffs on steel" is not "sanctions on Russia")
+  { name: 'tariffs', label: 'tariffs', placed: true, words: ['tariffs', 'tariff', 'duties', 'levies'] },
   { name: 'ceasefire', label: 'ceasefire', words: ['ceasefire', 'truce', 'armistice'] },
   { name: 'membership', label: 'membership', owned: true, words: ['membership', 'accession', 'joining'] },
   { name: 'expansion', label: 'expansion', owned: true, words: ['expansion', 'enlargement', 'expanding', 'widening'] },
@@ -204,7 +206,7 @@ function conceptLabel(found: Array<{ concept: Concept; at: number }>, owners: Ar
   const placed = parts.some((p) => p.concept.placed) && placeAt !== null && placeAt - parts[0]!.at <= 4 &&
     !found.some((f) => !parts.includes(f) && f.at > parts[0]!.at && f.at < placeAt);
   const unplaced = label;
-  if (place && placed) label += `${parts.some((p) => p.concept.name === 'sanctions') ? ' on' : ' in'} ${place}`;
+  if (place && placed) label += `${parts.some((p) => p.concept.name === 'sanctions' || p.concept.name === 'tariffs') ? ' on' : ' in'} ${place}`;
   const planned = found.some((f) => f.concept.name === 'plan') && !parts.some((p) => p.concept.name === 'plan');
   return { label, id: `issue:${slug(label)}`, ...(planned ? { planned } : {}), ...(label !== unplaced ? { unplaced } : {}) };
 }

@@ -27,7 +27,7 @@ const VERBS = new Map<string, VerbPosition[]>();
 function verbs(polarity: Polarity, lemmas: string, particle?: string): void {
   for (const lemma of lemmas.split(/\s+/)) VERBS.set(lemma, [...(VERBS.get(lemma) ?? []), { polarity, particle }]);
 }
-verbs('support', 'support back welcome endorse favour favor propose suggest urge advocate champion praise hail applaud accept approve ratify sign recommend want need require seek demand participate appoint');
+verbs('support', 'support back welcome endorse favour favor prefer defend propose suggest urge advocate champion praise hail applaud accept approve ratify sign recommend want need require seek demand participate appoint');
 verbs('support', 'call push press argue', 'for');
 verbs('support', 'insist', 'on');
 verbs('support', 'stand', 'behind');
@@ -389,9 +389,12 @@ function quoteOf(ctx: Context, token: Token): Quote | null {
 function holdersOf(ctx: Context, frame: Frame, quote: Quote | null): string[] {
   const first = holderOf(ctx, frame, quote);
   if (!first) return [];
-  if (quote || !frame.holderOf || frame.holders) return [first];
-  const all = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => ctx.actors.actorsOf(s));
-  return all.includes(first) ? all : [first];
+  if (!frame.holderOf || frame.holders) return [first];
+  const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
+  const named = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => ctx.actors.actorsOf(s));
+  // "US Commerce Secretary Howard Lutnick": the country in a person's title is the person's, not a second holder
+  const all = named.filter((id) => actorOf(id)?.type !== 'country' || !named.some((p) => actorOf(p)?.type === 'person' && actorOf(p)?.country === actorOf(id)?.country));
+  return all.includes(first) ? [...new Set(all)] : [first];
 }
 
 function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | null {
