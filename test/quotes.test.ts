@@ -189,3 +189,9 @@ test('a participle after a comma hung inside an infinitive is said by the subjec
   const accusing = record.quotes.find((q) => q.cue?.text === 'accusing');
   assert.equal(nameOf(record, accusing?.speaker ?? null), 'Georgia', JSON.stringify(record.quotes));
 });
+
+test('a spokesperson for a body named again by its last word speaks for that body', () => {
+  const record = extractText('The African Development Bank approved the loan on Monday.\n\nA spokeswoman for the bank said the money would arrive in March.');
+  const said = record.quotes.find((q) => q.cue?.text === 'said');
+  assert.equal(nameOf(record, said?.speaker ?? null), 'African Development Bank', JSON.stringify(record.quotes));
+});

@@ -377,15 +377,20 @@ const ORGANISATION_EPITHETS = new Set(['bloc', 'alliance']);
 function findEpithets(doc: Doc, drafts: Draft[], isIgnored: (s: { start: number; end: number }) => boolean): void {
   const organisations = drafts.filter((d) => d.type === 'organization');
   if (organisations.length === 0) return;
+  // "the commission" after "the European Commission": an organisation named again by the last word of its name
+  const lastWordOf = (d: Draft) => d.name.split(/\s+/).at(-1)!.toLowerCase();
   for (const head of doc.tokens) {
-    if (!ORGANISATION_EPITHETS.has(head.text.toLowerCase()) || isIgnored(head)) continue;
+    const word = head.text.toLowerCase();
+    if (isIgnored(head) || head.text !== word) continue;
+    const sameName = organisations.filter((d) => d.name.includes(' ') && lastWordOf(d) === word && d.mentions.some((m) => m.end <= head.start));
+    if (!ORGANISATION_EPITHETS.has(word) && sameName.length !== 1) continue;
     // "the bloc", "the 27-nation bloc", "the Western alliance"
     let opener = head.i - 1;
     while (opener >= 0 && head.i - opener <= 3 && !/^the$/i.test(doc.tokens[opener]!.text) && doc.tokens[opener]!.sentence === head.sentence && /^(ADJ|NUM|PUNCT|NOUN)$/.test(doc.tokens[opener]!.upos)) opener--;
     if (opener < 0 || !/^the$/i.test(doc.tokens[opener]!.text)) continue;
     let nearest: Draft | null = null;
     let nearestEnd = -1;
-    for (const d of organisations) {
+    for (const d of ORGANISATION_EPITHETS.has(word) ? organisations : sameName) {
       for (const m of d.mentions) if (m.end <= head.start && m.end > nearestEnd) [nearest, nearestEnd] = [d, m.end];
     }
     if (!nearest) continue;

@@ -729,6 +729,8 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
 /** Head nouns of a state's bodies and voices that speak for the state ("the foreign ministry said"). */
 const SPEAKING_BODIES = new Set(['ministry', 'government', 'embassy', 'presidency', 'cabinet', 'office', 'army', 'military', 'police', 'parliament', 'administration', 'regime', 'authorities', 'spokesman', 'spokeswoman', 'spokesperson']);
 
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'representative', 'representatives']);
+
 /** The speaker of a cue: its parsed subject, else the nearest actor mention around it in the clause. */
 function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean): Speaker {
   const { doc, mentions, children } = context;
@@ -754,6 +756,11 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     // in Ukraine" stay unattributed
     const state = inside?.find((m) => m.actor.type === 'country' && ((token.i >= m.tokenStart && token.i < m.tokenEnd) || SPEAKING_BODIES.has(token.text.toLowerCase())));
     if (state) return { speaker: state.actor.id, mention: span };
+    // "a spokesman for the commission": a spokesperson speaks for the body named after the title
+    const body = SPOKESPEOPLE.has(token.text.toLowerCase())
+      ? children[token.i]!.filter((t) => t.deprel === 'nmod' && children[t.i]!.some((c) => c.deprel === 'case' && /^(for|of)$/i.test(c.text))).map((t) => mentionAt(t.i)).find((m) => m && m.actor.type !== 'person')
+      : undefined;
+    if (body) return { speaker: body.actor.id, mention: span };
     return { speaker: null, mention: span };
   };
   if (cue.text.toLowerCase() === 'according') {
