@@ -121,3 +121,11 @@ test('a committed retreat ("agreed to withdraw troops") is CONCEDE, not AGREE', 
   // agreeing to cooperate stays AGREE
   assert.deepEqual(coded('Chile and Peru agreed to resume talks.'), ['AGREE Chile, Peru -> ']);
 });
+
+test('a demonym opening a sentence is not its head, and a crowd that had gathered for the act is news', () => {
+  const record = extractText('Georgian riot police fired tear gas and water cannon on Sunday night at tens of thousands of demonstrators who had gathered outside parliament to oppose a bill on foreign influence.');
+  const types = record.events.map((e) => `${e.type} ${e.modality}`).sort();
+  assert.deepEqual(types, ['ASSAULT asserted', 'PROTEST asserted'], JSON.stringify(record.events));
+  const assault = record.events.find((e) => e.type === 'ASSAULT')!;
+  assert.deepEqual(assault.source.map((id) => record.actors.find((a) => a.id === id)?.name), ['Georgia']);
+});

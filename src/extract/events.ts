@@ -2533,8 +2533,11 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   // "last met in Athens in January", "last visited Beijing": an earlier instance recalled (as "last met in 2021")
   // (the parser may read "last" as an adjective on the verb)
   if (!reading.nominal && children[verb.i]!.some((c) => /^(advmod|amod)$/.test(c.deprel) && /^last$/i.test(c.text) && c.i === verb.i - 1)) return true;
-  if (aux.includes('had') && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
-  if (verb.deprel === 'acl:relcl' && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
+  // ("fired tear gas at demonstrators who had gathered outside parliament": a crowd gathered for the act the
+  // sentence reports is part of the news, not its background)
+  const gatheredFor = reading.sense.type === 'PROTEST' && verb.deprel === 'acl:relcl' && aux.includes('had') && !aux.includes('been') && isArgumentOfPastAct(ctx, doc.tokens[verb.head]!);
+  if (aux.includes('had') && !gatheredFor && (verb.xpos === 'VBN' || aux.includes('been')) && !underReporting(ctx, verb)) return true;
+  if (verb.deprel === 'acl:relcl' && !gatheredFor && !isMisparsedComplement(ctx, verb) && (verb.xpos === 'VBD' || aux.includes('had') || aux.includes('has') || aux.includes('have'))) return true;
   // "..., whose future he had threatened to review": a pluperfect relative clause the parser did not read as one
   if (aux.includes('had') && verb.xpos === 'VBN' && verb.deprel !== 'acl:relcl' && opensWithRelativeWord(ctx, verb)) return true;
   // "has managed ... since the 1970s", "since leaving the EU, Britain has negotiated ...": a practice going back
@@ -2548,6 +2551,16 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
   }
   if (reading.nominal && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
   return false;
+}
+
+/** A noun that is an object or oblique of a past-tense main verb ("fired tear gas at protesters", "detained protesters"). */
+function isArgumentOfPastAct(ctx: Context, noun: Token): boolean {
+  let t = noun;
+  // ("at tens of thousands of demonstrators": up through the quantity nouns)
+  for (let hops = 0; hops < 3 && t.deprel === 'nmod' && t.head >= 0; hops++) t = ctx.doc.tokens[t.head]!;
+  if (!/^(obj|obl)/.test(t.deprel) || t.head < 0) return false;
+  const act = ctx.doc.tokens[t.head]!;
+  return act.deprel === 'root' && act.xpos === 'VBD';
 }
 
 /** The words right before a clause are ", whose future", ", which" or ", who": it is a relative clause by word order. */

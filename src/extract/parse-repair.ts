@@ -28,6 +28,7 @@ export function repairParse(doc: Doc): Doc {
     changed = gerundModifierReadAsComplement(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
     changed = secondSubjectAfterAnd(tokens, words) || changed;
+    changed = verbAfterAppositionHead(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -509,4 +510,26 @@ function secondSubjectAfterAnd(tokens: Token[], words: Token[]): boolean {
     done = true;
   }
   return done;
+}
+
+/**
+ * "Georgian riot police fired tear gas at ...": an opening modifier read as the head of a verbless sentence, the
+ * real subject as its apposition and the past-tense verb right after that subject as a clause modifying it. The verb
+ * with an object heads the sentence, the noun before it is its subject and the opening word modifies that noun.
+ */
+function verbAfterAppositionHead(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || !NOMINAL.has(root.upos) || root.i !== words[0]!.i) return false;
+  const subject = words.find((w) => w.head === root.i && w.deprel === 'appos' && w.upos === 'NOUN');
+  const verb = subject ? tokens[subject.i + 1] : undefined;
+  if (!subject || !verb || verb.head !== subject.i || verb.deprel !== 'acl' || !/^VB[DN]$/.test(verb.xpos) || !/ed$/.test(verb.text)) return false;
+  if (!words.some((w) => w.head === verb.i && w.deprel === 'obj')) return false;
+  // nothing but the subject's own modifiers between the opening word and the subject
+  if (words.some((w) => w.i > root.i && w.i < subject.i && w.head !== subject.i)) return false;
+  for (const w of words) if (w.head === root.i && w !== subject) w.head = verb.i;
+  relink(verb, -1, 'root');
+  verb.xpos = 'VBD';
+  relink(subject, verb.i, 'nsubj');
+  relink(root, subject.i, root.upos === 'PROPN' ? 'amod' : 'compound');
+  return true;
 }
