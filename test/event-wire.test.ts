@@ -129,3 +129,8 @@ test('a demonym opening a sentence is not its head, and a crowd that had gathere
   const assault = record.events.find((e) => e.type === 'ASSAULT')!;
   assert.deepEqual(assault.source.map((id) => record.actors.find((a) => a.id === id)?.name), ['Georgia']);
 });
+
+test('an act weighed as the object of a verb of deliberation is hypothetical', () => {
+  const record = extractText('Canada is considering sanctions against Nicaragua, officials said.');
+  assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['SANCTION hypothetical'], JSON.stringify(record.events));
+});

@@ -415,7 +415,7 @@ export const LIGHT_VERBS = words(`hold have conduct stage launch begin start res
   reach conclude strike make pay carry order approve join attend enter sit complete lodge file express voice
   extend give grant receive seal finalize finalise secure broker hammer go take lead mount unleash step set
   declare introduce adopt slap level bring host undertake kick send deliver provide run perform reopen restart
-  clinch ink execute stage`);
+  clinch ink execute stage consider weigh mull`);
 
 /** Verbs of motion that make a trip a visit when they take the traveller to a place for talks ("flew to Warsaw for talks"). */
 export const TRAVEL_VERBS = words('arrive travel fly go head come land return');

@@ -70,6 +70,8 @@ const FUTURE_HEADS = new Set(['plan', 'intend', 'prepare', 'aim', 'due', 'set', 
 const HYPOTHETICAL_HEADS = new Set(['propose', 'consider', 'weigh', 'suggest', 'want', 'seek', 'hope', 'wish', 'mull', 'explore',
   'discuss', 'debate', 'float', 'study', 'contemplate', 'possibility', 'idea', 'option', 'prospect', 'proposal', 'talk', 'ready',
   'willing', 'prepared', 'open', 'able', 'need', 'could', 'might', 'would']);
+/** Verbs of deliberation: an act they carry as their object is weighed, not done ("considering sanctions"). */
+const DELIBERATING = new Set(['consider', 'weigh', 'mull', 'contemplate', 'discuss', 'debate', 'study', 'explore', 'propose']);
 /** Verbs whose failure negates the act they govern. */
 /** Passive verbs whose subject is the understood subject of the infinitive after them ("is expected to visit"). */
 const RAISING_PASSIVES = new Set(['expect', 'prepare', 'schedule', 'set', 'slate', 'due', 'poise', 'say', 'report', 'believe', 'think', 'understand', 'know', 'rumour', 'rumor', 'tip', 'likely']);
@@ -2482,6 +2484,8 @@ function modalityOf(ctx: Context, reading: Reading): Modality {
     if (via === 'self' && /^(should|were|had)$/i.test(first.text) && first.head === token.i && first.deprel.startsWith('aux')) return 'hypothetical';
     if (!['xcomp', 'ccomp', 'conj', 'self', 'advcl'].includes(via)) break;
   }
+  // "is considering sanctions", "would weigh new tariffs": an act carried by a verb of deliberation may not happen
+  if (reading.nominal && clause !== trigger && clause.upos === 'VERB' && DELIBERATING.has(lemmaOf(clause))) return 'hypothetical';
   if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
   if (aux.includes('would')) return underReporting(ctx, verb) ? 'future' : 'hypothetical';
   // "Iceland can support this plan", "we can meet next week": a position or an offer stated now

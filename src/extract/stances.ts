@@ -49,7 +49,7 @@ const ADJECTIVES = new Map<string, Polarity>();
 for (const w of `unacceptable premature dangerous illegal reckless irresponsible unjustified provocative wrong regrettable
   unnecessary counterproductive one-sided absurd unrealistic pointless destabilising destabilizing unfair unlawful
   misguided hostile aggressive inadmissible outrageous unworkable unjust illegitimate baseless groundless
-  unconstitutional discriminatory cynical shameful disgraceful harmful short-sighted`.split(/\s+/)) ADJECTIVES.set(w, 'oppose');
+  unconstitutional discriminatory cynical shameful disgraceful harmful short-sighted incompatible`.split(/\s+/)) ADJECTIVES.set(w, 'oppose');
 for (const w of `necessary essential important welcome fair reasonable positive constructive acceptable vital crucial useful
   helpful balanced sensible overdue justified legitimate timely appropriate`.split(/\s+/)) ADJECTIVES.set(w, 'support');
 
