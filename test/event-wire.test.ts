@@ -134,3 +134,8 @@ test('an act weighed as the object of a verb of deliberation is hypothetical', (
   const record = extractText('Canada is considering sanctions against Nicaragua, officials said.');
   assert.deepEqual(record.events.map((e) => `${e.type} ${e.modality}`), ['SANCTION hypothetical'], JSON.stringify(record.events));
 });
+
+test('ordering diplomats to leave expels them, and a participle after the comma accuses whom the act concerns', () => {
+  assert.deepEqual(coded('On Friday, Azerbaijan ordered three Iranian diplomats to leave the country within two days, accusing them of espionage.'),
+    ['SANCTION Azerbaijan -> Iran', 'ACCUSE Azerbaijan -> Iran']);
+});

@@ -763,6 +763,10 @@ function contentVerbs(ctx: Context, verb: Token): Token[] {
       for (const g of ctx.children[c.i]!) if (g.deprel === 'conj' || g.deprel === 'xcomp') out.push(g);
     }
   }
+  // "ordered two diplomats to leave": the infinitive the parser hung on the object right after it
+  const object = out.length === 0 ? ctx.children[verb.i]!.find((c) => c.deprel === 'obj' || c.deprel === 'iobj') : undefined;
+  const told = object ? ctx.children[object.i]!.find((c) => c.deprel === 'acl' && c.upos === 'VERB' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text) && m.i === c.i - 1)) : undefined;
+  if (told) out.push(told);
   return out;
 }
 
@@ -1912,6 +1916,14 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     const opensSubject = !!owner && /^nsubj/.test(owner.deprel) && firstOf(ctx, owner).i === pronoun.i && ctx.doc.tokens[owner.head]?.deprel === 'root';
     const previous = pronoun.sentence > 0 && ((/^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root') || opensSubject) ? previousSubjectActors(ctx, pronoun, depth) : [];
     if (previous.length) return previous;
+  }
+  // "expelled two Polish diplomats, accusing them of spying": the object of a participle after a comma is the
+  // object of the act it comments on
+  if (/^(them|him|her)$/.test(lower) && pronoun.deprel === 'obj' && depth < 2) {
+    const participle = ctx.doc.tokens[pronoun.head]!;
+    const act = participle.deprel === 'advcl' && participle.xpos === 'VBG' && ctx.doc.tokens[participle.i - 1]?.text === ',' ? ctx.doc.tokens[participle.head] : undefined;
+    const earlier = act ? ctx.children[act.i]!.find((c) => (c.deprel === 'obj' || c.deprel === 'iobj') && c.i < participle.i) : undefined;
+    if (earlier && earlier.upos !== 'PRON') return actorIds(ctx, earlier, 'patient', depth + 1);
   }
   if (PERSONAL.has(lower)) {
     // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself

@@ -29,6 +29,7 @@ export function repairParse(doc: Doc): Doc {
     changed = participleReadAsClause(tokens, words) || changed;
     changed = secondSubjectAfterAnd(tokens, words) || changed;
     changed = verbAfterAppositionHead(tokens, words) || changed;
+    changed = participleOfMainClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -532,4 +533,25 @@ function verbAfterAppositionHead(tokens: Token[], words: Token[]): boolean {
   relink(subject, verb.i, 'nsubj');
   relink(root, subject.i, root.upos === 'PROPN' ? 'amod' : 'compound');
   return true;
+}
+
+/**
+ * "Belarus ordered two diplomats to leave the country, accusing them of meddling": a participle after a comma,
+ * with no subject of its own, hung on an infinitive that completes or describes the object of a finite verb. It
+ * describes the act of the finite verb's subject, so it hangs on that verb.
+ */
+function participleOfMainClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const participle of words) {
+    if (participle.xpos !== 'VBG' || participle.deprel !== 'advcl' || tokens[participle.i - 1]?.text !== ',') continue;
+    if (words.some((w) => w.head === participle.i && w.deprel.startsWith('nsubj'))) continue;
+    const infinitive = tokens[participle.head]!;
+    if (!words.some((w) => w.head === infinitive.i && w.deprel === 'mark' && /^to$/i.test(w.text))) continue;
+    const object = infinitive.deprel === 'acl' ? tokens[infinitive.head] : undefined;
+    const finite = infinitive.deprel === 'xcomp' ? tokens[infinitive.head] : object && /^i?obj$/.test(object.deprel) ? tokens[object.head] : undefined;
+    if (!finite || !/^VB[DZP]$/.test(finite.xpos) || !words.some((w) => w.head === finite.i && w.deprel.startsWith('nsubj'))) continue;
+    participle.head = finite.i;
+    done = true;
+  }
+  return done;
 }
