@@ -139,3 +139,8 @@ test('ordering diplomats to leave expels them, and a participle after the comma 
   assert.deepEqual(coded('On Friday, Azerbaijan ordered three Iranian diplomats to leave the country within two days, accusing them of espionage.'),
     ['SANCTION Azerbaijan -> Iran', 'ACCUSE Azerbaijan -> Iran']);
 });
+
+test('a package of measures agreed is that measure, and "as NAME VERB" in a headline is a clause of its own', () => {
+  assert.deepEqual(coded('NATO ministers on Thursday agreed a new package of sanctions against Iran.'), ['SANCTION NATO -> Iran']);
+  assert.deepEqual(coded('EU imposes new tariffs on China as Beijing expels Dutch diplomats'), ['SANCTION European Union -> China', 'SANCTION China -> Netherlands']);
+});

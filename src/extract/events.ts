@@ -280,9 +280,14 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       type = 'CONCEDE';
       mode = null;
     }
-    const object = objectOf(ctx, clause);
+    let object = objectOf(ctx, clause);
+    // ("agreed a fresh package of sanctions": the measure is what the package is of)
+    const packaged = object && /^(package|round|set|series|raft|batch|wave|list)$/i.test(contentHead(ctx, object).text) ? ctx.children[contentHead(ctx, object).i]!.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])) : undefined;
+    if (packaged) object = packaged;
     const measure = object ? nounSense(nounLemma(contentHead(ctx, object))) : undefined;
     if (measure && HOSTILE_MEASURES.has(measure.type)) {
+      // (the measure read as carried by the verb, as "imposed a package of sanctions against Belarus" is read)
+      if (packaged) return codeMention(ctx, { sense: measure as Sense, trigger: contentHead(ctx, packaged), clause, nominal: true });
       return codeMention(ctx, { ...reading, sense: { ...reading.sense, type: measure.type, mode: measure.mode } as Sense });
     }
   }

@@ -30,6 +30,7 @@ export function repairParse(doc: Doc): Doc {
     changed = secondSubjectAfterAnd(tokens, words) || changed;
     changed = verbAfterAppositionHead(tokens, words) || changed;
     changed = participleOfMainClause(tokens, words) || changed;
+    changed = clauseAfterConjunctionReadAsPhrase(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -551,6 +552,33 @@ function participleOfMainClause(tokens: Token[], words: Token[]): boolean {
     const finite = infinitive.deprel === 'xcomp' ? tokens[infinitive.head] : object && /^i?obj$/.test(object.deprel) ? tokens[object.head] : undefined;
     if (!finite || !/^VB[DZP]$/.test(finite.xpos) || !words.some((w) => w.head === finite.i && w.deprel.startsWith('nsubj'))) continue;
     participle.head = finite.i;
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "EU agrees new sanctions on Belarus as Minsk expels Polish diplomats": a conjunction read as a preposition on the
+ * name after it, and the finite verb after the name read as a second verb of the main clause. The name is that
+ * verb's subject and the verb heads an adverbial clause of the main one.
+ */
+function clauseAfterConjunctionReadAsPhrase(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const conjunction of words) {
+    if (!/^(as|while|after|before|because|since|when|amid)$/i.test(conjunction.text) || conjunction.deprel !== 'case') continue;
+    const subject = tokens[conjunction.head]!;
+    if (subject.i < conjunction.i || !NOMINAL.has(subject.upos) || subject.upos === 'NUM') continue;
+    // the name's own words run from the conjunction to the name; the verb follows right after it
+    if (words.some((w) => w.i > conjunction.i && w.i < subject.i && w.head !== subject.i)) continue;
+    const verb = tokens[subject.i + 1];
+    if (!verb || verb.sentence !== subject.sentence || verb.upos !== 'VERB' || !/^VB[DZP]$/.test(verb.xpos)) continue;
+    if (!/^(conj|parataxis|root)$/.test(verb.deprel) || words.some((w) => w.head === verb.i && w.deprel.startsWith('nsubj'))) continue;
+    const main = verb.deprel === 'root' ? undefined : tokens[verb.head];
+    if (!main || main.i > conjunction.i || main.upos !== 'VERB') continue;
+    relink(verb, main.i, 'advcl');
+    relink(subject, verb.i, 'nsubj');
+    relink(conjunction, verb.i, 'mark');
+    conjunction.upos = 'SCONJ';
     done = true;
   }
   return done;
