@@ -144,3 +144,7 @@ test('a package of measures agreed is that measure, and "as NAME VERB" in a head
   assert.deepEqual(coded('NATO ministers on Thursday agreed a new package of sanctions against Iran.'), ['SANCTION NATO -> Iran']);
   assert.deepEqual(coded('EU imposes new tariffs on China as Beijing expels Dutch diplomats'), ['SANCTION European Union -> China', 'SANCTION China -> Netherlands']);
 });
+
+test('a conditional threat is aimed at whoever its condition asks to act', () => {
+  assert.deepEqual(coded('Turkmenistan warned that it would halt gas exports to China if Moscow did not pay its debts.'), ['THREATEN Turkmenistan -> Russia']);
+});

@@ -2386,6 +2386,15 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // a recipient the parser attached elsewhere, right after the act: "cut gas supplies to Moldova"
   if (target.length === 0 && !nominal) add(target, recipientByWordOrder(ctx, clause, object, recipientCases).filter((id) => !source.includes(id)));
+  // "warned that it would cut transit to Russia if Brussels did not reverse course": a threat is aimed at whoever
+  // its condition asks to act
+  if (target.length === 0 && type === 'THREATEN' && !nominal) {
+    for (const content of [clause, ...contentVerbs(ctx, clause)]) {
+      const condition = children[content.i]!.find((c) => c.deprel === 'advcl' && children[c.i]!.some((m) => m.deprel === 'mark' && /^(if|unless)$/i.test(m.text)));
+      if (condition) add(target, subjectsOf(ctx, condition).flatMap((s) => actorIds(ctx, s, 'agent')).filter((id) => !source.includes(id)));
+      if (target.length) break;
+    }
+  }
   // "refused to meet the envoy", "threatened to expel the mission": the recipient is whom the content concerns
   if (target.length === 0 && ['REJECT', 'THREATEN', 'AGREE', 'REQUEST'].includes(type)) {
     for (const content of contentVerbs(ctx, clause)) {
