@@ -148,3 +148,7 @@ test('a package of measures agreed is that measure, and "as NAME VERB" in a head
 test('a conditional threat is aimed at whoever its condition asks to act', () => {
   assert.deepEqual(coded('Turkmenistan warned that it would halt gas exports to China if Moscow did not pay its debts.'), ['THREATEN Turkmenistan -> Russia']);
 });
+
+test('warning that something will take years is no threat', () => {
+  assert.deepEqual(coded('The Slovak defence minister warned that a joint air command would take years to build.'), []);
+});

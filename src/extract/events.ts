@@ -787,7 +787,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const victims = objectHead && ctx.children[objectHead.i]!.some((c) => /^(amod|acl)$/.test(c.deprel) && /^(kidnapped|abducted|trafficked|enslaved|captive|hijacked)$/i.test(c.text)) ? ['victim'] : [];
   const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf, ...victims]) : [];
   const particles = particlesOf(ctx, verb);
-  const content = contentVerbs(ctx, verb).map(lemmaOf);
+  // ("warned that a joint command would take years to build": taking time is no act)
+  const takesTime = (c: Token) => lemmaOf(c) === 'take' && ctx.children[c.i]!.some((o) => o.deprel === 'obj' && /^(years?|months?|weeks?|days?|decades?|time|long|hours?)$/i.test(o.text));
+  const content = contentVerbs(ctx, verb).filter((c) => !takesTime(c)).map(lemmaOf);
   const obliques = ctx.children[verb.i]!.filter((c) => c.deprel.startsWith('obl')).map(lemmaOf);
   // "warned Finland of countermeasures": a name takes no modifier of its own, so a prepositional phrase the parser
   // hung on a named object belongs to the verb
