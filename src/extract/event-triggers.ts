@@ -107,7 +107,7 @@ verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCED
 verb('reverse rescind repeal overturn revoke', { type: 'CONCEDE', object: new Set([...RESTRICTIONS, ...words('decree order decision ruling measure policy law sentence sentences conviction')]) });
 verb('commute', { type: 'CONCEDE', object: words('sentence sentences penalty') });
 verb('waive', { type: 'CONCEDE', object: new Set([...DEMANDS, ...words('requirement requirements fee fees')]) });
-verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
+verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit tax taxes levy levies toll tolls fee fees tariff tariffs') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });

@@ -269,7 +269,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     if (contentVerbs(ctx, clause).some((c) => hostileMeasure(ctx, c))) return null;
     // "agreed to withdraw troops", "pledged to release the prisoners": a committed retreat is CONCEDE, not AGREE
     // (README: a future RETREAT is CONCEDE; the manual keeps it out of AGREE)
-    if (contentVerbs(ctx, clause).some((c) => { const sense = c.upos === 'VERB' ? verbSense(ctx, c) : null; return !!sense && sense !== 'light' && sense.type === 'RETREAT'; })) {
+    // ("agreed to scrap the tax", "promised to lift the curfew": a committed concession is that CONCEDE)
+    if (contentVerbs(ctx, clause).some((c) => { const sense = c.upos === 'VERB' ? verbSense(ctx, c) : null; return !!sense && sense !== 'light' && (sense.type === 'RETREAT' || sense.type === 'CONCEDE'); })) {
       type = 'CONCEDE';
       mode = null;
     }
@@ -331,6 +332,16 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // a protest against a law, a cut or a detention is directed at the state that made it (the manual's PROTEST
   // targets the authorities); a protest against anything else ("against the election result") names no target
   if (type === 'PROTEST' && target.length === 0) target = protestedState(ctx, reading, source);
+  // "In a letter to the European Union, Poland demanded ...": a written message's addressee is whom the verbal act is
+  // made to, whatever else the act's content names
+  // (one asked in person, "urged Chad in a letter to ...", is the recipient still)
+  if (VERBAL_ACTS.has(type) && !reading.nominal && !children[clause.i]!.some((c) => /^(obj|iobj)$/.test(c.deprel) && actorIds(ctx, c, 'patient').length)) {
+    const addressee = addresseeOfMessage(ctx, clause).filter((id) => !source.includes(id));
+    if (addressee.length) target = addressee;
+  }
+  // "Under pressure from taxi drivers, the government agreed to scrap the tax", "bowing to the farmers' demands": a
+  // concession is made to whoever pressed for it
+  if (type === 'CONCEDE' && target.length === 0 && !reading.nominal) target = pressingParty(ctx, clause).filter((id) => !source.includes(id));
   // "Ukrainian drones hit an oil refinery in Russia's Samara region": one state striking a site in another state's
   // territory attacks that state
   // "opened fire on a market, killing nine civilians": whom the attack killed or wounded is its recipient
@@ -1292,6 +1303,39 @@ function insideDenial(ctx: Context, clause: Token): boolean {
 
 function isPurpose(ctx: Context, clause: Token): boolean {
   return ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^(to|so|in)$/i.test(c.text)) || clause.xpos === 'VB';
+}
+
+/** Verbal acts whose recipient is whom they are addressed to: requests (an offer goes to whom it helps). */
+const VERBAL_ACTS = new Set<PloverType>(['REQUEST']);
+const MESSAGES = /^(letters?|messages?|notes?|statements?|communiqu[eé]s?|appeals?|petitions?|memos?|emails?|cables?|speech|address)$/i;
+
+/** "In a letter to the Security Council, Guatemala asked ...": the party a message carrying the act is sent to. */
+function addresseeOfMessage(ctx: Context, clause: Token): string[] {
+  for (const c of ctx.children[clause.i]!) {
+    if (!c.deprel.startsWith('obl') || !hasCase(ctx, c, ['in', 'through', 'via']) || !MESSAGES.test(c.text)) continue;
+    for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['to'])) return recipientIds(ctx, g);
+  }
+  return [];
+}
+
+/** "under pressure from X", "bowing to X's demands", "in response to demands from X": the party pressing for a concession. */
+function pressingParty(ctx: Context, clause: Token): string[] {
+  const pressures = /^(pressure|demand|demands|call|calls|protest|protests)$/i;
+  for (const c of ctx.children[clause.i]!) {
+    // ("bowing to pressure from ...": the pressure hangs on a participle of the clause)
+    // (the parser may read "to pressure" after "bowing" as a verb, with "from farmers" hanging on it)
+    const phrases = c.deprel === 'advcl' && /^(bow|yield|give|cave|respond)$/.test(lemmaOf(c)) ? subtree(ctx, c).filter((g) => g !== c) : c.deprel.startsWith('obl') && hasCase(ctx, c, ['under', 'after', 'to']) ? [c] : [];
+    for (const phrase of phrases) {
+      if (!pressures.test(phrase.text)) continue;
+      for (const g of ctx.children[phrase.i]!) {
+        if ((/^(nmod|obl)/.test(g.deprel) && hasCase(ctx, g, ['from', 'by', 'of'])) || g.deprel === 'nmod:poss') {
+          const ids = actorIds(ctx, g, 'agent');
+          if (ids.length) return ids;
+        }
+      }
+    }
+  }
+  return [];
 }
 
 function writesOffDebt(ctx: Context, verb: Token): boolean {

@@ -1,0 +1,24 @@
+// General patterns found on texts written after the coder was tuned (ev471 to ev530): concessions agreed to and whom
+// they answer, the addressee of a message that carries a verbal act. Sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codedEvents } from './extraction.js';
+
+const coded = (text: string): string[] => codedEvents(text, '2026-05-04', true);
+
+test('an agreement to scrap a tax or lift a restriction is the concession itself', () => {
+  assert.deepEqual(coded('The Romanian government agreed on Monday to scrap the fuel levy.'), ['CONCEDE Romania -> ']);
+  assert.deepEqual(coded('Hungary promised to lift the curfew in Szeged.'), ['CONCEDE Hungary -> ']);
+});
+
+test('a concession made under pressure goes to whoever pressed for it', () => {
+  assert.deepEqual(coded('Under pressure from fishermen, Portugal agreed to drop the new licence fees.'), ['CONCEDE Portugal -> fishermen']);
+  assert.deepEqual(coded('Bowing to pressure from farmers, Poland lifted the ban on fertiliser imports.'), ['CONCEDE Poland -> farmers']);
+});
+
+test('the addressee of a letter is the recipient of the request it carries', () => {
+  assert.deepEqual(coded('In a letter to NATO, Moldova requested help in clearing mines near its border with Ukraine.'), ['REQUEST Moldova -> NATO']);
+  // an offer goes to whom it helps, an accusation to the accused, not to whoever receives the letter
+  assert.deepEqual(coded('In a letter to the United Nations, Chile offered to send engineers to Haiti.'), ['AGREE Chile -> Haiti']);
+  assert.deepEqual(coded('In a statement to the African Union, Chad accused Sudan of arming rebels.'), ['ACCUSE Chad -> Sudan']);
+});
