@@ -22,3 +22,13 @@ test('the addressee of a letter is the recipient of the request it carries', () 
   assert.deepEqual(coded('In a letter to the United Nations, Chile offered to send engineers to Haiti.'), ['AGREE Chile -> Haiti']);
   assert.deepEqual(coded('In a statement to the African Union, Chad accused Sudan of arming rebels.'), ['ACCUSE Chad -> Sudan']);
 });
+
+test('people working for a state act as that state', () => {
+  assert.deepEqual(coded('Hackers working for Iranian intelligence knocked the Albanian parliament\'s website offline on Monday.'), ['COERCE Iran -> Albania']);
+  assert.deepEqual(coded('Agents working for Belarus broke into the email accounts of Lithuanian officials.'), ['COERCE Belarus -> Lithuania']);
+});
+
+test('an intrusion into computers is a cyber attack on whoever owns them', () => {
+  assert.deepEqual(coded('Chinese state hackers breached the email accounts of Czech diplomats.'), ['COERCE China -> Czechia']);
+  assert.deepEqual(coded('North Korean hackers broke into the servers of a Japanese bank.'), ['COERCE North Korea -> Japan']);
+});

@@ -312,6 +312,11 @@ verb('shut', { type: 'COERCE', mode: 'withhold', particle: 'down', object: words
 verb('hack', { type: 'COERCE', mode: 'cyber', needsObject: true });
 verb('disrupt cripple paralyse paralyze', { type: 'COERCE', mode: 'cyber', object: words('website websites site sites server servers network networks system systems email account accounts') });
 verb('take knock', { type: 'COERCE', mode: 'cyber', particle: 'down', object: words('website websites site sites server servers network networks') });
+// "knocked the commission's website offline", "broke into the servers of a shipbuilder"
+verb('knock take force', { type: 'COERCE', mode: 'cyber', object: words('offline') }, { type: 'COERCE', mode: 'cyber', particle: 'offline' });
+const COMPUTERS = words('server servers network networks system systems computer computers database databases account accounts email emails inbox website websites');
+verb('break hack', { type: 'COERCE', mode: 'cyber', particle: 'into', oblique: COMPUTERS });
+verb('breach infiltrate penetrate', { type: 'COERCE', mode: 'cyber', object: COMPUTERS });
 verb('sentence', { type: 'COERCE', mode: 'arrest', oblique: words('year years month months prison jail life term terms') }, { type: 'SANCTION', mode: 'convict', needsObject: true });
 verb('crack', { type: 'COERCE', mode: 'restrict', particle: 'down' });
 

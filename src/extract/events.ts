@@ -339,6 +339,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const addressee = addresseeOfMessage(ctx, clause).filter((id) => !source.includes(id));
     if (addressee.length) target = addressee;
   }
+  // "broke into the servers of a South Korean shipbuilder": whose computers an intrusion reaches is its recipient
+  if (type === 'COERCE' && mode === 'cyber' && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['into'])) target = ownerIds(ctx, c).filter((id) => !source.includes(id));
+  }
   // "Under pressure from taxi drivers, the government agreed to scrap the tax", "bowing to the farmers' demands": a
   // concession is made to whoever pressed for it
   if (type === 'CONCEDE' && target.length === 0 && !reading.nominal) target = pressingParty(ctx, clause).filter((id) => !source.includes(id));
@@ -1693,6 +1697,14 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
     if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => isConjunct(ctx, c)).flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    // "hackers working for Russian military intelligence", "agents acting for Iran": people who act for a state or a
+    // body act as it
+    for (const c of kids) {
+      if (c.deprel !== 'acl' || c.xpos !== 'VBG' || !/^(work|act|operate|spy)$/.test(lemmaOf(c))) continue;
+      const employer = children[c.i]!.find((g) => g.deprel.startsWith('obl') && hasCase(ctx, g, ['for']));
+      const ids = employer ? actorIds(ctx, employer, 'agent', depth + 1) : [];
+      if (ids.length) return ids;
+    }
     // "the dockers' union", "farmers' groups", "the transport workers' union": a body (or bodies) named by whom it
     // organises keeps its organisation word, with every word of the possessor (eval/data/README.md)
     const organised = /^(unions?|federations?|associations?|confederations?|syndicates?|groups|organi[sz]ations)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{L}\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) : undefined;
