@@ -32,3 +32,12 @@ test('an intrusion into computers is a cyber attack on whoever owns them', () =>
   assert.deepEqual(coded('Chinese state hackers breached the email accounts of Czech diplomats.'), ['COERCE China -> Czechia']);
   assert.deepEqual(coded('North Korean hackers broke into the servers of a Japanese bank.'), ['COERCE North Korea -> Japan']);
 });
+
+test('an order with the harm that follows disobeying it is a threat', () => {
+  assert.deepEqual(coded('Nigerian police told the protesters to go home or face arrest.'), ['THREATEN Nigeria -> protesters']);
+  assert.deepEqual(coded('Gunmen told farmers in Katsina to pay a levy or be killed.'), ['THREATEN gunmen -> farmers']);
+  assert.deepEqual(coded("Mali's junta told the French ambassador to leave within 72 hours or face arrest."), ['THREATEN Mali -> France']);
+  // an order with no harm named stays what it is (ordering an envoy to leave expels him: SANCTION expel, README)
+  assert.deepEqual(coded('Mali ordered the French ambassador to leave the country.'), ['SANCTION Mali -> France']);
+  assert.deepEqual(coded('Mali ordered the Norwegian Refugee Council to leave the country.'), ['COERCE Mali -> Norwegian Refugee Council']);
+});

@@ -181,7 +181,7 @@ verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particl
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
 // "ordered residents to stay indoors": keeping people at home is a curfew
 verb('order', { type: 'COERCE', mode: 'curfew', content: words('stay remain') });
-verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOMATS }, { type: 'COERCE', mode: 'deport', particle: 'out' }, { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
+verb('order', { type: 'SANCTION', mode: 'expel', particle: 'out', object: DIPLOMATS }, { type: 'SANCTION', mode: 'expel', object: DIPLOMATS, content: words('leave depart quit') }, { type: 'COERCE', mode: 'deport', particle: 'out' }, { type: 'COERCE', mode: 'deport', content: words('leave depart quit') }, { type: 'COERCE', mode: 'arrest', object: words('arrest detention') }, { type: 'REQUEST', mode: 'change', needsObject: true });
 
 // ACCUSE: accusations, condemnations, criticism, charges and lawsuits, investigations, diplomatic protests.
 verb('accuse blame', { type: 'ACCUSE', mode: 'allege' });

@@ -838,6 +838,10 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
         children[token.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with']) && /^(response|force|retaliation|reprisals?|consequences)$/i.test(c.text))) {
       return { sense: { type: 'THREATEN', mode: 'violence' }, trigger: token, clause: token, nominal: false };
     }
+    // "ordered the vessels to leave or face forceful measures", "told villagers to leave or be killed": an order with
+    // the harm that follows disobeying it is a threat (the manual's THREATEN: a coercive warning)
+    const ultimatum = ultimatumHarm(ctx, token);
+    if (ultimatum) return { sense: { type: 'THREATEN', mode: ultimatum === 'arrest' ? 'arrest' : 'violence' }, trigger: token, clause: token, nominal: false };
     const sense = verbSense(ctx, token);
     if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
     // "spoke by telephone with", "talked to": conversation with a partner
@@ -1320,6 +1324,33 @@ function addresseeOfMessage(ctx: Context, clause: Token): string[] {
     for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['to'])) return recipientIds(ctx, g);
   }
   return [];
+}
+
+/**
+ * "ordered X to leave or face forceful measures", "told X to leave or be killed", "gave X 48 hours to disarm or face
+ * arrest": the harm a directive names for disobedience ('violence' or 'arrest'), or null when it names none.
+ */
+function ultimatumHarm(ctx: Context, verb: Token): 'violence' | 'arrest' | null {
+  if (!/^(order|tell|give|instruct|direct|demand|urge|warn)$/.test(lemmaOf(verb))) return null;
+  // ("gave them 72 hours to leave": the content may hang on the time given)
+  const kids = ctx.children[verb.i]!;
+  const contents = [...kids, ...kids.filter((c) => /^(obj|iobj|obl)/.test(c.deprel)).flatMap((c) => ctx.children[c.i]!)].filter((c) => /^(xcomp|ccomp|advcl|acl)$/.test(c.deprel));
+  for (const content of contents) {
+    // (the parser may hang "or face arrest" on a word inside the content: "to leave within 72 hours or face arrest")
+    for (const alternative of subtree(ctx, content)) {
+      if (alternative.deprel !== 'conj' || !ctx.children[alternative.i]!.some((c) => c.deprel === 'cc' && /^or$/i.test(c.text))) continue;
+      // ("or face arrest" read as the noun "face arrest")
+      const faced = alternative.upos === 'NOUN' && ctx.children[alternative.i]!.some((c) => c.deprel === 'compound' && /^face$/i.test(c.text));
+      if (alternative.upos !== 'VERB' && !faced) continue;
+      const lemma = faced ? 'face' : lemmaOf(alternative);
+      // (the parser may hang the alternative's object on the first verb: "to leave or face forceful measures")
+      const harm = subtree(ctx, content).filter((t) => t.i > alternative.i || (faced && t === alternative)).map((t) => t.text.toLowerCase());
+      if (/^(arrest|jail|detain|imprison|prosecute)$/.test(lemma) || (lemma === 'face' && harm.some((w) => /^(arrest|jail|prison|detention|prosecution)$/.test(w)))) return 'arrest';
+      if (/^(kill|shoot|attack|bomb|die|destroy|burn)$/.test(lemma)) return 'violence';
+      if (lemma === 'face' && harm.some((w) => /^(force|forceful|military|attack|attacks|death|consequences|measures|action|retaliation|strikes)$/.test(w))) return 'violence';
+    }
+  }
+  return null;
 }
 
 /** "under pressure from X", "bowing to X's demands", "in response to demands from X": the party pressing for a concession. */
