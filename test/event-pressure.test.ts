@@ -41,3 +41,9 @@ test('an order with the harm that follows disobeying it is a threat', () => {
   assert.deepEqual(coded('Mali ordered the French ambassador to leave the country.'), ['SANCTION Mali -> France']);
   assert.deepEqual(coded('Mali ordered the Norwegian Refugee Council to leave the country.'), ['COERCE Mali -> Norwegian Refugee Council']);
 });
+
+test('a hyphenated "flood-hit" or "war-torn" modifier leaves the state it describes as the recipient', () => {
+  assert.deepEqual(coded('Japan sent tents and blankets to quake-hit Afghanistan.'), ['AID Japan -> Afghanistan']);
+  assert.deepEqual(coded('Canada Sends Medical Supplies to Cyclone-Hit Mozambique'), ['AID Canada -> Mozambique']);
+  assert.deepEqual(coded('Chinese aid arrived in war-torn Sudan on Monday.'), ['AID China -> Sudan']);
+});

@@ -339,6 +339,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const addressee = addresseeOfMessage(ctx, clause).filter((id) => !source.includes(id));
     if (addressee.length) target = addressee;
   }
+  // "Aid from the European Union reached flood-hit Pakistan", "EU aid arrived in Libya": aid reaching a state goes to it
+  if (type === 'AID' && reading.nominal && target.length === 0 && /^nsubj/.test(trigger.deprel) && trigger.head >= 0 && /^(reach|arrive)$/.test(lemmaOf(doc.tokens[trigger.head]!))) {
+    const arrival = doc.tokens[trigger.head]!;
+    for (const c of children[arrival.i]!) if (c.deprel === 'obj' || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'at']))) target = recipientIds(ctx, c).filter((id) => !source.includes(id));
+  }
   // "broke into the servers of a South Korean shipbuilder": whose computers an intrusion reaches is its recipient
   if (type === 'COERCE' && mode === 'cyber' && target.length === 0 && !reading.nominal) {
     for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['into'])) target = ownerIds(ctx, c).filter((id) => !source.includes(id));

@@ -27,6 +27,7 @@ export function repairParse(doc: Doc): Doc {
     changed = nounAfterModal(tokens, words) || changed;
     changed = gerundModifierReadAsComplement(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
+    changed = hyphenatedParticipleModifier(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -482,4 +483,51 @@ function verbInsideLastConjunct(tokens: Token[], words: Token[]): boolean {
   relink(root, verb.i, 'nsubj');
   relink(object, verb.i, 'obj');
   return true;
+}
+
+/** Participles that make a hyphenated modifier of what suffered: "flood-hit", "war-torn", "drought-stricken". */
+const SUFFERED = /^(hit|stricken|ravaged|torn|affected|battered|struck|devastated|wracked|racked|ridden|damaged)$/i;
+
+/**
+ * "Aid reached flood-hit Pakistan", "to Flood-Hit Libya": the tokenizer splits a hyphenated modifier into a noun, a
+ * hyphen and a participle, and the parser reads the participle as a verb or a name with the noun after it as its
+ * object. The participle is an adjective of that noun, and the noun takes the place the first word had.
+ */
+function hyphenatedParticipleModifier(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const first of words) {
+    const [hyphen, participle, noun] = [tokens[first.i + 1], tokens[first.i + 2], tokens[first.i + 3]];
+    if (!hyphen || !participle || !noun || noun.sentence !== first.sentence) continue;
+    if (hyphen.text !== '-' || first.spaceAfter || hyphen.spaceAfter || !SUFFERED.test(participle.text)) continue;
+    if (!/^(NOUN|PROPN|ADJ)$/.test(first.upos) || !/^(NOUN|PROPN)$/.test(noun.upos)) continue;
+    const span = new Set([first.i, hyphen.i, participle.i, noun.i]);
+    // already read as a modifier of the noun
+    if (participle.head === noun.i && first.head !== noun.i && span.has(first.head)) continue;
+    const top = [first, hyphen, participle, noun].find((t) => !span.has(t.head));
+    if (!top) continue;
+    const [outerHead, outerRel] = [top.head, top.deprel];
+    const outer = outerHead >= 0 ? tokens[outerHead] : undefined;
+    for (const c of words) {
+      if (span.has(c.i) || !span.has(c.head)) continue;
+      // words before the phrase (its determiner, its preposition) are the noun's; clauses after it are the verb's
+      if (c.i < first.i || !outer || outer.upos !== 'VERB' || !/^(obl|advmod|advcl|obl:tmod|punct)$/.test(c.deprel)) c.head = noun.i;
+      else c.head = outer.i;
+    }
+    // ("sent tents to quake-hit Afghanistan": "to" read as the mark of an infinitive "to quake" is the noun's preposition)
+    const clausal = /^(advcl|xcomp|ccomp|acl|parataxis)$/.test(outerRel);
+    for (const c of words) {
+      if (c.head !== noun.i || c.deprel !== 'mark' || !clausal) continue;
+      relink(c, noun.i, 'case');
+      c.upos = 'ADP';
+      c.xpos = 'IN';
+    }
+    relink(noun, outerHead, outerRel === 'flat' || outerRel === 'appos' ? 'nmod' : clausal ? (outer?.upos === 'VERB' ? 'obl' : 'nmod') : outerRel);
+    relink(participle, noun.i, 'amod');
+    participle.upos = 'ADJ';
+    participle.xpos = 'JJ';
+    relink(first, participle.i, 'compound');
+    relink(hyphen, participle.i, 'punct');
+    done = true;
+  }
+  return done;
 }
