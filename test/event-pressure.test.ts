@@ -47,3 +47,10 @@ test('a hyphenated "flood-hit" or "war-torn" modifier leaves the state it descri
   assert.deepEqual(coded('Canada Sends Medical Supplies to Cyclone-Hit Mozambique'), ['AID Canada -> Mozambique']);
   assert.deepEqual(coded('Chinese aid arrived in war-torn Sudan on Monday.'), ['AID China -> Sudan']);
 });
+
+test('an order in the imperative, quoted, is the speaker\'s request to whom it is told', () => {
+  assert.deepEqual(coded('"Release our fishermen," Sri Lankan Foreign Minister Ravi Perera told India.'), ['REQUEST Ravi Perera -> India']);
+  assert.deepEqual(coded('"Open the border crossings and let the aid through," UN envoy Lina Haddad told Israeli officials on Monday.'), ['REQUEST Lina Haddad -> Israel']);
+  // a statement in the quote is not an order
+  assert.ok(!coded('"We released the fishermen," the Indian foreign minister said.').some((e) => e.startsWith('REQUEST')));
+});

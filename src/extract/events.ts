@@ -597,6 +597,17 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
     modality = 'asserted';
   }
+  // "'Open the crossings now,' X told Israeli officials": an order in the imperative, quoted, is the speaker's
+  // request to whom it is told (what is ordered is its content, not an act of its own)
+  const imperative = !reading.nominal ? imperativeInQuote(ctx, clause) : null;
+  if (imperative) {
+    source = [imperative.speaker];
+    target = imperative.addressee.filter((id) => id !== imperative.speaker);
+    type = 'REQUEST';
+    mode = null;
+    modality = 'asserted';
+    negated = false;
+  }
   // "arrested 14 suspects in a joint operation": the joint act is between the clause's actors, and what the
   // carrying verb acts on is no partner in it
   if (type === 'COOPERATE' && reading.nominal && clause !== trigger && reading.trigger.deprel.startsWith('obl')) target = [];
@@ -2671,6 +2682,26 @@ function demandInQuote(ctx: Context, clause: Token, source: string[]): string[] 
   const subject = subjectsOf(ctx, clause)[0];
   if (subject && FIRST_PERSON.has(subject.text.toLowerCase())) return null;
   return [speaker];
+}
+
+/**
+ * "'Open the crossings now,' the envoy told Israeli officials": a bare verb with no subject or auxiliary opening a
+ * quote is an order; the speaker and whom the reporting verb addresses ("told X", "urged X").
+ */
+function imperativeInQuote(ctx: Context, clause: Token): { speaker: string; addressee: string[] } | null {
+  if (clause.upos !== 'VERB' || clause.xpos !== 'VB') return null;
+  if (ctx.children[clause.i]!.some((c) => /^(nsubj|nsubj:pass|aux|aux:pass|mark)$/.test(c.deprel))) return null;
+  const quote = ctx.quotes.find((q) => q.content.start <= clause.start && q.content.end >= clause.end);
+  if (!quote) return null;
+  // (the first word of the quote, or a verb coordinated with that first one: "Open the crossings and let ...")
+  const opener = clause.deprel === 'conj' && clause.head >= 0 ? ctx.doc.tokens[clause.head]! : clause;
+  const firstWord = ctx.doc.tokens.find((t) => t.start >= quote.content.start && t.end <= quote.content.end && t.upos !== 'PUNCT');
+  if (!firstWord || firstWord.i !== opener.i || opener.xpos !== 'VB' || /^(please|let's)$/i.test(opener.text)) return null;
+  const speaker = speakerOf(ctx, quote);
+  if (!speaker) return null;
+  const report = opener.head >= 0 ? ctx.doc.tokens[opener.head]! : null;
+  const addressee = report && report.upos === 'VERB' ? ctx.children[report.i]!.filter((c) => c.deprel === 'iobj' || c.deprel === 'obj' || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to']))).flatMap((c) => actorIds(ctx, c, 'patient')) : [];
+  return { speaker, addressee };
 }
 
 /** A capital or country named in a place phrase anywhere in a clause ("raided the offices of TV Pirin in Sofia"). */
