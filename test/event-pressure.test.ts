@@ -54,3 +54,9 @@ test('an order in the imperative, quoted, is the speaker\'s request to whom it i
   // a statement in the quote is not an order
   assert.ok(!coded('"We released the fishermen," the Indian foreign minister said.').some((e) => e.startsWith('REQUEST')));
 });
+
+test('triggers from the PLOVER definitions: upgraded relations, suspended access, money deposited', () => {
+  assert.deepEqual(coded('Chile and Peru upgraded their ties to a strategic partnership on Monday.'), ['SUPPORT Chile, Peru -> ']);
+  assert.deepEqual(coded('Iran suspended access to the messaging app WhatsApp on Friday.'), ['COERCE Iran -> WhatsApp']);
+  assert.deepEqual(coded("Qatar deposited $1 billion in Egypt's central bank."), ['AID Qatar -> Egypt']);
+});

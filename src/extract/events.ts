@@ -339,6 +339,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const addressee = addresseeOfMessage(ctx, clause).filter((id) => !source.includes(id));
     if (addressee.length) target = addressee;
   }
+  // "deposited $2 billion in Pakistan's central bank": money placed in a state's institution goes to that state
+  if (type === 'AID' && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'into']) && /^(bank|banks|account|accounts|treasury|reserves?|coffers|budget)$/i.test(c.text)) target = ownerIds(ctx, c).filter((id) => !source.includes(id));
+  }
   // "Aid from the European Union reached flood-hit Pakistan", "EU aid arrived in Libya": aid reaching a state goes to it
   if (type === 'AID' && reading.nominal && target.length === 0 && /^nsubj/.test(trigger.deprel) && trigger.head >= 0 && /^(reach|arrive)$/.test(lemmaOf(doc.tokens[trigger.head]!))) {
     const arrival = doc.tokens[trigger.head]!;
