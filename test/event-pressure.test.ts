@@ -60,3 +60,10 @@ test('triggers from the PLOVER definitions: upgraded relations, suspended access
   assert.deepEqual(coded('Iran suspended access to the messaging app WhatsApp on Friday.'), ['COERCE Iran -> WhatsApp']);
   assert.deepEqual(coded("Qatar deposited $1 billion in Egypt's central bank."), ['AID Qatar -> Egypt']);
 });
+
+test('the condition and the harms of a threat are its content, not events of their own', () => {
+  // "unless Brussels releases frozen funds" is the threat's condition, though the parser reads it as a relative clause
+  assert.deepEqual(coded('Slovak Prime Minister Jan Horvat threatened to block the European Union\'s budget unless Brussels releases frozen funds to Bratislava.'), ['THREATEN Jan Horvat -> European Union']);
+  // a second harm coordinated with the first is the same threat, aimed at whom the warning addresses
+  assert.deepEqual(coded('"If their jets enter our airspace again, we will shoot them down and strike their bases," Estonian Defence Minister Mart Kask warned Russia.'), ['THREATEN Mart Kask -> Russia']);
+});

@@ -569,6 +569,18 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       target = soleStateOfSentence(ctx, trigger.sentence).filter((id) => !source.includes(id));
     }
   }
+  // "'... we will shoot it down,' the minister warned Belarus": a threat quoted is aimed at whom the warning addresses
+  if (type === 'THREATEN' && target.length === 0 && !reading.nominal) {
+    // (the reporting verb governs the quote, or hangs on it as parataxis after it)
+    // (a harm coordinated with the first is told by the same verb: "we will shoot it down and strike ...")
+    const first = clause.deprel === 'conj' && clause.head >= 0 ? doc.tokens[clause.head]! : clause;
+    const reports = [...governors(ctx, first, 3).filter(({ via }) => /^(parataxis|ccomp)$/.test(via)).map(({ token }) => token), ...children[first.i]!.filter((c) => c.deprel === 'parataxis')];
+    for (const token of reports) {
+      if (token.upos !== 'VERB' || !/^(warn|tell|threaten|caution)$/.test(lemmaOf(token))) continue;
+      target = children[token.i]!.filter((c) => c.deprel === 'obj' || c.deprel === 'iobj').flatMap((c) => actorIds(ctx, c, 'patient')).filter((id) => !source.includes(id));
+      break;
+    }
+  }
   // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
   if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
     type = 'REJECT';
@@ -1216,7 +1228,9 @@ function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
  */
 function conditionalThreat(ctx: Context, verb: Token): boolean {
   // "would not hesitate to strike ... if": the auxiliary and the condition may sit on the governing verb
-  const governor = verb.deprel === 'xcomp' && verb.head >= 0 ? ctx.doc.tokens[verb.head]! : undefined;
+  // ("we will shoot it down and strike the launch sites if ...": a harm coordinated with a promised one shares its
+  // auxiliary and its condition)
+  const governor = (verb.deprel === 'xcomp' || (verb.deprel === 'conj' && verb.upos === 'VERB')) && verb.head >= 0 ? ctx.doc.tokens[verb.head]! : undefined;
   const promising = (v: Token | undefined) => !!v && auxiliariesOf(ctx, v).some((a) => a === 'would' || FUTURE_AUX.has(a));
   if (!(promising(verb) || promising(governor)) || !(conditionOf(ctx, verb) || (governor && conditionOf(ctx, governor)))) return false;
   const actors = subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));

@@ -28,6 +28,8 @@ export function repairParse(doc: Doc): Doc {
     changed = gerundModifierReadAsComplement(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
     changed = hyphenatedParticipleModifier(tokens, words) || changed;
+    changed = conditionReadAsRelative(tokens, words) || changed;
+    changed = secondSubjectAfterVerb(words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -527,6 +529,57 @@ function hyphenatedParticipleModifier(tokens: Token[], words: Token[]): boolean 
     participle.xpos = 'JJ';
     relink(first, participle.i, 'compound');
     relink(hyphen, participle.i, 'punct');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "threatened to veto the package unless Brussels releases frozen funds": a subordinator read as the mark of a noun,
+ * with the finite verb after the noun read as a relative clause of it. A relative clause is never introduced by "if"
+ * or "unless": the verb heads an adverbial clause of the nearest verb above, with the noun as its subject.
+ */
+function conditionReadAsRelative(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.deprel !== 'acl:relcl' || verb.upos !== 'VERB' || !/^(VBZ|VBD|VBP)$/.test(verb.xpos)) continue;
+    if (words.some((w) => w.head === verb.i && /^nsubj/.test(w.deprel))) continue;
+    // the noun right before the verb is its subject; the subordinator opens its phrase ("unless the EU releases")
+    const subject = tokens[verb.i - 1];
+    if (!subject || subject.sentence !== verb.sentence || !NOMINAL.has(subject.upos) || subject.upos === 'PRON') continue;
+    let first = subject.i;
+    while (first - 1 >= 0 && tokens[first - 1]!.head === subject.i && /^(det|amod|compound|nmod:poss|case)$/.test(tokens[first - 1]!.deprel) && !SUBORDINATORS.test(tokens[first - 1]!.text)) first--;
+    const mark = tokens[first - 1];
+    if (!mark || mark.sentence !== verb.sentence || !SUBORDINATORS.test(mark.text)) continue;
+    let governor = tokens[verb.head];
+    for (let hops = 0; governor && governor.upos !== 'VERB' && hops < 6; hops++) governor = governor.head >= 0 ? tokens[governor.head] : undefined;
+    if (!governor || governor.upos !== 'VERB') continue;
+    relink(verb, governor.i, 'advcl');
+    relink(subject, verb.i, 'nsubj');
+    relink(mark, verb.i, 'mark');
+    mark.upos = 'SCONJ';
+    mark.xpos = 'IN';
+    done = true;
+  }
+  return done;
+}
+
+/** Subordinators that open an adverbial clause and never a relative one. */
+const SUBORDINATORS = /^(if|unless|until|once|because|before|after|when|while)$/i;
+
+/**
+ * "..., Estonian Defence Minister Mart Kask warned Russia.": a verb with a subject before it and a second "subject"
+ * right after it. A clause has one subject; the noun after the verb is its object.
+ */
+function secondSubjectAfterVerb(words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.upos !== 'VERB') continue;
+    const subjects = words.filter((w) => w.head === verb.i && w.deprel === 'nsubj');
+    const before = subjects.find((w) => w.i < verb.i);
+    const after = subjects.find((w) => w.i === verb.i + 1 && (w.upos === 'PROPN' || w.upos === 'NOUN'));
+    if (!before || !after || words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    relink(after, verb.i, 'obj');
     done = true;
   }
   return done;
