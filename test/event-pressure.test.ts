@@ -67,3 +67,8 @@ test('the condition and the harms of a threat are its content, not events of the
   // a second harm coordinated with the first is the same threat, aimed at whom the warning addresses
   assert.deepEqual(coded('"If their jets enter our airspace again, we will shoot them down and strike their bases," Estonian Defence Minister Mart Kask warned Russia.'), ['THREATEN Mart Kask -> Russia']);
 });
+
+test('"them" as an object is the nearest group of people named before it', () => {
+  const events = coded('Thousands of nurses rallied outside parliament in Lisbon, where police fired tear gas to disperse them.');
+  assert.ok(events.includes('ASSAULT Portugal -> nurses'), events.join(' | '));
+});

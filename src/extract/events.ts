@@ -2027,6 +2027,19 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     const previous = pronoun.sentence > 0 && ((/^nsubj/.test(pronoun.deprel) && ctx.doc.tokens[pronoun.head]?.deprel === 'root') || opensSubject) ? previousSubjectActors(ctx, pronoun, depth) : [];
     if (previous.length) return previous;
   }
+  // "students marched on the ministry, where police fired water cannon to disperse them": "them" as an object is the
+  // nearest group of people named before it in the sentence (not the subject of its own clause)
+  if (lower === 'them' && /^(obj|iobj)$/.test(pronoun.deprel) && depth === 0) {
+    const clause = pronoun.head >= 0 ? ctx.doc.tokens[pronoun.head]! : undefined;
+    const own = clause ? new Set(subjectsOf(ctx, clause).flatMap((s) => subtree(ctx, s)).map((t) => t.i)) : new Set<number>();
+    const start = ctx.doc.sentences[pronoun.sentence]!.tokenStart;
+    for (let k = pronoun.i - 1; k >= start; k--) {
+      const t = ctx.doc.tokens[k]!;
+      if (own.has(t.i) || t.upos !== 'NOUN' || !/s$/i.test(t.text) || !GROUP_NOUNS.has(t.text.toLowerCase())) continue;
+      const ids = actorIds(ctx, t, 'patient', depth + 1);
+      if (ids.length) return ids;
+    }
+  }
   if (PERSONAL.has(lower)) {
     // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself
     if (/^nsubj/.test(pronoun.deprel) && pronoun.head >= 0 && ctx.doc.tokens[pronoun.head]!.deprel === 'ccomp') {
