@@ -72,3 +72,7 @@ test('"them" as an object is the nearest group of people named before it', () =>
   const events = coded('Thousands of nurses rallied outside parliament in Lisbon, where police fired tear gas to disperse them.');
   assert.ok(events.includes('ASSAULT Portugal -> nurses'), events.join(' | '));
 });
+
+test('exiles, captors and relatives are groups of people', () => {
+  assert.deepEqual(coded('Belarus seized the passports of exiles returning from Poland.'), ['COERCE Belarus -> exiles']);
+});

@@ -160,7 +160,8 @@ const GROUP_NOUNS = new Set([
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
   'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists', 'opposition', 'consumers',
-  'shoppers', 'motorists', 'organisers', 'organizers', 'medics', 'lawyers', 'strikers',
+  'shoppers', 'motorists', 'organisers', 'organizers', 'medics', 'lawyers', 'strikers', 'exiles', 'captors', 'relatives',
+  'dockworkers', 'asylum-seekers',
   // one unnamed assailant acts as a group of one: "a suicide bomber attacked a checkpoint"
   'gunman', 'bomber', 'attacker', 'assailant', 'sniper', 'militant',
 ]);
