@@ -96,6 +96,8 @@ verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', partic
 verb('welcome', { type: 'SUPPORT', needsObject: true });
 verb('establish restore normalise normalize resume', { type: 'SUPPORT', object: RELATIONS });
 verb('reopen', { type: 'SUPPORT', object: words('embassy consulate') });
+// "upgraded their relations to a strategic partnership", "deepened ties": improved or expanded diplomatic cooperation
+verb('upgrade deepen strengthen expand improve elevate', { type: 'SUPPORT', object: new Set([...RELATIONS, ...words('partnership partnerships')]) });
 verb('approve', { type: 'AID', object: words('loan grant aid package assistance credit funding tranche disbursement bailout') }, { type: 'SUPPORT', object: MEASURES });
 
 // CONCEDE: verbal concessions: easing and lifting restrictions, pardons and acquittals, apologies, dropped demands,
@@ -107,7 +109,7 @@ verb('pardon acquit amnesty apologise apologize concede relent', { type: 'CONCED
 verb('reverse rescind repeal overturn revoke', { type: 'CONCEDE', object: new Set([...RESTRICTIONS, ...words('decree order decision ruling measure policy law sentence sentences conviction')]) });
 verb('commute', { type: 'CONCEDE', object: words('sentence sentences penalty') });
 verb('waive', { type: 'CONCEDE', object: new Set([...DEMANDS, ...words('requirement requirements fee fees')]) });
-verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit') });
+verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit tax taxes levy levies toll tolls fee fees tariff tariffs') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
@@ -162,6 +164,8 @@ verb('receive obtain', { type: 'AID', object: new Set([...AID_GOODS, ...WEAPONS]
 verb('pay', { type: 'AID', particle: 'for' });
 verb('grant', { type: 'AID', object: words('asylum aid loan credit assistance money refuge visa visas sanctuary protection') }, { type: 'CONCEDE', object: words('amnesty pardon clemency') });
 verb('give provide deliver send transfer lend disburse', { type: 'AID', object: AID_GOODS });
+// "deposited $2 billion in Pakistan's central bank": money placed with a state to support it
+verb('deposit inject', { type: 'AID', object: AID_GOODS });
 verb('give provide deliver transfer lend supply', { type: 'AID', object: WEAPONS });
 verb('extend', { type: 'AID', object: words('loan credit line aid assistance') });
 verb('rescue', { type: 'AID' });
@@ -307,11 +311,18 @@ verb('seize confiscate impound raid', { type: 'COERCE', mode: 'seize', needsObje
 verb('intercept', { type: 'COERCE', mode: 'seize', object: words('vessel vessels ship ships boat boats tanker tankers freighter freighters trawler trawlers yacht shipment shipments cargo') });
 verb('deport', { type: 'COERCE', mode: 'deport', needsObject: true });
 verb('censor', { type: 'COERCE', mode: 'censor' });
+// "suspended access to the messaging app Telegram", "restricted access to X": cutting off access to information
+verb('suspend restrict cut limit throttle', { type: 'COERCE', mode: 'censor', object: words('access') });
 verb('dissolve outlaw', { type: 'COERCE', mode: 'restrict', object: words('party parties parliament organisation organization group movement union assembly') });
 verb('shut', { type: 'COERCE', mode: 'withhold', particle: 'down', object: words('internet network networks service services') }, { type: 'COERCE', mode: 'censor', particle: 'down' });
 verb('hack', { type: 'COERCE', mode: 'cyber', needsObject: true });
 verb('disrupt cripple paralyse paralyze', { type: 'COERCE', mode: 'cyber', object: words('website websites site sites server servers network networks system systems email account accounts') });
 verb('take knock', { type: 'COERCE', mode: 'cyber', particle: 'down', object: words('website websites site sites server servers network networks') });
+// "knocked the commission's website offline", "broke into the servers of a shipbuilder"
+verb('knock take force', { type: 'COERCE', mode: 'cyber', object: words('offline') }, { type: 'COERCE', mode: 'cyber', particle: 'offline' });
+const COMPUTERS = words('server servers network networks system systems computer computers database databases account accounts email emails inbox website websites');
+verb('break hack', { type: 'COERCE', mode: 'cyber', particle: 'into', oblique: COMPUTERS });
+verb('breach infiltrate penetrate', { type: 'COERCE', mode: 'cyber', object: COMPUTERS });
 verb('sentence', { type: 'COERCE', mode: 'arrest', oblique: words('year years month months prison jail life term terms') }, { type: 'SANCTION', mode: 'convict', needsObject: true });
 verb('crack', { type: 'COERCE', mode: 'restrict', particle: 'down' });
 

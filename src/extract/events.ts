@@ -162,7 +162,8 @@ const GROUP_NOUNS = new Set([
   'community', 'communities', 'creditors', 'lenders', 'donors', 'men', 'women', 'families', 'tribesmen', 'seafarers',
   'militia', 'movement', 'faction', 'factions', 'cartel', 'gang', 'gangs', 'brigade', 'insurgency', 'party',
   'kidnappers', 'attackers', 'assailants', 'pirates', 'raiders', 'jihadists', 'separatists', 'opposition', 'consumers',
-  'shoppers', 'motorists', 'organisers', 'organizers', 'medics', 'lawyers', 'strikers',
+  'shoppers', 'motorists', 'organisers', 'organizers', 'medics', 'lawyers', 'strikers', 'exiles', 'captors', 'relatives',
+  'dockworkers', 'asylum-seekers',
   // one unnamed assailant acts as a group of one: "a suicide bomber attacked a checkpoint"
   'gunman', 'bomber', 'attacker', 'assailant', 'sniper', 'militant',
 ]);
@@ -276,7 +277,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     if (contentVerbs(ctx, clause).some((c) => hostileMeasure(ctx, c))) return null;
     // "agreed to withdraw troops", "pledged to release the prisoners": a committed retreat is CONCEDE, not AGREE
     // (README: a future RETREAT is CONCEDE; the manual keeps it out of AGREE)
-    if (contentVerbs(ctx, clause).some((c) => { const sense = c.upos === 'VERB' ? verbSense(ctx, c) : null; return !!sense && sense !== 'light' && sense.type === 'RETREAT'; })) {
+    // ("agreed to scrap the tax", "promised to lift the curfew": a committed concession is that CONCEDE)
+    if (contentVerbs(ctx, clause).some((c) => { const sense = c.upos === 'VERB' ? verbSense(ctx, c) : null; return !!sense && sense !== 'light' && (sense.type === 'RETREAT' || sense.type === 'CONCEDE'); })) {
       type = 'CONCEDE';
       mode = null;
     }
@@ -343,6 +345,29 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // a protest against a law, a cut or a detention is directed at the state that made it (the manual's PROTEST
   // targets the authorities); a protest against anything else ("against the election result") names no target
   if (type === 'PROTEST' && target.length === 0) target = protestedState(ctx, reading, source);
+  // "In a letter to the European Union, Poland demanded ...": a written message's addressee is whom the verbal act is
+  // made to, whatever else the act's content names
+  // (one asked in person, "urged Chad in a letter to ...", is the recipient still)
+  if (VERBAL_ACTS.has(type) && !reading.nominal && !children[clause.i]!.some((c) => /^(obj|iobj)$/.test(c.deprel) && actorIds(ctx, c, 'patient').length)) {
+    const addressee = addresseeOfMessage(ctx, clause).filter((id) => !source.includes(id));
+    if (addressee.length) target = addressee;
+  }
+  // "deposited $2 billion in Pakistan's central bank": money placed in a state's institution goes to that state
+  if (type === 'AID' && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'into']) && /^(bank|banks|account|accounts|treasury|reserves?|coffers|budget)$/i.test(c.text)) target = ownerIds(ctx, c).filter((id) => !source.includes(id));
+  }
+  // "Aid from the European Union reached flood-hit Pakistan", "EU aid arrived in Libya": aid reaching a state goes to it
+  if (type === 'AID' && reading.nominal && target.length === 0 && /^nsubj/.test(trigger.deprel) && trigger.head >= 0 && /^(reach|arrive)$/.test(lemmaOf(doc.tokens[trigger.head]!))) {
+    const arrival = doc.tokens[trigger.head]!;
+    for (const c of children[arrival.i]!) if (c.deprel === 'obj' || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['in', 'at']))) target = recipientIds(ctx, c).filter((id) => !source.includes(id));
+  }
+  // "broke into the servers of a South Korean shipbuilder": whose computers an intrusion reaches is its recipient
+  if (type === 'COERCE' && mode === 'cyber' && target.length === 0 && !reading.nominal) {
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['into'])) target = ownerIds(ctx, c).filter((id) => !source.includes(id));
+  }
+  // "Under pressure from taxi drivers, the government agreed to scrap the tax", "bowing to the farmers' demands": a
+  // concession is made to whoever pressed for it
+  if (type === 'CONCEDE' && target.length === 0 && !reading.nominal) target = pressingParty(ctx, clause).filter((id) => !source.includes(id));
   // "Ukrainian drones hit an oil refinery in Russia's Samara region": one state striking a site in another state's
   // territory attacks that state
   // "opened fire on a market, killing nine civilians": whom the attack killed or wounded is its recipient
@@ -557,6 +582,18 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
       target = soleStateOfSentence(ctx, trigger.sentence).filter((id) => !source.includes(id));
     }
   }
+  // "'... we will shoot it down,' the minister warned Belarus": a threat quoted is aimed at whom the warning addresses
+  if (type === 'THREATEN' && target.length === 0 && !reading.nominal) {
+    // (the reporting verb governs the quote, or hangs on it as parataxis after it)
+    // (a harm coordinated with the first is told by the same verb: "we will shoot it down and strike ...")
+    const first = clause.deprel === 'conj' && clause.head >= 0 ? doc.tokens[clause.head]! : clause;
+    const reports = [...governors(ctx, first, 3).filter(({ via }) => /^(parataxis|ccomp)$/.test(via)).map(({ token }) => token), ...children[first.i]!.filter((c) => c.deprel === 'parataxis')];
+    for (const token of reports) {
+      if (token.upos !== 'VERB' || !/^(warn|tell|threaten|caution)$/.test(lemmaOf(token))) continue;
+      target = children[token.i]!.filter((c) => c.deprel === 'obj' || c.deprel === 'iobj').flatMap((c) => actorIds(ctx, c, 'patient')).filter((id) => !source.includes(id));
+      break;
+    }
+  }
   // "will not attend", "would not accept", "will never recognise": a refusal, which is itself an event
   if (negated && (modality === 'future' || modality === 'hypothetical') && REFUSABLE.has(type)) {
     type = 'REJECT';
@@ -588,6 +625,17 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     type = 'REQUEST';
     mode = null;
     modality = 'asserted';
+  }
+  // "'Open the crossings now,' X told Israeli officials": an order in the imperative, quoted, is the speaker's
+  // request to whom it is told (what is ordered is its content, not an act of its own)
+  const imperative = !reading.nominal ? imperativeInQuote(ctx, clause) : null;
+  if (imperative) {
+    source = [imperative.speaker];
+    target = imperative.addressee.filter((id) => id !== imperative.speaker);
+    type = 'REQUEST';
+    mode = null;
+    modality = 'asserted';
+    negated = false;
   }
   // "arrested 14 suspects in a joint operation": the joint act is between the clause's actors, and what the
   // carrying verb acts on is no partner in it
@@ -841,6 +889,10 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
         children[token.i]!.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with']) && /^(response|force|retaliation|reprisals?|consequences)$/i.test(c.text))) {
       return { sense: { type: 'THREATEN', mode: 'violence' }, trigger: token, clause: token, nominal: false };
     }
+    // "ordered the vessels to leave or face forceful measures", "told villagers to leave or be killed": an order with
+    // the harm that follows disobeying it is a threat (the manual's THREATEN: a coercive warning)
+    const ultimatum = ultimatumHarm(ctx, token);
+    if (ultimatum) return { sense: { type: 'THREATEN', mode: ultimatum === 'arrest' ? 'arrest' : 'violence' }, trigger: token, clause: token, nominal: false };
     const sense = verbSense(ctx, token);
     if (sense && sense !== 'light') return { sense, trigger: token, clause: token, nominal: false };
     // "spoke by telephone with", "talked to": conversation with a partner
@@ -1195,7 +1247,9 @@ function verbOfPhrase(ctx: Context, noun: Token): Token | undefined {
  */
 function conditionalThreat(ctx: Context, verb: Token): boolean {
   // "would not hesitate to strike ... if": the auxiliary and the condition may sit on the governing verb
-  const governor = verb.deprel === 'xcomp' && verb.head >= 0 ? ctx.doc.tokens[verb.head]! : undefined;
+  // ("we will shoot it down and strike the launch sites if ...": a harm coordinated with a promised one shares its
+  // auxiliary and its condition)
+  const governor = (verb.deprel === 'xcomp' || (verb.deprel === 'conj' && verb.upos === 'VERB')) && verb.head >= 0 ? ctx.doc.tokens[verb.head]! : undefined;
   const promising = (v: Token | undefined) => !!v && auxiliariesOf(ctx, v).some((a) => a === 'would' || FUTURE_AUX.has(a));
   if (!(promising(verb) || promising(governor)) || !(conditionOf(ctx, verb) || (governor && conditionOf(ctx, governor)))) return false;
   const actors = subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
@@ -1310,6 +1364,66 @@ function insideDenial(ctx: Context, clause: Token): boolean {
 
 function isPurpose(ctx: Context, clause: Token): boolean {
   return ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^(to|so|in)$/i.test(c.text)) || clause.xpos === 'VB';
+}
+
+/** Verbal acts whose recipient is whom they are addressed to: requests (an offer goes to whom it helps). */
+const VERBAL_ACTS = new Set<PloverType>(['REQUEST']);
+const MESSAGES = /^(letters?|messages?|notes?|statements?|communiqu[eé]s?|appeals?|petitions?|memos?|emails?|cables?|speech|address)$/i;
+
+/** "In a letter to the Security Council, Guatemala asked ...": the party a message carrying the act is sent to. */
+function addresseeOfMessage(ctx: Context, clause: Token): string[] {
+  for (const c of ctx.children[clause.i]!) {
+    if (!c.deprel.startsWith('obl') || !hasCase(ctx, c, ['in', 'through', 'via']) || !MESSAGES.test(c.text)) continue;
+    for (const g of ctx.children[c.i]!) if (g.deprel.startsWith('nmod') && hasCase(ctx, g, ['to'])) return recipientIds(ctx, g);
+  }
+  return [];
+}
+
+/**
+ * "ordered X to leave or face forceful measures", "told X to leave or be killed", "gave X 48 hours to disarm or face
+ * arrest": the harm a directive names for disobedience ('violence' or 'arrest'), or null when it names none.
+ */
+function ultimatumHarm(ctx: Context, verb: Token): 'violence' | 'arrest' | null {
+  if (!/^(order|tell|give|instruct|direct|demand|urge|warn)$/.test(lemmaOf(verb))) return null;
+  // ("gave them 72 hours to leave": the content may hang on the time given)
+  const kids = ctx.children[verb.i]!;
+  const contents = [...kids, ...kids.filter((c) => /^(obj|iobj|obl)/.test(c.deprel)).flatMap((c) => ctx.children[c.i]!)].filter((c) => /^(xcomp|ccomp|advcl|acl)$/.test(c.deprel));
+  for (const content of contents) {
+    // (the parser may hang "or face arrest" on a word inside the content: "to leave within 72 hours or face arrest")
+    for (const alternative of subtree(ctx, content)) {
+      if (alternative.deprel !== 'conj' || !ctx.children[alternative.i]!.some((c) => c.deprel === 'cc' && /^or$/i.test(c.text))) continue;
+      // ("or face arrest" read as the noun "face arrest")
+      const faced = alternative.upos === 'NOUN' && ctx.children[alternative.i]!.some((c) => c.deprel === 'compound' && /^face$/i.test(c.text));
+      if (alternative.upos !== 'VERB' && !faced) continue;
+      const lemma = faced ? 'face' : lemmaOf(alternative);
+      // (the parser may hang the alternative's object on the first verb: "to leave or face forceful measures")
+      const harm = subtree(ctx, content).filter((t) => t.i > alternative.i || (faced && t === alternative)).map((t) => t.text.toLowerCase());
+      if (/^(arrest|jail|detain|imprison|prosecute)$/.test(lemma) || (lemma === 'face' && harm.some((w) => /^(arrest|jail|prison|detention|prosecution)$/.test(w)))) return 'arrest';
+      if (/^(kill|shoot|attack|bomb|die|destroy|burn)$/.test(lemma)) return 'violence';
+      if (lemma === 'face' && harm.some((w) => /^(force|forceful|military|attack|attacks|death|consequences|measures|action|retaliation|strikes)$/.test(w))) return 'violence';
+    }
+  }
+  return null;
+}
+
+/** "under pressure from X", "bowing to X's demands", "in response to demands from X": the party pressing for a concession. */
+function pressingParty(ctx: Context, clause: Token): string[] {
+  const pressures = /^(pressure|demand|demands|call|calls|protest|protests)$/i;
+  for (const c of ctx.children[clause.i]!) {
+    // ("bowing to pressure from ...": the pressure hangs on a participle of the clause)
+    // (the parser may read "to pressure" after "bowing" as a verb, with "from farmers" hanging on it)
+    const phrases = c.deprel === 'advcl' && /^(bow|yield|give|cave|respond)$/.test(lemmaOf(c)) ? subtree(ctx, c).filter((g) => g !== c) : c.deprel.startsWith('obl') && hasCase(ctx, c, ['under', 'after', 'to']) ? [c] : [];
+    for (const phrase of phrases) {
+      if (!pressures.test(phrase.text)) continue;
+      for (const g of ctx.children[phrase.i]!) {
+        if ((/^(nmod|obl)/.test(g.deprel) && hasCase(ctx, g, ['from', 'by', 'of'])) || g.deprel === 'nmod:poss') {
+          const ids = actorIds(ctx, g, 'agent');
+          if (ids.length) return ids;
+        }
+      }
+    }
+  }
+  return [];
 }
 
 function writesOffDebt(ctx: Context, verb: Token): boolean {
@@ -1667,6 +1781,14 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
     if (named) return [mentionAt(ctx, named)!.actor.id, ...kids.filter((c) => isConjunct(ctx, c)).flatMap((c) => actorIds(ctx, c, role, depth + 1))];
+    // "hackers working for Russian military intelligence", "agents acting for Iran": people who act for a state or a
+    // body act as it
+    for (const c of kids) {
+      if (c.deprel !== 'acl' || c.xpos !== 'VBG' || !/^(work|act|operate|spy)$/.test(lemmaOf(c))) continue;
+      const employer = children[c.i]!.find((g) => g.deprel.startsWith('obl') && hasCase(ctx, g, ['for']));
+      const ids = employer ? actorIds(ctx, employer, 'agent', depth + 1) : [];
+      if (ids.length) return ids;
+    }
     // "the dockers' union", "farmers' groups", "the transport workers' union": a body (or bodies) named by whom it
     // organises keeps its organisation word, with every word of the possessor (eval/data/README.md)
     const organised = /^(unions?|federations?|associations?|confederations?|syndicates?|groups|organi[sz]ations)$/.test(lower) ? kids.find((c) => c.deprel === 'nmod:poss' && /^\p{L}\p{Ll}+s$/u.test(c.text) && GROUP_NOUNS.has(c.text.toLowerCase()) && !mentionAt(ctx, c)) : undefined;
@@ -1931,6 +2053,19 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     const act = participle.deprel === 'advcl' && participle.xpos === 'VBG' && ctx.doc.tokens[participle.i - 1]?.text === ',' ? ctx.doc.tokens[participle.head] : undefined;
     const earlier = act ? ctx.children[act.i]!.find((c) => (c.deprel === 'obj' || c.deprel === 'iobj') && c.i < participle.i) : undefined;
     if (earlier && earlier.upos !== 'PRON') return actorIds(ctx, earlier, 'patient', depth + 1);
+  }
+  // "students marched on the ministry, where police fired water cannon to disperse them": "them" as an object is the
+  // nearest group of people named before it in the sentence (not the subject of its own clause)
+  if (lower === 'them' && /^(obj|iobj)$/.test(pronoun.deprel) && depth === 0) {
+    const clause = pronoun.head >= 0 ? ctx.doc.tokens[pronoun.head]! : undefined;
+    const own = clause ? new Set(subjectsOf(ctx, clause).flatMap((s) => subtree(ctx, s)).map((t) => t.i)) : new Set<number>();
+    const start = ctx.doc.sentences[pronoun.sentence]!.tokenStart;
+    for (let k = pronoun.i - 1; k >= start; k--) {
+      const t = ctx.doc.tokens[k]!;
+      if (own.has(t.i) || t.upos !== 'NOUN' || !/s$/i.test(t.text) || !GROUP_NOUNS.has(t.text.toLowerCase())) continue;
+      const ids = actorIds(ctx, t, 'patient', depth + 1);
+      if (ids.length) return ids;
+    }
   }
   if (PERSONAL.has(lower)) {
     // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself
@@ -2629,6 +2764,26 @@ function demandInQuote(ctx: Context, clause: Token, source: string[]): string[] 
   const subject = subjectsOf(ctx, clause)[0];
   if (subject && FIRST_PERSON.has(subject.text.toLowerCase())) return null;
   return [speaker];
+}
+
+/**
+ * "'Open the crossings now,' the envoy told Israeli officials": a bare verb with no subject or auxiliary opening a
+ * quote is an order; the speaker and whom the reporting verb addresses ("told X", "urged X").
+ */
+function imperativeInQuote(ctx: Context, clause: Token): { speaker: string; addressee: string[] } | null {
+  if (clause.upos !== 'VERB' || clause.xpos !== 'VB') return null;
+  if (ctx.children[clause.i]!.some((c) => /^(nsubj|nsubj:pass|aux|aux:pass|mark)$/.test(c.deprel))) return null;
+  const quote = ctx.quotes.find((q) => q.content.start <= clause.start && q.content.end >= clause.end);
+  if (!quote) return null;
+  // (the first word of the quote, or a verb coordinated with that first one: "Open the crossings and let ...")
+  const opener = clause.deprel === 'conj' && clause.head >= 0 ? ctx.doc.tokens[clause.head]! : clause;
+  const firstWord = ctx.doc.tokens.find((t) => t.start >= quote.content.start && t.end <= quote.content.end && t.upos !== 'PUNCT');
+  if (!firstWord || firstWord.i !== opener.i || opener.xpos !== 'VB' || /^(please|let's)$/i.test(opener.text)) return null;
+  const speaker = speakerOf(ctx, quote);
+  if (!speaker) return null;
+  const report = opener.head >= 0 ? ctx.doc.tokens[opener.head]! : null;
+  const addressee = report && report.upos === 'VERB' ? ctx.children[report.i]!.filter((c) => c.deprel === 'iobj' || c.deprel === 'obj' || (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to']))).flatMap((c) => actorIds(ctx, c, 'patient')) : [];
+  return { speaker, addressee };
 }
 
 /** A capital or country named in a place phrase anywhere in a clause ("raided the offices of TV Pirin in Sofia"). */

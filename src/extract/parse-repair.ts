@@ -31,6 +31,9 @@ export function repairParse(doc: Doc): Doc {
     changed = verbAfterAppositionHead(tokens, words) || changed;
     changed = participleOfMainClause(tokens, words) || changed;
     changed = clauseAfterConjunctionReadAsPhrase(tokens, words) || changed;
+    changed = hyphenatedParticipleModifier(tokens, words) || changed;
+    changed = conditionReadAsRelative(tokens, words) || changed;
+    changed = secondSubjectAfterVerb(words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -579,6 +582,104 @@ function clauseAfterConjunctionReadAsPhrase(tokens: Token[], words: Token[]): bo
     relink(subject, verb.i, 'nsubj');
     relink(conjunction, verb.i, 'mark');
     conjunction.upos = 'SCONJ';
+    done = true;
+  }
+  return done;
+}
+
+/** Participles that make a hyphenated modifier of what suffered: "flood-hit", "war-torn", "drought-stricken". */
+const SUFFERED = /^(hit|stricken|ravaged|torn|affected|battered|struck|devastated|wracked|racked|ridden|damaged)$/i;
+
+/**
+ * "Aid reached flood-hit Pakistan", "to Flood-Hit Libya": the tokenizer splits a hyphenated modifier into a noun, a
+ * hyphen and a participle, and the parser reads the participle as a verb or a name with the noun after it as its
+ * object. The participle is an adjective of that noun, and the noun takes the place the first word had.
+ */
+function hyphenatedParticipleModifier(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const first of words) {
+    const [hyphen, participle, noun] = [tokens[first.i + 1], tokens[first.i + 2], tokens[first.i + 3]];
+    if (!hyphen || !participle || !noun || noun.sentence !== first.sentence) continue;
+    if (hyphen.text !== '-' || first.spaceAfter || hyphen.spaceAfter || !SUFFERED.test(participle.text)) continue;
+    if (!/^(NOUN|PROPN|ADJ)$/.test(first.upos) || !/^(NOUN|PROPN)$/.test(noun.upos)) continue;
+    const span = new Set([first.i, hyphen.i, participle.i, noun.i]);
+    // already read as a modifier of the noun
+    if (participle.head === noun.i && first.head !== noun.i && span.has(first.head)) continue;
+    const top = [first, hyphen, participle, noun].find((t) => !span.has(t.head));
+    if (!top) continue;
+    const [outerHead, outerRel] = [top.head, top.deprel];
+    const outer = outerHead >= 0 ? tokens[outerHead] : undefined;
+    for (const c of words) {
+      if (span.has(c.i) || !span.has(c.head)) continue;
+      // words before the phrase (its determiner, its preposition) are the noun's; clauses after it are the verb's
+      if (c.i < first.i || !outer || outer.upos !== 'VERB' || !/^(obl|advmod|advcl|obl:tmod|punct)$/.test(c.deprel)) c.head = noun.i;
+      else c.head = outer.i;
+    }
+    // ("sent tents to quake-hit Afghanistan": "to" read as the mark of an infinitive "to quake" is the noun's preposition)
+    const clausal = /^(advcl|xcomp|ccomp|acl|parataxis)$/.test(outerRel);
+    for (const c of words) {
+      if (c.head !== noun.i || c.deprel !== 'mark' || !clausal) continue;
+      relink(c, noun.i, 'case');
+      c.upos = 'ADP';
+      c.xpos = 'IN';
+    }
+    relink(noun, outerHead, outerRel === 'flat' || outerRel === 'appos' ? 'nmod' : clausal ? (outer?.upos === 'VERB' ? 'obl' : 'nmod') : outerRel);
+    relink(participle, noun.i, 'amod');
+    participle.upos = 'ADJ';
+    participle.xpos = 'JJ';
+    relink(first, participle.i, 'compound');
+    relink(hyphen, participle.i, 'punct');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "threatened to veto the package unless Brussels releases frozen funds": a subordinator read as the mark of a noun,
+ * with the finite verb after the noun read as a relative clause of it. A relative clause is never introduced by "if"
+ * or "unless": the verb heads an adverbial clause of the nearest verb above, with the noun as its subject.
+ */
+function conditionReadAsRelative(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.deprel !== 'acl:relcl' || verb.upos !== 'VERB' || !/^(VBZ|VBD|VBP)$/.test(verb.xpos)) continue;
+    if (words.some((w) => w.head === verb.i && /^nsubj/.test(w.deprel))) continue;
+    // the noun right before the verb is its subject; the subordinator opens its phrase ("unless the EU releases")
+    const subject = tokens[verb.i - 1];
+    if (!subject || subject.sentence !== verb.sentence || !NOMINAL.has(subject.upos) || subject.upos === 'PRON') continue;
+    let first = subject.i;
+    while (first - 1 >= 0 && tokens[first - 1]!.head === subject.i && /^(det|amod|compound|nmod:poss|case)$/.test(tokens[first - 1]!.deprel) && !SUBORDINATORS.test(tokens[first - 1]!.text)) first--;
+    const mark = tokens[first - 1];
+    if (!mark || mark.sentence !== verb.sentence || !SUBORDINATORS.test(mark.text)) continue;
+    let governor = tokens[verb.head];
+    for (let hops = 0; governor && governor.upos !== 'VERB' && hops < 6; hops++) governor = governor.head >= 0 ? tokens[governor.head] : undefined;
+    if (!governor || governor.upos !== 'VERB') continue;
+    relink(verb, governor.i, 'advcl');
+    relink(subject, verb.i, 'nsubj');
+    relink(mark, verb.i, 'mark');
+    mark.upos = 'SCONJ';
+    mark.xpos = 'IN';
+    done = true;
+  }
+  return done;
+}
+
+/** Subordinators that open an adverbial clause and never a relative one. */
+const SUBORDINATORS = /^(if|unless|until|once|because|before|after|when|while)$/i;
+
+/**
+ * "..., Estonian Defence Minister Mart Kask warned Russia.": a verb with a subject before it and a second "subject"
+ * right after it. A clause has one subject; the noun after the verb is its object.
+ */
+function secondSubjectAfterVerb(words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.upos !== 'VERB') continue;
+    const subjects = words.filter((w) => w.head === verb.i && w.deprel === 'nsubj');
+    const before = subjects.find((w) => w.i < verb.i);
+    const after = subjects.find((w) => w.i === verb.i + 1 && (w.upos === 'PROPN' || w.upos === 'NOUN'));
+    if (!before || !after || words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    relink(after, verb.i, 'obj');
     done = true;
   }
   return done;
