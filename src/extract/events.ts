@@ -10,7 +10,6 @@
 // again ("the talks", "this meeting") is the same meeting; an act without an actor in the text is not coded.
 import * as chrono from 'chrono-node';
 import type { Event, PloverType, Quote, Span } from '../contract.js';
-import { repairParse } from './parse-repair.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
@@ -185,7 +184,6 @@ const QUANTITY_NOUNS = new Set(['thousands', 'hundreds', 'dozens', 'tens', 'scor
 
 export function findEvents(doc: Doc, index: ActorIndex, published: string | null, ignore: Array<{ start: number; end: number }>, quotes: Quote[] = []): Event[] {
   const isIgnored = (s: { start: number; end: number }) => ignore.some((r) => s.start < r.end && s.end > r.start);
-  doc = repairParse(doc);
   const ctx: Context = { doc, index, children: dependents(doc), quotes, published };
   const mentions: Mention[] = [];
   for (const token of doc.tokens) {

@@ -5,14 +5,16 @@ import { findActors } from './actors.js';
 import { findEvents } from './events.js';
 import { findQuotes } from './quotes.js';
 import { findStances } from './stances.js';
+import { repairParse } from './parse-repair.js';
 
 export interface ExtractOptions {
   /** Page furniture to leave out: bylines, "Source link" lines, a repeated headline. */
   ignore?: Array<{ start: number; end: number }>;
 }
 
-export function extract(article: Article, doc: Doc, options: ExtractOptions = {}): Extraction {
+export function extract(article: Article, given: Doc, options: ExtractOptions = {}): Extraction {
   const ignore = options.ignore ?? [];
+  const doc = repairParse(given);
   const index = findActors(doc, ignore);
   const named = index.actors.length;
   const quotes = findQuotes(doc, index, ignore);
