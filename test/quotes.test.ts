@@ -195,3 +195,9 @@ test('a spokesperson for a body named again by its last word speaks for that bod
   const said = record.quotes.find((q) => q.cue?.text === 'said');
   assert.equal(nameOf(record, said?.speaker ?? null), 'African Development Bank', JSON.stringify(record.quotes));
 });
+
+test('a that-clause after a day of the week is what was said, not a clause about the day', () => {
+  const record = extractText('Egypt\'s foreign minister Sameh Nabil had said on Thursday that Cairo would not accept "any unilateral step" and asked the African Union to intervene.');
+  const said = record.quotes.find((q) => q.cue?.text === 'said');
+  assert.match(said?.content.text ?? '', /^that Cairo would not accept/, JSON.stringify(record.quotes));
+});
