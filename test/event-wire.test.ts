@@ -152,3 +152,12 @@ test('a conditional threat is aimed at whoever its condition asks to act', () =>
 test('warning that something will take years is no threat', () => {
   assert.deepEqual(coded('The Slovak defence minister warned that a joint air command would take years to build.'), []);
 });
+
+test('talks named in an opening "after" phrase were held by the parties of the clause, which keeps its subject', () => {
+  assert.deepEqual(coded('After two days of talks in Cairo, Sudan and South Sudan agreed to reopen their oil pipeline.'), ['CONSULT South Sudan, Sudan -> ', 'AGREE South Sudan, Sudan -> ']);
+  assert.deepEqual(coded('After two days of talks in Beijing, India and China agreed to resume joint patrols.'), ['CONSULT India -> China', 'AGREE China, India -> ']);
+  // a meeting left "after just one session" names no meeting of its own
+  assert.deepEqual(coded('The Chilean delegation walked out of the talks in Lima after just one session.').filter((e) => e.startsWith('CONSULT')), []);
+  // nor do talks referred back to
+  assert.deepEqual(coded('After the discussions, Chile and Peru agreed to reopen the crossing.').filter((e) => e.startsWith('CONSULT')), []);
+});

@@ -952,6 +952,16 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   }
   // the act named as the subject of its happening ("talks resumed", "the strike did not go ahead") or as a headline
   const ownParticipants = hasOwnParticipants(ctx, token);
+  // "After two days of talks in Beijing, India and China agreed ...": talks just held by the parties of the clause
+  // (an opening phrase: "left the talks after just one session" names no meeting of its own)
+  const opening = doc.tokens[doc.sentences[token.sentence]!.tokenStart]!;
+  // ("Following two days of talks": also with "following" read as a participle heading the phrase)
+  const heldBy = opening.head === slot.i ? head : head === opening && opening.deprel === 'advcl' ? doc.tokens[opening.head] : undefined;
+  // ("After the discussions, Lavrov said ...": a meeting referred back to is the one already told)
+  const referredBack = children[token.i]!.some((c) => c.deprel === 'det' && DEFINITE.has(c.text.toLowerCase()));
+  if (sense.type === 'CONSULT' && !ownParticipants && !referredBack && heldBy && heldBy.upos === 'VERB' && slot.deprel.startsWith('obl') && /^(after|following)$/i.test(opening.text) && subjectsOf(ctx, heldBy).some((s) => actorIds(ctx, s, 'agent').length > 0)) {
+    return { sense, trigger: token, clause: heldBy, nominal: true };
+  }
   const verbless = !doc.tokens.slice(doc.sentences[token.sentence]!.tokenStart, doc.sentences[token.sentence]!.tokenEnd).some((t) => t.upos === 'VERB');
   if ((token.head < 0 && verbless) || ((token.deprel === 'nsubj' || token.deprel === 'nsubj:pass') && head && HAPPENING.has(headLemma))) {
     if (!sense.needsParticipant || ownParticipants) return { sense, trigger: token, clause: token, nominal: true };

@@ -36,6 +36,7 @@ export function repairParse(doc: Doc): Doc {
     changed = conditionReadAsRelative(tokens, words) || changed;
     changed = secondSubjectAfterVerb(words) || changed;
     changed = complementReadAsTimeModifier(tokens, words) || changed;
+    changed = openingPhraseReadAsSubject(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -707,4 +708,34 @@ function complementReadAsTimeModifier(tokens: Token[], words: Token[]): boolean 
     done = true;
   }
   return done;
+}
+
+/**
+ * "After two days of talks in Beijing, India and China agreed ...": an opening prepositional phrase read as the
+ * subject, with the names after its comma coordinated into its last noun. A subject has no preposition: the phrase
+ * is an oblique of the verb, and the coordinated names between the comma and the verb are its subject.
+ */
+function openingPhraseReadAsSubject(tokens: Token[], words: Token[]): boolean {
+  const opener = words[0]!;
+  if ((opener.upos !== 'ADP' && !/^following$/i.test(opener.text)) || opener.deprel !== 'case') return false;
+  const phrase = tokens[opener.head]!;
+  const verb = tokens[phrase.head];
+  if (!verb || !phrase.deprel.startsWith('nsubj') || verb.upos !== 'VERB') return false;
+  const comma = words.find((w) => w.text === ',' && w.i > phrase.i && w.i < verb.i);
+  if (!comma) return false;
+  // the names between the comma and the verb, all hung inside the opening phrase
+  const between = words.filter((w) => w.i > comma.i && w.i < verb.i);
+  const inPhrase = (t: Token): boolean => {
+    for (let k = t, hops = 0; hops < 8 && k.head >= 0; hops++, k = tokens[k.head]!) if (k.i === phrase.i) return true;
+    return false;
+  };
+  const conjuncts = between.filter((w) => w.deprel === 'conj' && NOMINAL.has(w.upos) && tokens[w.head]!.i < comma.i);
+  if (conjuncts.length === 0 || !between.every(inPhrase)) return false;
+  const [first, ...rest] = conjuncts as [Token, ...Token[]];
+  relink(first, verb.i, phrase.deprel);
+  for (const other of rest) relink(other, first.i, 'conj');
+  for (const w of between) if (w.deprel === 'cc' && rest.some((r) => r.i > w.i)) w.head = rest.find((r) => r.i > w.i)!.i;
+  relink(comma, phrase.i, 'punct');
+  relink(phrase, verb.i, 'obl');
+  return true;
 }
