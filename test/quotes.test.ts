@@ -201,3 +201,8 @@ test('a that-clause after a day of the week is what was said, not a clause about
   const said = record.quotes.find((q) => q.cue?.text === 'said');
   assert.match(said?.content.text ?? '', /^that Cairo would not accept/, JSON.stringify(record.quotes));
 });
+
+test('a cue inside the clause another cue reports does not report that cue back', () => {
+  const record = extractText('Opposition leader Marta Gil said the government had conceded too much and demanded a vote in parliament.');
+  assert.deepEqual(cues(record), ['said', 'demanded'], JSON.stringify(record.quotes));
+});

@@ -551,6 +551,8 @@ function complementOf(context: Context, cue: Token, lemma: string, marks: QuoteM
     // "The talks will go on, he said." — the reported clause is the cue's head (parataxis) or the root it hangs from
     if ((cue.deprel === 'parataxis' || cue.deprel === 'ccomp') && cue.head >= 0 && cue.head < cue.i) {
       const reported = doc.tokens[cue.head]!;
+      // ("Ramesh said the government had conceded too much": a clause reported by another cue reports nothing back)
+      if (cue.deprel === 'ccomp' && isCue(doc, reported)) return null;
       const span = subtreeSpan(context, reported, (t) => t.i < cue.i && !isSubjectOf(cue, t, context));
       return span && wordCount(span.text) >= 3 ? span : null;
     }
