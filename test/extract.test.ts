@@ -195,3 +195,12 @@ test('tariffs are a debate of their own; defending or preferring backs; a positi
   assert.deepEqual(holders('plan'), ['Ana Rojas support']);
   assert.deepEqual(holders('talks'), ['Luis Vega support']);
 });
+
+test('an office holder named without a country holds office in the one country the sentence names, else where the report was filed', () => {
+  const record = extractText('Hungary opposes the plan\n\nBUDAPEST (Danube Wire) - Prime Minister Gabor Nagy said on Monday that the plan was unworkable.\n\n' +
+    'Slovakia also objected, with Foreign Minister Juraj Blanar calling it premature. OSCE Secretary General Feridun Sinirlioglu urged calm.');
+  const countryOf = (name: string) => record.actors.find((a) => a.name === name)?.country;
+  assert.equal(countryOf('Gabor Nagy'), 'HUN');
+  assert.equal(countryOf('Juraj Blanar'), 'SVK');
+  assert.equal(countryOf('Feridun Sinirlioglu'), null);
+});

@@ -91,6 +91,7 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   }
 
   assignDelegationCountries(doc, drafts, personOfEntity);
+  assignHomeCountries(doc, entities, personOfEntity, ignore);
 
   // Countries, organisations and seats of government.
   const gaz = gazetteer();
@@ -197,6 +198,40 @@ function assignDelegationCountries(doc: Doc, drafts: Draft[], personOfEntity: Ma
         break;
       }
     }
+  }
+}
+
+/**
+ * "Poland also backed the idea, with Prime Minister Donald Tusk saying ...", "NEW DELHI - ... Prime Minister Narendra
+ * Modi is expected to ...": an office holder named without a country holds office in the only country their
+ * sentence names (other than in another person's title), or else in the country the report was filed from. Not
+ * someone whose title follows an organisation ("NATO Secretary General Mark Rutte").
+ */
+function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<Entity, Draft>, ignore: Array<{ start: number; end: number }>): void {
+  const gaz = gazetteer();
+  // the dateline: page furniture that opens with a capital and ends in a dash or colon
+  const dateline = ignore.map((r) => doc.text.slice(r.start, r.end)).find((text) => /[-–—:]$/.test(text.trim()));
+  const filedFrom = dateline ? dateline.split(/[,(/–—-]/)[0]!.trim() : '';
+  const datelineEntry = filedFrom ? gaz.lookup(filedFrom.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase())) : undefined;
+  const home = datelineEntry?.kind === 'capital' ? datelineEntry.country ?? null : null;
+  const titles = [...personOfEntity.keys()].map((e) => readRole(doc, e.tokenStart, e.tokenEnd).phrase).filter((p) => p !== null);
+  const inTitle = (k: number) => titles.some((p) => k >= p.tokenStart && k < p.tokenEnd);
+  for (const [entity, draft] of personOfEntity) {
+    if (draft.country || draft.roles.length === 0) continue;
+    const role = readRole(doc, entity.tokenStart, entity.tokenEnd);
+    const opener = role.phrase ? role.phrase.tokenStart : entity.tokenStart;
+    // ("NATO Secretary General Mark Rutte": an organisation's office)
+    if (entities.some((e) => e.label === 'ORG' && (e.tokenEnd === opener || (e.tokenStart >= opener && e.tokenEnd <= entity.tokenStart)))) continue;
+    const sentence = doc.sentences[doc.tokens[entity.tokenStart]!.sentence]!;
+    const named = new Set<string>();
+    // (countries and demonyms, not seats of government: "the Kremlin's playbook" says nothing of where one holds office)
+    for (const e of entities) {
+      if (e.tokenStart < sentence.tokenStart || e.tokenEnd > sentence.tokenEnd || inTitle(e.tokenStart)) continue;
+      const entry = gaz.lookup(e.text.replace(/['’]s$/, ''));
+      if (entry?.country && (entry.kind === 'country' || entry.kind === 'demonym')) named.add(entry.country);
+    }
+    if (named.size === 1) draft.country = [...named][0]!;
+    else if (named.size === 0 && home) draft.country = home;
   }
 }
 
