@@ -206,3 +206,14 @@ test('a cue inside the clause another cue reports does not report that cue back'
   const record = extractText('Opposition leader Marta Gil said the government had conceded too much and demanded a vote in parliament.');
   assert.deepEqual(cues(record), ['said', 'demanded'], JSON.stringify(record.quotes));
 });
+
+test('a group the entity model missed, met later by the event coder, is the speaker its phrase names', () => {
+  const record = extractText('The Rapid Support Forces, which control most of Darfur, said they were ready for talks but accused the army of blocking aid deliveries.');
+  const said = record.quotes.find((q) => q.cue?.text === 'said');
+  assert.equal(nameOf(record, said?.speaker ?? null), 'Rapid Support Forces', JSON.stringify({ actors: record.actors, quotes: record.quotes }));
+});
+
+test('calling an act a disgrace opposes it', () => {
+  const record = extractText('Irish Foreign Minister Helen McEntee called the veto "a disgrace".');
+  assert.deepEqual(record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`), ['Helen McEntee oppose veto']);
+});

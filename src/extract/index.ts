@@ -1,5 +1,5 @@
 // The extract stage: Article + Doc -> the contract record (actors, quotes, events, stances).
-import { SCHEMA_ID, type Article, type Extraction } from '../contract.js';
+import { SCHEMA_ID, type Actor, type Article, type Extraction, type Quote } from '../contract.js';
 import type { Doc } from '../nlp/index.js';
 import { findActors } from './actors.js';
 import { findEvents } from './events.js';
@@ -19,8 +19,22 @@ export function extract(article: Article, given: Doc, options: ExtractOptions = 
   const named = index.actors.length;
   const quotes = findQuotes(doc, index, ignore);
   const events = findEvents(doc, index, article.published, ignore, quotes);
-  const stances = findStances(doc, index, quotes, events, ignore);
-  return withoutUnusedActors({ schema: SCHEMA_ID, article, actors: index.actors, quotes, events, stances }, named);
+  const quotesWithSpeakers = quotesSpokenByLaterActors(quotes, index.actors);
+  const stances = findStances(doc, index, quotesWithSpeakers, events, ignore);
+  return withoutUnusedActors({ schema: SCHEMA_ID, article, actors: index.actors, quotes: quotesWithSpeakers, events, stances }, named);
+}
+
+/**
+ * "The Rapid Support Forces, which ..., said": a group the entity model missed becomes an actor only when the
+ * event coder meets it, after the quotes were read; a quote whose speaker phrase names it is then its quote.
+ */
+function quotesSpokenByLaterActors(quotes: Quote[], actors: Actor[]): Quote[] {
+  return quotes.map((q) => {
+    const phrase = q.speakerMention;
+    if (q.speaker || !phrase) return q;
+    const named = actors.filter((a) => a.type !== 'country' && a.type !== 'location' && a.mentions.some((m) => m.start >= phrase.start && m.end === phrase.end));
+    return named.length === 1 ? { ...q, speaker: named[0]!.id } : q;
+  });
 }
 
 /**

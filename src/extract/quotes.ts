@@ -758,6 +758,9 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     // in Ukraine" stay unattributed
     const state = inside?.find((m) => m.actor.type === 'country' && ((token.i >= m.tokenStart && token.i < m.tokenEnd) || SPEAKING_BODIES.has(token.text.toLowerCase())));
     if (state) return { speaker: state.actor.id, mention: span };
+    // "The Rapid Support Forces, which have been fighting ..., said": a group or organisation named by the head itself
+    const own = mentionAt(token.i);
+    if (own && own.actor.type !== 'country' && own.actor.type !== 'location') return { speaker: own.actor.id, mention: own.span };
     // "a spokesman for the commission": a spokesperson speaks for the body named after the title
     const body = SPOKESPEOPLE.has(token.text.toLowerCase())
       ? children[token.i]!.filter((t) => t.deprel === 'nmod' && children[t.i]!.some((c) => c.deprel === 'case' && /^(for|of)$/i.test(c.text))).map((t) => mentionAt(t.i)).find((m) => m && m.actor.type !== 'person')

@@ -55,7 +55,7 @@ for (const w of `necessary essential important welcome fair reasonable positive 
 
 /** Nouns predicated of an issue: "the plan is a non-starter", "called the deal a real achievement". */
 const PREDICATE_NOUNS = new Map<string, Polarity>();
-for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
+for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham disgrace outrage scandal travesty betrayal'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
 for (const w of 'achievement breakthrough opportunity solution progress'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
 
 /** "an important first step": a step so qualified is a good one. */
