@@ -204,3 +204,9 @@ test('an office holder named without a country holds office in the one country t
   assert.equal(countryOf('Juraj Blanar'), 'SVK');
   assert.equal(countryOf('Feridun Sinirlioglu'), null);
 });
+
+test('a family name written first is the person when it stands alone later, also with a long hyphenated given name', () => {
+  const record = extractText('South Korean President Lee Jae-myung met Chinese President Xi Jinping in Gyeongju.\n\n"We agreed to keep talking," Lee said. Xi did not comment.');
+  const people = record.actors.filter((a) => a.type === 'person').map((a) => `${a.name} ${a.mentions.length}`);
+  assert.deepEqual(people, ['Lee Jae-myung 2', 'Xi Jinping 2']);
+});

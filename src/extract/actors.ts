@@ -1,7 +1,7 @@
 // Actors of one article: people (with roles and country), countries (with their capitals, seats of government and
 // demonyms standing for the state), organisations and groups, each with every mention that refers to it.
 import type { Actor, ActorType, Span } from '../contract.js';
-import { gazetteer, REGIONAL_ADJECTIVES, ROLE_HEADS, type Doc, type Entity } from '../nlp/index.js';
+import { FAMILY_NAME_FIRST, gazetteer, REGIONAL_ADJECTIVES, ROLE_HEADS, type Doc, type Entity } from '../nlp/index.js';
 import { countryOfWord, isHonorific, readRole } from './roles.js';
 
 export interface ActorIndex {
@@ -263,6 +263,8 @@ function sameName(known: string[], candidate: string[]): boolean {
   const lastKnown = known[known.length - 1]!;
   const lastCandidate = candidate[candidate.length - 1]!;
   if (keyOf(lastKnown) !== keyOf(lastCandidate)) {
+    // "Lee" after "Lee Jae-myung", "Xi" after "Xi Jinping": a family name written first
+    if (candidate.length === 1 && known.length >= 2 && keyOf(known[0]!) === keyOf(lastCandidate) && (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(lastKnown) || FAMILY_NAME_FIRST.has(known[0]!))) return true;
     // a bare first name after the full name ("Keir") is rarer in news than a shared surname; do not merge
     return false;
   }

@@ -2,7 +2,7 @@
 // demonyms and international organisations, and document name memory (a bare "Lavrov" after "Sergei Lavrov").
 import type { Entity, EntityLabel, Token } from './doc.js';
 import { gazetteer, type GazetteerKind } from './gazetteer.js';
-import { HONORIFICS, ROLE_HEADS } from './lexicon.js';
+import { FAMILY_NAME_FIRST, HONORIFICS, ROLE_HEADS } from './lexicon.js';
 import type { Sentence } from './doc.js';
 
 const LABEL_OF_KIND: Record<GazetteerKind, EntityLabel> = {
@@ -111,7 +111,7 @@ export function joinHyphenatedNames(text: string, tokens: Token[], entities: Ent
     // "Kim Seo-yeon", "Chen Li-wen": a two-syllable given name written with a hyphen and a lower-case second part
     // (not "a Kim-led coalition": only after a name of two words, and not a past participle or "-style")
     const syllable = tokens[end + 1]?.text ?? '';
-    if (end - start >= 2 && joined(end) && /^\p{Ll}{2,4}$/u.test(syllable) && !/(ed|ing)$|^(run|born|made|held|style|era|like|type|wide|free|only)$/.test(syllable)) end += 2;
+    if (end - start >= 2 && joined(end) && /^\p{Ll}{2,6}$/u.test(syllable) && !/(ed|ing)$|^(run|born|made|held|style|era|like|type|wide|free|only)$/.test(syllable)) end += 2;
     while (joined(start - 1) && isCapitalised(tokens[start - 2]?.text ?? '')) start -= 2;
     return start === e.tokenStart && end === e.tokenEnd ? e : entityOf(text, tokens, start, end, e.label);
   });
@@ -124,6 +124,9 @@ export function rememberNames(text: string, tokens: Token[], entities: Entity[])
     if (e.label !== 'PER' || e.tokenEnd - e.tokenStart < 2) continue;
     const last = tokens[e.tokenEnd - 1]!.text;
     if (/^\p{Lu}/u.test(last)) surnames.add(last);
+    // "Xi Jinping" ... "Xi": a family name written first
+    const first = tokens[e.tokenStart]!.text;
+    if (FAMILY_NAME_FIRST.has(first)) surnames.add(first);
   }
   if (surnames.size === 0) return entities;
   const taken = new Set<number>();

@@ -10,7 +10,7 @@ import { resolveCoreference } from './coref.js';
 
 export type { Doc, Token, Sentence, Entity, EntityLabel, CorefLink } from './doc.js';
 export { gazetteer, REGIONAL_ADJECTIVES } from './gazetteer.js';
-export { HONORIFICS, ROLE_HEADS } from './lexicon.js';
+export { FAMILY_NAME_FIRST, HONORIFICS, ROLE_HEADS } from './lexicon.js';
 export { dependents } from './tree.js';
 export { loadModels } from './models.js';
 export type { GazetteerEntry, GazetteerKind } from './gazetteer.js';

@@ -16,3 +16,6 @@ export const ROLE_HEADS = new Set([
 
 /** Honorifics: part of how a person is addressed, never of their name or role. */
 export const HONORIFICS = new Set(['Sir', 'Dame', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Lord', 'Lady', 'Madam', 'Prof.', 'Professor']);
+
+/** Common Chinese, Korean and Vietnamese family names, which come first in the name as news writes it. */
+export const FAMILY_NAME_FIRST = new Set(('Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin Luo Gao Zheng Liang Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Cheng Wei Su Lu Ding Shen Ren Yao Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Shin Seo Kwon Hwang Ahn Hong Moon Nguyen Tran Pham Hoang Phan Vu Vo Dang Bui Ngo Duong Hun').split(' '));
