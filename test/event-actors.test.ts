@@ -178,3 +178,10 @@ test('"It also said it would ..." in a second sentence continues the first sente
 test('crowd-control weapons used to disperse people are aimed at them', () => {
   assert.deepEqual(coded('Kenyan police used tear gas to disperse hundreds of traders in Nairobi.'), ['ASSAULT Kenya -> traders']);
 });
+
+test('allies, neighbours and critics are not the party they are named after', () => {
+  const record = extractText('The two US allies agreed on Friday to share radar data.');
+  assert.ok(!record.events.some((e) => e.source.some((id) => record.actors.find((a) => a.id === id)?.name === 'United States')), JSON.stringify(record.events));
+  const quoted = extractText('Japan and South Korea, the two closest US allies in Asia, seek to put decades of disputes behind them, officials said.');
+  assert.ok(!quoted.stances.some((s) => quoted.actors.find((a) => a.id === s.holder)?.name === 'United States'), JSON.stringify(quoted.stances));
+});

@@ -1829,7 +1829,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     }
     const members: string[] = [];
     const organ = STATE_ORGANS.has(lower) || AGENT_NOUNS.has(lower);
-    for (const c of kids) {
+    // "the two US allies", "Russia's neighbours", "the government's critics": whose allies they are is another party
+    for (const c of RELATIONAL_NOUNS.has(lower) ? [] : kids) {
       const memberRelation = ['amod', 'compound', 'nmod:poss', 'flat'].includes(c.deprel) ||
         (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of', 'from']) && (!hasThingHead(c) || !!mentionAt(ctx, c)));
       // civil groups stay themselves whatever their nationality ("Algerian opposition parties", "Polish farmers")
@@ -2091,6 +2092,9 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
 }
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
+/** Nouns that name a party by its relation to another: the other is not the party. */
+const RELATIONAL_NOUNS = new Set(['ally', 'allies', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'partner', 'partners', 'rival', 'rivals',
+  'critic', 'critics', 'opponent', 'opponents', 'enemy', 'enemies', 'adversary', 'adversaries', 'foe', 'foes', 'detractors', 'backers', 'patrons']);
 
 /** The actors of the main subject of the sentence before the pronoun's, when it names any. */
 function previousSubjectActors(ctx: Context, pronoun: Token, depth: number): string[] {
@@ -2926,6 +2930,11 @@ export interface PhraseActors {
 export function phraseActors(doc: Doc, index: ActorIndex, quotes: Quote[], children: Token[][] = dependents(doc)): PhraseActors {
   const ctx: Context = { doc, index, children, quotes, published: null };
   return { actorsOf: (head) => actorIds(ctx, head, 'agent'), subjectsOf: (verb) => subjectsOf(ctx, verb) };
+}
+
+/** "allies", "neighbours", "critics": a noun that names a party by another, whose name beside it is not the party. */
+export function namesAnotherParty(token: Token): boolean {
+  return RELATIONAL_NOUNS.has(token.text.toLowerCase());
 }
 
 /** A verb's lemma as the event coder reads it (the tagger's own lemmas undo "-ed" badly). */

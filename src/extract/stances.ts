@@ -11,7 +11,7 @@ import type { Event, Quote, Span, Stance } from '../contract.js';
 import { dependents, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import { cueLemma } from './cues.js';
-import { phraseActors, type PhraseActors } from './events.js';
+import { namesAnotherParty, phraseActors, type PhraseActors } from './events.js';
 import { knownVerb, verbLemma } from './event-triggers.js';
 import { issueLabel, type IssueLabel } from './issues.js';
 
@@ -415,7 +415,7 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     for (const t of reporter ? [reporter] : above) {
       const subject = ctx.children[t.i]!.find((c) => c.deprel === 'nsubj');
       const parsed = subject ? ctx.actors.actorsOf(subject) : [];
-      const actors = parsed.length || !subject ? parsed : mentionsIn(ctx, subject);
+      const actors = parsed.length || !subject || namesAnotherParty(subject) ? parsed : mentionsIn(ctx, subject);
       if (actors.length) {
         speaker = actors.find((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person') ?? actors[0]!;
         break;
