@@ -217,3 +217,9 @@ test('calling an act a disgrace opposes it', () => {
   const record = extractText('Irish Foreign Minister Helen McEntee called the veto "a disgrace".');
   assert.deepEqual(record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`), ['Helen McEntee oppose veto']);
 });
+
+test('what one is urged to do is the content of "urged", not the relative clause inside it', () => {
+  const record = extractText("China's foreign ministry urged both countries to avoid steps that could raise tensions in the region.");
+  const urged = record.quotes.find((q) => q.cue?.text === 'urged');
+  assert.match(urged?.content.text ?? '', /^both countries to avoid steps/, JSON.stringify(record.quotes));
+});

@@ -37,6 +37,7 @@ export function repairParse(doc: Doc): Doc {
     changed = secondSubjectAfterVerb(words) || changed;
     changed = complementReadAsTimeModifier(tokens, words) || changed;
     changed = openingPhraseReadAsSubject(tokens, words) || changed;
+    changed = infinitiveOfAskedReadAsModifier(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -738,4 +739,27 @@ function openingPhraseReadAsSubject(tokens: Token[], words: Token[]): boolean {
   relink(comma, phrase.i, 'punct');
   relink(phrase, verb.i, 'obl');
   return true;
+}
+
+/** Verbs that ask or make someone do something: what they ask for is an infinitive after the one asked. */
+const ASKING = new Set(['urge', 'ask', 'tell', 'call', 'press', 'order', 'encourage', 'invite', 'advise', 'persuade', 'force',
+  'pressure', 'push', 'instruct', 'direct', 'request', 'implore', 'beg', 'exhort', 'allow', 'permit', 'authorise', 'authorize']);
+
+/**
+ * "China urged both countries to avoid steps that ...": the infinitive of what is asked, read as a modifier of the
+ * ones asked. It completes the verb of asking, and the ones asked are its object.
+ */
+function infinitiveOfAskedReadAsModifier(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const infinitive of words) {
+    if (infinitive.deprel !== 'acl' || infinitive.upos !== 'VERB' || tokens[infinitive.i - 1]?.text.toLowerCase() !== 'to') continue;
+    const asked = tokens[infinitive.head]!;
+    const verb = tokens[asked.head];
+    if (!verb || !/^i?obj$/.test(asked.deprel) || verb.upos !== 'VERB' || !ASKING.has(verb.lemma.toLowerCase())) continue;
+    if (words.some((w) => w.head === verb.i && /^(xcomp|ccomp)$/.test(w.deprel))) continue;
+    relink(infinitive, verb.i, 'xcomp');
+    asked.deprel = 'obj';
+    done = true;
+  }
+  return done;
 }
