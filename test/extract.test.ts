@@ -210,3 +210,10 @@ test('a family name written first is the person when it stands alone later, also
   const people = record.actors.filter((a) => a.type === 'person').map((a) => `${a.name} ${a.mentions.length}`);
   assert.deepEqual(people, ['Lee Jae-myung 2', 'Xi Jinping 2']);
 });
+
+test('blocking a bridge is no position on it, and a demand that someone act is about the act, not the one asked', () => {
+  const blocked = extractText('Farmers blocked two bridges over the Danube on Monday.');
+  assert.deepEqual(blocked.stances, []);
+  const demand = extractText('The students demanded that the government publish all documents about the contract.');
+  assert.deepEqual(demand.stances.map((s) => s.issue), ['documents'], JSON.stringify(demand.stances));
+});

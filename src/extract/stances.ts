@@ -44,6 +44,11 @@ function verbLemmaOf(token: Token): string {
   return verbLemma(token.text, (l) => VERBS.has(l) || EVALUATING.has(l) || knownVerb(l) || /^(pose|represent|constitute)$/.test(l)) ?? (token.lemma || token.text).toLowerCase();
 }
 
+/** What protesters block as a place: "blocked roads", "blocked the bridge". */
+const PLACES_BLOCKED = new Set(['road', 'roads', 'bridge', 'bridges', 'street', 'streets', 'highway', 'highways', 'motorway', 'motorways',
+  'tracks', 'port', 'ports', 'entrance', 'entrances', 'crossing', 'crossings', 'traffic', 'junction', 'junctions',
+  'square', 'avenue', 'boulevard', 'tunnel', 'tunnels', 'runway', 'gates', 'access']);
+
 /** Evaluations predicated of an issue: "X is premature", "deemed X unacceptable". */
 const ADJECTIVES = new Map<string, Polarity>();
 for (const w of `unacceptable premature dangerous illegal reckless irresponsible unjustified provocative wrong regrettable
@@ -190,6 +195,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     if (!position) return null;
     const phrase = governedBy(ctx, token, position.particle);
     if (phrase.length === 0) return null;
+    // "students blocked three bridges": blocking a road or a bridge is an act on a place, no position on it
+    if (lemma === 'block' && phrase.some((t) => PLACES_BLOCKED.has(t.text.toLowerCase()))) return null;
     const polarity = negated(ctx, token) ? flip(position.polarity) : position.polarity;
     const subjects = new Set(children[token.i]!.filter((c) => c.deprel === 'nsubj').flatMap((s) => subtree(ctx, s, LEFT_OUT)).map((t) => t.i));
     const speakersView = /^(need|require)$/.test(lemma);
@@ -328,7 +335,12 @@ function governedBy(ctx: Context, verb: Token, particle: string | undefined): To
   // that an observer mission monitor traffic" (whatever the tagger made of the clause's verb)
   if (content) {
     const subject = ctx.children[verb.i]!.filter((c) => c.deprel === 'nsubj');
-    return [...subject.flatMap((s) => words(ctx, s)), ...words(ctx, content)].sort((a, b) => a.i - b.i);
+    // "demand that the government publish all documents": who is to act is not what is demanded, when the act has
+    // an object
+    const contentKids = ctx.children[content.i]!;
+    const actor = content.deprel === 'ccomp' && contentKids.some((c) => c.deprel === 'obj') ? contentKids.find((c) => c.deprel === 'nsubj') : undefined;
+    const asked = actor ? new Set(subtree(ctx, actor, LEFT_OUT).map((t) => t.i)) : new Set<number>();
+    return [...subject.flatMap((s) => words(ctx, s)), ...words(ctx, content).filter((t) => !asked.has(t.i))].sort((a, b) => a.i - b.i);
   }
   return [];
 }
