@@ -62,3 +62,12 @@ test('a dateline is parsed apart from the sentence it opens, so the sentence kee
   const speaker = record.actors.find((a) => a.id === quote?.speaker);
   assert.equal(speaker?.name, 'Ethiopia');
 });
+
+test('a state body named alone in a datelined report belongs to the state it was filed from', () => {
+  const text = 'Arrests after march\n\nBUCHAREST (Danube Wire) - Police detained six activists outside parliament on Friday, the interior ministry said.';
+  const { record } = processArticle(articleFromText(text, { published: '2026-05-09' }));
+  const name = (id: string | null) => record.actors.find((a) => a.id === id)?.name;
+  assert.equal(name(record.quotes.find((q) => q.cue?.text === 'said')?.speaker ?? null), 'Romania', JSON.stringify(record.quotes));
+  const arrest = record.events.find((e) => e.type === 'COERCE');
+  assert.deepEqual(arrest?.source.map(name), ['Romania'], JSON.stringify(record.events));
+});

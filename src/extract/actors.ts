@@ -17,6 +17,12 @@ export interface ActorIndex {
   actorAt(start: number, end: number): Actor | undefined;
   /** Mentions in token order with their actor, for speaker and argument search. */
   mentions: Array<{ actor: Actor; span: Span; tokenStart: number; tokenEnd: number }>;
+  /**
+   * The country the report was filed from (its dateline names the capital), whose state organs ("the interior
+   * ministry", "police") the report means when it names no other; made an actor, mentioned by the dateline's
+   * place, when asked for. Null without such a dateline.
+   */
+  homeCountry(): Actor | null;
 }
 
 interface Draft {
@@ -175,10 +181,12 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     }
     return actor;
   };
+  const home = datelineCountry(doc, ignore);
   return {
     actors,
     mentions,
     actorOnDemand,
+    homeCountry: () => (home ? actorOnDemand('country', home.name, home.country, home.tokenStart, home.tokenEnd) : null),
     actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
   };
 }
@@ -209,11 +217,7 @@ function assignDelegationCountries(doc: Doc, drafts: Draft[], personOfEntity: Ma
  */
 function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<Entity, Draft>, ignore: Array<{ start: number; end: number }>): void {
   const gaz = gazetteer();
-  // the dateline: page furniture that opens with a capital and ends in a dash or colon
-  const dateline = ignore.map((r) => doc.text.slice(r.start, r.end)).find((text) => /[-–—:]$/.test(text.trim()));
-  const filedFrom = dateline ? dateline.split(/[,(/–—-]/)[0]!.trim() : '';
-  const datelineEntry = filedFrom ? gaz.lookup(filedFrom.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase())) : undefined;
-  const home = datelineEntry?.kind === 'capital' ? datelineEntry.country ?? null : null;
+  const home = datelineCountry(doc, ignore)?.country ?? null;
   const titles = [...personOfEntity.keys()].map((e) => readRole(doc, e.tokenStart, e.tokenEnd).phrase).filter((p) => p !== null);
   const inTitle = (k: number) => titles.some((p) => k >= p.tokenStart && k < p.tokenEnd);
   for (const [entity, draft] of personOfEntity) {
@@ -233,6 +237,21 @@ function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<E
     if (named.size === 1) draft.country = [...named][0]!;
     else if (named.size === 0 && home) draft.country = home;
   }
+}
+
+/** The country whose capital a dateline names ("TBILISI, May 12 (Wire) -"), with the place's tokens. */
+function datelineCountry(doc: Doc, ignore: Array<{ start: number; end: number }>): { name: string; country: string; tokenStart: number; tokenEnd: number } | null {
+  // the dateline: page furniture that opens with a capital and ends in a dash or colon
+  const range = ignore.find((r) => /[-–—:]$/.test(doc.text.slice(r.start, r.end).trim()));
+  if (!range) return null;
+  const place = doc.tokens.filter((t) => t.start >= range.start && t.end <= range.end);
+  const stop = place.findIndex((t) => /^[,(/–—:-]$/.test(t.text));
+  const words = stop > 0 ? place.slice(0, stop) : [];
+  if (words.length === 0) return null;
+  const written = doc.text.slice(words[0]!.start, words[words.length - 1]!.end);
+  const entry = gazetteer().lookup(written.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()));
+  if (entry?.kind !== 'capital' || !entry.country) return null;
+  return { name: entry.name, country: entry.country, tokenStart: words[0]!.i, tokenEnd: words[words.length - 1]!.i + 1 };
 }
 
 function withoutTrailingLowercase(doc: Doc, entity: Entity): Entity {

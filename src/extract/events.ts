@@ -546,6 +546,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const owning = (c: Token) => ['nmod:poss', 'nmod'].includes(c.deprel) || (['amod', 'compound'].includes(c.deprel) && (!!mentionAt(ctx, c) || !!countryNameAt(ctx, c) || !!gazetteer().lookup(c.text)?.country || !/^(security|riot|special|border|federal|state|national|paramilitary|armed|secret|government|elite|military|interior)$/i.test(c.text)));
     const organ = subjectsOf(ctx, clause).find((s) => STATE_ORGANS.has(s.text.toLowerCase()) && !children[s.i]!.some(owning));
     if (organ) source = soleStateOfSentence(ctx, trigger.sentence);
+    // ("BELGRADE - Police arrested ...": else the state the report was filed from)
+    const home = organ && source.length === 0 ? ctx.index.homeCountry() : null;
+    if (home) source = [home.id];
   }
   // a curfew confines everyone in a place, a recipient too broad to name (as the manual says of shutting off the
   // internet): "ordered residents of Khorog to stay indoors" has no recipient

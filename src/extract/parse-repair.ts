@@ -38,6 +38,7 @@ export function repairParse(doc: Doc): Doc {
     changed = complementReadAsTimeModifier(tokens, words) || changed;
     changed = openingPhraseReadAsSubject(tokens, words) || changed;
     changed = infinitiveOfAskedReadAsModifier(tokens, words) || changed;
+    changed = reportedVerbReadAsModifier(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -759,6 +760,28 @@ function infinitiveOfAskedReadAsModifier(tokens: Token[], words: Token[]): boole
     if (words.some((w) => w.head === verb.i && /^(xcomp|ccomp)$/.test(w.deprel))) continue;
     relink(infinitive, verb.i, 'xcomp');
     asked.deprel = 'obj';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Police detained six activists ..., the interior ministry said": the reported clause read as a noun (its subject)
+ * with the verb after it as a modifier. A past form with an object right after the noun that heads what is said is
+ * the reported verb, and the noun its subject.
+ */
+function reportedVerbReadAsModifier(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const noun of words) {
+    if (!NOMINAL.has(noun.upos) || !/^(ccomp|parataxis)$/.test(noun.deprel)) continue;
+    const reporting = tokens[noun.head]!;
+    if (reporting.i < noun.i || !REPORTING.has(reporting.lemma.toLowerCase())) continue;
+    const verb = tokens[noun.i + 1];
+    if (!verb || verb.head !== noun.i || verb.deprel !== 'acl' || !/^VB[DN]$/.test(verb.xpos) || !words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    for (const w of words) if (w.head === noun.i && w.i > verb.i) w.head = verb.i;
+    relink(verb, reporting.i, noun.deprel);
+    verb.xpos = 'VBD';
+    relink(noun, verb.i, 'nsubj');
     done = true;
   }
   return done;

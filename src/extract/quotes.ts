@@ -758,6 +758,10 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
     // in Ukraine" stay unattributed
     const state = inside?.find((m) => m.actor.type === 'country' && ((token.i >= m.tokenStart && token.i < m.tokenEnd) || SPEAKING_BODIES.has(token.text.toLowerCase())));
     if (state) return { speaker: state.actor.id, mention: span };
+    // ("BELGRADE - ... the interior ministry said": a state body named alone is one of the state the report was
+    // filed from)
+    const home = SPEAKING_BODIES.has(token.text.toLowerCase()) && !inside?.length && /^the\s/i.test(span?.text ?? '') ? context.index.homeCountry() : null;
+    if (home) return { speaker: home.id, mention: span };
     // "The Rapid Support Forces, which have been fighting ..., said": a group or organisation named by the head itself
     const own = mentionAt(token.i);
     if (own && own.actor.type !== 'country' && own.actor.type !== 'location') return { speaker: own.actor.id, mention: own.span };
