@@ -217,3 +217,12 @@ test('blocking a bridge is no position on it, and a demand that someone act is a
   const demand = extractText('The students demanded that the government publish all documents about the contract.');
   assert.deepEqual(demand.stances.map((s) => s.issue), ['documents'], JSON.stringify(demand.stances));
 });
+
+test('failing to agree is a negated agreement; being left exposed is no exclusion; what amounts to theft is opposed', () => {
+  const failed = extractText('European Union leaders failed on Thursday to agree on a plan to lend Ukraine 140 billion euros.');
+  assert.deepEqual(failed.events.map((e) => `${e.type} ${e.negated}`), ['AGREE true'], JSON.stringify(failed.events));
+  const doc = analyze('being left exposed to legal risk');
+  assert.notEqual(issueLabel(doc.tokens.map((t) => ({ text: t.text, upos: t.upos })))?.label, 'exclusion');
+  const theft = extractText('The Kremlin said seizing the assets would amount to theft.');
+  assert.deepEqual(theft.stances.map((s) => `${nameOf(theft, s.holder)} ${s.polarity} ${s.issue}`), ['Russia oppose seizing assets']);
+});

@@ -2593,7 +2593,9 @@ function isNegated(ctx: Context, token: Token): boolean {
 
 /** "failed to reach a deal", "has yet to withdraw": the act did not happen. */
 function failed(ctx: Context, clause: Token): boolean {
-  if (clause.deprel !== 'xcomp' || clause.head < 0) return false;
+  // ("failed on Thursday to agree": the infinitive may be read as an adverbial clause)
+  const infinitive = clause.deprel === 'advcl' && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^to$/i.test(c.text) && c.i === clause.i - 1);
+  if ((clause.deprel !== 'xcomp' && !infinitive) || clause.head < 0) return false;
   const governor = ctx.doc.tokens[clause.head]!;
   return FAILING.has(lemmaOf(governor)) || (lemmaOf(governor) === 'have' && ctx.children[governor.i]!.some((c) => /^yet$/i.test(c.text)));
 }

@@ -124,6 +124,8 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
     const concept = CONCEPT_OF.get(lower) ?? CONCEPT_OF.get(lower.replace(/s$/, ''));
     // "without Ukraine", "without us" leave someone out; "without a binding deal" is a condition
     if (concept?.name === 'exclusion' && lower === 'without' && !leavesSomeoneOut(words.slice(i + 1, i + 4))) continue;
+    // "left out" leaves someone out; "left exposed", "left behind" do not
+    if (concept?.name === 'exclusion' && lower === 'left' && words[i + 1]?.text.toLowerCase() !== 'out') continue;
     if (concept) {
       if (!found.some((f) => f.concept === concept)) found.push({ concept, at: i });
       continue;

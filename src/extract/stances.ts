@@ -60,7 +60,7 @@ for (const w of `necessary essential important welcome fair reasonable positive 
 
 /** Nouns predicated of an issue: "the plan is a non-starter", "called the deal a real achievement". */
 const PREDICATE_NOUNS = new Map<string, Polarity>();
-for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham disgrace outrage scandal travesty betrayal'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
+for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham disgrace outrage scandal travesty betrayal theft robbery piracy'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
 for (const w of 'achievement breakthrough opportunity solution progress'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
 
 /** "an important first step": a step so qualified is a good one. */
@@ -256,6 +256,11 @@ function predicated(ctx: Context, predicate: Token, polarity: Polarity): Frame |
   let issue: Token | undefined = own;
   let holderOf: Token | null = null;
   let clause = predicate;
+  // "seizing the assets would amount to theft": what amounts to it is what is judged
+  if (!issue && governor && /^(amount|amounts|amounted|amounting)$/i.test(governor.text) && caseOf(ctx, predicate) === 'to') {
+    issue = children[governor.i]!.find((c) => /^(nsubj|csubj)/.test(c.deprel));
+    clause = governor;
+  }
   if (!issue && governor && EVALUATING.has(verbLemmaOf(governor))) {
     issue = children[governor.i]!.find((c) => c.deprel === 'obj');
     holderOf = governor;
