@@ -226,3 +226,14 @@ test('failing to agree is a negated agreement; being left exposed is no exclusio
   const theft = extractText('The Kremlin said seizing the assets would amount to theft.');
   assert.deepEqual(theft.stances.map((s) => `${nameOf(theft, s.holder)} ${s.polarity} ${s.issue}`), ['Russia oppose seizing assets']);
 });
+
+test('positions said with "be": against, opposed to, in favour of, open to, not opposed to', () => {
+  const stance = (text: string) => {
+    const record = extractText(text);
+    return record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`);
+  };
+  assert.deepEqual(stance('Austria is against sending troops to Ukraine.'), ['Austria oppose troops in Ukraine']);
+  assert.deepEqual(stance('Greece is in favour of new sanctions on Belarus.'), ['Greece support sanctions on Belarus']);
+  assert.deepEqual(stance('Finland is not opposed to new sanctions on Belarus.'), ['Finland support sanctions on Belarus']);
+  assert.deepEqual(stance('Portugal remains open to new sanctions on Belarus.'), ['Portugal support sanctions on Belarus']);
+});

@@ -176,6 +176,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     const action = phrase.head >= 0 ? ctx.doc.tokens[phrase.head]! : phrase;
     return { polarity: 'oppose', phrase: [...words(ctx, action), token], holderOf: null, clause: action, rank: 0, excluded: ctx.doc.tokens[token.i + 1] };
   }
+  const predicative = predicativePosition(ctx, token);
+  if (predicative) return predicative;
   if (token.upos === 'VERB') {
     const lemma = verbLemmaOf(token);
     const positions = VERBS.get(lemma);
@@ -227,6 +229,48 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     }
   }
   return null;
+}
+
+/** Positions said with "be": "is opposed to X", "is supportive of X", "is open to X" (adjective and preposition). */
+const PREDICATIVE = new Map<string, { polarity: Polarity; cases: string[] }>([
+  ['opposed', { polarity: 'oppose', cases: ['to'] }], ['hostile', { polarity: 'oppose', cases: ['to'] }],
+  ['averse', { polarity: 'oppose', cases: ['to'] }], ['sceptical', { polarity: 'oppose', cases: ['of', 'about'] }],
+  ['skeptical', { polarity: 'oppose', cases: ['of', 'about'] }], ['wary', { polarity: 'oppose', cases: ['of'] }],
+  ['supportive', { polarity: 'support', cases: ['of'] }], ['open', { polarity: 'support', cases: ['to'] }],
+  ['receptive', { polarity: 'support', cases: ['to'] }], ['committed', { polarity: 'support', cases: ['to'] }],
+  ['favourable', { polarity: 'support', cases: ['to', 'towards'] }], ['favorable', { polarity: 'support', cases: ['to', 'toward'] }],
+]);
+
+/**
+ * "Austria is against sending troops", "was opposed to the deployment", "is in favour of new sanctions", "remains
+ * supportive of the mission": a position predicated of its holder with "be" (or "remain", "stay").
+ */
+function predicativePosition(ctx: Context, token: Token): Frame | null {
+  const { children } = ctx;
+  const kids = children[token.i]!;
+  const governor = token.head >= 0 ? ctx.doc.tokens[token.head]! : undefined;
+  const linked = kids.some((c) => /^(cop|aux:pass)$/.test(c.deprel)) || (token.deprel === 'xcomp' && !!governor && /^(remain|stay|seem|appear|become)$/.test(verbLemmaOf(governor)));
+  const lower = token.text.toLowerCase();
+  const frame = (polarity: Polarity, phrase: Token[]): Frame | null => {
+    if (phrase.length === 0) return null;
+    const holderOf = token.deprel === 'xcomp' && governor ? governor : token;
+    return { polarity: negated(ctx, token) || negated(ctx, holderOf) ? flip(polarity) : polarity, phrase, holderOf, clause: holderOf, rank: polarity === 'oppose' ? 1 : 2 };
+  };
+  // "is against sending troops": the issue is the predicate itself, marked by "against"
+  const against = kids.find((c) => /^(case|mark)$/.test(c.deprel) && /^against$/i.test(c.text) && c.i < token.i);
+  if (against && kids.some((c) => c.deprel === 'cop')) {
+    const own = new Set([against.i, ...kids.filter((c) => /^(cop|nsubj|punct|advmod|aux)$/.test(c.deprel) || (c.deprel === 'conj' && c.i > token.i)).flatMap((c) => subtree(ctx, c, new Set())).map((t) => t.i)]);
+    return frame('oppose', subtree(ctx, token, LEFT_OUT).filter((t) => !own.has(t.i)));
+  }
+  // "is in favour of new sanctions"
+  if (/^(favour|favor|support)$/.test(lower) && kids.some((c) => c.deprel === 'case' && /^in$/i.test(c.text)) && kids.some((c) => c.deprel === 'cop')) {
+    const of = kids.find((c) => c.deprel.startsWith('nmod') && caseOf(ctx, c) === 'of');
+    return of ? frame('support', words(ctx, of)) : null;
+  }
+  const reading = PREDICATIVE.get(lower);
+  if (!reading || !linked || !(token.upos === 'ADJ' || token.upos === 'VERB')) return null;
+  const about = kids.find((c) => /^(obl|nmod)/.test(c.deprel) && reading.cases.includes(caseOf(ctx, c) ?? ''));
+  return about ? frame(reading.polarity, words(ctx, about)) : null;
 }
 
 /** "X poses a (direct) threat to Y": X is opposed. */
