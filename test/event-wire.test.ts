@@ -161,3 +161,8 @@ test('talks named in an opening "after" phrase were held by the parties of the c
   // nor do talks referred back to
   assert.deepEqual(coded('After the discussions, Chile and Peru agreed to reopen the crossing.').filter((e) => e.startsWith('CONSULT')), []);
 });
+
+test('an act hours before the news is news, not background', () => {
+  const record = extractText('Mediators presented a new truce plan on Wednesday, hours after Israeli air strikes killed at least 30 people in Rafah.');
+  assert.deepEqual(record.events.filter((e) => e.type === 'ASSAULT').map((e) => e.modality), ['asserted'], JSON.stringify(record.events));
+});

@@ -223,3 +223,10 @@ test('what one is urged to do is the content of "urged", not the relative clause
   const urged = record.quotes.find((q) => q.cue?.text === 'urged');
   assert.match(urged?.content.text ?? '', /^both countries to avoid steps/, JSON.stringify(record.quotes));
 });
+
+test('"..., two officials familiar with the talks said": the described officials speak, not a country named in what they said', () => {
+  const record = extractText('The deal would lift tariffs on Canadian steel in stages, two officials familiar with the talks said.');
+  const said = record.quotes.find((q) => q.cue?.text === 'said');
+  assert.equal(said?.speaker, null, JSON.stringify(record.quotes));
+  assert.match(said?.speakerMention?.text ?? '', /officials/);
+});

@@ -2733,7 +2733,10 @@ function isBackground(ctx: Context, reading: Reading, verb: Token, aux: string[]
     if (children[governor.i]!.some((c) => c.deprel === 'obl:npmod' || c.deprel === 'obl:tmod' || (c.upos === 'NUM')) || children[verb.i]!.some((c) => c.deprel === 'obl:npmod' || c.deprel === 'advmod' && /^(days|weeks|months|years)$/i.test(c.text))) return true;
     if (/^(days|weeks|months|years)$/i.test(doc.tokens[verb.i - 1]?.text ?? '') || /^(days|weeks|months|years)$/i.test(doc.tokens[firstOf(ctx, verb).i - 1]?.text ?? '')) return true;
   }
-  if (reading.nominal && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
+  // ("hours after Israeli air strikes killed ...": what happened hours before the news is news too)
+  const kase = children[reading.trigger.i]!.find((c) => c.deprel === 'case' && BACKGROUND_CASES.has(c.text.toLowerCase()));
+  const justBefore = !!kase && /^(hours|minutes|moments|shortly|just|soon|immediately)$/i.test(doc.tokens[kase.i - 1]?.text ?? '');
+  if (reading.nominal && !justBefore && hasCase(ctx, reading.trigger, [...BACKGROUND_CASES]) && reading.trigger.deprel !== 'obj') return true;
   return false;
 }
 

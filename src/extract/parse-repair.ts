@@ -39,6 +39,7 @@ export function repairParse(doc: Doc): Doc {
     changed = openingPhraseReadAsSubject(tokens, words) || changed;
     changed = infinitiveOfAskedReadAsModifier(tokens, words) || changed;
     changed = reportedVerbReadAsModifier(tokens, words) || changed;
+    changed = describedSpeakerReadAsClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -785,4 +786,47 @@ function reportedVerbReadAsModifier(tokens: Token[], words: Token[]): boolean {
     done = true;
   }
   return done;
+}
+
+/**
+ * "..., two officials familiar with the talks said": the speaker described by an adjective after the comma read as
+ * a second reported clause headed by the adjective. When the reporting verb already reports a clause before the
+ * comma, the noun before the adjective is its subject and the adjective describes that noun.
+ */
+function describedSpeakerReadAsClause(tokens: Token[], words: Token[]): boolean {
+  const reporting = words.find((w) => w.deprel === 'root' && w.upos === 'VERB' && REPORTING.has(w.lemma.toLowerCase()));
+  if (!reporting || words.some((w) => w.head === reporting.i && w.deprel.startsWith('nsubj'))) return false;
+  const clauses = words.filter((w) => w.head === reporting.i && w.deprel === 'ccomp');
+  // (the adjective read as a clause of the verb, or as a conjunct of the clause before the comma)
+  const adjective = words.find((w) => w.upos === 'ADJ' && w.i < reporting.i && (w.head === reporting.i ? w.deprel === 'ccomp' : w.deprel === 'conj' && clauses.some((c) => c.i === w.head)));
+  const reported = clauses.find((c) => c !== adjective && c.i < (adjective?.i ?? 0));
+  if (!adjective || !reported || words.some((w) => w.i > adjective.i && w.i < reporting.i && !inside(words, w, adjective))) return false;
+  const speaker = words.find((w) => w.head === adjective.i && w.i < adjective.i && NOMINAL.has(w.upos) && /^(obl:unmarked|nsubj|obl:npmod|obl)$/.test(w.deprel));
+  if (!speaker || tokens[firstWord(words, speaker).i - 1]?.text !== ',') return false;
+  for (const w of words) if (w.head === adjective.i && w.i < speaker.i) w.head = speaker.i;
+  for (const w of words) if (w.head === adjective.i && w.deprel === 'punct' && w.i < speaker.i) w.head = reported.i;
+  relink(speaker, reporting.i, 'nsubj');
+  relink(adjective, speaker.i, 'amod');
+  return true;
+}
+
+/** Whether a token lies in the phrase of a head (within the sentence). */
+function inside(words: Token[], token: Token, head: Token): boolean {
+  for (let k: Token | undefined = token, hops = 0; k && hops < 8; hops++, k = words.find((x) => x.i === k!.head)) if (k === head) return true;
+  return false;
+}
+
+/** The first word of a token's phrase within the sentence. */
+function firstWord(words: Token[], head: Token): Token {
+  let first = head;
+  for (const w of words) {
+    if (w.i >= first.i) continue;
+    for (let k: Token | undefined = w, hops = 0; k && hops < 6; hops++, k = words.find((x) => x.i === k!.head)) {
+      if (k === head) {
+        first = w;
+        break;
+      }
+    }
+  }
+  return first;
 }
