@@ -250,7 +250,7 @@ function datelineCountry(doc: Doc, ignore: Array<{ start: number; end: number }>
   if (words.length === 0) return null;
   const written = doc.text.slice(words[0]!.start, words[words.length - 1]!.end);
   const entry = gazetteer().lookup(written.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()));
-  if (entry?.kind !== 'capital' || !entry.country) return null;
+  if ((entry?.kind !== 'capital' && entry?.kind !== 'seat') || !entry.country) return null;
   return { name: entry.name, country: entry.country, tokenStart: words[0]!.i, tokenEnd: words[words.length - 1]!.i + 1 };
 }
 

@@ -133,7 +133,9 @@ export function datelineOf(line: { start: number; text: string }): Dateline | nu
   if (!capitals && groups.dash === ':') return null;
   // "EXCLUSIVE:", "UPDATE -", "FIX IS IN:": a kicker or a shouted phrase, not a place
   const words = place.split(/[ /-]+/);
-  if (words.some((w) => KICKER_WORDS.has(w.toUpperCase()))) return null;
+  // ("THE HAGUE (Reuters) -": a place that starts with "The", when a date or an agency frames it as a dateline)
+  const placeWords = framed && words.length === 2 && words[0] === 'THE' ? words.slice(1) : words;
+  if (placeWords.some((w) => KICKER_WORDS.has(w.toUpperCase()))) return null;
   if (groups.dash === ':' && words.length > 2) return null;
   const text = match[0].trimEnd();
   return { start: line.start, end: line.start + text.length, text, place, date: groups.date ?? null };

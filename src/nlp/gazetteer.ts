@@ -50,6 +50,8 @@ const EXTRA_CAPITALS: Record<string, string[]> = {
   CHN: ['Beijing', 'Peking'],
   IND: ['New Delhi', 'Delhi'],
   TUR: ['Ankara'],
+  // the seat of the Dutch government, where its ministries and its datelines are
+  NLD: ['The Hague'],
 };
 
 /** Seats of government and institutions that stand for their state. */
