@@ -237,3 +237,15 @@ test('positions said with "be": against, opposed to, in favour of, open to, not 
   assert.deepEqual(stance('Finland is not opposed to new sanctions on Belarus.'), ['Finland support sanctions on Belarus']);
   assert.deepEqual(stance('Portugal remains open to new sanctions on Belarus.'), ['Portugal support sanctions on Belarus']);
 });
+
+test('what someone is accused of is neither the accuser\'s act nor the accuser\'s position', () => {
+  const record = extractText('Liberal leader Anna Berg accused the Greens of blocking a deal that most voters wanted.');
+  assert.deepEqual(record.events.map((e) => e.type), ['ACCUSE'], JSON.stringify(record.events));
+  assert.deepEqual(record.stances, []);
+});
+
+test('"THE HAGUE (Wire) -" is a dateline of the Dutch seat of government', () => {
+  const record = extractText('Coalition talks stall\n\nTHE HAGUE (Polder Wire) - Prime Minister Joost Visser said on Friday that talks would resume.');
+  assert.ok(!record.actors.some((a) => /HAGUE/.test(a.name)), JSON.stringify(record.actors));
+  assert.equal(record.actors.find((a) => a.name === 'Joost Visser')?.country, 'NLD');
+});

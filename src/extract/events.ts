@@ -1313,6 +1313,11 @@ function isContent(ctx: Context, clause: Token): boolean {
       const sense = verb.upos === 'VERB' ? verbSense(ctx, verb) : null;
       if (sense !== null && sense !== 'light') return true;
     }
+    // (also with the of-clause hung on the accusing verb itself: "accused D66 of blocking a deal")
+    if (relation === 'advcl' && marks.some((m) => m === 'of' || m === 'for') && governor.upos === 'VERB' && ctx.children[governor.i]!.some((c) => c.deprel === 'obj' && c.i < current.i)) {
+      const sense = verbSense(ctx, governor);
+      if (sense !== null && sense !== 'light' && (sense.type === 'ACCUSE' || sense.type === 'THREATEN' || sense.type === 'REQUEST')) return true;
+    }
     // "blocked the highway, demanding lower taxes", "opened fire, killing nine": the participle belongs to the act
     if (relation === 'advcl' && current.xpos === 'VBG' && !ctx.children[current.i]!.some((c) => SUBJECTS.has(c.deprel))) {
       const governorSense = governor.upos === 'VERB' ? verbSense(ctx, governor) : null;

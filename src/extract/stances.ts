@@ -186,6 +186,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     // nor does a relative clause about someone unnamed ("operators that refuse to play by the rules"), nor
     // what would have happened ("a statement that would have endorsed the plan")
     if ((token.deprel === 'acl' && !toldThat(ctx, token)) || token.deprel === 'amod') return null;
+    // "accused D66 of blocking a deal": what someone is accused of is not the accuser's position
+    if (accusedOf(ctx, token)) return null;
     if (token.deprel === 'acl:relcl' && !ctx.index.mentions.some((m) => token.head >= m.tokenStart && token.head < m.tokenEnd)) return null;
     const aux = children[token.i]!.filter((c) => c.deprel.startsWith('aux')).map((c) => c.text.toLowerCase());
     if (aux.includes('would') && aux.includes('have')) return null;
@@ -229,6 +231,15 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     }
   }
   return null;
+}
+
+/** The clause of what an accusation, a blame or a criticism says someone did ("accused X of blocking ..."). */
+function accusedOf(ctx: Context, token: Token): boolean {
+  if (!/^(advcl|acl)$/.test(token.deprel) || token.head < 0) return false;
+  if (!ctx.children[token.i]!.some((c) => c.deprel === 'mark' && /^(of|for)$/i.test(c.text))) return false;
+  let governor = ctx.doc.tokens[token.head]!;
+  if (governor.upos !== 'VERB' && governor.head >= 0) governor = ctx.doc.tokens[governor.head]!;
+  return /^(accuse|blame|criticise|criticize|condemn|charge|fault|slam|denounce|rebuke|castigate|praise|thank|commend|credit)$/.test(verbLemmaOf(governor));
 }
 
 /** Positions said with "be": "is opposed to X", "is supportive of X", "is open to X" (adjective and preposition). */
