@@ -27,7 +27,12 @@ export class PerceptronTrainer {
 
   /** Adds current (non-averaged) weights of the given features into scores (not zeroed here). */
   addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
-    for (let i = 0; i < n; i++) {
+    this.addScoresFrom(feats, 0, n, scores);
+  }
+
+  /** Adds current (non-averaged) weights of feats[from], ..., feats[n - 1] into scores (not zeroed here). */
+  addScoresFrom(feats: ArrayLike<number>, from: number, n: number, scores: Float32Array | Float64Array): void {
+    for (let i = from; i < n; i++) {
       const r = this.rows.get(feats[i]!);
       if (r === undefined) continue;
       const k = r.k;
