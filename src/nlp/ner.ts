@@ -76,12 +76,13 @@ export function nerContext(words: readonly string[], xpos: readonly string[], ga
 }
 
 /**
- * How many of the first features of nerFeatures and of nerLabelFeatures depend on the word alone. A decoder with
- * fixed weights keeps, per word form, the scores after adding just those, and starts from a copy: the sums are
- * built in the same order either way, so the result is the same to the bit.
+ * How many of nerFeatures' first features depend on the word alone, and how many of nerLabelFeatures' first
+ * features are constant. A decoder with fixed weights keeps the emission scores after the former per word form,
+ * and the pair scores after the latter, and starts from a copy: the sums are built in the same order either way,
+ * so the result is the same to the bit. (Pair scores per word form would cost about 1 kB a word.)
  */
 export const NER_WORD_FEATS = 8;
-export const NER_WORD_LABEL_FEATS = 3;
+export const NER_CONST_LABEL_FEATS = 1;
 
 /**
  * Label-free features of word i: scored once per word against every class. Everything that depends on the
@@ -149,7 +150,7 @@ export function nerFeatures(c: NerContext, i: number, out: Int32Array): number {
 /**
  * Features of word i whose weights are kept per (previous label, label) pair rather than per label: one lookup
  * gives a whole transition table for that word, so exact search over the previous label costs no more lookups.
- * The first NER_WORD_LABEL_FEATS must stay a function of the word alone.
+ * The first NER_CONST_LABEL_FEATS must stay constant.
  */
 export function nerLabelFeatures(c: NerContext, i: number, out: Int32Array): number {
   const ctx = c.ctx;
@@ -178,8 +179,8 @@ export interface FeatureScorer {
   addScoresFrom(feats: ArrayLike<number>, from: number, n: number, scores: Float32Array | Float64Array): void;
 }
 
-/** Bound on the per-word score cache (about 1.2 kB a word). */
-const WORD_SCORES_MAX = 20_000;
+/** Bound on the per-word score cache (about 200 bytes a word). */
+const WORD_SCORES_MAX = 30_000;
 
 /** Reusable buffers for decoding, sized on demand. */
 export class NerDecoder {
@@ -189,8 +190,10 @@ export class NerDecoder {
   private back = new Int32Array(0);
   private delta: Float64Array;
   private next: Float64Array;
-  /** Word form -> emission and pair scores after its word-only features; null unless the weights are fixed. */
-  private readonly wordScores: Map<string, { emit: Float64Array; pairs: Float64Array }> | null;
+  /** Word form -> emission scores after its word-only features; null unless the weights are fixed. */
+  private readonly wordScores: Map<string, Float64Array> | null;
+  /** Pair scores after the constant first features of nerLabelFeatures, once computed (fixed weights only). */
+  private pairBias: Float64Array | null = null;
 
   /** With fixedWeights, decode must always be given the same two scorers, whose weights never change. */
   constructor(readonly nClasses: number, fixedWeights = false) {
@@ -223,26 +226,22 @@ export class NerDecoder {
         pairScorer.addScores(feats, nerLabelFeatures(c, i, feats), pairs);
       } else {
         const word = c.words[i]!;
-        let prefix = this.wordScores.get(word);
+        const prefix = this.wordScores.get(word);
         const ne = nerFeatures(c, i, feats);
         if (prefix === undefined) {
           scores.fill(0);
           emitScorer.addScoresFrom(feats, 0, NER_WORD_FEATS, scores);
-          const emit = scores.slice();
-          emitScorer.addScoresFrom(feats, NER_WORD_FEATS, ne, scores);
-          const np = nerLabelFeatures(c, i, feats);
-          pairs.fill(0);
-          pairScorer.addScoresFrom(feats, 0, NER_WORD_LABEL_FEATS, pairs);
-          prefix = { emit, pairs: pairs.slice() };
-          pairScorer.addScoresFrom(feats, NER_WORD_LABEL_FEATS, np, pairs);
           if (this.wordScores.size >= WORD_SCORES_MAX) this.wordScores.clear();
-          this.wordScores.set(word, prefix);
-        } else {
-          scores.set(prefix.emit);
-          emitScorer.addScoresFrom(feats, NER_WORD_FEATS, ne, scores);
-          pairs.set(prefix.pairs);
-          pairScorer.addScoresFrom(feats, NER_WORD_LABEL_FEATS, nerLabelFeatures(c, i, feats), pairs);
-        }
+          this.wordScores.set(word, scores.slice());
+        } else scores.set(prefix);
+        emitScorer.addScoresFrom(feats, NER_WORD_FEATS, ne, scores);
+        const np = nerLabelFeatures(c, i, feats);
+        if (this.pairBias === null) {
+          pairs.fill(0);
+          pairScorer.addScoresFrom(feats, 0, NER_CONST_LABEL_FEATS, pairs);
+          this.pairBias = pairs.slice();
+        } else pairs.set(this.pairBias);
+        pairScorer.addScoresFrom(feats, NER_CONST_LABEL_FEATS, np, pairs);
       }
       const base = i * nc;
       if (i === 0) {
