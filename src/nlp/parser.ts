@@ -132,13 +132,15 @@ export interface ParseInput {
   suf: Int32Array;
 }
 
-const tagHashes = new Map<string, number>();
+/** Tag -> hash, one map per seed (so no key string is built per word). */
+const tagHashes = new Map<number, Map<string, number>>();
 function th(t: string, seed: number): number {
-  const key = seed + ':' + t;
-  let h = tagHashes.get(key);
+  let bySeed = tagHashes.get(seed);
+  if (bySeed === undefined) tagHashes.set(seed, (bySeed = new Map()));
+  let h = bySeed.get(t);
   if (h === undefined) {
     h = hashString(t, seed);
-    tagHashes.set(key, h);
+    bySeed.set(t, h);
   }
   return h;
 }
