@@ -26,6 +26,12 @@ export function addGazetteerEntities(text: string, tokens: Token[], modelEntitie
   const gaz = gazetteer();
   const found: Entity[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // Every surface tried below starts with the first characters of token i.
+    const first = tokens[i]!;
+    if (first.end > first.start && !gaz.mayStart(text.slice(first.start, Math.min(first.end, first.start + 3)))) {
+      i++;
+      continue;
+    }
     let matched = 0;
     for (let n = Math.min(gaz.maxWords + 1, tokens.length - i); n >= 1; n--) {
       const last = tokens[i + n - 1]!;

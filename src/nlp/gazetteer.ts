@@ -137,6 +137,11 @@ export interface Gazetteer {
   lookup(surface: string): GazetteerEntry | undefined;
   /** Longest number of whitespace-separated words of any entry, for greedy matching. */
   maxWords: number;
+  /**
+   * Whether some entry begins with prefix (one to three characters): false means no surface starting with these
+   * characters can be found, so a caller can skip its lookups there.
+   */
+  mayStart(prefix: string): boolean;
   /** Common English name of a country code. */
   countryName(alpha3: string): string | undefined;
 }
@@ -212,9 +217,12 @@ export function gazetteer(): Gazetteer {
   }
   let maxWords = 1;
   for (const key of table.keys()) maxWords = Math.max(maxWords, key.split(/\s+/).length);
+  const starts = new Set<string>();
+  for (const key of table.keys()) for (let len = 1; len <= 3 && len <= key.length; len++) starts.add(key.slice(0, len));
   cached = {
     lookup: (surface) => table.get(surface),
     maxWords,
+    mayStart: (prefix) => starts.has(prefix),
     countryName: (alpha3) => names.get(alpha3),
   };
   return cached;

@@ -34,6 +34,7 @@ const GAZ_NONE = hashString('<NOGAZ>', 33);
 
 /** Per-sentence inputs for feature extraction (two padding slots each side). */
 export interface NerContext {
+  words: readonly string[];
   ctx: Int32Array[];
   xpos: Int32Array;
   gaz: Int32Array;
@@ -71,12 +72,22 @@ export function nerContext(words: readonly string[], xpos: readonly string[], ga
     }
   }
   const caps = alpha >= 3 && capWords / alpha > 0.7 ? 1 : 0;
-  return { ctx, xpos: xp, gaz, gazl, caps };
+  return { words, ctx, xpos: xp, gaz, gazl, caps };
 }
 
 /**
+ * How many of nerFeatures' first features depend on the word alone, and how many of nerLabelFeatures' first
+ * features are constant. A decoder with fixed weights keeps the emission scores after the former per word form,
+ * and the pair scores after the latter, and starts from a copy: the sums are built in the same order either way,
+ * so the result is the same to the bit. (Pair scores per word form would cost about 1 kB a word.)
+ */
+export const NER_WORD_FEATS = 8;
+export const NER_CONST_LABEL_FEATS = 1;
+
+/**
  * Label-free features of word i: scored once per word against every class. Everything that depends on the
- * previous label is in nerLabelFeatures, so that decoding can search over label sequences exactly.
+ * previous label is in nerLabelFeatures, so that decoding can search over label sequences exactly. The first
+ * NER_WORD_FEATS must stay a function of the word alone.
  */
 export function nerFeatures(c: NerContext, i: number, out: Int32Array): number {
   const ctx = c.ctx;
@@ -139,6 +150,7 @@ export function nerFeatures(c: NerContext, i: number, out: Int32Array): number {
 /**
  * Features of word i whose weights are kept per (previous label, label) pair rather than per label: one lookup
  * gives a whole transition table for that word, so exact search over the previous label costs no more lookups.
+ * The first NER_CONST_LABEL_FEATS must stay constant.
  */
 export function nerLabelFeatures(c: NerContext, i: number, out: Int32Array): number {
   const ctx = c.ctx;
@@ -164,7 +176,11 @@ export const pairIndex = (nClasses: number, prev: number, c: number): number => 
 /** Anything that adds feature weights into a score vector: the stored table, or the trainer's live weights. */
 export interface FeatureScorer {
   addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void;
+  addScoresFrom(feats: ArrayLike<number>, from: number, n: number, scores: Float32Array | Float64Array): void;
 }
+
+/** Bound on the per-word score cache (about 200 bytes a word). */
+const WORD_SCORES_MAX = 30_000;
 
 /** Reusable buffers for decoding, sized on demand. */
 export class NerDecoder {
@@ -174,8 +190,14 @@ export class NerDecoder {
   private back = new Int32Array(0);
   private delta: Float64Array;
   private next: Float64Array;
+  /** Word form -> emission scores after its word-only features; null unless the weights are fixed. */
+  private readonly wordScores: Map<string, Float64Array> | null;
+  /** Pair scores after the constant first features of nerLabelFeatures, once computed (fixed weights only). */
+  private pairBias: Float64Array | null = null;
 
-  constructor(readonly nClasses: number) {
+  /** With fixedWeights, decode must always be given the same two scorers, whose weights never change. */
+  constructor(readonly nClasses: number, fixedWeights = false) {
+    this.wordScores = fixedWeights ? new Map() : null;
     this.scores = new Float64Array(nClasses);
     this.pairs = new Float64Array((nClasses + 1) * nClasses);
     this.delta = new Float64Array(nClasses);
@@ -197,10 +219,30 @@ export class NerDecoder {
     let delta = this.delta;
     let next = this.next;
     for (let i = 0; i < n; i++) {
-      scores.fill(0);
-      emitScorer.addScores(feats, nerFeatures(c, i, feats), scores);
-      pairs.fill(0);
-      pairScorer.addScores(feats, nerLabelFeatures(c, i, feats), pairs);
+      if (this.wordScores === null) {
+        scores.fill(0);
+        emitScorer.addScores(feats, nerFeatures(c, i, feats), scores);
+        pairs.fill(0);
+        pairScorer.addScores(feats, nerLabelFeatures(c, i, feats), pairs);
+      } else {
+        const word = c.words[i]!;
+        const prefix = this.wordScores.get(word);
+        const ne = nerFeatures(c, i, feats);
+        if (prefix === undefined) {
+          scores.fill(0);
+          emitScorer.addScoresFrom(feats, 0, NER_WORD_FEATS, scores);
+          if (this.wordScores.size >= WORD_SCORES_MAX) this.wordScores.clear();
+          this.wordScores.set(word, scores.slice());
+        } else scores.set(prefix);
+        emitScorer.addScoresFrom(feats, NER_WORD_FEATS, ne, scores);
+        const np = nerLabelFeatures(c, i, feats);
+        if (this.pairBias === null) {
+          pairs.fill(0);
+          pairScorer.addScoresFrom(feats, 0, NER_CONST_LABEL_FEATS, pairs);
+          this.pairBias = pairs.slice();
+        } else pairs.set(this.pairBias);
+        pairScorer.addScoresFrom(feats, NER_CONST_LABEL_FEATS, np, pairs);
+      }
       const base = i * nc;
       if (i === 0) {
         for (let k = 0; k < nc; k++) {
@@ -271,7 +313,7 @@ export class Recogniser {
     readonly gazetteerEntries: Array<[string, GazType]>,
     readonly pairWeights: WeightTable,
   ) {
-    this.decoder = new NerDecoder(classes.length);
+    this.decoder = new NerDecoder(classes.length, true);
     this.gazetteer = new GazetteerMatcher(gazetteerEntries);
   }
 

@@ -132,13 +132,15 @@ export interface ParseInput {
   suf: Int32Array;
 }
 
-const tagHashes = new Map<string, number>();
+/** Tag -> hash, one map per seed (so no key string is built per word). */
+const tagHashes = new Map<number, Map<string, number>>();
 function th(t: string, seed: number): number {
-  const key = seed + ':' + t;
-  let h = tagHashes.get(key);
+  let bySeed = tagHashes.get(seed);
+  if (bySeed === undefined) tagHashes.set(seed, (bySeed = new Map()));
+  let h = bySeed.get(t);
   if (h === undefined) {
     h = hashString(t, seed);
-    tagHashes.set(key, h);
+    bySeed.set(t, h);
   }
   return h;
 }
@@ -171,6 +173,16 @@ const dist = (a: number, b: number): number => {
   return d <= 0 ? 0 : d < 5 ? d : d < 10 ? 5 : 6;
 };
 
+/**
+ * How many of parseFeatures' first features depend on nothing but the word and tag of s0 (always on the stack
+ * when a move is scored), and of labelFeatures' first features on nothing but the direction and the dependent's
+ * word and tag. The parser keeps the scores after just those in small caches and starts from a copy: the sums are
+ * built in the same order either way, so the parse is the same to the bit.
+ */
+export const MOVE_S0_FEATS = 4;
+export const LABEL_DEP_FEATS = 3;
+
+/** Move features; the first MOVE_S0_FEATS must stay a function of s0's word and tag (x.w, x.p) alone. */
 export function parseFeatures(x: ParseInput, st: ParseState, labelHashes: Int32Array, out: Int32Array): number {
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1]! : -1;
@@ -306,7 +318,10 @@ export function parseFeatures(x: ParseInput, st: ParseState, labelHashes: Int32A
   return n;
 }
 
-/** Features for labelling the arc head -> dep (dir 1 = left arc, dependent before head; 2 = right arc). */
+/**
+ * Features for labelling the arc head -> dep (dir 1 = left arc, dependent before head; 2 = right arc). The first
+ * LABEL_DEP_FEATS must stay a function of dir and the dependent's word and tag (x.w, x.p) alone.
+ */
 export function labelFeatures(x: ParseInput, st: ParseState, head: number, dep: number, dir: number, labelHashes: Int32Array, out: Int32Array): number {
   const L = (i: number): number => (i < 0 || st.labels[i]! < 0 ? NONE_L : labelHashes[st.labels[i]!]!);
   const P = (i: number): number => (i < 0 ? NONE_P : x.p[i]!);
@@ -406,6 +421,10 @@ function forcedMove(st: ParseState): number {
   return -1;
 }
 
+/** Entries of the parser's prefix-score caches (powers of two). */
+const MOVE_CACHE = 4096;
+const LABEL_CACHE = 1024;
+
 /** Factored model: one perceptron chooses the move (shift/left/right), a second labels each new arc. */
 export class Parser {
   readonly nLabels: number;
@@ -415,12 +434,23 @@ export class Parser {
   private readonly moveScores = new Float32Array(3);
   private readonly labelScores: Float32Array;
   private readonly state = new ParseState();
+  /**
+   * Direct-mapped caches of prefix scores (see MOVE_S0_FEATS and LABEL_DEP_FEATS): per entry the identifying
+   * hashes (word, tag; and direction for labels), a filled flag, and the scores.
+   */
+  private readonly moveKeys = new Int32Array(MOVE_CACHE * 2);
+  private readonly moveFilled = new Uint8Array(MOVE_CACHE);
+  private readonly movePrefix = new Float32Array(MOVE_CACHE * 3);
+  private readonly labelKeys = new Int32Array(LABEL_CACHE * 3);
+  private readonly labelFilled = new Uint8Array(LABEL_CACHE);
+  private readonly labelPrefix: Float32Array;
 
   constructor(readonly moves: WeightTable, readonly labeller: WeightTable, readonly labels: string[]) {
     this.nLabels = labels.length;
     this.rootLabel = labels.indexOf('root');
     this.labelHashes = Int32Array.from(labels.map((l) => hashString(l, 58)));
     this.labelScores = new Float32Array(labels.length);
+    this.labelPrefix = new Float32Array(LABEL_CACHE * labels.length);
   }
 
   get size(): number {
@@ -439,8 +469,23 @@ export class Parser {
     if (head === x.n) return this.rootLabel;
     const nf = labelFeatures(x, st, head, dep, dir, this.labelHashes, this.feats);
     const sc = this.labelScores;
-    sc.fill(0);
-    this.labeller.addScores(this.feats, nf, sc);
+    const dw = x.w[dep]!;
+    const dp = x.p[dep]!;
+    const e = mix3(dir, dw, dp) & (LABEL_CACHE - 1);
+    const nl = sc.length;
+    const keys = this.labelKeys;
+    if (this.labelFilled[e] === 1 && keys[3 * e] === dir && keys[3 * e + 1] === dw && keys[3 * e + 2] === dp) {
+      sc.set(this.labelPrefix.subarray(e * nl, e * nl + nl));
+    } else {
+      sc.fill(0);
+      this.labeller.addScoresFrom(this.feats, 0, LABEL_DEP_FEATS, sc);
+      this.labelPrefix.set(sc, e * nl);
+      keys[3 * e] = dir;
+      keys[3 * e + 1] = dw;
+      keys[3 * e + 2] = dp;
+      this.labelFilled[e] = 1;
+    }
+    this.labeller.addScoresFrom(this.feats, LABEL_DEP_FEATS, nf, sc);
     let best = -1;
     for (let l = 0; l < sc.length; l++) {
       if (l === this.rootLabel) continue;
@@ -458,8 +503,28 @@ export class Parser {
       let move = forcedMove(st);
       if (move < 0) {
         const nf = parseFeatures(x, st, this.labelHashes, this.feats);
-        this.moveScores.fill(0);
-        this.moves.addScores(this.feats, nf, this.moveScores);
+        const ms = this.moveScores;
+        const s0 = st.stack[st.sp - 1]!;
+        const w = x.w[s0]!;
+        const p = x.p[s0]!;
+        const e = x.wp[s0]! & (MOVE_CACHE - 1);
+        const keys = this.moveKeys;
+        const prefix = this.movePrefix;
+        if (this.moveFilled[e] === 1 && keys[2 * e] === w && keys[2 * e + 1] === p) {
+          ms[0] = prefix[3 * e]!;
+          ms[1] = prefix[3 * e + 1]!;
+          ms[2] = prefix[3 * e + 2]!;
+        } else {
+          ms.fill(0);
+          this.moves.addScoresFrom(this.feats, 0, MOVE_S0_FEATS, ms);
+          prefix[3 * e] = ms[0]!;
+          prefix[3 * e + 1] = ms[1]!;
+          prefix[3 * e + 2] = ms[2]!;
+          keys[2 * e] = w;
+          keys[2 * e + 1] = p;
+          this.moveFilled[e] = 1;
+        }
+        this.moves.addScoresFrom(this.feats, MOVE_S0_FEATS, nf, ms);
         move = bestMove(st, this.moveScores);
       }
       let label = -1;

@@ -27,7 +27,12 @@ export class PerceptronTrainer {
 
   /** Adds current (non-averaged) weights of the given features into scores (not zeroed here). */
   addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
-    for (let i = 0; i < n; i++) {
+    this.addScoresFrom(feats, 0, n, scores);
+  }
+
+  /** Adds current (non-averaged) weights of feats[from], ..., feats[n - 1] into scores (not zeroed here). */
+  addScoresFrom(feats: ArrayLike<number>, from: number, n: number, scores: Float32Array | Float64Array): void {
+    for (let i = from; i < n; i++) {
       const r = this.rows.get(feats[i]!);
       if (r === undefined) continue;
       const k = r.k;
@@ -197,10 +202,18 @@ export class WeightTable {
 
   /** Adds the weights of the features into scores (not zeroed here). */
   addScores(feats: ArrayLike<number>, n: number, scores: Float32Array | Float64Array): void {
+    this.addScoresFrom(feats, 0, n, scores);
+  }
+
+  /**
+   * Adds the weights of feats[from], ..., feats[n - 1] into scores, in that order (not zeroed here). Scores built
+   * from a saved prefix sum continue exactly as if the first features had just been added.
+   */
+  addScoresFrom(feats: ArrayLike<number>, from: number, n: number, scores: Float32Array | Float64Array): void {
     if (this.dense !== null) {
       const dense = this.dense;
       const nc = this.nClasses;
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const s = this.find(feats[i]!);
         if (s < 0) continue;
         const base = s * nc;
@@ -212,7 +225,7 @@ export class WeightTable {
       const slotPacked = this.slotPacked;
       const slotScale = this.slotScale;
       const packed = this.packed;
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < n; i++) {
         const s = this.find(feats[i]!);
         if (s < 0) continue;
         const startLen = slotPacked[2 * s]!;
@@ -227,7 +240,7 @@ export class WeightTable {
     }
     const range = this.slotRange;
     const e = this.entries;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const s = this.find(feats[i]!);
       if (s < 0) continue;
       const end = 2 * range[2 * s + 1]!;

@@ -24,7 +24,17 @@ export function sentenceAttrs(words: readonly string[]): Int32Array[] {
   return ctx;
 }
 
-/** Fills out with the feature keys for word i given the two previous predicted classes; returns the count. */
+/**
+ * How many of tagFeatures' first features depend on the word alone (not on its neighbours or the previous tags).
+ * The tagger keeps, per word form, the scores after adding just those, and starts from a copy: the sum is built
+ * in the same order either way, so the result is the same to the bit.
+ */
+export const TAG_WORD_FEATS = 12;
+
+/**
+ * Fills out with the feature keys for word i given the two previous predicted classes; returns the count. The
+ * first TAG_WORD_FEATS must stay a function of the word alone.
+ */
 export function tagFeatures(ctx: Int32Array[], amb: Int32Array, i: number, p1: number, p2: number, out: Int32Array): number {
   const w = ctx[i + 2]!;
   const m1 = ctx[i + 1]!;
@@ -111,11 +121,16 @@ export class AmbiguityLexicon {
 
 export const UNKNOWN_AMB = 0x2f6e1d3b;
 
+/** Bound on the per-word score cache (about 430 bytes a word with the committed model). */
+const WORD_SCORES_MAX = 30_000;
+
 export class Tagger {
   readonly upos: string[];
   readonly xpos: string[];
   private readonly feats = new Int32Array(MAX_TAG_FEATS);
   private readonly scores: Float32Array;
+  /** Word form -> scores after its first TAG_WORD_FEATS features (see there). */
+  private readonly wordScores = new Map<string, Float32Array>();
 
   readonly lemmatizer: Lemmatizer;
   /** Frequent words that (almost) always take one class: exact-form hash -> class, skipping the classifier. */
@@ -161,8 +176,15 @@ export class Tagger {
         continue;
       }
       const nf = tagFeatures(ctx, amb, i, p1, p2, this.feats);
-      scores.fill(0);
-      this.weights.addScores(this.feats, nf, scores);
+      const word = words[i]!;
+      const prefix = this.wordScores.get(word);
+      if (prefix === undefined) {
+        scores.fill(0);
+        this.weights.addScoresFrom(this.feats, 0, TAG_WORD_FEATS, scores);
+        if (this.wordScores.size >= WORD_SCORES_MAX) this.wordScores.clear();
+        this.wordScores.set(word, scores.slice());
+      } else scores.set(prefix);
+      this.weights.addScoresFrom(this.feats, TAG_WORD_FEATS, nf, scores);
       let best = 0;
       for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c;
       out[i] = best;
