@@ -249,3 +249,13 @@ test('"THE HAGUE (Wire) -" is a dateline of the Dutch seat of government', () =>
   assert.ok(!record.actors.some((a) => /HAGUE/.test(a.name)), JSON.stringify(record.actors));
   assert.equal(record.actors.find((a) => a.name === 'Joost Visser')?.country, 'NLD');
 });
+
+test('"Its president, NAME, said" is the named person, not an earlier president; a home country among several is the home one', () => {
+  const record = extractText('Cross-border force\n\nACCRA (Gulf Wire) - Ghana will send 300 police officers to Liberia next month, President John Mahama announced on Tuesday.\n\n' +
+    "Liberia's senate welcomed the decision. Its president, Nyonblee Karnga-Lawrence, said the officers would help secure the border.");
+  const said = record.quotes.find((q) => q.cue?.text === 'said');
+  assert.equal(nameOf(record, said?.speaker ?? null), 'Nyonblee Karnga-Lawrence', JSON.stringify(record.quotes));
+  assert.equal(record.actors.find((a) => a.name === 'John Mahama')?.country, 'GHA');
+  const welcomed = record.quotes.find((q) => q.cue?.text === 'welcomed');
+  assert.equal(nameOf(record, welcomed?.speaker ?? null), 'Liberia');
+});

@@ -235,7 +235,8 @@ function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<E
       if (entry?.country && (entry.kind === 'country' || entry.kind === 'demonym')) named.add(entry.country);
     }
     if (named.size === 1) draft.country = [...named][0]!;
-    else if (named.size === 0 && home) draft.country = home;
+    // ("NAIROBI - Kenya will deploy officers to Haiti, President William Ruto announced": of several, the home one)
+    else if (home && (named.size === 0 || named.has(home))) draft.country = home;
   }
 }
 
@@ -375,6 +376,8 @@ function findNominalMentions(doc: Doc, drafts: Draft[], isIgnored: (s: { start: 
   for (const head of doc.tokens) {
     const headWord = head.text.toLowerCase();
     if (!ROLE_HEADS.has(headWord) || taken.has(head.i) || isIgnored(head) || /^\p{Lu}/u.test(doc.tokens[head.i + 1]?.text ?? '')) continue;
+    // ("Its president, Leslie Voltaire, said": the name in apposition says who it is)
+    if (doc.tokens[head.i + 1]?.text === ',' && doc.entities.some((e) => e.label === 'PER' && e.tokenStart === head.i + 2)) continue;
     // walk left over modifiers to the determiner, possessive or country word that opens the phrase
     let k = head.i - 1;
     const words: string[] = [headWord];
