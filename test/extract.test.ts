@@ -259,3 +259,10 @@ test('"Its president, NAME, said" is the named person, not an earlier president;
   const welcomed = record.quotes.find((q) => q.cue?.text === 'welcomed');
   assert.equal(nameOf(record, welcomed?.speaker ?? null), 'Liberia');
 });
+
+test('a country an office holder acts on is not where they hold office, and an envoy in a datelined report may be a visitor', () => {
+  const record = extractText('Talks in Caracas\n\nCARACAS (Andes Wire) - Opposition leader Maria Rojas urged the US not to ease pressure on the government.\n\n' +
+    'Tom Baker, the envoy, flew out of Caracas on Friday.');
+  assert.equal(record.actors.find((a) => a.name === 'Maria Rojas')?.country, 'VEN');
+  assert.equal(record.actors.find((a) => a.name === 'Tom Baker')?.country, null);
+});

@@ -228,15 +228,24 @@ function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<E
     if (entities.some((e) => e.label === 'ORG' && (e.tokenEnd === opener || (e.tokenStart >= opener && e.tokenEnd <= entity.tokenStart)))) continue;
     const sentence = doc.sentences[doc.tokens[entity.tokenStart]!.sentence]!;
     const named = new Set<string>();
-    // (countries and demonyms, not seats of government: "the Kremlin's playbook" says nothing of where one holds office)
+    // (countries that act in the sentence, as a subject or the owner of one: "urged the US not to ease pressure"
+    // names whom she urged, not where she holds office; and not seats of government: "the Kremlin's playbook")
+    const acting = (k: number) => {
+      const t = doc.tokens[k]!;
+      const head = t.deprel === 'nmod:poss' || t.deprel === 'amod' || t.deprel === 'compound' ? doc.tokens[t.head] : t;
+      return !!head && /^nsubj/.test(head.deprel);
+    };
     for (const e of entities) {
       if (e.tokenStart < sentence.tokenStart || e.tokenEnd > sentence.tokenEnd || inTitle(e.tokenStart)) continue;
+      if (!doc.tokens.slice(e.tokenStart, e.tokenEnd).some((t) => acting(t.i))) continue;
       const entry = gaz.lookup(e.text.replace(/['’]s$/, ''));
       if (entry?.country && (entry.kind === 'country' || entry.kind === 'demonym')) named.add(entry.country);
     }
+    // an envoy or an ambassador in a report from one capital is as often a visitor as a host
+    const visiting = draft.roles.some((r) => /\b(envoy|ambassador|delegate|emissary|mediator|negotiator|observer|rapporteur|commissioner)\b/i.test(r));
     if (named.size === 1) draft.country = [...named][0]!;
     // ("NAIROBI - Kenya will deploy officers to Haiti, President William Ruto announced": of several, the home one)
-    else if (home && (named.size === 0 || named.has(home))) draft.country = home;
+    else if (home && !visiting && (named.size === 0 || named.has(home))) draft.country = home;
   }
 }
 
