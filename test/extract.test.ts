@@ -266,3 +266,8 @@ test('a country an office holder acts on is not where they hold office, and an e
   assert.equal(record.actors.find((a) => a.name === 'Maria Rojas')?.country, 'VEN');
   assert.equal(record.actors.find((a) => a.name === 'Tom Baker')?.country, null);
 });
+
+test('urging someone not to ease a measure supports the measure', () => {
+  const record = extractText('Opposition leader Ana Ruiz urged the European Union not to lift sanctions on Nicaragua.');
+  assert.deepEqual(record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`), ['Ana Ruiz support sanctions on Nicaragua']);
+});

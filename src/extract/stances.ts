@@ -616,7 +616,8 @@ const UNDOING = new Set(['lift', 'end', 'scrap', 'drop', 'abandon', 'remove', 'c
 /** Whether what a position is about is undoing something ("urged the bloc to lift its sanctions"). */
 function undoes(ctx: Context, frame: Frame): boolean {
   const inPhrase = new Set(frame.phrase.map((t) => t.i));
-  return frame.phrase.some((t) => (t.upos === 'VERB' || /ing$/i.test(t.text)) && UNDOING.has(verbLemmaOf(t)) &&
+  // ("urged the US not to ease pressure": undoing that is itself denied undoes nothing)
+  return frame.phrase.some((t) => (t.upos === 'VERB' || /ing$/i.test(t.text)) && UNDOING.has(verbLemmaOf(t)) && !negated(ctx, t) &&
     ctx.children[t.i]!.some((c) => c.deprel === 'obj' && inPhrase.has(c.i)));
 }
 
