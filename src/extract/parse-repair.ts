@@ -753,6 +753,19 @@ const ASKING = new Set(['urge', 'ask', 'tell', 'call', 'press', 'order', 'encour
  */
 function infinitiveOfAskedReadAsModifier(tokens: Token[], words: Token[]): boolean {
   let done = false;
+  // ("urged the EU not to lift sanctions": the same infinitive read as an adverbial clause of the verb of asking)
+  for (const infinitive of words) {
+    if (infinitive.deprel !== 'advcl' || infinitive.upos !== 'VERB' || tokens[infinitive.i - 1]?.text.toLowerCase() !== 'to') continue;
+    const verb = tokens[infinitive.head]!;
+    const asked = words.find((w) => w.head === verb.i && /^i?obj$/.test(w.deprel) && w.i < infinitive.i);
+    if (!asked || verb.upos !== 'VERB' || !ASKING.has(verb.lemma.toLowerCase())) continue;
+    if (words.some((w) => w.head === verb.i && /^(xcomp|ccomp)$/.test(w.deprel))) continue;
+    // nothing between the one asked and the infinitive but "not" and "to"
+    const lastAsked = Math.max(...words.filter((w) => w.i >= asked.i && w.i < infinitive.i && inside(words, w, asked)).map((w) => w.i));
+    if (words.some((w) => w.i > lastAsked && w.i < infinitive.i - 1 && !/^(not|never)$/i.test(w.text))) continue;
+    relink(infinitive, verb.i, 'xcomp');
+    done = true;
+  }
   for (const infinitive of words) {
     if (infinitive.deprel !== 'acl' || infinitive.upos !== 'VERB' || tokens[infinitive.i - 1]?.text.toLowerCase() !== 'to') continue;
     const asked = tokens[infinitive.head]!;
