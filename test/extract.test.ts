@@ -271,3 +271,8 @@ test('urging someone not to ease a measure supports the measure', () => {
   const record = extractText('Opposition leader Ana Ruiz urged the European Union not to lift sanctions on Nicaragua.');
   assert.deepEqual(record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`), ['Ana Ruiz support sanctions on Nicaragua']);
 });
+
+test('"the proposal" is the plan the article last named with what it would do', () => {
+  const record = extractText('Nordic ministers discussed a plan to build a joint Arctic radar network on Monday.\n\nNorwegian Defence Minister Tore Sandvik backed the proposal.');
+  assert.deepEqual(record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`), ['Tore Sandvik support plan to build joint Arctic radar']);
+});

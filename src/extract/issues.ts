@@ -153,7 +153,9 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
       const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');
       const lastContent = lastNoun > 0 ? lastNoun : after.length === 2 && after[0]!.text.toLowerCase() === 'to' && after[1]!.upos === 'VERB' ? 1 : -1;
       if (lastContent > 0) {
-        const label = [words[aboutPlan[0]!.at]!.text.toLowerCase(), ...after.slice(0, lastContent + 1).map((w) => (w.upos === 'PROPN' ? w.text : w.text.toLowerCase()))].join(' ');
+        // (a name or a nationality keeps its capital: "plan to use frozen Russian assets")
+        const cased = (w: IssueWord) => (w.upos === 'PROPN' || w.actor || (/^\p{Lu}\p{Ll}/u.test(w.text) && w.upos === 'ADJ') ? w.text : w.text.toLowerCase());
+        const label = [words[aboutPlan[0]!.at]!.text.toLowerCase(), ...after.slice(0, lastContent + 1).map(cased)].join(' ');
         return { label, id: `issue:${slug(label)}` };
       }
     }

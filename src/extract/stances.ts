@@ -142,6 +142,14 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
     const [label, id] = [...substances][0]!;
     for (const s of found) if (s.issue === 'plan') Object.assign(s, { issue: label, issueId: id });
   }
+  // "the proposal", "the plan" otherwise: the plan the article last named with what it would do ("a plan to lend
+  // Ukraine 140 billion euros ... Merz backed the proposal")
+  const named = namedPlans(ctx, isIgnored);
+  for (const s of found) {
+    if (s.issue !== 'plan') continue;
+    const before = named.filter((p) => p.start < s.evidence.start).at(-1);
+    if (before) Object.assign(s, { issue: before.label, issueId: before.id });
+  }
   // "the sanctions" in an article about sanctions on one country are those sanctions
   const placedAs = new Map<string, Map<string, string>>();
   for (const s of found) if (s.unplaced) placedAs.set(s.unplaced, (placedAs.get(s.unplaced) ?? new Map()).set(s.issue, s.issueId));
@@ -527,6 +535,18 @@ function insideCondition(ctx: Context, clause: Token): boolean {
     t = ctx.doc.tokens[t.head]!;
   }
   return false;
+}
+
+/** Plans named with what they are about or would do, in text order: "a plan to lend Ukraine 140 billion euros". */
+function namedPlans(ctx: Context, isIgnored: (t: Token) => boolean): Array<{ start: number; label: string; id: string }> {
+  const out: Array<{ start: number; label: string; id: string }> = [];
+  for (const token of ctx.doc.tokens) {
+    if (!/^(plan|proposal|initiative|scheme|offer|package)$/i.test(token.text) || token.upos !== 'NOUN' || isIgnored(token)) continue;
+    const phrase = subtree(ctx, token, LEFT_OUT).sort((a, b) => a.i - b.i).filter((t) => t.i >= token.i).slice(0, 12);
+    const issue = issueLabel(phrase.map((t) => ({ text: t.text, upos: t.upos })));
+    if (issue && issue.label !== 'plan') out.push({ start: token.start, label: issue.label, id: issue.id });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
