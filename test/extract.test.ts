@@ -276,3 +276,11 @@ test('"the proposal" is the plan the article last named with what it would do', 
   const record = extractText('Nordic ministers discussed a plan to build a joint Arctic radar network on Monday.\n\nNorwegian Defence Minister Tore Sandvik backed the proposal.');
   assert.deepEqual(record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`), ['Tore Sandvik support plan to build joint Arctic radar']);
 });
+
+test('calling on someone to lift a ban opposes the ban; a state agency speaks for its state', () => {
+  const record = extractText("Seoul's trade ministry said exports could resume in March.\n\nKorean Trade Minister Ahn Dukgeun called on Beijing to lift all remaining restrictions on Korean films.");
+  const stances = record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`);
+  assert.ok(stances.some((s) => /^Ahn Dukgeun oppose .*restrictions/.test(s)), stances.join(' | '));
+  const agency = extractText("China's customs agency said imports could restart in May.");
+  assert.equal(nameOf(agency, agency.quotes[0]?.speaker ?? null), 'China');
+});

@@ -744,7 +744,7 @@ function openingPhraseReadAsSubject(tokens: Token[], words: Token[]): boolean {
 }
 
 /** Verbs that ask or make someone do something: what they ask for is an infinitive after the one asked. */
-const ASKING = new Set(['urge', 'ask', 'tell', 'call', 'press', 'order', 'encourage', 'invite', 'advise', 'persuade', 'force',
+const ASKING = new Set(['urge', 'ask', 'tell', 'call', 'appeal', 'press', 'order', 'encourage', 'invite', 'advise', 'persuade', 'force',
   'pressure', 'push', 'instruct', 'direct', 'request', 'implore', 'beg', 'exhort', 'allow', 'permit', 'authorise', 'authorize']);
 
 /**
@@ -757,7 +757,9 @@ function infinitiveOfAskedReadAsModifier(tokens: Token[], words: Token[]): boole
   for (const infinitive of words) {
     if (infinitive.deprel !== 'advcl' || infinitive.upos !== 'VERB' || tokens[infinitive.i - 1]?.text.toLowerCase() !== 'to') continue;
     const verb = tokens[infinitive.head]!;
-    const asked = words.find((w) => w.head === verb.i && /^i?obj$/.test(w.deprel) && w.i < infinitive.i);
+    // (the one asked is the object, or, after "call on" or "appeal to", the oblique: "called on Beijing to lift")
+    const asked = words.find((w) => w.head === verb.i && w.i < infinitive.i && (/^i?obj$/.test(w.deprel) ||
+      (w.deprel === 'obl' && words.some((c) => c.head === w.i && c.deprel === 'case' && /^(on|upon|to)$/i.test(c.text)) && /^(call|appeal)$/.test(verb.lemma.toLowerCase()))));
     if (!asked || verb.upos !== 'VERB' || !ASKING.has(verb.lemma.toLowerCase())) continue;
     if (words.some((w) => w.head === verb.i && /^(xcomp|ccomp)$/.test(w.deprel))) continue;
     // nothing between the one asked and the infinitive but "not" and "to"

@@ -29,6 +29,8 @@ function verbs(polarity: Polarity, lemmas: string, particle?: string): void {
 }
 verbs('support', 'support back welcome endorse favour favor prefer defend propose suggest urge advocate champion praise hail applaud accept approve ratify sign recommend want need require seek demand participate appoint');
 verbs('support', 'call push press argue', 'for');
+// "called on Beijing to lift the ban": what the one called on is to do (governedBy takes the infinitive)
+verbs('support', 'call appeal', 'on');
 verbs('support', 'insist', 'on');
 verbs('support', 'stand', 'behind');
 verbs('support', 'agree', 'to');
@@ -389,7 +391,8 @@ function governedBy(ctx: Context, verb: Token, particle: string | undefined): To
     (addressee ? kids.find((c) => c.deprel === 'advcl' && c.i > addressee.i && infinitive(c) && subtree(ctx, addressee, LEFT_OUT).at(-1)!.i + 2 === c.i) : undefined) ??
     (addressee ? ctx.children[addressee.i]!.find((c) => c.deprel === 'acl' && infinitive(c)) : undefined);
   const object = addressee && content ? undefined : kids.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') ?? kids.find((c) => c.deprel === 'nsubj:pass');
-  const byParticle = particle ? kids.find((c) => (c.deprel.startsWith('obl') || c.deprel === 'obj') && caseOf(ctx, c) === particle) : undefined;
+  // ("called on Beijing to lift": the one called on is the addressee when an infinitive says what they are to do)
+  const byParticle = particle && !(particle === 'on' && content) ? kids.find((c) => (c.deprel.startsWith('obl') || c.deprel === 'obj') && caseOf(ctx, c) === particle) : undefined;
   const head = byParticle ?? object;
   if (head) {
     // "accept NATO forces in Ukraine": a place hung on the verb still belongs to what is accepted
