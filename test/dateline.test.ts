@@ -64,7 +64,8 @@ test('a dateline is parsed apart from the sentence it opens, so the sentence kee
 });
 
 test('a state body named alone in a datelined report belongs to the state it was filed from', () => {
-  const text = 'Arrests after march\n\nBUCHAREST (Danube Wire) - Police detained six activists outside parliament on Friday, the interior ministry said.';
+  const text = 'Arrests after march\n\nBUCHAREST (Danube Wire) - Police detained six activists outside parliament on Friday, the interior ministry said.\n\n' +
+    "The activists oppose Romania's new mining law, which Romania's government says will create jobs.";
   const { record } = processArticle(articleFromText(text, { published: '2026-05-09' }));
   const name = (id: string | null) => record.actors.find((a) => a.id === id)?.name;
   assert.equal(name(record.quotes.find((q) => q.cue?.text === 'said')?.speaker ?? null), 'Romania', JSON.stringify(record.quotes));

@@ -197,7 +197,7 @@ test('tariffs are a debate of their own; defending or preferring backs; a positi
 });
 
 test('an office holder named without a country holds office in the one country the sentence names, else where the report was filed', () => {
-  const record = extractText('Hungary opposes the plan\n\nBUDAPEST (Danube Wire) - Prime Minister Gabor Nagy said on Monday that the plan was unworkable.\n\n' +
+  const record = extractText('Hungary opposes the plan\n\nBUDAPEST (Danube Wire) - Prime Minister Gabor Nagy said on Monday that the plan was unworkable for Hungary.\n\n' +
     'Slovakia also objected, with Foreign Minister Juraj Blanar calling it premature. OSCE Secretary General Feridun Sinirlioglu urged calm.');
   const countryOf = (name: string) => record.actors.find((a) => a.name === name)?.country;
   assert.equal(countryOf('Gabor Nagy'), 'HUN');
@@ -245,7 +245,7 @@ test('what someone is accused of is neither the accuser\'s act nor the accuser\'
 });
 
 test('"THE HAGUE (Wire) -" is a dateline of the Dutch seat of government', () => {
-  const record = extractText('Coalition talks stall\n\nTHE HAGUE (Polder Wire) - Prime Minister Joost Visser said on Friday that talks would resume.');
+  const record = extractText('Dutch coalition talks stall\n\nTHE HAGUE (Polder Wire) - Prime Minister Joost Visser said on Friday that talks on a new Dutch government would resume.');
   assert.ok(!record.actors.some((a) => /HAGUE/.test(a.name)), JSON.stringify(record.actors));
   assert.equal(record.actors.find((a) => a.name === 'Joost Visser')?.country, 'NLD');
 });
@@ -283,4 +283,12 @@ test('calling on someone to lift a ban opposes the ban; a state agency speaks fo
   assert.ok(stances.some((s) => /^Ahn Dukgeun oppose .*restrictions/.test(s)), stances.join(' | '));
   const agency = extractText("China's customs agency said imports could restart in May.");
   assert.equal(nameOf(agency, agency.quotes[0]?.speaker ?? null), 'China');
+});
+
+test("a report filed from one capital about another state gives that capital's state to no one", () => {
+  const record = extractText('Bloc suspends Mali\n\nABUJA (Sahel Wire) - West African leaders suspended Mali on Sunday, days after soldiers detained President Ibrahim Keita.\n\n' +
+    'The junta\'s leader, General Assimi Goita, rejected the decision.');
+  assert.ok(!record.actors.some((a) => a.country === 'NGA'), JSON.stringify(record.actors));
+  const rejected = record.quotes.find((q) => q.cue?.text === 'rejected');
+  assert.equal(nameOf(record, rejected?.speaker ?? null), 'Assimi Goita', JSON.stringify(record.quotes));
 });

@@ -261,6 +261,15 @@ function datelineCountry(doc: Doc, ignore: Array<{ start: number; end: number }>
   const written = doc.text.slice(words[0]!.start, words[words.length - 1]!.end);
   const entry = gazetteer().lookup(written.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()));
   if ((entry?.kind !== 'capital' && entry?.kind !== 'seat') || !entry.country) return null;
+  // a report filed from Abuja about a coup in Guinea-Bissau is about Guinea-Bissau: the dateline's state is the
+  // home of unplaced offices and bodies only when the report itself names it, more than once
+  const named = new Map<string, number>();
+  for (const e of doc.entities) {
+    if (ignore.some((r) => e.start < r.end && e.end > r.start)) continue;
+    const found = gazetteer().lookup(e.text.replace(/['’]s$/, ''));
+    if (found?.country && ['country', 'demonym', 'capital', 'seat'].includes(found.kind)) named.set(found.country, (named.get(found.country) ?? 0) + 1);
+  }
+  if ((named.get(entry.country) ?? 0) < 2) return null;
   return { name: entry.name, country: entry.country, tokenStart: words[0]!.i, tokenEnd: words[words.length - 1]!.i + 1 };
 }
 
@@ -386,7 +395,8 @@ function findNominalMentions(doc: Doc, drafts: Draft[], isIgnored: (s: { start: 
     const headWord = head.text.toLowerCase();
     if (!ROLE_HEADS.has(headWord) || taken.has(head.i) || isIgnored(head) || /^\p{Lu}/u.test(doc.tokens[head.i + 1]?.text ?? '')) continue;
     // ("Its president, Leslie Voltaire, said": the name in apposition says who it is)
-    if (doc.tokens[head.i + 1]?.text === ',' && doc.entities.some((e) => e.label === 'PER' && e.tokenStart === head.i + 2)) continue;
+    if (doc.tokens[head.i + 1]?.text === ',' && doc.entities.some((e) => e.label === 'PER' && e.tokenStart >= head.i + 2 && e.tokenStart <= head.i + 4 &&
+      doc.tokens.slice(head.i + 2, e.tokenStart).every((t) => /^\p{Lu}/u.test(t.text)))) continue;
     // walk left over modifiers to the determiner, possessive or country word that opens the phrase
     let k = head.i - 1;
     const words: string[] = [headWord];

@@ -173,8 +173,10 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
   let label = phrase.map((w) => (w.upos === 'PROPN' || w.upos === 'OWNER' ? w.text : w.text.toLowerCase())).join(' ');
   // "threat to the commission", "rights of fishermen": a bare noun says more with its complement
   const preposition = words[firstNoun.at + 1]?.text.toLowerCase();
-  const complement = kept.find((w) => w.at > firstNoun.at + 1 && w.at <= firstNoun.at + 4 && (w.upos === 'NOUN' || w.upos === 'OWNER'));
-  if (phrase.length === 1 && complement && preposition && /^(to|of|on|for|against)$/.test(preposition)) label += ` ${preposition} ${complement.upos === 'OWNER' ? complement.text : complement.text.toLowerCase()}`;
+  // (the complement ends at a coordination: "the release of Embalo and the restoration of order" is the release)
+  const coordination = words.findIndex((w, k) => k > firstNoun!.at && /^(and|or|,)$/i.test(w.text));
+  const complement = kept.find((w) => w.at > firstNoun!.at + 1 && w.at <= firstNoun!.at + 4 && (coordination < 0 || w.at < coordination) && (w.upos === 'NOUN' || w.upos === 'OWNER' || w.upos === 'PROPN'));
+  if (phrase.length === 1 && complement && preposition && /^(to|of|on|for|against)$/.test(preposition)) label += ` ${preposition} ${complement.upos === 'OWNER' || complement.upos === 'PROPN' ? complement.text : complement.text.toLowerCase()}`;
   return { label, id: `issue:${slug(label)}` };
 }
 
