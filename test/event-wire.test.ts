@@ -166,3 +166,12 @@ test('an act hours before the news is news, not background', () => {
   const record = extractText('Mediators presented a new truce plan on Wednesday, hours after Israeli air strikes killed at least 30 people in Rafah.');
   assert.deepEqual(record.events.filter((e) => e.type === 'ASSAULT').map((e) => e.modality), ['asserted'], JSON.stringify(record.events));
 });
+
+test('"after Chinese coast guard vessels fired ...": a clause after "after" keeps its own subject', () => {
+  const record = extractText('The Philippines lodged a diplomatic protest with China on Tuesday after Chinese coast guard vessels fired water cannon at a Philippine fisheries boat near Scarborough Shoal.');
+  const name = (id: string) => record.actors.find((a) => a.id === id)?.name;
+  const assault = record.events.find((e) => e.type === 'ASSAULT');
+  assert.deepEqual([assault?.source.map(name), assault?.target.map(name)], [['China'], ['Philippines']], JSON.stringify(record.events));
+  const guard = extractText("China's coast guard said it had expelled the vessel.");
+  assert.equal(guard.actors.find((a) => a.id === guard.quotes[0]?.speaker)?.name, 'China');
+});

@@ -578,7 +578,7 @@ function clauseAfterConjunctionReadAsPhrase(tokens: Token[], words: Token[]): bo
     const subject = tokens[conjunction.head]!;
     if (subject.i < conjunction.i || !NOMINAL.has(subject.upos) || subject.upos === 'NUM') continue;
     // the name's own words run from the conjunction to the name; the verb follows right after it
-    if (words.some((w) => w.i > conjunction.i && w.i < subject.i && w.head !== subject.i)) continue;
+    if (words.some((w) => w.i > conjunction.i && w.i < subject.i && !inside(words, w, subject))) continue;
     const verb = tokens[subject.i + 1];
     if (!verb || verb.sentence !== subject.sentence || verb.upos !== 'VERB' || !/^VB[DZP]$/.test(verb.xpos)) continue;
     if (!/^(conj|parataxis|root)$/.test(verb.deprel) || words.some((w) => w.head === verb.i && w.deprel.startsWith('nsubj'))) continue;

@@ -729,7 +729,7 @@ function contentAroundAccording(doc: Doc, cue: Token): Span | null {
 }
 
 /** Head nouns of a state's bodies and voices that speak for the state ("the foreign ministry said"). */
-const SPEAKING_BODIES = new Set(['ministry', 'government', 'embassy', 'presidency', 'cabinet', 'office', 'army', 'military', 'police', 'parliament', 'administration', 'regime', 'authorities', 'spokesman', 'spokeswoman', 'spokesperson', 'council', 'junta', 'senate', 'assembly', 'agency', 'service', 'authority']);
+const SPEAKING_BODIES = new Set(['ministry', 'government', 'embassy', 'presidency', 'cabinet', 'office', 'army', 'military', 'police', 'parliament', 'administration', 'regime', 'authorities', 'spokesman', 'spokeswoman', 'spokesperson', 'council', 'junta', 'senate', 'assembly', 'agency', 'service', 'authority', 'guard', 'coastguard', 'navy', 'forces']);
 
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'representative', 'representatives']);
 
