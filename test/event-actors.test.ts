@@ -185,3 +185,9 @@ test('allies, neighbours and critics are not the party they are named after', ()
   const quoted = extractText('Japan and South Korea, the two closest US allies in Asia, seek to put decades of disputes behind them, officials said.');
   assert.ok(!quoted.stances.some((s) => quoted.actors.find((a) => a.id === s.holder)?.name === 'United States'), JSON.stringify(quoted.stances));
 });
+
+test('a titled name after a nationality adjective is whom one met, and a title coordinated after it shares its country', () => {
+  assert.deepEqual(coded('Japanese Foreign Minister Takeshi Iwaya met Ukrainian President Volodymyr Zelensky in Kyiv.'), ['CONSULT Takeshi Iwaya, Volodymyr Zelensky -> ']);
+  const record = extractText('Iwaya met Ukrainian President Volodymyr Zelensky and Prime Minister Yulia Svyrydenko.');
+  assert.equal(record.actors.find((a) => a.name === 'Yulia Svyrydenko')?.country, 'UKR');
+});

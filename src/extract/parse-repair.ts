@@ -40,6 +40,7 @@ export function repairParse(doc: Doc): Doc {
     changed = infinitiveOfAskedReadAsModifier(tokens, words) || changed;
     changed = reportedVerbReadAsModifier(tokens, words) || changed;
     changed = describedSpeakerReadAsClause(tokens, words) || changed;
+    changed = titledObjectUnderAdjective(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -844,4 +845,26 @@ function firstWord(words: Token[], head: Token): Token {
     }
   }
   return first;
+}
+
+/**
+ * "Iwaya met Ukrainian President Volodymyr Zelensky": a nationality adjective after a verb read as the verb's
+ * complement, with the titled name after it hung under the adjective. The name is the verb's object and the
+ * adjective qualifies it.
+ */
+function titledObjectUnderAdjective(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const adjective of words) {
+    if (adjective.upos !== 'ADJ' || !/^(xcomp|obj)$/.test(adjective.deprel) || !/^\p{Lu}/u.test(adjective.text)) continue;
+    const verb = tokens[adjective.head]!;
+    if (verb.upos !== 'VERB' || verb.i > adjective.i || words.some((w) => w.head === verb.i && w.deprel === 'obj' && w !== adjective)) continue;
+    // the name: a capitalised word hung under the adjective, with only capitalised words (the title) before it
+    const name = words.find((w) => w.head === adjective.i && w.i > adjective.i && w.upos === 'PROPN' && /^(obl|nmod|flat|appos|obj|compound)$/.test(w.deprel));
+    if (!name || words.some((w) => w.i > adjective.i && w.i < name.i && !/^\p{Lu}/u.test(w.text))) continue;
+    for (const w of words) if (w.head === adjective.i && w !== name) w.head = name.i;
+    relink(name, verb.i, 'obj');
+    relink(adjective, name.i, 'amod');
+    done = true;
+  }
+  return done;
 }
