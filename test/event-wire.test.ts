@@ -175,3 +175,7 @@ test('"after Chinese coast guard vessels fired ...": a clause after "after" keep
   const guard = extractText("China's coast guard said it had expelled the vessel.");
   assert.equal(guard.actors.find((a) => a.id === guard.quotes[0]?.speaker)?.name, 'China');
 });
+
+test('a headline with a past participle after its noun is passive: the noun is what was done to', () => {
+  assert.deepEqual(coded('Three activists detained in Belarus'), ['COERCE Belarus -> activists']);
+});

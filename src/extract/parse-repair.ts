@@ -41,6 +41,7 @@ export function repairParse(doc: Doc): Doc {
     changed = reportedVerbReadAsModifier(tokens, words) || changed;
     changed = describedSpeakerReadAsClause(tokens, words) || changed;
     changed = titledObjectUnderAdjective(tokens, words) || changed;
+    changed = passiveHeadline(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -867,4 +868,24 @@ function titledObjectUnderAdjective(tokens: Token[], words: Token[]): boolean {
     done = true;
   }
   return done;
+}
+
+/**
+ * "Two journalists detained in Azerbaijan": a headline with no finite verb whose past participle follows the noun
+ * it tells of. The participle is a passive main verb and the noun what it was done to; "in Azerbaijan" is a
+ * place, not the agent (only "by" names one).
+ */
+function passiveHeadline(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || !NOMINAL.has(root.upos)) return false;
+  if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && /^VB[DZP]$/.test(w.xpos))) return false;
+  const verb = tokens[root.i + 1];
+  if (!verb || verb.head !== root.i || verb.deprel !== 'acl' || verb.xpos !== 'VBN' || !/ed$/.test(verb.text)) return false;
+  for (const w of words) {
+    if (w.head === root.i && w.i > verb.i && w.deprel !== 'punct') w.head = verb.i;
+    if (w.head === verb.i && w.deprel === 'obl:agent' && !words.some((c) => c.head === w.i && /^by$/i.test(c.text))) w.deprel = 'obl';
+  }
+  relink(verb, -1, 'root');
+  relink(root, verb.i, 'nsubj:pass');
+  return true;
 }
