@@ -878,6 +878,8 @@ function titledObjectUnderAdjective(tokens: Token[], words: Token[]): boolean {
 function passiveHeadline(tokens: Token[], words: Token[]): boolean {
   const root = words.find((w) => w.head === -1);
   if (!root || !NOMINAL.has(root.upos)) return false;
+  // (a headline: no closing full stop, and no article before the noun, as in "A Turkish warship fired on ...")
+  if (/^[.!?]$/.test(words[words.length - 1]!.text) || words.some((w) => w.head === root.i && w.deprel === 'det' && /^(a|an|the)$/i.test(w.text))) return false;
   if (words.some((w) => (w.upos === 'VERB' || w.upos === 'AUX') && /^VB[DZP]$/.test(w.xpos))) return false;
   const verb = tokens[root.i + 1];
   if (!verb || verb.head !== root.i || verb.deprel !== 'acl' || verb.xpos !== 'VBN' || !/ed$/.test(verb.text)) return false;
