@@ -230,3 +230,8 @@ test('"..., two officials familiar with the talks said": the described officials
   assert.equal(said?.speaker, null, JSON.stringify(record.quotes));
   assert.match(said?.speakerMention?.text ?? '', /officials/);
 });
+
+test('a text that says something is said by whoever adopted or issued it', () => {
+  const record = extractText('The Pan-African Parliament adopted a resolution on Thursday condemning the arrests and calling for the release of the journalists.');
+  assert.deepEqual(record.quotes.map((q) => `${q.cue?.text}:${nameOf(record, q.speaker)}`), ['condemning:Pan-African Parliament', 'calling:Pan-African Parliament'], JSON.stringify(record.quotes));
+});

@@ -839,6 +839,10 @@ function speakerFor(context: Context, cue: Token, allowed: (t: Token) => boolean
         return phraseOf(subject);
       }
       const governor = verb.head >= 0 ? doc.tokens[verb.head]! : undefined;
+      // "adopted a resolution condemning the arrests", "issued a statement calling for calm": a text that says
+      // something is said by whoever issued it
+      const issuer = governor && verb.deprel === 'acl' && governor.deprel === 'obj' && governor.head >= 0 ? doc.tokens[governor.head]! : undefined;
+      if (issuer && /^(adopt|pass|issue|release|publish|approve|sign|table|submit|unveil|put)$/.test(issuer.lemma.toLowerCase()) && children[issuer.i]!.some((t) => SUBJECTS.has(t.deprel))) return speakerFor(context, issuer, allowed);
       // "stories alleging cronyism", "a petition calling on him": the noun a participle describes
       if (governor && verb.deprel === 'acl' && governor.i < verb.i && ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(governor.upos) && !/^(obl|nmod)/.test(governor.deprel) && allowed(governor)) return phraseOf(governor);
       // "leads many experts to suspect": the object of the verb an infinitive completes
