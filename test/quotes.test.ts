@@ -235,3 +235,9 @@ test('a text that says something is said by whoever adopted or issued it', () =>
   const record = extractText('The Pan-African Parliament adopted a resolution on Thursday condemning the arrests and calling for the release of the journalists.');
   assert.deepEqual(record.quotes.map((q) => `${q.cue?.text}:${nameOf(record, q.speaker)}`), ['condemning:Pan-African Parliament', 'calling:Pan-African Parliament'], JSON.stringify(record.quotes));
 });
+
+test('"CLAUSE, X said on Monday, as ...": the clause before the tag is what was said, not the as-clause after it', () => {
+  const record = extractText("Russia has moved several thousand troops and new artillery units to bases near the Finnish border in recent weeks, Finland's defence forces said on Monday, as 20,000 NATO soldiers began exercises in northern Norway.");
+  const said = record.quotes.find((q) => q.cue?.text === 'said');
+  assert.match(said?.content.text ?? '', /^Russia has moved several thousand troops/, JSON.stringify(record.quotes));
+});

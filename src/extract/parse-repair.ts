@@ -42,6 +42,7 @@ export function repairParse(doc: Doc): Doc {
     changed = describedSpeakerReadAsClause(tokens, words) || changed;
     changed = titledObjectUnderAdjective(tokens, words) || changed;
     changed = passiveHeadline(tokens, words) || changed;
+    changed = reportTagReadAsConjunct(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -890,4 +891,32 @@ function passiveHeadline(tokens: Token[], words: Token[]): boolean {
   relink(verb, -1, 'root');
   relink(root, verb.i, 'nsubj:pass');
   return true;
+}
+
+/**
+ * "Russia has moved troops to the border, Finland's defence forces said on Monday, as NATO began exercises": a
+ * reporting tag after the reported clause read as a second verb of that clause (no "and" joins them), with the
+ * "as" clause after the tag read as what is said. The tag is parenthetical to the clause it reports, and the "as"
+ * clause belongs to that clause.
+ */
+function reportTagReadAsConjunct(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const tag of words) {
+    if (tag.deprel !== 'conj' || tag.upos !== 'VERB' || !REPORTING.has(tag.lemma.toLowerCase())) continue;
+    const reported = tokens[tag.head]!;
+    if (reported.i > tag.i || words.some((w) => w.head === tag.i && w.deprel === 'cc')) continue;
+    const subject = words.find((w) => w.head === tag.i && w.deprel.startsWith('nsubj') && w.i < tag.i);
+    if (!subject || tokens[firstWord(words, subject).i - 1]?.text !== ',') continue;
+    relink(tag, reported.i, 'parataxis');
+    for (const clause of words) {
+      if (clause.head !== tag.i || clause.deprel !== 'ccomp' || clause.i < tag.i) continue;
+      const marker = words.find((w) => inside(words, w, clause) && w.i > tag.i && w.i < clause.i && /^(as|while|when|after|before)$/i.test(w.text) && /^(case|mark)$/.test(w.deprel));
+      if (!marker) continue;
+      relink(marker, clause.i, 'mark');
+      marker.upos = 'SCONJ';
+      relink(clause, reported.i, 'advcl');
+    }
+    done = true;
+  }
+  return done;
 }
