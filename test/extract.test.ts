@@ -292,3 +292,8 @@ test("a report filed from one capital about another state gives that capital's s
   const rejected = record.quotes.find((q) => q.cue?.text === 'rejected');
   assert.equal(nameOf(record, rejected?.speaker ?? null), 'Assimi Goita', JSON.stringify(record.quotes));
 });
+
+test('a country acting in a clause inside the sentence is not where its office holder serves', () => {
+  const record = extractText('Foreign Minister Hanna Lind said invitations had gone to the parties whose boats fish in the area where a Norwegian trawler sank last week.');
+  assert.equal(record.actors.find((a) => a.name === 'Hanna Lind')?.country, null);
+});

@@ -239,7 +239,10 @@ function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<E
     const acting = (k: number) => {
       const t = doc.tokens[k]!;
       const head = t.deprel === 'nmod:poss' || t.deprel === 'amod' || t.deprel === 'compound' ? doc.tokens[t.head] : t;
-      return !!head && /^nsubj/.test(head.deprel);
+      // (the subject of the sentence's main clause, not of a clause inside it: "where a Norwegian trawler collided")
+      // (or of the clause the main verb reports: "Ghana will send officers, President John Mahama announced")
+      const clause = head ? doc.tokens[head.head] : undefined;
+      return !!head && !!clause && /^nsubj/.test(head.deprel) && (clause.deprel === 'root' || (/^(ccomp|parataxis)$/.test(clause.deprel) && doc.tokens[clause.head]?.deprel === 'root'));
     };
     for (const e of entities) {
       if (e.tokenStart < sentence.tokenStart || e.tokenEnd > sentence.tokenEnd || inTitle(e.tokenStart)) continue;
