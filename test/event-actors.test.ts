@@ -190,4 +190,7 @@ test('a titled name after a nationality adjective is whom one met, and a title c
   assert.deepEqual(coded('Japanese Foreign Minister Takeshi Iwaya met Ukrainian President Volodymyr Zelensky in Kyiv.'), ['CONSULT Takeshi Iwaya, Volodymyr Zelensky -> ']);
   const record = extractText('Iwaya met Ukrainian President Volodymyr Zelensky and Prime Minister Yulia Svyrydenko.');
   assert.equal(record.actors.find((a) => a.name === 'Yulia Svyrydenko')?.country, 'UKR');
+  // (not an organisation's officer named next: "and EU trade commissioner Luc Verhaegen")
+  const officer = extractText('Norwegian Foreign Minister Ingrid Vatne-Dahl and EU trade commissioner Luc Verhaegen attended the session.');
+  assert.equal(officer.actors.find((a) => a.name === 'Luc Verhaegen')?.country, null);
 });

@@ -224,14 +224,14 @@ function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<E
     if (draft.country || draft.roles.length === 0) continue;
     const role = readRole(doc, entity.tokenStart, entity.tokenEnd);
     const opener = role.phrase ? role.phrase.tokenStart : entity.tokenStart;
+    // ("NATO Secretary General Mark Rutte", "EU trade commissioner Luc Verhaegen": an organisation's office)
+    if (entities.some((e) => e.label === 'ORG' && (e.tokenEnd === opener || (e.tokenStart >= opener && e.tokenEnd <= entity.tokenStart)))) continue;
     // "Ukrainian President Volodymyr Zelensky and Prime Minister Yulia Svyrydenko": the country of the title before
     const partner = doc.tokens[opener - 1]?.text === 'and' ? [...personOfEntity].find(([e]) => e.tokenEnd === opener - 1)?.[1] : undefined;
     if (partner?.country) {
       draft.country = partner.country;
       continue;
     }
-    // ("NATO Secretary General Mark Rutte": an organisation's office)
-    if (entities.some((e) => e.label === 'ORG' && (e.tokenEnd === opener || (e.tokenStart >= opener && e.tokenEnd <= entity.tokenStart)))) continue;
     const sentence = doc.sentences[doc.tokens[entity.tokenStart]!.sentence]!;
     const named = new Set<string>();
     // (countries that act in the sentence, as a subject or the owner of one: "urged the US not to ease pressure"
