@@ -34,6 +34,7 @@ export function repairParse(doc: Doc): Doc {
     changed = hyphenatedParticipleModifier(tokens, words) || changed;
     changed = conditionReadAsRelative(tokens, words) || changed;
     changed = secondSubjectAfterVerb(words) || changed;
+    changed = detachedNameApposition(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -681,6 +682,56 @@ function secondSubjectAfterVerb(words: Token[]): boolean {
     if (!before || !after || words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
     relink(after, verb.i, 'obj');
     done = true;
+  }
+  return done;
+}
+
+/**
+ * "charged a former energy minister, Victor Neagu, with abuse of office", "if the Senate speaker, Pavel Dvorak, went
+ * ahead": a common noun followed by a name set off by two commas, with the name hung somewhere else (on the verb as
+ * an oblique or object). A name between commas right after a noun is that noun's apposition. What the parser hung
+ * on the name after the closing comma goes back to the clause: a phrase with a preposition to the verb, and when the
+ * noun was read as the head of an adverbial clause ("if the speaker"), the verb after the name takes over that clause
+ * with the noun as its subject. A verb after the closing comma read as a second verb of the clause with no "and"
+ * ("let the envoy, Helena Sorvik, visit") completes the verb whose object is the noun.
+ */
+function detachedNameApposition(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  const last = words[words.length - 1]!.i;
+  for (const noun of words) {
+    if (noun.upos !== 'NOUN' || tokens[noun.i + 1]?.text !== ',') continue;
+    let end = noun.i + 2;
+    while (end <= last && tokens[end]!.upos === 'PROPN') end++;
+    const count = end - (noun.i + 2);
+    if (count < 2 || count > 4 || tokens[end]?.text !== ',') continue;
+    const run = tokens.slice(noun.i + 2, end);
+    const heads = run.filter((w) => w.head < noun.i + 2 || w.head >= end);
+    if (heads.length !== 1) continue;
+    const name = heads[0]!;
+    if (!(name.head === noun.i && name.deprel === 'appos')) {
+      if (name.head === -1 || name.deprel.startsWith('nsubj')) continue;
+      const oldHead = name.head;
+      if (tokens[oldHead]?.upos !== 'VERB') continue;
+      relink(name, noun.i, 'appos');
+      tokens[noun.i + 1]!.head = name.i;
+      tokens[end]!.head = name.i;
+      for (const w of words) {
+        if (w.i <= end || w.head !== name.i) continue;
+        if (words.some((c) => c.head === w.i && c.deprel === 'case')) relink(w, oldHead, 'obl');
+      }
+      done = true;
+    }
+    const after = tokens[end + 1];
+    if (!after || after.upos !== 'VERB' || after.head === noun.i || words.some((c) => c.head === after.i && (c.deprel === 'cc' || c.deprel.startsWith('nsubj')))) continue;
+    if (/^(advcl|ccomp)$/.test(noun.deprel) && words.some((c) => c.head === noun.i && c.deprel === 'mark') && /^VB[DZP]$/.test(after.xpos)) {
+      for (const c of words) if (c.head === noun.i && c.deprel === 'mark') c.head = after.i;
+      relink(after, noun.head, 'advcl');
+      relink(noun, after.i, 'nsubj');
+      done = true;
+    } else if (after.deprel === 'conj' && /^VBP?$/.test(after.xpos) && noun.deprel === 'obj') {
+      relink(after, noun.head, 'xcomp');
+      done = true;
+    }
   }
   return done;
 }
