@@ -1985,6 +1985,11 @@ function groupFor(ctx: Context, head: Token) {
   const words = doc.tokens.slice(start, head.i + 1).map((t) => ((t.upos === 'PROPN' && t !== head) || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
+  // "armed men", "masked men": the only thing that makes these men a group that acts is what the qualifier says
+  const armedBy = doc.tokens[start - 1];
+  if (label === 'men' && armedBy && armedBy.head === head.i && armedBy.deprel === 'amod' && /^(armed|masked|unidentified|unknown)$/i.test(armedBy.text)) {
+    return ctx.index.actorOnDemand('group', `${armedBy.text.toLowerCase()} men`, null, armedBy.i, head.i + 1);
+  }
   if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
   // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
   const next = doc.tokens[head.i + 1];
