@@ -2,9 +2,10 @@
 // for these tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codedEvents } from './extraction.js';
+import { codedEvents, extractText } from './extraction.js';
 
 const coded = (text: string): string[] => codedEvents(text, '2026-05-04', true);
+const codedModality = (text: string): string[] => extractText(text).events.map((e) => e.modality);
 
 test('a name set off by commas after a noun is that noun\'s apposition, wherever the parser hung it', () => {
   assert.deepEqual(coded('Prosecutors in Hungary charged a former transport minister, Laszlo Bognar, with fraud on Friday.'), ['ACCUSE Hungary -> Laszlo Bognar']);
@@ -15,4 +16,17 @@ test('a name set off by commas after a noun is that noun\'s apposition, wherever
 test('"armed men" and "masked men" are a group that acts, though "men" alone is not', () => {
   assert.deepEqual(coded('Two aid workers were kidnapped by armed men near Gao on Sunday.'), ['ASSAULT armed men -> aid workers']);
   assert.deepEqual(coded('Masked men abducted three teachers in Zamfara on Monday.'), ['ASSAULT masked men -> teachers']);
+});
+
+test('the main verb after a long apposition on the subject is the subject\'s, and the apposition\'s date is not the act\'s', () => {
+  const text = 'Fighters from the Sahel Liberation Front, an armed group that has been active near the Malian border since 2018, killed nine soldiers in an attack on a base in Menaka on Monday.';
+  assert.deepEqual(coded(text), ['ASSAULT Sahel Liberation Front -> ']);
+  assert.deepEqual(codedModality(text), ['asserted']);
+});
+
+test('an armed group\'s attack on unnamed soldiers or police hits the state that reports it', () => {
+  assert.deepEqual(coded('Fighters from the Sahel Liberation Front killed nine soldiers near Menaka on Monday, Mali\'s army said.'), ['ASSAULT Sahel Liberation Front -> Mali']);
+  assert.deepEqual(coded('Rebels of the Kivu Patriotic Front attacked a police station in Goma overnight, the Congolese interior ministry said.'), ['ASSAULT Kivu Patriotic Front -> DR Congo']);
+  // soldiers a country's own forces attack are not given a state this way
+  assert.deepEqual(coded('Gunmen killed two soldiers near the border, witnesses said.'), ['ASSAULT gunmen -> ']);
 });

@@ -390,6 +390,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     }
   }
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
+  if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = stateOfForcesHit(ctx, clause, source);
   // "has received 12 helicopters from South Africa": aid told from the side of whom it helps, given by the "from" party
   if (type === 'AID' && !reading.nominal && /^(receive|obtain)$/.test(lemmaOf(trigger))) {
     const received = objectOf(ctx, clause);
@@ -1558,6 +1559,32 @@ function attackedState(ctx: Context, clause: Token, source: string[]): string[] 
     const ids = [...ownerIds(ctx, place), ...recipientIds(ctx, place)];
     const state = ids.find((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'country' && !countries.includes(a.country); });
     if (state) return [state];
+  }
+  return [];
+}
+
+/** Unnamed state forces and their posts that an armed group attacks ("killed 14 soldiers", "an attack on a police station"). */
+const STATE_FORCES = /^(soldiers?|troops?|officers?|policemen|policeman|police|guards?|servicemen|base|bases|barracks|station|checkpoint|checkpoints|outpost|post|convoy|patrol)$/i;
+
+/**
+ * "Fighters from X killed 14 soldiers ..., Niger's defence ministry said": a group's attack on soldiers, police or their posts that no owner is given for hits the
+ * state whose forces they are, when that state reports the attack (the place alone is left as it was).
+ */
+function stateOfForcesHit(ctx: Context, clause: Token, source: string[]): string[] {
+  const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
+  if (!source.length || source.some((id) => actorOf(id)?.type === 'country')) return [];
+  const object = objectOf(ctx, clause);
+  const phrases = [...(object ? [object] : []), ...ctx.children[clause.i]!.filter((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['on', 'at', 'against', 'outside', 'near']))];
+  const hit = phrases.find((p) => STATE_FORCES.test(p.text) && actorIds(ctx, p, 'patient').length === 0 && ownerIds(ctx, p).length === 0);
+  if (!hit) return [];
+  const stateOf = (id: string) => {
+    const actor = actorOf(id);
+    if (actor?.type === 'country') return id;
+    return actor?.country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === actor.country)?.id : undefined;
+  };
+  for (const speaker of speakersOf(ctx, clause)) {
+    const state = stateOf(speaker);
+    if (state && !source.includes(state)) return [state];
   }
   return [];
 }
@@ -2754,7 +2781,7 @@ function subtreeShallow(ctx: Context, head: Token): Token[] {
   while (stack.length) {
     const t = stack.pop()!;
     out.push(t);
-    for (const c of ctx.children[t.i]!) if (!['ccomp', 'xcomp', 'advcl', 'acl:relcl', 'parataxis', 'conj', 'csubj'].includes(c.deprel)) stack.push(c);
+    for (const c of ctx.children[t.i]!) if (!['ccomp', 'xcomp', 'advcl', 'acl:relcl', 'parataxis', 'conj', 'csubj', 'appos'].includes(c.deprel)) stack.push(c);
   }
   return out;
 }

@@ -35,6 +35,7 @@ export function repairParse(doc: Doc): Doc {
     changed = conditionReadAsRelative(tokens, words) || changed;
     changed = secondSubjectAfterVerb(words) || changed;
     changed = detachedNameApposition(tokens, words) || changed;
+    changed = verbAfterLongApposition(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -732,6 +733,34 @@ function detachedNameApposition(tokens: Token[], words: Token[]): boolean {
       relink(after, noun.head, 'xcomp');
       done = true;
     }
+  }
+  return done;
+}
+
+/**
+ * "Fighters from the Lake Chad Brigade, an armed group that has been active since 2019, killed 14 soldiers": after a
+ * long apposition set off by commas, the main verb read as a side remark (parataxis) on the subject noun, with no
+ * subject of its own. A finite verb right after the apposition's closing comma, with nothing to be its subject, is
+ * the verb the noun is the subject of; it takes over the noun's place in the sentence.
+ */
+function verbAfterLongApposition(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.deprel !== 'parataxis' || verb.upos !== 'VERB' || tokens[verb.i - 1]?.text !== ',') continue;
+    // a participle tag on a verb with an object and no auxiliary is the past tense ("killed 14 soldiers")
+    const finite = /^VB[DZ]$/.test(verb.xpos) || (verb.xpos === 'VBN' && words.some((w) => w.head === verb.i && w.deprel === 'obj') && !words.some((w) => w.head === verb.i && /^aux/.test(w.deprel)));
+    if (!finite) continue;
+    if (words.some((w) => w.head === verb.i && /^(nsubj|expl|mark|cc)/.test(w.deprel))) continue;
+    const noun = tokens[verb.head]!;
+    if (!/^(NOUN|PROPN)$/.test(noun.upos) || noun.i > verb.i || /^(nsubj|obj|obl|nmod|appos|conj)/.test(noun.deprel)) continue;
+    const apposition = words.find((w) => w.head === noun.i && w.i > noun.i && w.i < verb.i && w.upos === 'NOUN' && /^(parataxis|appos)$/.test(w.deprel) && words.some((c) => c.head === w.i && c.i < w.i && c.text === ','));
+    if (!apposition) continue;
+    // nothing but the noun's own phrase and its apposition before the verb
+    if (words.some((w) => w.i < noun.i && w.head !== noun.i)) continue;
+    relink(verb, noun.head, noun.head === -1 ? 'root' : noun.deprel);
+    relink(noun, verb.i, 'nsubj');
+    apposition.deprel = 'appos';
+    done = true;
   }
   return done;
 }
