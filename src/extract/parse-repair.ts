@@ -36,6 +36,7 @@ export function repairParse(doc: Doc): Doc {
     changed = secondSubjectAfterVerb(words) || changed;
     changed = detachedNameApposition(tokens, words) || changed;
     changed = verbAfterLongApposition(tokens, words) || changed;
+    changed = objectAfterWeekday(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -760,6 +761,47 @@ function verbAfterLongApposition(tokens: Token[], words: Token[]): boolean {
     relink(verb, noun.head, noun.head === -1 ? 'root' : noun.deprel);
     relink(noun, verb.i, 'nsubj');
     apposition.deprel = 'appos';
+    done = true;
+  }
+  return done;
+}
+
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * "endorsed on Saturday Kenya's candidacy", "rejected on Thursday a proposal by Egypt": wire copy puts the day
+ * between the verb and its object, and the parser merges the day into the object ("Saturday Kenya's" as one
+ * possessor, or the object as an apposition of the day). The day is the verb's time; the phrase after it is the
+ * verb's object.
+ */
+function objectAfterWeekday(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const day of words) {
+    const on = tokens[day.i - 1];
+    const verb = tokens[day.i - 2];
+    if (!WEEKDAY.test(day.text) || !on || on.text.toLowerCase() !== 'on' || !verb || verb.upos !== 'VERB' || verb.sentence !== day.sentence) continue;
+    if (words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    const after = words.filter((w) => w.i > day.i && w.head === day.i && /^(NOUN|PROPN)$/.test(w.upos));
+    if (day.head === verb.i) {
+      // shape 1: the object hung on the day as its apposition or modifier
+      const object = after.find((w) => /^(appos|nmod|compound)$/.test(w.deprel) && !words.some((c) => c.head === w.i && c.deprel === 'case' && c.i < w.i && c.text !== "'s"));
+      if (!object || tokens[object.i - 1]?.text === ',') continue;
+      relink(object, verb.i, 'obj');
+      done = true;
+      continue;
+    }
+    // shape 2: the day read as part of the object phrase after it ("on Saturday Kenya's candidacy")
+    const object = tokens[day.head]!;
+    if (object.i <= day.i || object.upos !== 'NOUN' || object.head !== verb.i || !/^(obl|nmod|obj)$/.test(object.deprel) || on.head !== object.i) continue;
+    const possessor = after.find((w) => w.deprel === 'flat' || w.deprel === 'compound');
+    const oldRelation = day.deprel;
+    relink(day, verb.i, 'obl');
+    relink(on, day.i, 'case');
+    relink(object, verb.i, 'obj');
+    if (possessor) {
+      relink(possessor, object.i, oldRelation === 'nmod:poss' ? 'nmod:poss' : 'compound');
+      for (const c of words) if (c.head === day.i && c.i > possessor.i) c.head = possessor.i;
+    }
     done = true;
   }
   return done;
