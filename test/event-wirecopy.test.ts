@@ -30,3 +30,15 @@ test('an armed group\'s attack on unnamed soldiers or police hits the state that
   // soldiers a country's own forces attack are not given a state this way
   assert.deepEqual(coded('Gunmen killed two soldiers near the border, witnesses said.'), ['ASSAULT gunmen -> ']);
 });
+
+test('a day between the verb and its object ("endorsed on Saturday Kenya\'s bid") leaves the object the verb\'s', () => {
+  assert.deepEqual(coded("ECOWAS leaders endorsed on Sunday Ghana's candidacy for the chair of the African Union commission."), ['SUPPORT ECOWAS -> Ghana']);
+  assert.deepEqual(coded('Serbia rejected on Tuesday a proposal by Croatia for joint border patrols.'), ['REJECT Serbia -> Croatia']);
+});
+
+test('what an endorsed plan or bid is for is its topic, not a second recipient', () => {
+  assert.deepEqual(coded("Jordan endorsed Egypt's plan for the reconstruction of Gaza on Monday."), ['SUPPORT Jordan -> Egypt']);
+  assert.deepEqual(coded("Nigeria backed Senegal's bid for a seat on the Security Council."), ['SUPPORT Nigeria -> Senegal']);
+  // with no owner, the "for" phrase is whom the support goes to
+  assert.deepEqual(coded('Kenya voiced support for Somalia on Tuesday.'), ['SUPPORT Kenya -> Somalia']);
+});

@@ -2458,12 +2458,16 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   if (object && !(nominal && object === trigger)) {
     const patients = actorIds(ctx, object, 'patient');
     const thing = contentHead(ctx, object);
+    const owners = patients.length || !(OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') ? [] : ownerIds(ctx, thing);
     if (patients.length) add(target, patients);
-    else if (OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') add(target, ownerIds(ctx, thing));
+    else add(target, owners);
     // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia", "access to the app Signal"
     // ("its ban on South Korean seafood": whose goods the ban hits)
     for (const n of children[object.i]!) {
       if (!n.deprel.startsWith('nmod') || !hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) continue;
+      // ("endorsed Egypt's plan for Gaza", "Ghana's candidacy for the chair of the commission": what the owner's
+      // plan or bid is for is its topic, not a second recipient)
+      if (type === 'SUPPORT' && owners.some((id) => !source.includes(id)) && hasCase(ctx, n, ['for'])) continue;
       const ids = recipientIds(ctx, n);
       add(target, ids.length ? ids : ownerIds(ctx, n).filter((id) => !source.includes(id)));
     }
