@@ -42,3 +42,8 @@ test('what an endorsed plan or bid is for is its topic, not a second recipient',
   // with no owner, the "for" phrase is whom the support goes to
   assert.deepEqual(coded('Kenya voiced support for Somalia on Tuesday.'), ['SUPPORT Kenya -> Somalia']);
 });
+
+test('"help the Philippines modernise its fleet": the infinitive after "help" and a name is no noun, and the name is helped', () => {
+  assert.deepEqual(coded('South Korea offered on Tuesday to help the Philippines upgrade its naval bases.'), ['AGREE South Korea -> Philippines']);
+  assert.deepEqual(coded('Germany promised to help Moldova modernise its power grid.'), ['AGREE Germany -> Moldova']);
+});

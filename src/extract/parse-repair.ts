@@ -37,6 +37,7 @@ export function repairParse(doc: Doc): Doc {
     changed = detachedNameApposition(tokens, words) || changed;
     changed = verbAfterLongApposition(tokens, words) || changed;
     changed = objectAfterWeekday(tokens, words) || changed;
+    changed = bareInfinitiveReadAsNoun(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -802,6 +803,38 @@ function objectAfterWeekday(tokens: Token[], words: Token[]): boolean {
       relink(possessor, object.i, oldRelation === 'nmod:poss' ? 'nmod:poss' : 'compound');
       for (const c of words) if (c.head === day.i && c.i > possessor.i) c.head = possessor.i;
     }
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "to help the Philippines modernise its fleet", "help Jordan rebuild its ports": the bare infinitive after "help",
+ * "let" or "make" and a name, read as a noun with the name as its modifier, and the infinitive's own object left
+ * with no preposition. A noun cannot take an object phrase with no preposition, so the word is the infinitive: the
+ * name is the object of "help", and the phrase after the word is the infinitive's object.
+ */
+function bareInfinitiveReadAsNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.upos !== 'VERB' || !/^(help|helps|helped|helping|let|lets|letting|make|makes|made|making)$/i.test(verb.text)) continue;
+    const noun = words.find((w) => w.head === verb.i && w.deprel === 'obj' && w.upos === 'NOUN' && w.i > verb.i);
+    if (!noun) continue;
+    const name = tokens[noun.i - 1];
+    if (!name || name.upos !== 'PROPN' || name.head !== noun.i || name.deprel !== 'compound') continue;
+    // the phrase right after the word: its head has no preposition and hangs on the word or on the verb
+    const next = tokens[noun.i + 1];
+    if (!next || next.sentence !== noun.sentence) continue;
+    let object: Token | undefined = next;
+    while (object && object.head > noun.i && object.head !== verb.i && object.head !== noun.i && object.head < object.i + 8) object = tokens[object.head];
+    if (!object || !/^(NOUN|PROPN)$/.test(object.upos) || (object.head !== noun.i && object.head !== verb.i) || object.i <= noun.i) continue;
+    if (!/^(nmod|obl|obj|compound)$/.test(object.deprel) || words.some((c) => c.head === object!.i && c.deprel === 'case')) continue;
+    relink(name, verb.i, 'obj');
+    for (const c of words) if (c.head === noun.i && c.deprel === 'det' && c.i < name.i) c.head = name.i;
+    relink(noun, verb.i, 'xcomp');
+    noun.upos = 'VERB';
+    noun.xpos = 'VB';
+    relink(object, noun.i, 'obj');
     done = true;
   }
   return done;
