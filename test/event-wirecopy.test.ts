@@ -47,3 +47,8 @@ test('"help the Philippines modernise its fleet": the infinitive after "help" an
   assert.deepEqual(coded('South Korea offered on Tuesday to help the Philippines upgrade its naval bases.'), ['AGREE South Korea -> Philippines']);
   assert.deepEqual(coded('Germany promised to help Moldova modernise its power grid.'), ['AGREE Germany -> Moldova']);
 });
+
+test('help sent to a state to help with something unnamed goes to that state', () => {
+  assert.deepEqual(coded('Chile will send three firefighting aircraft to Argentina to help fight the forest fires.'), ['AGREE Chile -> Argentina']);
+  assert.deepEqual(coded('Spain sent 200 soldiers to Morocco to help clear the rubble.'), ['AID Spain -> Morocco']);
+});

@@ -410,6 +410,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // ("will send firefighting aircraft to Bolivia to help contain the wildfires": with no one named as helped, the
+  // state the help is sent to)
+  if (type === 'AID' && target.length === 0 && helped && !reading.nominal) {
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to'])) target = [...target, ...recipientIds(ctx, c).filter((id) => !source.includes(id) && !target.includes(id))];
+  }
   // "sent two field hospitals and 150 medics to Turkey": the people sent with the aid are not whom it goes to
   if (type === 'AID' && !reading.nominal) {
     const object = objectOf(ctx, clause);
