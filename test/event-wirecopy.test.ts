@@ -52,3 +52,7 @@ test('help sent to a state to help with something unnamed goes to that state', (
   assert.deepEqual(coded('Chile will send three firefighting aircraft to Argentina to help fight the forest fires.'), ['AGREE Chile -> Argentina']);
   assert.deepEqual(coded('Spain sent 200 soldiers to Morocco to help clear the rubble.'), ['AID Spain -> Morocco']);
 });
+
+test('"the families of the victims" are an actor, and "them" after it means the families', () => {
+  assert.deepEqual(coded('Peru apologised on Tuesday to the families of 43 students killed by soldiers in 1992, and promised them compensation.'), ['CONCEDE Peru -> families', 'AGREE Peru -> families']);
+});

@@ -2022,7 +2022,9 @@ function groupFor(ctx: Context, head: Token) {
   if (label === 'men' && armedBy && armedBy.head === head.i && armedBy.deprel === 'amod' && /^(armed|masked|unidentified|unknown)$/i.test(armedBy.text)) {
     return ctx.index.actorOnDemand('group', `${armedBy.text.toLowerCase()} men`, null, armedBy.i, head.i + 1);
   }
-  if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
+  // ("the families of 11 miners", "the families of the victims": whose families they are says which)
+  const whose = /^(families|relatives)$/.test(label) && ctx.children[head.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']) && /^(NOUN|PROPN)$/.test(c.upos));
+  if (words.length === 1 && UNQUALIFIED_GROUPS.has(label) && !whose) return null;
   // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
   const next = doc.tokens[head.i + 1];
   if (next && next.sentence === head.sentence && ROLE_HEADS.has(next.text.toLowerCase())) return null;
@@ -2100,6 +2102,13 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     for (let k = pronoun.i - 1; k >= start; k--) {
       const t = ctx.doc.tokens[k]!;
       if (own.has(t.i) || t.upos !== 'NOUN' || !/s$/i.test(t.text) || !GROUP_NOUNS.has(t.text.toLowerCase())) continue;
+      // ("apologised to the families of 11 miners and promised them compensation": the group whose members the
+      // "of" phrase names is the one meant)
+      const whole = t.deprel.startsWith('nmod') && hasCase(ctx, t, ['of']) ? ctx.doc.tokens[t.head] : undefined;
+      if (whole && whole.upos === 'NOUN' && GROUP_NOUNS.has(whole.text.toLowerCase())) {
+        const ids = actorIds(ctx, whole, 'patient', depth + 1);
+        if (ids.length) return ids;
+      }
       const ids = actorIds(ctx, t, 'patient', depth + 1);
       if (ids.length) return ids;
     }
