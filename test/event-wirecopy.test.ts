@@ -56,3 +56,9 @@ test('help sent to a state to help with something unnamed goes to that state', (
 test('"the families of the victims" are an actor, and "them" after it means the families', () => {
   assert.deepEqual(coded('Peru apologised on Tuesday to the families of 43 students killed by soldiers in 1992, and promised them compensation.'), ['CONCEDE Peru -> families', 'AGREE Peru -> families']);
 });
+
+test('triggers from the PLOVER definitions: an apology offered, fire held, a weapon unveiled', () => {
+  assert.deepEqual(coded('Belgium offered an apology to Rwanda on Wednesday.'), ['CONCEDE Belgium -> Rwanda']);
+  assert.deepEqual(coded('Indian and Pakistani troops held their fire along the Line of Control on Sunday.'), ['RETREAT India, Pakistan -> ']);
+  assert.deepEqual(coded('North Korea unveiled a new intercontinental ballistic missile at a parade in Pyongyang.'), ['MOBILIZE North Korea -> ']);
+});

@@ -64,6 +64,8 @@ function verb(lemmas: string, ...readings: VerbReading[]): void {
 
 // AGREE: offers, promises and commitments to cooperate, invitations, acceptance of an offer.
 verb('agree', { type: 'AGREE' });
+// an apology offered or extended is made, not promised (CONCEDE: regret and apologies)
+verb('offer extend tender', { type: 'CONCEDE', object: words('apology apologies regret') });
 verb('pledge promise commit offer vow', { type: 'AGREE' });
 verb('invite', { type: 'AGREE' });
 verb('accept', { type: 'AGREE', needsObject: true });
@@ -135,6 +137,8 @@ verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('
 // letting observers or aid in: "allowed monitors into", "let inspectors enter the country"
 verb('allow admit let', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', content: words('enter visit access reach') }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
 verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', object: words('ceasefire truce armistice') });
+// "held their fire": stopping shooting is observing a ceasefire
+verb('hold', { type: 'RETREAT', mode: 'ceasefire', object: words('fire') });
 
 // COOPERATE: mutual material cooperation: joint operations, intelligence sharing, extradition, trade resumed.
 verb('cooperate collaborate coordinate', { type: 'COOPERATE' });
@@ -287,6 +291,8 @@ verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance orga
 verb('deploy mobilize mobilise station dispatch mass reinforce position scramble', { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
 verb('move send', { type: 'MOBILIZE', mode: 'troops', object: TROOPS }, { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
+// showing off a new weapon raises military capability (MOBILIZE: weapons)
+verb('unveil', { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
 verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban curb curbs') });
