@@ -62,3 +62,8 @@ test('triggers from the PLOVER definitions: an apology offered, fire held, a wea
   assert.deepEqual(coded('Indian and Pakistani troops held their fire along the Line of Control on Sunday.'), ['RETREAT India, Pakistan -> ']);
   assert.deepEqual(coded('North Korea unveiled a new intercontinental ballistic missile at a parade in Pyongyang.'), ['MOBILIZE North Korea -> ']);
 });
+
+test('"said on Thursday that ..." is a report, and an inquiry into reports that X acted is aimed at X', () => {
+  assert.deepEqual(coded('The African Union said on Friday that it had opened an inquiry into reports that Sudanese soldiers tortured detainees in Darfur.'), ['ACCUSE African Union -> Sudan']);
+  assert.deepEqual(coded('The United Nations human rights office said on Monday that it had opened an inquiry into reports that Ugandan soldiers killed two villagers near the border.'), ['ACCUSE United Nations -> Uganda']);
+});

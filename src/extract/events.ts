@@ -391,6 +391,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   }
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = stateOfForcesHit(ctx, clause, source);
+  if (type === 'ACCUSE' && mode === 'investigate' && target.length === 0) target = investigatedParty(ctx, reading).filter((id) => !source.includes(id));
   // "has received 12 helicopters from South Africa": aid told from the side of whom it helps, given by the "from" party
   if (type === 'AID' && !reading.nominal && /^(receive|obtain)$/.test(lemmaOf(trigger))) {
     const received = objectOf(ctx, clause);
@@ -1564,6 +1565,25 @@ function attackedState(ctx: Context, clause: Token, source: string[]): string[] 
     const ids = [...ownerIds(ctx, place), ...recipientIds(ctx, place)];
     const state = ids.find((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'country' && !countries.includes(a.country); });
     if (state) return [state];
+  }
+  return [];
+}
+
+/**
+ * "opened an inquiry into reports that Ethiopian troops killed dozens of civilians": an investigation of what a
+ * report or claim says is aimed at whoever the report says acted.
+ */
+function investigatedParty(ctx: Context, reading: Reading): string[] {
+  const { children } = ctx;
+  const hosts = [reading.trigger, reading.clause, ...children[reading.clause.i]!.filter((c) => c.deprel === 'obj')];
+  for (const host of hosts) {
+    for (const c of children[host.i]!) {
+      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(ctx, c, ['into', 'of'])) continue;
+      const said = children[c.i]!.find((k) => k.deprel === 'acl' && children[k.i]!.some((m) => m.deprel === 'mark' && /^that$/i.test(m.text)));
+      if (!said) continue;
+      const actors = subjectsOf(ctx, said).flatMap((s) => actorIds(ctx, s, 'agent'));
+      if (actors.length) return actors;
+    }
   }
   return [];
 }

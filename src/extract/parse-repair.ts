@@ -38,6 +38,9 @@ export function repairParse(doc: Doc): Doc {
     changed = verbAfterLongApposition(tokens, words) || changed;
     changed = objectAfterWeekday(tokens, words) || changed;
     changed = bareInfinitiveReadAsNoun(tokens, words) || changed;
+    changed = reportedClauseOnDay(tokens, words) || changed;
+    changed = clauseOfReportNoun(tokens, words) || changed;
+    changed = nameBeforeSubjectReadAsOblique(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -835,6 +838,81 @@ function bareInfinitiveReadAsNoun(tokens: Token[], words: Token[]): boolean {
     noun.upos = 'VERB';
     noun.xpos = 'VB';
     relink(object, noun.i, 'obj');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "said on Thursday that it had opened an inquiry": the reported clause read as a relative clause on the day. A
+ * relative clause is not opened by the conjunction "that" (its "that" is a pronoun with a role in it), so a clause
+ * with "that" as its conjunction under a day is the complement of the verb the day belongs to.
+ */
+function reportedClauseOnDay(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const clause of words) {
+    if (clause.deprel !== 'acl:relcl' || clause.head < 0) continue;
+    const day = tokens[clause.head]!;
+    if (!WEEKDAY.test(day.text) || day.head < 0 || tokens[day.head]!.upos !== 'VERB') continue;
+    const mark = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text) && w.i === day.i + 1);
+    if (!mark) continue;
+    relink(clause, day.head, 'ccomp');
+    done = true;
+  }
+  return done;
+}
+
+/** Nouns for what is said or suspected that take a "that" clause telling its content. */
+const REPORT_NOUNS = /^(reports?|claims?|allegations?|accusations?|suspicions?|rumou?rs?|evidence|charges?|assertions?|fears?|news)$/i;
+
+/**
+ * "opened an inquiry into reports that troops killed dozens of civilians": a "that" clause right after a noun for a
+ * report or claim read as an adverbial clause of the verb, or as a relative clause whose "that" would be a second
+ * object or subject. It tells what the report says, so it belongs to the noun as its content.
+ */
+function clauseOfReportNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const clause of words) {
+    // ("reports that soldiers tortured detainees" read as a relative clause with "that" as a second object)
+    if (clause.deprel === 'acl:relcl' && clause.head >= 0 && REPORT_NOUNS.test(tokens[clause.head]!.text)) {
+      const that = words.find((w) => w.head === clause.i && w.upos === 'PRON' && /^that$/i.test(w.text) && w.i === clause.head + 1);
+      const others = that ? words.filter((w) => w.head === clause.i && w !== that).map((w) => w.deprel) : [];
+      // (a relative "that" fills the subject or object slot; here both are filled by other words)
+      const filled = that && (that.deprel === 'obj' ? others.some((d) => /^(obj|obl:unmarked|iobj)$/.test(d)) && others.some((d) => /^nsubj/.test(d)) : others.some((d) => d === that.deprel));
+      if (that && filled) {
+        relink(that, clause.i, 'mark');
+        that.upos = 'SCONJ';
+        that.xpos = 'IN';
+        relink(clause, clause.head, 'acl');
+        done = true;
+      }
+      continue;
+    }
+    if (clause.deprel !== 'advcl' || clause.head < 0) continue;
+    const mark = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text));
+    const noun = mark ? tokens[mark.i - 1] : undefined;
+    if (!mark || !noun || noun.upos !== 'NOUN' || !REPORT_NOUNS.test(noun.text) || noun.head !== clause.head) continue;
+    relink(clause, noun.i, 'acl');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "The United Nations human rights office said": a name that opens the subject read as an oblique of the verb (no
+ * preposition before it) and the rest of the subject as the subject. An oblique needs a preposition; a bare name
+ * right before the subject's own words qualifies the subject.
+ */
+function nameBeforeSubjectReadAsOblique(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const name of words) {
+    if (name.upos !== 'PROPN' || name.deprel !== 'obl' || name.head < 0 || words.some((w) => w.head === name.i && w.deprel === 'case')) continue;
+    const subject = words.find((w) => w.head === name.head && /^nsubj/.test(w.deprel) && w.i > name.i && w.upos === 'NOUN');
+    if (!subject || subject.i > name.i + 5) continue;
+    if (tokens.slice(name.i + 1, subject.i).some((t) => t.head <= name.i || t.head > subject.i || !/^(compound|amod)$/.test(t.deprel))) continue;
+    // "United" tagged as a verb inside the name
+    for (const w of words) if (w.head === name.i && w.i < name.i && w.upos === 'VERB' && /^\p{Lu}/u.test(w.text)) { w.upos = 'PROPN'; w.xpos = 'NNP'; w.deprel = 'compound'; }
+    relink(name, subject.i, 'compound');
     done = true;
   }
   return done;
