@@ -67,3 +67,13 @@ test('"said on Thursday that ..." is a report, and an inquiry into reports that 
   assert.deepEqual(coded('The African Union said on Friday that it had opened an inquiry into reports that Sudanese soldiers tortured detainees in Darfur.'), ['ACCUSE African Union -> Sudan']);
   assert.deepEqual(coded('The United Nations human rights office said on Monday that it had opened an inquiry into reports that Ugandan soldiers killed two villagers near the border.'), ['ACCUSE United Nations -> Uganda']);
 });
+
+test('"hours after X did Y": the span of time is no subject, and X does Y', () => {
+  assert.deepEqual(coded('Russia recalled its ambassador from Tallinn on Friday, two days after Estonian police detained a Russian diplomat.'), ['SANCTION Russia -> Estonia', 'COERCE Estonia -> Russia']);
+});
+
+test('drills held by the forces of two states together are joint, hence COOPERATE', () => {
+  assert.deepEqual(coded('Japanese and Australian forces began their annual summer drills off Okinawa on Monday.'), ['COOPERATE Australia, Japan -> ']);
+  // one state's drills stay a show of force
+  assert.deepEqual(coded('Japanese forces began their annual summer drills off Okinawa on Monday.'), ['MOBILIZE Japan -> ']);
+});

@@ -652,6 +652,10 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
     if (reading.nominal && joint) type = 'COOPERATE';
     if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
+    // ("South Korean and American forces began their annual spring drills": drills held by the forces of two states
+    // together are joint drills, though the word "joint" is not said)
+    const states = source.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'country');
+    if (reading.nominal && type === 'MOBILIZE' && /^(drills?|exercises?|manoeuvres?|maneuvers?|wargames|games)$/i.test(trigger.text) && states.length >= 2 && target.length === 0) type = 'COOPERATE';
   }
   // "clashed with police in Dhaka": two-sided violence lists every side as actor (the manual's ASSAULT)
   if (type === 'ASSAULT' && !reading.nominal && /^(clash|fight)$/.test(lemmaOf(clause))) {

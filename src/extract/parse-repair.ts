@@ -41,6 +41,7 @@ export function repairParse(doc: Doc): Doc {
     changed = reportedClauseOnDay(tokens, words) || changed;
     changed = clauseOfReportNoun(tokens, words) || changed;
     changed = nameBeforeSubjectReadAsOblique(tokens, words) || changed;
+    changed = spanBeforeAfterClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -913,6 +914,39 @@ function nameBeforeSubjectReadAsOblique(tokens: Token[], words: Token[]): boolea
     // "United" tagged as a verb inside the name
     for (const w of words) if (w.head === name.i && w.i < name.i && w.upos === 'VERB' && /^\p{Lu}/u.test(w.text)) { w.upos = 'PROPN'; w.xpos = 'NNP'; w.deprel = 'compound'; }
     relink(name, subject.i, 'compound');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "..., nine days after its navy intercepted the vessel", "hours after South Korean and American forces began their
+ * drills": the span of time read as the subject of the clause after "after", with "after" as a preposition on the
+ * real subject. A span of time does not act: "after" opens the clause, the phrase after it is the clause's subject,
+ * the span measures the clause, and the clause is adverbial to the one before it.
+ */
+function spanBeforeAfterClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const span of words) {
+    if (span.upos !== 'NOUN' || !/^(minutes|hours|days|weeks|months|years|day|week|month|year|hour)$/i.test(span.text)) continue;
+    const after = tokens[span.i + 1];
+    // the clause's verb: the one the span is subject of, or one hung on the span as its modifier
+    // (a participle tag on a verb with its own object is the past tense: "days after police detained a diplomat")
+    const described = words.find((w) => w.head === span.i && w.deprel === 'acl' && w.upos === 'VERB' && (/^VB[DZ]$/.test(w.xpos) || (w.xpos === 'VBN' && words.some((o) => o.head === w.i && o.deprel === 'obj'))));
+    const verb = /^nsubj/.test(span.deprel) ? tokens[span.head] : described;
+    if (described && verb === described) {
+      const outer = span.head;
+      if (outer < 0 || !after || !/^(after|before)$/i.test(after.text) || tokens[after.head]?.head !== span.i) continue;
+      relink(described, outer, 'advcl');
+    }
+    if (!after || !/^(after|before)$/i.test(after.text) || after.deprel !== 'case' || !verb || verb.upos !== 'VERB' || verb.i < span.i) continue;
+    const subject = tokens[after.head];
+    if (!subject || subject.head !== span.i || subject.i > verb.i || !/^(NOUN|PROPN|PRON)$/.test(subject.upos)) continue;
+    relink(after, verb.i, 'mark');
+    after.upos = 'SCONJ';
+    relink(subject, verb.i, 'nsubj');
+    relink(span, verb.i, 'obl:npmod');
+    if (/^(conj|parataxis)$/.test(verb.deprel) && verb.head >= 0) verb.deprel = 'advcl';
     done = true;
   }
   return done;
