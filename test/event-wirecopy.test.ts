@@ -77,3 +77,7 @@ test('drills held by the forces of two states together are joint, hence COOPERAT
   // one state's drills stay a show of force
   assert.deepEqual(coded('Japanese forces began their annual summer drills off Okinawa on Monday.'), ['MOBILIZE Japan -> ']);
 });
+
+test('the place after a subject ("thousands of nurses in Portugal") qualifies it and is no second actor', () => {
+  assert.deepEqual(coded('Thousands of nurses in South Korea walked off the job on Tuesday.'), ['PROTEST nurses -> ']);
+});

@@ -42,6 +42,7 @@ export function repairParse(doc: Doc): Doc {
     changed = clauseOfReportNoun(tokens, words) || changed;
     changed = nameBeforeSubjectReadAsOblique(tokens, words) || changed;
     changed = spanBeforeAfterClause(tokens, words) || changed;
+    changed = placeReadAsSecondSubject(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -947,6 +948,25 @@ function spanBeforeAfterClause(tokens: Token[], words: Token[]): boolean {
     relink(subject, verb.i, 'nsubj');
     relink(span, verb.i, 'obl:npmod');
     if (/^(conj|parataxis)$/.test(verb.deprel) && verb.head >= 0) verb.deprel = 'advcl';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Thousands of doctors in South Korea walked off the job": the place after the subject read as a second subject of
+ * the verb, keeping its preposition. A subject has no preposition, so the phrase qualifies the noun right before it.
+ */
+function placeReadAsSecondSubject(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const second of words) {
+    if (!/^nsubj/.test(second.deprel) || second.head < 0) continue;
+    const kase = words.find((w) => w.head === second.i && w.deprel === 'case' && w.i < second.i && /^(in|from|of|at|across)$/i.test(w.text));
+    if (!kase) continue;
+    const first = words.find((w) => w.head === second.head && /^nsubj/.test(w.deprel) && w.i < kase.i && w !== second);
+    const before = tokens[kase.i - 1];
+    if (!first || !before || !/^(NOUN|PROPN)$/.test(before.upos) || before.i < first.i) continue;
+    relink(second, before.i, 'nmod');
     done = true;
   }
   return done;
