@@ -78,6 +78,11 @@ test('drills held by the forces of two states together are joint, hence COOPERAT
   assert.deepEqual(coded('Japanese forces began their annual summer drills off Okinawa on Monday.'), ['MOBILIZE Japan -> ']);
 });
 
-test('the place after a subject ("thousands of nurses in Portugal") qualifies it and is no second actor', () => {
+test('the place after a subject ("thousands of nurses in South Korea") qualifies it and is no second actor', () => {
   assert.deepEqual(coded('Thousands of nurses in South Korea walked off the job on Tuesday.'), ['PROTEST nurses -> ']);
+});
+
+test('a condemnation in a relative clause on an act is aimed at whoever did the act', () => {
+  assert.deepEqual(coded('Russian and Belarusian troops held joint drills near Grodno on Tuesday that Poland\'s foreign ministry condemned as a provocation.'), ['COOPERATE Belarus, Russia -> ', 'ACCUSE Poland -> Belarus, Russia']);
+  assert.deepEqual(coded('Greece and Cyprus held joint drills, which Turkey condemned as a provocation.'), ['COOPERATE Cyprus, Greece -> ', 'ACCUSE Türkiye -> Cyprus, Greece']);
 });

@@ -392,6 +392,7 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = stateOfForcesHit(ctx, clause, source);
   if (type === 'ACCUSE' && mode === 'investigate' && target.length === 0) target = investigatedParty(ctx, reading).filter((id) => !source.includes(id));
+  if ((type === 'ACCUSE' || type === 'SUPPORT' || type === 'REJECT') && target.length === 0 && !reading.nominal) target = actorOfDescribedAct(ctx, clause).filter((id) => !source.includes(id));
   // "has received 12 helicopters from South Africa": aid told from the side of whom it helps, given by the "from" party
   if (type === 'AID' && !reading.nominal && /^(receive|obtain)$/.test(lemmaOf(trigger))) {
     const received = objectOf(ctx, clause);
@@ -1590,6 +1591,28 @@ function investigatedParty(ctx: Context, reading: Reading): string[] {
     }
   }
   return [];
+}
+
+/**
+ * "held joint drills that Armenia condemned as a provocation", "the strike, which the minister praised": a verdict
+ * given in a relative clause on an act is about whoever did the act, the subject of the verb the act noun belongs to
+ * (or the one the noun names by its possessor).
+ */
+function actorOfDescribedAct(ctx: Context, clause: Token): string[] {
+  const { doc, children } = ctx;
+  // the relative word is the verb's object: the act is what is condemned or praised
+  const relative = children[clause.i]!.find((c) => c.deprel === 'obj' && /^(that|which)$/i.test(c.text));
+  if (!relative || clause.head < 0) return [];
+  // (", which Armenia condemned": a clause after a comma that the parser made a second main verb)
+  const before = doc.tokens[relative.i - 2];
+  const act = clause.deprel === 'acl:relcl' ? doc.tokens[clause.head]! : /^which$/i.test(relative.text) && doc.tokens[relative.i - 1]?.text === ',' && before ? before : undefined;
+  if (!act) return [];
+  if (act.upos !== 'NOUN' || actorIds(ctx, act, 'patient').length || !(nounSense(nounLemma(act)) || /^(move|step|decision|action|measure|remarks?|comments?|statement|plan)$/i.test(act.text))) return [];
+  const owner = children[act.i]!.find((c) => c.deprel === 'nmod:poss');
+  if (owner) return actorIds(ctx, owner, 'agent');
+  const verb = act.head >= 0 ? doc.tokens[act.head]! : undefined;
+  if (!verb || verb.upos !== 'VERB' || !/^(obj|obl)$/.test(act.deprel)) return [];
+  return subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
 }
 
 /** Unnamed state forces and their posts that an armed group attacks ("killed 14 soldiers", "an attack on a police station"). */

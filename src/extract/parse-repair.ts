@@ -853,12 +853,24 @@ function bareInfinitiveReadAsNoun(tokens: Token[], words: Token[]): boolean {
 function reportedClauseOnDay(tokens: Token[], words: Token[]): boolean {
   let done = false;
   for (const clause of words) {
-    if (clause.deprel !== 'acl:relcl' || clause.head < 0) continue;
-    const day = tokens[clause.head]!;
-    if (!WEEKDAY.test(day.text) || day.head < 0 || tokens[day.head]!.upos !== 'VERB') continue;
-    const mark = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text) && w.i === day.i + 1);
-    if (!mark) continue;
-    relink(clause, day.head, 'ccomp');
+    if (!/^(acl|acl:relcl|advcl)$/.test(clause.deprel) || clause.head < 0) continue;
+    const mark = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text));
+    const day = mark ? tokens[mark.i - 1] : undefined;
+    if (!mark || !day || !WEEKDAY.test(day.text) || day.head < 0 || tokens[day.head]!.upos !== 'VERB') continue;
+    // (hung on the day, or on the day's verb as an adverbial clause)
+    if (clause.head !== day.i && !(clause.deprel === 'advcl' && clause.head === day.head)) continue;
+    // ("held joint drills on Thursday that Armenia condemned as a provocation": a clause with a gap where its object
+    // should be is a relative clause on the object of the verb the day belongs to)
+    const object = words.find((w) => w.head === day.head && w.deprel === 'obj' && w.upos === 'NOUN' && w.i < day.i);
+    const gap = !words.some((w) => w.head === clause.i && /^(obj|ccomp|xcomp)$/.test(w.deprel)) && words.some((w) => w.head === clause.i && /^nsubj$/.test(w.deprel));
+    if (object && gap && clause.deprel !== 'acl:relcl' && clause.xpos === 'VBD') {
+      relink(clause, object.i, 'acl:relcl');
+      relink(mark, clause.i, 'obj');
+      mark.upos = 'PRON';
+      mark.xpos = 'WDT';
+    } else if (clause.head === day.i) {
+      relink(clause, day.head, 'ccomp');
+    } else continue;
     done = true;
   }
   return done;
