@@ -86,3 +86,7 @@ test('a condemnation in a relative clause on an act is aimed at whoever did the 
   assert.deepEqual(coded('Russian and Belarusian troops held joint drills near Grodno on Tuesday that Poland\'s foreign ministry condemned as a provocation.'), ['COOPERATE Belarus, Russia -> ', 'ACCUSE Poland -> Belarus, Russia']);
   assert.deepEqual(coded('Greece and Cyprus held joint drills, which Turkey condemned as a provocation.'), ['COOPERATE Cyprus, Greece -> ', 'ACCUSE Türkiye -> Cyprus, Greece']);
 });
+
+test('"freed four kidnapped aid workers": the number counts the noun and the participle describes it (a rescue is AID)', () => {
+  assert.deepEqual(coded('Nigerian special forces freed four kidnapped aid workers in an overnight operation near Kaduna.'), ['AID Nigeria -> aid workers']);
+});

@@ -2054,7 +2054,7 @@ function groupFor(ctx: Context, head: Token) {
     // "human rights groups" parsed as two subjects side by side: the noun right before is a split-off qualifier
     const splitOff = k === start - 1 && t.upos === 'NOUN' && t.head === head.head && t.deprel === head.deprel && /^nsubj/.test(t.deprel);
     const qualifier = (splitOff || (inPhrase.has(t.head) && (t.deprel === 'compound' || t.deprel === 'amod'))) && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
-      !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
+      !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|kidnapped|abducted|captured|freed|released|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
     if (!qualifier) break;
     start = k;
     inPhrase.add(k);

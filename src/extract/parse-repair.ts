@@ -43,6 +43,7 @@ export function repairParse(doc: Doc): Doc {
     changed = nameBeforeSubjectReadAsOblique(tokens, words) || changed;
     changed = spanBeforeAfterClause(tokens, words) || changed;
     changed = placeReadAsSecondSubject(tokens, words) || changed;
+    changed = participleAfterNumberReadAsVerb(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -979,6 +980,30 @@ function placeReadAsSecondSubject(tokens: Token[], words: Token[]): boolean {
     const before = tokens[kase.i - 1];
     if (!first || !before || !/^(NOUN|PROPN)$/.test(before.upos) || before.i < first.i) continue;
     relink(second, before.i, 'nmod');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "freed four kidnapped aid workers": a bare number read as the object and the participle after it as a second verb
+ * whose object is the noun. A number followed by a participle and a noun counts that noun, and the participle
+ * describes it: the noun is the object, the number its count and the participle its modifier.
+ */
+function participleAfterNumberReadAsVerb(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const count of words) {
+    if (count.upos !== 'NUM' || count.deprel !== 'obj' || words.some((w) => w.head === count.i)) continue;
+    const participle = tokens[count.i + 1];
+    if (!participle || participle.upos !== 'VERB' || participle.xpos !== 'VBN' && participle.xpos !== 'VBD' || participle.head !== count.head) continue;
+    if (words.some((w) => w.head === participle.i && /^(cc|nsubj|aux|mark)/.test(w.deprel))) continue;
+    const noun = words.find((w) => w.head === participle.i && w.deprel === 'obj' && w.upos === 'NOUN' && w.i > participle.i);
+    if (!noun || tokens.slice(participle.i + 1, noun.i).some((t) => t.head !== noun.i)) continue;
+    relink(noun, count.head, 'obj');
+    relink(count, noun.i, 'nummod');
+    relink(participle, noun.i, 'amod');
+    participle.upos = 'ADJ';
+    for (const w of words) if (w.head === participle.i) w.head = count.head;
     done = true;
   }
   return done;
