@@ -90,3 +90,7 @@ test('a condemnation in a relative clause on an act is aimed at whoever did the 
 test('"freed four kidnapped aid workers": the number counts the noun and the participle describes it (a rescue is AID)', () => {
   assert.deepEqual(coded('Nigerian special forces freed four kidnapped aid workers in an overnight operation near Kaduna.'), ['AID Nigeria -> aid workers']);
 });
+
+test('aid workers set free are people released (not aid), and go back to the state their nationality names', () => {
+  assert.deepEqual(coded('Three Italian aid workers held in Mali since March were released by the junta on Friday.'), ['RETREAT Mali -> Italy']);
+});

@@ -14,7 +14,7 @@ import { repairParse } from './parse-repair.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, AID_GOODS, CAPTIVES, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type NounSense, type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -391,6 +391,13 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   }
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = stateOfForcesHit(ctx, clause, source);
+  // ("two French aid workers were released": people set free go back to the state their nationality names, as
+  // "two American citizens" do, even when the group acts for itself elsewhere)
+  if (type === 'RETREAT' && mode === 'release' && !reading.nominal && target.every((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'group')) {
+    const freed = objectOf(ctx, clause);
+    const states = freed && freed.upos === 'NOUN' ? countryQualifier(ctx, freed).filter((id) => !source.includes(id)) : [];
+    if (states.length) target = states;
+  }
   if (type === 'ACCUSE' && mode === 'investigate' && target.length === 0) target = investigatedParty(ctx, reading).filter((id) => !source.includes(id));
   if ((type === 'ACCUSE' || type === 'SUPPORT' || type === 'REJECT') && target.length === 0 && !reading.nominal) target = actorOfDescribedAct(ctx, clause).filter((id) => !source.includes(id));
   // "has received 12 helicopters from South Africa": aid told from the side of whom it helps, given by the "from" party
@@ -845,7 +852,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const stateOf = objectHead && /^state$/i.test(objectHead.text) ? ctx.children[objectHead.i]!.filter((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])).map(lemmaOf) : [];
   // ("four kidnapped aid workers", "trafficked women": people held by captors are victims, whatever they are)
   const victims = objectHead && ctx.children[objectHead.i]!.some((c) => /^(amod|acl)$/.test(c.deprel) && /^(kidnapped|abducted|trafficked|enslaved|captive|hijacked)$/i.test(c.text)) ? ['victim'] : [];
-  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf, ...victims]) : [];
+  // ("released two aid workers": a compound says what kind of people they are, not what is handed over)
+  const people = objectHead ? CAPTIVES.has(lemmaOf(objectHead)) || CAPTIVES.has(objectHead.text.toLowerCase().replace(/s$/, '')) : false;
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...(people ? [] : ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)), ...stateOf, ...victims]) : [];
   const particles = particlesOf(ctx, verb);
   // ("warned that a joint command would take years to build": taking time is no act)
   const takesTime = (c: Token) => lemmaOf(c) === 'take' && ctx.children[c.i]!.some((o) => o.deprel === 'obj' && /^(years?|months?|weeks?|days?|decades?|time|long|hours?)$/i.test(o.text));
