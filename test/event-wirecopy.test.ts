@@ -94,3 +94,7 @@ test('"freed four kidnapped aid workers": the number counts the noun and the par
 test('aid workers set free are people released (not aid), and go back to the state their nationality names', () => {
   assert.deepEqual(coded('Three Italian aid workers held in Mali since March were released by the junta on Friday.'), ['RETREAT Mali -> Italy']);
 });
+
+test('"talks between X and Y": the party after "and" is the second party, not a conjunct of "talks"', () => {
+  assert.deepEqual(coded('Talks between the Sudanese government and the Kivu Patriotic Front resumed in Doha on Saturday.'), ['CONSULT Kivu Patriotic Front, Sudan -> ']);
+});

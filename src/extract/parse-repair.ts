@@ -44,6 +44,7 @@ export function repairParse(doc: Doc): Doc {
     changed = spanBeforeAfterClause(tokens, words) || changed;
     changed = placeReadAsSecondSubject(tokens, words) || changed;
     changed = participleAfterNumberReadAsVerb(tokens, words) || changed;
+    changed = secondPartyAfterBetween(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1004,6 +1005,28 @@ function participleAfterNumberReadAsVerb(tokens: Token[], words: Token[]): boole
     relink(participle, noun.i, 'amod');
     participle.upos = 'ADJ';
     for (const w of words) if (w.head === participle.i) w.head = count.head;
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Talks between the Congolese government and the Kivu Patriotic Front resumed": the second party after "between"
+ * read as a conjunct of the noun the phrase belongs to ("talks ... and the Front"). "Between" takes two parties
+ * joined by "and", so the conjunct right after the first party is the second party.
+ */
+function secondPartyAfterBetween(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const first of words) {
+    if (!first.deprel.startsWith('nmod') || !words.some((w) => w.head === first.i && w.deprel === 'case' && /^between$/i.test(w.text))) continue;
+    if (words.some((w) => w.head === first.i && w.deprel === 'conj')) continue;
+    const noun = tokens[first.head]!;
+    const second = words.find((w) => w.head === noun.i && w.deprel === 'conj' && w.i > first.i && /^(NOUN|PROPN)$/.test(w.upos));
+    if (!second) continue;
+    const and = words.find((w) => w.head === second.i && w.deprel === 'cc' && /^and$/i.test(w.text));
+    // only the first party's own words between it and the "and"
+    if (!and || tokens.slice(first.i + 1, and.i).some((t) => t.head !== first.i && tokens[t.head]?.head !== first.i)) continue;
+    relink(second, first.i, 'conj');
     done = true;
   }
   return done;
