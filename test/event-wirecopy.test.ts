@@ -98,3 +98,8 @@ test('aid workers set free are people released (not aid), and go back to the sta
 test('"talks between X and Y": the party after "and" is the second party, not a conjunct of "talks"', () => {
   assert.deepEqual(coded('Talks between the Sudanese government and the Kivu Patriotic Front resumed in Doha on Saturday.'), ['CONSULT Kivu Patriotic Front, Sudan -> ']);
 });
+
+test('discussions between two parties or more are a consultation; one body discussing a matter is not', () => {
+  assert.deepEqual(coded('The foreign ministers of Chile and Peru discussed fishing rights in Lima on Tuesday.'), ['CONSULT Chile, Peru -> ']);
+  assert.deepEqual(coded('The Chilean cabinet discussed fishing rights on Tuesday.'), []);
+});

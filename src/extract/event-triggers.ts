@@ -76,6 +76,8 @@ verb('settle', { type: 'AGREE', particle: 'on' });
 // CONSULT: meetings, visits, calls, mediation.
 verb('meet', { type: 'CONSULT', object: words('demand condition') }, { type: 'CONSULT' });
 verb('negotiate confer consult', { type: 'CONSULT' });
+// "Brazil and Argentina discussed trade": discussions between parties (the coder keeps it only with two or more)
+verb('discuss', { type: 'CONSULT' });
 verb('visit tour', { type: 'CONSULT', mode: 'visit', needsObject: true });
 verb('host receive', { type: 'CONSULT', mode: 'visit', needsObject: true });
 /** Whom one hosts on a visit: leaders, officials, delegations. */

@@ -686,6 +686,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "Emergency talks opened in Reykjavik": a meeting named without its parties still says where it is
   const placeOnly = type === 'CONSULT' && source.length === 0 && reading.nominal && placeOf(ctx, reading) !== null;
   if (source.length === 0 && !args.anaphoric && !placeOnly) return null;
+  // ("the cabinet discussed the budget": a discussion is a consultation only between two parties or more)
+  if (type === 'CONSULT' && !reading.nominal && lemmaOf(clause) === 'discuss' && new Set([...source, ...target]).size < 2) return null;
   // a meeting of three or more, or of an international organisation, is multilateral
   const organisation = source.some((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'organization' && !!gazetteer().lookup(a.name); });
   if (type === 'CONSULT' && mode === null && (source.length > 2 || organisation)) mode = 'multilateral';
