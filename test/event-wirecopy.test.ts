@@ -103,3 +103,11 @@ test('discussions between two parties or more are a consultation; one body discu
   assert.deepEqual(coded('The foreign ministers of Chile and Peru discussed fishing rights in Lima on Tuesday.'), ['CONSULT Chile, Peru -> ']);
   assert.deepEqual(coded('The Chilean cabinet discussed fishing rights on Tuesday.'), []);
 });
+
+test('a planned exchange or joint act in a headline or with "will" is a commitment (AGREE), the object read whole', () => {
+  assert.deepEqual(coded('Ghana and Togo to share customs data to fight smuggling'), ['AGREE Ghana, Togo -> ']);
+  assert.deepEqual(coded('Laos and Vietnam will share border data to fight trafficking.'), ['AGREE Laos, Vietnam -> ']);
+  assert.deepEqual(coded('Peru and Bolivia to hold joint patrols on Lake Titicaca'), ['AGREE Bolivia, Peru -> ']);
+  // held: done, not promised
+  assert.deepEqual(coded('Peru and Bolivia held joint patrols on Lake Titicaca on Monday.'), ['COOPERATE Bolivia, Peru -> ']);
+});

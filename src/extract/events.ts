@@ -658,7 +658,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'COOPERATE' || type === 'MOBILIZE') {
     // joint drills and operations are cooperation between their parties; one side's drills are a show of force
     const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
-    if (reading.nominal && joint) type = 'COOPERATE';
+    // (a joint act planned is a commitment to cooperate: AGREE, as for any cooperation in the future)
+    if (reading.nominal && joint) type = modality === 'future' ? 'AGREE' : 'COOPERATE';
     if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
     // ("South Korean and American forces began their annual spring drills": drills held by the forces of two states
     // together are joint drills, though the word "joint" is not said)
@@ -2781,7 +2782,8 @@ function modalityOf(ctx: Context, reading: Reading): Modality {
   // "A summit ... is planned for June": the act named as the subject of a plan
   if (reading.nominal && (trigger.deprel === 'nsubj:pass' || trigger.deprel === 'nsubj') && FUTURE_HEADS.has(lemmaOf(verb))) return 'future';
   // a headline's "to visit" is a plan
-  if (!reading.nominal && marks(clause).includes('to') && (clause.head < 0 || doc.tokens[clause.head]!.head < 0) && doc.tokens[clause.head]?.upos !== 'VERB') return 'future';
+  // (also the light verb of a named act: "Ghana and Togo to hold joint patrols")
+  if ((!reading.nominal || clause !== trigger) && marks(clause).includes('to') && (clause.head < 0 || doc.tokens[clause.head]!.head < 0) && doc.tokens[clause.head]?.upos !== 'VERB') return 'future';
   if (isBackground(ctx, reading, verb, aux)) return 'historical';
   return 'asserted';
 }

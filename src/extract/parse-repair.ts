@@ -45,6 +45,7 @@ export function repairParse(doc: Doc): Doc {
     changed = placeReadAsSecondSubject(tokens, words) || changed;
     changed = participleAfterNumberReadAsVerb(tokens, words) || changed;
     changed = secondPartyAfterBetween(tokens, words) || changed;
+    changed = objectReadAsSmallClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1027,6 +1028,37 @@ function secondPartyAfterBetween(tokens: Token[], words: Token[]): boolean {
     // only the first party's own words between it and the "and"
     if (!and || tokens.slice(first.i + 1, and.i).some((t) => t.head !== first.i && tokens[t.head]?.head !== first.i)) continue;
     relink(second, first.i, 'conj');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "will share customs data to fight smuggling": a compound object followed by a purpose infinitive read as a small
+ * clause ("customs" the subject of "data", "data" a complement clause of the verb). A clause needs a verb; a noun
+ * complement with a noun subject right before it and no copula is the object, its "subject" a compound of it, and
+ * the infinitive the purpose of the verb.
+ */
+function objectReadAsSmallClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  // ("to share customs data": two nouns side by side both read as objects of the verb are one compound object)
+  for (const first of words) {
+    const second = tokens[first.i + 1];
+    if (first.deprel !== 'obj' || first.upos !== 'NOUN' || !second || second.deprel !== 'obj' || second.upos !== 'NOUN' || second.head !== first.head) continue;
+    if (words.some((w) => w.head === first.i)) continue;
+    relink(first, second.i, 'compound');
+    done = true;
+  }
+  for (const noun of words) {
+    if (noun.upos !== 'NOUN' || !/^(ccomp|xcomp)$/.test(noun.deprel) || noun.head < 0 || tokens[noun.head]!.upos !== 'VERB') continue;
+    if (words.some((w) => w.head === noun.i && /^(cop|aux|mark)/.test(w.deprel))) continue;
+    const subject = words.find((w) => w.head === noun.i && /^nsubj/.test(w.deprel));
+    if (!subject || subject.upos !== 'NOUN' || subject.i !== noun.i - 1 || words.some((w) => w.head === tokens[noun.head]!.i && w.deprel === 'obj')) continue;
+    relink(subject, noun.i, 'compound');
+    relink(noun, noun.head, 'obj');
+    for (const w of words) {
+      if (w.head === noun.i && w.deprel === 'acl' && w.upos === 'VERB' && words.some((m) => m.head === w.i && m.deprel === 'mark' && /^to$/i.test(m.text))) relink(w, noun.head, 'advcl');
+    }
     done = true;
   }
   return done;
