@@ -111,3 +111,11 @@ test('a planned exchange or joint act in a headline or with "will" is a commitme
   // held: done, not promised
   assert.deepEqual(coded('Peru and Bolivia held joint patrols on Lake Titicaca on Monday.'), ['COOPERATE Bolivia, Peru -> ']);
 });
+
+test('small arms handed over are disarmament, and a deal "agreed in March" with no one named is no new event', () => {
+  assert.deepEqual(coded('Fighters of the Kivu Patriotic Front handed over 300 rifles to Congolese army officers on Friday as part of a disarmament deal agreed in March.'), ['RETREAT Kivu Patriotic Front -> DR Congo']);
+});
+
+test('"turned down an offer from X": the offer was made to whoever turned it down', () => {
+  assert.deepEqual(coded('Mali turned down an offer from ECOWAS to send election observers.'), ['REJECT Mali -> ECOWAS', 'AGREE ECOWAS -> Mali']);
+});

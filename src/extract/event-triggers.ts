@@ -132,7 +132,7 @@ verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' }, { type: 'RETREAT', mode: 'resign', particle: 'aside' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
-verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
+verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms rifle rifles gun guns mortar mortars ammunition grenade grenades explosive explosives') },
   // handing over captives frees them; handing over anything else (files, suspects) is cooperation
   { type: 'RETREAT', mode: 'release', particle: 'over', object: CAPTIVES }, { type: 'COOPERATE', particle: 'over' });
 verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('weapon weapons arm arms') });

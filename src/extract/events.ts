@@ -2519,7 +2519,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "the IMO had received a request from Norway": who receives a request, offer or appeal is its recipient
     const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
     // ("spurned an invitation from Venezuela", "rebuffing calls from Washington": who turns it down received it)
-    if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
+    // ("turned down an offer from the African Union": the particle verb of refusal too)
+    const turnedDown = governor && lemmaOf(governor) === 'turn' && particlesOf(ctx, governor).has('down');
+    if (governor && trigger.deprel === 'obj' && (turnedDown || /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor))) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
       // ("Ethiopian Prime Minister X welcomed an offer by Kenya": the offer is made to the state the official speaks
       // for, as with "Taiwan's president dismissed Beijing's offer of talks")
       for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').map((id) => stateOfOfficial(ctx, id, s)).filter((id) => !source.includes(id)));

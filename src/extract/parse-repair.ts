@@ -46,6 +46,7 @@ export function repairParse(doc: Doc): Doc {
     changed = participleAfterNumberReadAsVerb(tokens, words) || changed;
     changed = secondPartyAfterBetween(tokens, words) || changed;
     changed = objectReadAsSmallClause(tokens, words) || changed;
+    changed = participleAfterNounReadAsConjunct(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1059,6 +1060,25 @@ function objectReadAsSmallClause(tokens: Token[], words: Token[]): boolean {
     for (const w of words) {
       if (w.head === noun.i && w.deprel === 'acl' && w.upos === 'VERB' && words.some((m) => m.head === w.i && m.deprel === 'mark' && /^to$/i.test(m.text))) relink(w, noun.head, 'advcl');
     }
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "as part of a disarmament deal agreed in March": a past participle right after a noun, with no subject, no object
+ * and no "and" before it, read as a second verb of the clause. A conjunct verb needs a conjunction or a comma; this
+ * one describes the noun before it.
+ */
+function participleAfterNounReadAsConjunct(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.deprel !== 'conj' || verb.upos !== 'VERB' || !/^VB[DN]$/.test(verb.xpos)) continue;
+    const noun = tokens[verb.i - 1];
+    if (!noun || noun.upos !== 'NOUN' || noun.sentence !== verb.sentence || noun.head === verb.i) continue;
+    if (words.some((w) => w.head === verb.i && /^(cc|nsubj|obj|aux|mark|expl|iobj|ccomp|xcomp)/.test(w.deprel))) continue;
+    relink(verb, noun.i, 'acl');
+    verb.xpos = 'VBN';
     done = true;
   }
   return done;
