@@ -119,3 +119,7 @@ test('small arms handed over are disarmament, and a deal "agreed in March" with 
 test('"turned down an offer from X": the offer was made to whoever turned it down', () => {
   assert.deepEqual(coded('Mali turned down an offer from ECOWAS to send election observers.'), ['REJECT Mali -> ECOWAS', 'AGREE ECOWAS -> Mali']);
 });
+
+test('forces moved closer to a state\'s border or boundary are aimed at that state', () => {
+  assert.deepEqual(coded('Azerbaijan moves troops closer to Armenian boundary as talks stall'), ['MOBILIZE Azerbaijan -> Armenia']);
+});

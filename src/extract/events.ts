@@ -2587,8 +2587,10 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // troops massed at someone's border are aimed at them ("closer to the Armenian border", "near Ukraine's borders")
   if (type === 'MOBILIZE' || type === 'THREATEN') {
-    for (const t of subtreeShallow(ctx, clause)) {
-      if (!/^(border|borders|frontier)$/i.test(t.text)) continue;
+    // ("moves troops closer to the Kosovo boundary": the place hangs on "closer")
+    const nearer = children[clause.i]!.filter((c) => c.deprel === 'xcomp' && /^(ADJ|ADV)$/.test(c.upos));
+    for (const t of [...subtreeShallow(ctx, clause), ...nearer.flatMap((c) => subtreeShallow(ctx, c))]) {
+      if (!/^(border|borders|frontier|boundary|boundaries)$/i.test(t.text)) continue;
       const kase = caseOf(ctx, t);
       if (kase && /^(to|toward|towards|near|along|on|at|across)$/.test(kase)) {
         add(target, ownerIds(ctx, t).filter((id) => !source.includes(id)));
