@@ -123,3 +123,7 @@ test('"turned down an offer from X": the offer was made to whoever turned it dow
 test('forces moved closer to a state\'s border or boundary are aimed at that state', () => {
   assert.deepEqual(coded('Azerbaijan moves troops closer to Armenian boundary as talks stall'), ['MOBILIZE Azerbaijan -> Armenia']);
 });
+
+test('arrests made in a joint operation are an act of their own; "a drug smuggling ring" is one noun', () => {
+  assert.deepEqual(coded('Greek and Bulgarian police carried out a joint operation against a cigarette smuggling ring on Friday, arresting 18 suspects in Sofia.'), ['COOPERATE Bulgaria, Greece -> ', 'COERCE Bulgaria, Greece -> suspects']);
+});

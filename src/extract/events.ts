@@ -1333,7 +1333,12 @@ function isContent(ctx: Context, clause: Token): boolean {
       // alongside another act is an act of its own; only a protest's demands are its topic)
       const own = verbSense(ctx, current);
       const separate = own && own !== 'light' && ['ACCUSE', 'REJECT'].includes(own.type) && !(governorSense && governorSense !== 'light' && governorSense.type === 'PROTEST');
-      if (governorSense !== null && !separate) return true;
+      // ("carried out a joint operation, arresting 31 suspects": arrests or strikes made in an operation or drill
+      // are acts of their own, of another kind than the operation)
+      const operationNoun = governorSense === 'light' ? objectOf(ctx, governor) : undefined;
+      const operationType = operationNoun ? nounSense(nounLemma(operationNoun))?.type : undefined;
+      const ownAct = own && own !== 'light' && ['COERCE', 'ASSAULT'].includes(own.type) && (operationType === 'MOBILIZE' || operationType === 'COOPERATE');
+      if (governorSense !== null && !separate && !ownAct) return true;
       // ("the blacklisting took effect, barring them from ...": what a named measure does is that measure)
       if (governor.upos === 'VERB' && subjectsOf(ctx, governor).some((s) => nounSense(nounLemma(s)))) return true;
     }

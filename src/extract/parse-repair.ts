@@ -47,6 +47,7 @@ export function repairParse(doc: Doc): Doc {
     changed = secondPartyAfterBetween(tokens, words) || changed;
     changed = objectReadAsSmallClause(tokens, words) || changed;
     changed = participleAfterNounReadAsConjunct(tokens, words) || changed;
+    changed = gerundCompoundReadAsClause(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1079,6 +1080,36 @@ function participleAfterNounReadAsConjunct(tokens: Token[], words: Token[]): boo
     if (words.some((w) => w.head === verb.i && /^(cc|nsubj|obj|aux|mark|expl|iobj|ccomp|xcomp)/.test(w.deprel))) continue;
     relink(verb, noun.i, 'acl');
     verb.xpos = 'VBN';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "a joint operation against a cocaine smuggling network on Wednesday, arresting 31 suspects": a noun compound with
+ * a gerund in it ("cocaine smuggling network") read as a noun with a participle clause whose object is the last
+ * noun, so that what follows hangs inside the compound. A singular count noun with no determiner cannot be an
+ * object on its own, so it is the head of the compound, and the phrases after it go back to the clause's verb.
+ */
+function gerundCompoundReadAsClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const gerund of words) {
+    if (gerund.xpos !== 'VBG' || gerund.deprel !== 'acl') continue;
+    const first = tokens[gerund.head]!;
+    const last = tokens[gerund.i + 1];
+    if (first.i !== gerund.i - 1 || first.upos !== 'NOUN' || !last || last.head !== gerund.i || last.deprel !== 'obj' || last.xpos !== 'NN') continue;
+    if (words.some((w) => w.head === last.i && w.deprel === 'det') || !words.some((w) => w.head === first.i && w.deprel === 'det')) continue;
+    // the verb the phrase belongs to
+    let verb = first;
+    while (verb.head >= 0 && verb.upos !== 'VERB') verb = tokens[verb.head]!;
+    if (verb.upos !== 'VERB') continue;
+    relink(last, first.head, first.deprel);
+    for (const w of words) if (w.head === first.i && w.i < first.i) w.head = last.i;
+    relink(first, last.i, 'compound');
+    relink(gerund, last.i, 'compound');
+    gerund.upos = 'NOUN';
+    gerund.xpos = 'NN';
+    for (const w of words) if (w.head === gerund.i && w.i > last.i) w.head = verb.i;
     done = true;
   }
   return done;
