@@ -127,3 +127,7 @@ test('forces moved closer to a state\'s border or boundary are aimed at that sta
 test('arrests made in a joint operation are an act of their own; "a drug smuggling ring" is one noun', () => {
   assert.deepEqual(coded('Greek and Bulgarian police carried out a joint operation against a cigarette smuggling ring on Friday, arresting 18 suspects in Sofia.'), ['COOPERATE Bulgaria, Greece -> ', 'COERCE Bulgaria, Greece -> suspects']);
 });
+
+test('"during a visit to X" with no visitor named is a visit by whoever acts during it', () => {
+  assert.deepEqual(coded('Japan will provide 50 million dollars to Kenya, Foreign Minister Kenji Sato announced during a visit to Nairobi on Monday.'), ['AGREE Japan -> Kenya', 'CONSULT Kenji Sato -> Kenya']);
+});

@@ -969,6 +969,12 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['in', 'during', 'through']) && ctx.children[token.i]!.some((c) => JOINT.has(c.text.toLowerCase()))) {
     return { sense: { type: 'COOPERATE' }, trigger: token, clause: head, nominal: true };
   }
+  // "announced the aid during a visit to Amman": a visit that no one else is named for is made by whoever speaks or
+  // acts during it
+  if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['during', 'on']) && /^(visit|trip|tour)$/i.test(token.text) &&
+    !children[token.i]!.some((c) => c.deprel === 'nmod:poss' || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'of']))) && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['to']))) {
+    return { sense: { type: 'CONSULT', mode: 'visit' }, trigger: token, clause: head, nominal: true };
+  }
   if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['for', 'in', 'into', 'on'])) {
     if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma) || GATHERING_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content && !GATHERING_VERBS.has(headLemma))) {
       const reading = nounAsArgument(head);
