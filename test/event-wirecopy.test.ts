@@ -131,3 +131,7 @@ test('arrests made in a joint operation are an act of their own; "a drug smuggli
 test('"during a visit to X" with no visitor named is a visit by whoever acts during it', () => {
   assert.deepEqual(coded('Japan will provide 50 million dollars to Kenya, Foreign Minister Kenji Sato announced during a visit to Nairobi on Monday.'), ['AGREE Japan -> Kenya', 'CONSULT Kenji Sato -> Kenya']);
 });
+
+test('"withdrew" is a verb even where the tagger took it for a noun, and withdrawing a planned cut is a concession', () => {
+  assert.deepEqual(coded('The Peruvian government withdrew on Friday a planned increase in fuel prices.'), ['CONCEDE Peru -> ']);
+});

@@ -117,7 +117,7 @@ verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
-verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS });
+verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS }, { type: 'CONCEDE', object: words('cut cuts tax taxes levy levies hike hikes increase increases fee fees tariff tariffs') });
 verb('back', { type: 'CONCEDE', particle: 'down' });
 
 // RETREAT: material concessions: withdrawals, releases, resignations, disarmament, access allowed.

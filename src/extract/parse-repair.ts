@@ -48,6 +48,7 @@ export function repairParse(doc: Doc): Doc {
     changed = objectReadAsSmallClause(tokens, words) || changed;
     changed = participleAfterNounReadAsConjunct(tokens, words) || changed;
     changed = gerundCompoundReadAsClause(tokens, words) || changed;
+    changed = pastTenseReadAsNoun(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1110,6 +1111,47 @@ function gerundCompoundReadAsClause(tokens: Token[], words: Token[]): boolean {
     gerund.upos = 'NOUN';
     gerund.xpos = 'NN';
     for (const w of words) if (w.head === gerund.i && w.i > last.i) w.head = verb.i;
+    done = true;
+  }
+  return done;
+}
+
+/** Past tenses that are never nouns. */
+const PAST_ONLY = /^(withdrew|began|took|gave|went|came|flew|drew|froze|broke|forgave|sought|fought|swore|spoke|wrote|chose|rose|threw|overthrew|undertook|forbade|stole|sank|sprang|shook|struck)$/i;
+
+/**
+ * "the Kenyan government withdrew on Monday a proposed cut": a past tense that is never a noun, tagged as a noun
+ * with the subject before it as its modifiers. It is the verb: the noun before it is its subject, a phrase after it
+ * with a preposition its oblique and one without its object, and it takes the noun's place in the sentence (an
+ * opening participle it was hung on becomes adverbial to it).
+ */
+function pastTenseReadAsNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.upos !== 'NOUN' || !PAST_ONLY.test(verb.text)) continue;
+    const before = words.filter((w) => w.head === verb.i && w.i < verb.i);
+    const subject = [...before].reverse().find((w) => /^(NOUN|PROPN)$/.test(w.upos) && /^(compound|nmod:poss|amod|nsubj)$/.test(w.deprel));
+    if (!subject || subject.i !== verb.i - 1) continue;
+    const oldHead = verb.head;
+    const oldRelation = verb.deprel;
+    for (const w of before) if (w !== subject) w.head = subject.i;
+    relink(subject, verb.i, 'nsubj');
+    verb.upos = 'VERB';
+    verb.xpos = 'VBD';
+    for (const w of words) {
+      if (w.head !== verb.i || w.i < verb.i) continue;
+      const hasCase = words.some((c) => c.head === w.i && c.deprel === 'case');
+      if (/^(NOUN|PROPN|PRON|NUM)$/.test(w.upos)) w.deprel = hasCase ? 'obl' : 'obj';
+    }
+    const opener = oldHead >= 0 ? tokens[oldHead]! : undefined;
+    if (opener && opener.head === -1 && opener.upos === 'VERB' && opener.xpos === 'VBG' && opener.i < verb.i && oldRelation === 'obj') {
+      relink(verb, -1, 'root');
+      relink(opener, verb.i, 'advcl');
+      for (const w of words) if (w.head === opener.i && w.i > verb.i) w.head = verb.i;
+      for (const w of words) if (w.head === opener.i && w.deprel === 'punct' && w.i > subject.i) w.head = verb.i;
+    } else if (oldHead === -1) {
+      verb.deprel = 'root';
+    }
     done = true;
   }
   return done;
