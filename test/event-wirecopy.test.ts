@@ -135,3 +135,8 @@ test('"during a visit to X" with no visitor named is a visit by whoever acts dur
 test('"withdrew" is a verb even where the tagger took it for a noun, and withdrawing a planned cut is a concession', () => {
   assert.deepEqual(coded('The Peruvian government withdrew on Friday a planned increase in fuel prices.'), ['CONCEDE Peru -> ']);
 });
+
+test('a "by" phrase after a noun on an active verb names who made the noun, not a second actor of the verb', () => {
+  assert.deepEqual(coded('Latvia lifted the ban after weeks of protests by fishermen.'), ['CONCEDE Latvia -> ']);
+  assert.deepEqual(coded('Slovenia recalled its ambassador after remarks by the Croatian president.'), ['SANCTION Slovenia -> ']);
+});

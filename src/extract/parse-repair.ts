@@ -49,6 +49,7 @@ export function repairParse(doc: Doc): Doc {
     changed = participleAfterNounReadAsConjunct(tokens, words) || changed;
     changed = gerundCompoundReadAsClause(tokens, words) || changed;
     changed = pastTenseReadAsNoun(tokens, words) || changed;
+    changed = agentOfNounReadAsAgentOfVerb(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1152,6 +1153,32 @@ function pastTenseReadAsNoun(tokens: Token[], words: Token[]): boolean {
     } else if (oldHead === -1) {
       verb.deprel = 'root';
     }
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "lifted the ban after weeks of protests by fishermen", "recalled its ambassador after remarks by the Croatian
+ * president": a "by" phrase right after a noun, hung on a verb that is active (it has its own object and no passive
+ * auxiliary). An active verb has no agent phrase, so the "by" phrase names who made the noun before it.
+ */
+function agentOfNounReadAsAgentOfVerb(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const agent of words) {
+    if (!agent.deprel.startsWith('obl') || agent.head < 0) continue;
+    const by = words.find((w) => w.head === agent.i && w.deprel === 'case' && /^by$/i.test(w.text));
+    const verb = tokens[agent.head]!;
+    if (!by || verb.upos !== 'VERB') continue;
+    const kids = words.filter((w) => w.head === verb.i);
+    if (!kids.some((w) => w.deprel === 'obj') || kids.some((w) => /^(aux:pass|nsubj:pass)$/.test(w.deprel))) continue;
+    const noun = tokens[by.i - 1];
+    if (!noun || noun.upos !== 'NOUN' || noun.i <= verb.i) continue;
+    // the noun sits in a phrase of the same verb ("after protests", "after weeks of protests")
+    let top = noun;
+    for (let hops = 0; top.head !== verb.i && top.head >= 0 && hops < 4; hops++) top = tokens[top.head]!;
+    if (top.head !== verb.i || top === noun && !/^(obl|nmod)/.test(noun.deprel) || top.deprel === 'obj' && top === noun) continue;
+    relink(agent, noun.i, 'nmod');
     done = true;
   }
   return done;
