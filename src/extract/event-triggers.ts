@@ -64,6 +64,8 @@ function verb(lemmas: string, ...readings: VerbReading[]): void {
 
 // AGREE: offers, promises and commitments to cooperate, invitations, acceptance of an offer.
 verb('agree', { type: 'AGREE' });
+// an apology offered or extended is made, not promised (CONCEDE: regret and apologies)
+verb('offer extend tender', { type: 'CONCEDE', object: words('apology apologies regret') });
 verb('pledge promise commit offer vow', { type: 'AGREE' });
 verb('invite', { type: 'AGREE' });
 verb('accept', { type: 'AGREE', needsObject: true });
@@ -74,6 +76,8 @@ verb('settle', { type: 'AGREE', particle: 'on' });
 // CONSULT: meetings, visits, calls, mediation.
 verb('meet', { type: 'CONSULT', object: words('demand condition') }, { type: 'CONSULT' });
 verb('negotiate confer consult', { type: 'CONSULT' });
+// "Brazil and Argentina discussed trade": discussions between parties (the coder keeps it only with two or more)
+verb('discuss', { type: 'CONSULT' });
 verb('visit tour', { type: 'CONSULT', mode: 'visit', needsObject: true });
 verb('host receive', { type: 'CONSULT', mode: 'visit', needsObject: true });
 /** Whom one hosts on a visit: leaders, officials, delegations. */
@@ -113,7 +117,7 @@ verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
-verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS });
+verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS }, { type: 'CONCEDE', object: words('cut cuts tax taxes levy levies hike hikes increase increases fee fees tariff tariffs') });
 verb('back', { type: 'CONCEDE', particle: 'down' });
 
 // RETREAT: material concessions: withdrawals, releases, resignations, disarmament, access allowed.
@@ -128,13 +132,15 @@ verb('resign quit', { type: 'RETREAT', mode: 'resign' });
 verb('step', { type: 'RETREAT', mode: 'resign', particle: 'down' }, { type: 'RETREAT', mode: 'resign', particle: 'aside' });
 verb('disarm demobilize demobilise', { type: 'RETREAT', mode: 'disarm' });
 verb('return repatriate', { type: 'RETREAT', mode: 'release', object: CAPTIVES });
-verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms') },
+verb('hand', { type: 'AID', particle: 'over', object: AID_GOODS }, { type: 'RETREAT', mode: 'release', particle: 'to', object: CAPTIVES }, { type: 'COOPERATE', particle: 'to', object: words('suspect suspects fugitive fugitives') }, { type: 'RETREAT', mode: 'disarm', particle: 'in' }, { type: 'RETREAT', mode: 'release', particle: 'back' }, { type: 'RETREAT', mode: 'disarm', particle: 'over', object: words('weapon weapons arms rifle rifles gun guns mortar mortars ammunition grenade grenades explosive explosives') },
   // handing over captives frees them; handing over anything else (files, suspects) is cooperation
   { type: 'RETREAT', mode: 'release', particle: 'over', object: CAPTIVES }, { type: 'COOPERATE', particle: 'over' });
 verb('lay', { type: 'RETREAT', mode: 'disarm', particle: 'down', object: words('weapon weapons arm arms') });
 // letting observers or aid in: "allowed monitors into", "let inspectors enter the country"
 verb('allow admit let', { type: 'RETREAT', mode: 'access', particle: 'into' }, { type: 'RETREAT', mode: 'access', content: words('enter visit access reach') }, { type: 'RETREAT', mode: 'access', object: words('access inspector inspectors observer observers monitor monitors team') });
 verb('observe respect honour honor', { type: 'RETREAT', mode: 'ceasefire', object: words('ceasefire truce armistice') });
+// "held their fire": stopping shooting is observing a ceasefire
+verb('hold', { type: 'RETREAT', mode: 'ceasefire', object: words('fire') });
 
 // COOPERATE: mutual material cooperation: joint operations, intelligence sharing, extradition, trade resumed.
 verb('cooperate collaborate coordinate', { type: 'COOPERATE' });
@@ -287,6 +293,8 @@ verb('leave', { type: 'SANCTION', mode: 'withdraw', object: words('alliance orga
 verb('deploy mobilize mobilise station dispatch mass reinforce position scramble', { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS }, { type: 'MOBILIZE', mode: 'troops' });
 verb('move send', { type: 'MOBILIZE', mode: 'troops', object: TROOPS }, { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('test-fire test', { type: 'MOBILIZE', mode: 'weapons' });
+// showing off a new weapon raises military capability (MOBILIZE: weapons)
+verb('unveil', { type: 'MOBILIZE', mode: 'weapons', object: WEAPONS });
 verb('put place', { type: 'MOBILIZE', mode: 'troops', particle: 'on', object: TROOPS });
 verb('call', { type: 'MOBILIZE', mode: 'troops', particle: 'up', object: TROOPS }, { type: 'PROTEST', mode: 'strike', object: words('strike strikes walkout') });
 verb('impose slap', { type: 'SANCTION', mode: 'discontinue', object: words('measure measures duty duties levy levies quota quotas ban curb curbs') });

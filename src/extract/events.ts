@@ -13,7 +13,7 @@ import type { Event, PloverType, Quote, Span } from '../contract.js';
 import { dependents, gazetteer, ROLE_HEADS, type Doc, type Token } from '../nlp/index.js';
 import type { ActorIndex } from './actors.js';
 import {
-  ACCIDENT_WORDS, AID_GOODS, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
+  ACCIDENT_WORDS, AID_GOODS, CAPTIVES, CENSORED, ORGANISATIONS, COMMENT_VERBS, DEBT, DEMANDS, DIPLOMATS, MEASURES, GATHERING_VERBS, HARMFUL_CONTENT, JOINT, LIGHT_VERBS, TRAVEL_VERBS, knownVerb, nounSense, verbLemma, verbReadings,
   type NounSense, type Sense, type VerbReading,
 } from './event-triggers.js';
 
@@ -388,6 +388,16 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     }
   }
   if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = attackedState(ctx, clause, source);
+  if (type === 'ASSAULT' && target.length === 0 && !reading.nominal) target = stateOfForcesHit(ctx, clause, source);
+  // ("two French aid workers were released": people set free go back to the state their nationality names, as
+  // "two American citizens" do, even when the group acts for itself elsewhere)
+  if (type === 'RETREAT' && mode === 'release' && !reading.nominal && target.every((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'group')) {
+    const freed = objectOf(ctx, clause);
+    const states = freed && freed.upos === 'NOUN' ? countryQualifier(ctx, freed).filter((id) => !source.includes(id)) : [];
+    if (states.length) target = states;
+  }
+  if (type === 'ACCUSE' && mode === 'investigate' && target.length === 0) target = investigatedParty(ctx, reading).filter((id) => !source.includes(id));
+  if ((type === 'ACCUSE' || type === 'SUPPORT' || type === 'REJECT') && target.length === 0 && !reading.nominal) target = actorOfDescribedAct(ctx, clause).filter((id) => !source.includes(id));
   // "has received 12 helicopters from South Africa": aid told from the side of whom it helps, given by the "from" party
   if (type === 'AID' && !reading.nominal && /^(receive|obtain)$/.test(lemmaOf(trigger))) {
     const received = objectOf(ctx, clause);
@@ -407,6 +417,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     mode = null;
   }
   if (type === 'AID' && target.length === 0 && helped) target = helped;
+  // ("will send firefighting aircraft to Bolivia to help contain the wildfires": with no one named as helped, the
+  // state the help is sent to)
+  if (type === 'AID' && target.length === 0 && helped && !reading.nominal) {
+    for (const c of children[clause.i]!) if (c.deprel.startsWith('obl') && hasCase(ctx, c, ['to'])) target = [...target, ...recipientIds(ctx, c).filter((id) => !source.includes(id) && !target.includes(id))];
+  }
   // "sent two field hospitals and 150 medics to Turkey": the people sent with the aid are not whom it goes to
   if (type === 'AID' && !reading.nominal) {
     const object = objectOf(ctx, clause);
@@ -644,8 +659,13 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (type === 'COOPERATE' || type === 'MOBILIZE') {
     // joint drills and operations are cooperation between their parties; one side's drills are a show of force
     const joint = children[trigger.i]!.some((c) => JOINT.has(c.text.toLowerCase())) || /^joint/i.test(trigger.text);
-    if (reading.nominal && joint) type = 'COOPERATE';
+    // (a joint act planned is a commitment to cooperate: AGREE, as for any cooperation in the future)
+    if (reading.nominal && joint) type = modality === 'future' ? 'AGREE' : 'COOPERATE';
     if (reading.nominal && type === 'MOBILIZE' && source.length + target.length > 1 && children[clause.i]!.some((c) => c.deprel === 'conj')) type = 'COOPERATE';
+    // ("South Korean and American forces began their annual spring drills": drills held by the forces of two states
+    // together are joint drills, though the word "joint" is not said)
+    const states = source.filter((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'country');
+    if (reading.nominal && type === 'MOBILIZE' && /^(drills?|exercises?|manoeuvres?|maneuvers?|wargames|games)$/i.test(trigger.text) && states.length >= 2 && target.length === 0) type = 'COOPERATE';
   }
   // "clashed with police in Dhaka": two-sided violence lists every side as actor (the manual's ASSAULT)
   if (type === 'ASSAULT' && !reading.nominal && /^(clash|fight)$/.test(lemmaOf(clause))) {
@@ -668,6 +688,8 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   // "Emergency talks opened in Reykjavik": a meeting named without its parties still says where it is
   const placeOnly = type === 'CONSULT' && source.length === 0 && reading.nominal && placeOf(ctx, reading) !== null;
   if (source.length === 0 && !args.anaphoric && !placeOnly) return null;
+  // ("the cabinet discussed the budget": a discussion is a consultation only between two parties or more)
+  if (type === 'CONSULT' && !reading.nominal && lemmaOf(clause) === 'discuss' && new Set([...source, ...target]).size < 2) return null;
   // a meeting of three or more, or of an international organisation, is multilateral
   const organisation = source.some((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'organization' && !!gazetteer().lookup(a.name); });
   if (type === 'CONSULT' && mode === null && (source.length > 2 || organisation)) mode = 'multilateral';
@@ -834,7 +856,9 @@ function verbSense(ctx: Context, verb: Token): Sense | 'light' | null {
   const stateOf = objectHead && /^state$/i.test(objectHead.text) ? ctx.children[objectHead.i]!.filter((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])).map(lemmaOf) : [];
   // ("four kidnapped aid workers", "trafficked women": people held by captors are victims, whatever they are)
   const victims = objectHead && ctx.children[objectHead.i]!.some((c) => /^(amod|acl)$/.test(c.deprel) && /^(kidnapped|abducted|trafficked|enslaved|captive|hijacked)$/i.test(c.text)) ? ['victim'] : [];
-  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf), ...stateOf, ...victims]) : [];
+  // ("released two aid workers": a compound says what kind of people they are, not what is handed over)
+  const people = objectHead ? CAPTIVES.has(lemmaOf(objectHead)) || CAPTIVES.has(objectHead.text.toLowerCase().replace(/s$/, '')) : false;
+  const objectWords = objectHead ? withSingulars([lemmaOf(objectHead), objectHead.text.toLowerCase(), ...(people ? [] : ctx.children[objectHead.i]!.filter((c) => c.deprel === 'compound').map(lemmaOf)), ...stateOf, ...victims]) : [];
   const particles = particlesOf(ctx, verb);
   // ("warned that a joint command would take years to build": taking time is no act)
   const takesTime = (c: Token) => lemmaOf(c) === 'take' && ctx.children[c.i]!.some((o) => o.deprel === 'obj' && /^(years?|months?|weeks?|days?|decades?|time|long|hours?)$/i.test(o.text));
@@ -945,6 +969,12 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
   // "arrested 14 suspects in a joint operation": a joint act is cooperation by the clause's actors
   if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['in', 'during', 'through']) && ctx.children[token.i]!.some((c) => JOINT.has(c.text.toLowerCase()))) {
     return { sense: { type: 'COOPERATE' }, trigger: token, clause: head, nominal: true };
+  }
+  // "announced the aid during a visit to Amman": a visit that no one else is named for is made by whoever speaks or
+  // acts during it
+  if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['during', 'on']) && /^(visit|trip|tour)$/i.test(token.text) &&
+    !children[token.i]!.some((c) => c.deprel === 'nmod:poss' || (c.deprel.startsWith('nmod') && hasCase(ctx, c, ['by', 'of']))) && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['to']))) {
+    return { sense: { type: 'CONSULT', mode: 'visit' }, trigger: token, clause: head, nominal: true };
   }
   if (head && head.upos === 'VERB' && slot.deprel.startsWith('obl') && hasCase(ctx, slot, ['for', 'in', 'into', 'on'])) {
     if ((LIGHT_VERBS.has(headLemma) || TRAVEL_VERBS.has(headLemma) || GATHERING_VERBS.has(headLemma)) && !verbReadings(headLemma).some((r) => !r.object && !r.particle && !r.content && !GATHERING_VERBS.has(headLemma))) {
@@ -1325,7 +1355,12 @@ function isContent(ctx: Context, clause: Token): boolean {
       // alongside another act is an act of its own; only a protest's demands are its topic)
       const own = verbSense(ctx, current);
       const separate = own && own !== 'light' && ['ACCUSE', 'REJECT'].includes(own.type) && !(governorSense && governorSense !== 'light' && governorSense.type === 'PROTEST');
-      if (governorSense !== null && !separate) return true;
+      // ("carried out a joint operation, arresting 31 suspects": arrests or strikes made in an operation or drill
+      // are acts of their own, of another kind than the operation)
+      const operationNoun = governorSense === 'light' ? objectOf(ctx, governor) : undefined;
+      const operationType = operationNoun ? nounSense(nounLemma(operationNoun))?.type : undefined;
+      const ownAct = own && own !== 'light' && ['COERCE', 'ASSAULT'].includes(own.type) && (operationType === 'MOBILIZE' || operationType === 'COOPERATE');
+      if (governorSense !== null && !separate && !ownAct) return true;
       // ("the blacklisting took effect, barring them from ...": what a named measure does is that measure)
       if (governor.upos === 'VERB' && subjectsOf(ctx, governor).some((s) => nounSense(nounLemma(s)))) return true;
     }
@@ -1574,6 +1609,73 @@ function attackedState(ctx: Context, clause: Token, source: string[]): string[] 
     const ids = [...ownerIds(ctx, place), ...recipientIds(ctx, place)];
     const state = ids.find((id) => { const a = ctx.index.actors.find((x) => x.id === id); return a?.type === 'country' && !countries.includes(a.country); });
     if (state) return [state];
+  }
+  return [];
+}
+
+/**
+ * "opened an inquiry into reports that Ethiopian troops killed dozens of civilians": an investigation of what a
+ * report or claim says is aimed at whoever the report says acted.
+ */
+function investigatedParty(ctx: Context, reading: Reading): string[] {
+  const { children } = ctx;
+  const hosts = [reading.trigger, reading.clause, ...children[reading.clause.i]!.filter((c) => c.deprel === 'obj')];
+  for (const host of hosts) {
+    for (const c of children[host.i]!) {
+      if (!(c.deprel.startsWith('obl') || c.deprel.startsWith('nmod')) || !hasCase(ctx, c, ['into', 'of'])) continue;
+      const said = children[c.i]!.find((k) => k.deprel === 'acl' && children[k.i]!.some((m) => m.deprel === 'mark' && /^that$/i.test(m.text)));
+      if (!said) continue;
+      const actors = subjectsOf(ctx, said).flatMap((s) => actorIds(ctx, s, 'agent'));
+      if (actors.length) return actors;
+    }
+  }
+  return [];
+}
+
+/**
+ * "held joint drills that Armenia condemned as a provocation", "the strike, which the minister praised": a verdict
+ * given in a relative clause on an act is about whoever did the act, the subject of the verb the act noun belongs to
+ * (or the one the noun names by its possessor).
+ */
+function actorOfDescribedAct(ctx: Context, clause: Token): string[] {
+  const { doc, children } = ctx;
+  // the relative word is the verb's object: the act is what is condemned or praised
+  const relative = children[clause.i]!.find((c) => c.deprel === 'obj' && /^(that|which)$/i.test(c.text));
+  if (!relative || clause.head < 0) return [];
+  // (", which Armenia condemned": a clause after a comma that the parser made a second main verb)
+  const before = doc.tokens[relative.i - 2];
+  const act = clause.deprel === 'acl:relcl' ? doc.tokens[clause.head]! : /^which$/i.test(relative.text) && doc.tokens[relative.i - 1]?.text === ',' && before ? before : undefined;
+  if (!act) return [];
+  if (act.upos !== 'NOUN' || actorIds(ctx, act, 'patient').length || !(nounSense(nounLemma(act)) || /^(move|step|decision|action|measure|remarks?|comments?|statement|plan)$/i.test(act.text))) return [];
+  const owner = children[act.i]!.find((c) => c.deprel === 'nmod:poss');
+  if (owner) return actorIds(ctx, owner, 'agent');
+  const verb = act.head >= 0 ? doc.tokens[act.head]! : undefined;
+  if (!verb || verb.upos !== 'VERB' || !/^(obj|obl)$/.test(act.deprel)) return [];
+  return subjectsOf(ctx, verb).flatMap((s) => actorIds(ctx, s, 'agent'));
+}
+
+/** Unnamed state forces and their posts that an armed group attacks ("killed 14 soldiers", "an attack on a police station"). */
+const STATE_FORCES = /^(soldiers?|troops?|officers?|policemen|policeman|police|guards?|servicemen|base|bases|barracks|station|checkpoint|checkpoints|outpost|post|convoy|patrol)$/i;
+
+/**
+ * "Fighters from X killed 14 soldiers ..., Niger's defence ministry said": a group's attack on soldiers, police or their posts that no owner is given for hits the
+ * state whose forces they are, when that state reports the attack (the place alone is left as it was).
+ */
+function stateOfForcesHit(ctx: Context, clause: Token, source: string[]): string[] {
+  const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
+  if (!source.length || source.some((id) => actorOf(id)?.type === 'country')) return [];
+  const object = objectOf(ctx, clause);
+  const phrases = [...(object ? [object] : []), ...ctx.children[clause.i]!.filter((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['on', 'at', 'against', 'outside', 'near']))];
+  const hit = phrases.find((p) => STATE_FORCES.test(p.text) && actorIds(ctx, p, 'patient').length === 0 && ownerIds(ctx, p).length === 0);
+  if (!hit) return [];
+  const stateOf = (id: string) => {
+    const actor = actorOf(id);
+    if (actor?.type === 'country') return id;
+    return actor?.country ? ctx.index.actors.find((a) => a.type === 'country' && a.country === actor.country)?.id : undefined;
+  };
+  for (const speaker of speakersOf(ctx, clause)) {
+    const state = stateOf(speaker);
+    if (state && !source.includes(state)) return [state];
   }
   return [];
 }
@@ -1992,7 +2094,7 @@ function groupFor(ctx: Context, head: Token) {
     // "human rights groups" parsed as two subjects side by side: the noun right before is a split-off qualifier
     const splitOff = k === start - 1 && t.upos === 'NOUN' && t.head === head.head && t.deprel === head.deprel && /^nsubj/.test(t.deprel);
     const qualifier = (splitOff || (inPhrase.has(t.head) && (t.deprel === 'compound' || t.deprel === 'amod'))) && !mentionAt(ctx, t) && !/^\d/.test(t.text) &&
-      !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
+      !/^(armed|local|angry|young|many|other|several|some|more|fellow|masked|unidentified|unknown|suspected|exiled|jailed|detained|kidnapped|abducted|captured|freed|released|striking|thousands|hundreds|main|two|three|four|five|six|seven|eight|nine|ten|least|most|about|some|new|former|rival|leading|hundred|thousand)$/i.test(t.text);
     if (!qualifier) break;
     start = k;
     inPhrase.add(k);
@@ -2002,7 +2104,14 @@ function groupFor(ctx: Context, head: Token) {
   const words = doc.tokens.slice(start, head.i + 1).map((t) => ((t.upos === 'PROPN' && t !== head) || (/\p{Lu}/u.test(t.text) && t.i !== doc.sentences[t.sentence]!.tokenStart) ? t.text : t.text.toLowerCase()));
   let label = words.join(' ');
   if (/^(people|crowds?|mob)$/.test(label)) label = 'protesters';
-  if (words.length === 1 && UNQUALIFIED_GROUPS.has(label)) return null;
+  // "armed men", "masked men": the only thing that makes these men a group that acts is what the qualifier says
+  const armedBy = doc.tokens[start - 1];
+  if (label === 'men' && armedBy && armedBy.head === head.i && armedBy.deprel === 'amod' && /^(armed|masked|unidentified|unknown)$/i.test(armedBy.text)) {
+    return ctx.index.actorOnDemand('group', `${armedBy.text.toLowerCase()} men`, null, armedBy.i, head.i + 1);
+  }
+  // ("the families of 11 miners", "the families of the victims": whose families they are says which)
+  const whose = /^(families|relatives)$/.test(label) && ctx.children[head.i]!.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']) && /^(NOUN|PROPN)$/.test(c.upos));
+  if (words.length === 1 && UNQUALIFIED_GROUPS.has(label) && !whose) return null;
   // "Opposition leader Grace Mwangi", "rebel commander": the group word qualifies a person, who is the actor
   const next = doc.tokens[head.i + 1];
   if (next && next.sentence === head.sentence && ROLE_HEADS.has(next.text.toLowerCase())) return null;
@@ -2080,6 +2189,13 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
     for (let k = pronoun.i - 1; k >= start; k--) {
       const t = ctx.doc.tokens[k]!;
       if (own.has(t.i) || t.upos !== 'NOUN' || !/s$/i.test(t.text) || !GROUP_NOUNS.has(t.text.toLowerCase())) continue;
+      // ("apologised to the families of 11 miners and promised them compensation": the group whose members the
+      // "of" phrase names is the one meant)
+      const whole = t.deprel.startsWith('nmod') && hasCase(ctx, t, ['of']) ? ctx.doc.tokens[t.head] : undefined;
+      if (whole && whole.upos === 'NOUN' && GROUP_NOUNS.has(whole.text.toLowerCase())) {
+        const ids = actorIds(ctx, whole, 'patient', depth + 1);
+        if (ids.length) return ids;
+      }
       const ids = actorIds(ctx, t, 'patient', depth + 1);
       if (ids.length) return ids;
     }
@@ -2434,7 +2550,9 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
     // "the IMO had received a request from Norway": who receives a request, offer or appeal is its recipient
     const governor = trigger.head >= 0 ? doc.tokens[trigger.head]! : null;
     // ("spurned an invitation from Venezuela", "rebuffing calls from Washington": who turns it down received it)
-    if (governor && trigger.deprel === 'obj' && /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor)) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
+    // ("turned down an offer from the African Union": the particle verb of refusal too)
+    const turnedDown = governor && lemmaOf(governor) === 'turn' && particlesOf(ctx, governor).has('down');
+    if (governor && trigger.deprel === 'obj' && (turnedDown || /^(receive|get|accept|welcome|reject|spurn|rebuff|decline|refuse|ignore|dismiss|snub|heed|defy)$/.test(lemmaOf(governor))) && ['REQUEST', 'AGREE', 'THREATEN', 'ACCUSE'].includes(type)) {
       // ("Ethiopian Prime Minister X welcomed an offer by Kenya": the offer is made to the state the official speaks
       // for, as with "Taiwan's president dismissed Beijing's offer of talks")
       for (const s of subjectsOf(ctx, governor)) add(target, actorIds(ctx, s, 'agent').map((id) => stateOfOfficial(ctx, id, s)).filter((id) => !source.includes(id)));
@@ -2446,12 +2564,16 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   if (object && !(nominal && object === trigger)) {
     const patients = actorIds(ctx, object, 'patient');
     const thing = contentHead(ctx, object);
+    const owners = patients.length || !(OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') ? [] : ownerIds(ctx, thing);
     if (patients.length) add(target, patients);
-    else if (OWNER_IS_RECIPIENT.has(type) || reading.sense.mode === 'vandalize') add(target, ownerIds(ctx, thing));
+    else add(target, owners);
     // "relations with Bhutan", "sanctions on Georgia", "a lawsuit against Bolivia", "access to the app Signal"
     // ("its ban on South Korean seafood": whose goods the ban hits)
     for (const n of children[object.i]!) {
       if (!n.deprel.startsWith('nmod') || !hasCase(ctx, n, recipientCases.filter((k) => k !== 'of'))) continue;
+      // ("endorsed Egypt's plan for Gaza", "Ghana's candidacy for the chair of the commission": what the owner's
+      // plan or bid is for is its topic, not a second recipient)
+      if (type === 'SUPPORT' && owners.some((id) => !source.includes(id)) && hasCase(ctx, n, ['for'])) continue;
       const ids = recipientIds(ctx, n);
       add(target, ids.length ? ids : ownerIds(ctx, n).filter((id) => !source.includes(id)));
     }
@@ -2496,8 +2618,10 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
   }
   // troops massed at someone's border are aimed at them ("closer to the Armenian border", "near Ukraine's borders")
   if (type === 'MOBILIZE' || type === 'THREATEN') {
-    for (const t of subtreeShallow(ctx, clause)) {
-      if (!/^(border|borders|frontier)$/i.test(t.text)) continue;
+    // ("moves troops closer to the Kosovo boundary": the place hangs on "closer")
+    const nearer = children[clause.i]!.filter((c) => c.deprel === 'xcomp' && /^(ADJ|ADV)$/.test(c.upos));
+    for (const t of [...subtreeShallow(ctx, clause), ...nearer.flatMap((c) => subtreeShallow(ctx, c))]) {
+      if (!/^(border|borders|frontier|boundary|boundaries)$/i.test(t.text)) continue;
       const kase = caseOf(ctx, t);
       if (kase && /^(to|toward|towards|near|along|on|at|across)$/.test(kase)) {
         add(target, ownerIds(ctx, t).filter((id) => !source.includes(id)));
@@ -2695,7 +2819,8 @@ function modalityOf(ctx: Context, reading: Reading): Modality {
   // "A summit ... is planned for June": the act named as the subject of a plan
   if (reading.nominal && (trigger.deprel === 'nsubj:pass' || trigger.deprel === 'nsubj') && FUTURE_HEADS.has(lemmaOf(verb))) return 'future';
   // a headline's "to visit" is a plan
-  if (!reading.nominal && marks(clause).includes('to') && (clause.head < 0 || doc.tokens[clause.head]!.head < 0) && doc.tokens[clause.head]?.upos !== 'VERB') return 'future';
+  // (also the light verb of a named act: "Ghana and Togo to hold joint patrols")
+  if ((!reading.nominal || clause !== trigger) && marks(clause).includes('to') && (clause.head < 0 || doc.tokens[clause.head]!.head < 0) && doc.tokens[clause.head]?.upos !== 'VERB') return 'future';
   if (isBackground(ctx, reading, verb, aux)) return 'historical';
   return 'asserted';
 }
@@ -2774,7 +2899,7 @@ function subtreeShallow(ctx: Context, head: Token): Token[] {
   while (stack.length) {
     const t = stack.pop()!;
     out.push(t);
-    for (const c of ctx.children[t.i]!) if (!['ccomp', 'xcomp', 'advcl', 'acl:relcl', 'parataxis', 'conj', 'csubj'].includes(c.deprel)) stack.push(c);
+    for (const c of ctx.children[t.i]!) if (!['ccomp', 'xcomp', 'advcl', 'acl:relcl', 'parataxis', 'conj', 'csubj', 'appos'].includes(c.deprel)) stack.push(c);
   }
   return out;
 }

@@ -43,6 +43,22 @@ export function repairParse(doc: Doc): Doc {
     changed = titledObjectUnderAdjective(tokens, words) || changed;
     changed = passiveHeadline(tokens, words) || changed;
     changed = reportTagReadAsConjunct(tokens, words) || changed;
+    changed = detachedNameApposition(tokens, words) || changed;
+    changed = verbAfterLongApposition(tokens, words) || changed;
+    changed = objectAfterWeekday(tokens, words) || changed;
+    changed = bareInfinitiveReadAsNoun(tokens, words) || changed;
+    changed = reportedClauseOnDay(tokens, words) || changed;
+    changed = clauseOfReportNoun(tokens, words) || changed;
+    changed = nameBeforeSubjectReadAsOblique(tokens, words) || changed;
+    changed = spanBeforeAfterClause(tokens, words) || changed;
+    changed = placeReadAsSecondSubject(tokens, words) || changed;
+    changed = participleAfterNumberReadAsVerb(tokens, words) || changed;
+    changed = secondPartyAfterBetween(tokens, words) || changed;
+    changed = objectReadAsSmallClause(tokens, words) || changed;
+    changed = participleAfterNounReadAsConjunct(tokens, words) || changed;
+    changed = gerundCompoundReadAsClause(tokens, words) || changed;
+    changed = pastTenseReadAsNoun(tokens, words) || changed;
+    changed = agentOfNounReadAsAgentOfVerb(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -920,3 +936,486 @@ function reportTagReadAsConjunct(tokens: Token[], words: Token[]): boolean {
   }
   return done;
 }
+/**
+ * "charged a former energy minister, Victor Neagu, with abuse of office", "if the Senate speaker, Pavel Dvorak, went
+ * ahead": a common noun followed by a name set off by two commas, with the name hung somewhere else (on the verb as
+ * an oblique or object). A name between commas right after a noun is that noun's apposition. What the parser hung
+ * on the name after the closing comma goes back to the clause: a phrase with a preposition to the verb, and when the
+ * noun was read as the head of an adverbial clause ("if the speaker"), the verb after the name takes over that clause
+ * with the noun as its subject. A verb after the closing comma read as a second verb of the clause with no "and"
+ * ("let the envoy, Helena Sorvik, visit") completes the verb whose object is the noun.
+ */
+function detachedNameApposition(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  const last = words[words.length - 1]!.i;
+  for (const noun of words) {
+    if (noun.upos !== 'NOUN' || tokens[noun.i + 1]?.text !== ',') continue;
+    let end = noun.i + 2;
+    while (end <= last && tokens[end]!.upos === 'PROPN') end++;
+    const count = end - (noun.i + 2);
+    if (count < 2 || count > 4 || tokens[end]?.text !== ',') continue;
+    const run = tokens.slice(noun.i + 2, end);
+    const heads = run.filter((w) => w.head < noun.i + 2 || w.head >= end);
+    if (heads.length !== 1) continue;
+    const name = heads[0]!;
+    if (!(name.head === noun.i && name.deprel === 'appos')) {
+      if (name.head === -1 || name.deprel.startsWith('nsubj')) continue;
+      const oldHead = name.head;
+      if (tokens[oldHead]?.upos !== 'VERB') continue;
+      relink(name, noun.i, 'appos');
+      tokens[noun.i + 1]!.head = name.i;
+      tokens[end]!.head = name.i;
+      for (const w of words) {
+        if (w.i <= end || w.head !== name.i) continue;
+        if (words.some((c) => c.head === w.i && c.deprel === 'case')) relink(w, oldHead, 'obl');
+      }
+      done = true;
+    }
+    const after = tokens[end + 1];
+    if (!after || after.upos !== 'VERB' || after.head === noun.i || words.some((c) => c.head === after.i && (c.deprel === 'cc' || c.deprel.startsWith('nsubj')))) continue;
+    if (/^(advcl|ccomp)$/.test(noun.deprel) && words.some((c) => c.head === noun.i && c.deprel === 'mark') && /^VB[DZP]$/.test(after.xpos)) {
+      for (const c of words) if (c.head === noun.i && c.deprel === 'mark') c.head = after.i;
+      relink(after, noun.head, 'advcl');
+      relink(noun, after.i, 'nsubj');
+      done = true;
+    } else if (after.deprel === 'conj' && /^VBP?$/.test(after.xpos) && noun.deprel === 'obj') {
+      relink(after, noun.head, 'xcomp');
+      done = true;
+    }
+  }
+  return done;
+}
+
+/**
+ * "Fighters from the Lake Chad Brigade, an armed group that has been active since 2019, killed 14 soldiers": after a
+ * long apposition set off by commas, the main verb read as a side remark (parataxis) on the subject noun, with no
+ * subject of its own. A finite verb right after the apposition's closing comma, with nothing to be its subject, is
+ * the verb the noun is the subject of; it takes over the noun's place in the sentence.
+ */
+function verbAfterLongApposition(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.deprel !== 'parataxis' || verb.upos !== 'VERB' || tokens[verb.i - 1]?.text !== ',') continue;
+    // a participle tag on a verb with an object and no auxiliary is the past tense ("killed 14 soldiers")
+    const finite = /^VB[DZ]$/.test(verb.xpos) || (verb.xpos === 'VBN' && words.some((w) => w.head === verb.i && w.deprel === 'obj') && !words.some((w) => w.head === verb.i && /^aux/.test(w.deprel)));
+    if (!finite) continue;
+    if (words.some((w) => w.head === verb.i && /^(nsubj|expl|mark|cc)/.test(w.deprel))) continue;
+    const noun = tokens[verb.head]!;
+    if (!/^(NOUN|PROPN)$/.test(noun.upos) || noun.i > verb.i || /^(nsubj|obj|obl|nmod|appos|conj)/.test(noun.deprel)) continue;
+    const apposition = words.find((w) => w.head === noun.i && w.i > noun.i && w.i < verb.i && w.upos === 'NOUN' && /^(parataxis|appos)$/.test(w.deprel) && words.some((c) => c.head === w.i && c.i < w.i && c.text === ','));
+    if (!apposition) continue;
+    // nothing but the noun's own phrase and its apposition before the verb
+    if (words.some((w) => w.i < noun.i && w.head !== noun.i)) continue;
+    relink(verb, noun.head, noun.head === -1 ? 'root' : noun.deprel);
+    relink(noun, verb.i, 'nsubj');
+    apposition.deprel = 'appos';
+    done = true;
+  }
+  return done;
+}
+
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * "endorsed on Saturday Kenya's candidacy", "rejected on Thursday a proposal by Egypt": wire copy puts the day
+ * between the verb and its object, and the parser merges the day into the object ("Saturday Kenya's" as one
+ * possessor, or the object as an apposition of the day). The day is the verb's time; the phrase after it is the
+ * verb's object.
+ */
+function objectAfterWeekday(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const day of words) {
+    const on = tokens[day.i - 1];
+    const verb = tokens[day.i - 2];
+    if (!WEEKDAY.test(day.text) || !on || on.text.toLowerCase() !== 'on' || !verb || verb.upos !== 'VERB' || verb.sentence !== day.sentence) continue;
+    if (words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    const after = words.filter((w) => w.i > day.i && w.head === day.i && /^(NOUN|PROPN)$/.test(w.upos));
+    if (day.head === verb.i) {
+      // shape 1: the object hung on the day as its apposition or modifier
+      const object = after.find((w) => /^(appos|nmod|compound)$/.test(w.deprel) && !words.some((c) => c.head === w.i && c.deprel === 'case' && c.i < w.i && c.text !== "'s"));
+      if (!object || tokens[object.i - 1]?.text === ',') continue;
+      relink(object, verb.i, 'obj');
+      done = true;
+      continue;
+    }
+    // shape 2: the day read as part of the object phrase after it ("on Saturday Kenya's candidacy")
+    const object = tokens[day.head]!;
+    if (object.i <= day.i || object.upos !== 'NOUN' || object.head !== verb.i || !/^(obl|nmod|obj)$/.test(object.deprel) || on.head !== object.i) continue;
+    const possessor = after.find((w) => w.deprel === 'flat' || w.deprel === 'compound');
+    const oldRelation = day.deprel;
+    relink(day, verb.i, 'obl');
+    relink(on, day.i, 'case');
+    relink(object, verb.i, 'obj');
+    if (possessor) {
+      relink(possessor, object.i, oldRelation === 'nmod:poss' ? 'nmod:poss' : 'compound');
+      for (const c of words) if (c.head === day.i && c.i > possessor.i) c.head = possessor.i;
+    }
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "to help the Philippines modernise its fleet", "help Jordan rebuild its ports": the bare infinitive after "help",
+ * "let" or "make" and a name, read as a noun with the name as its modifier, and the infinitive's own object left
+ * with no preposition. A noun cannot take an object phrase with no preposition, so the word is the infinitive: the
+ * name is the object of "help", and the phrase after the word is the infinitive's object.
+ */
+function bareInfinitiveReadAsNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.upos !== 'VERB' || !/^(help|helps|helped|helping|let|lets|letting|make|makes|made|making)$/i.test(verb.text)) continue;
+    const noun = words.find((w) => w.head === verb.i && w.deprel === 'obj' && w.upos === 'NOUN' && w.i > verb.i);
+    if (!noun) continue;
+    const name = tokens[noun.i - 1];
+    if (!name || name.upos !== 'PROPN' || name.head !== noun.i || name.deprel !== 'compound') continue;
+    // the phrase right after the word: its head has no preposition and hangs on the word or on the verb
+    const next = tokens[noun.i + 1];
+    if (!next || next.sentence !== noun.sentence) continue;
+    let object: Token | undefined = next;
+    while (object && object.head > noun.i && object.head !== verb.i && object.head !== noun.i && object.head < object.i + 8) object = tokens[object.head];
+    if (!object || !/^(NOUN|PROPN)$/.test(object.upos) || (object.head !== noun.i && object.head !== verb.i) || object.i <= noun.i) continue;
+    if (!/^(nmod|obl|obj|compound)$/.test(object.deprel) || words.some((c) => c.head === object!.i && c.deprel === 'case')) continue;
+    relink(name, verb.i, 'obj');
+    for (const c of words) if (c.head === noun.i && c.deprel === 'det' && c.i < name.i) c.head = name.i;
+    relink(noun, verb.i, 'xcomp');
+    noun.upos = 'VERB';
+    noun.xpos = 'VB';
+    relink(object, noun.i, 'obj');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "said on Thursday that it had opened an inquiry": the reported clause read as a relative clause on the day. A
+ * relative clause is not opened by the conjunction "that" (its "that" is a pronoun with a role in it), so a clause
+ * with "that" as its conjunction under a day is the complement of the verb the day belongs to.
+ */
+function reportedClauseOnDay(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const clause of words) {
+    if (!/^(acl|acl:relcl|advcl)$/.test(clause.deprel) || clause.head < 0) continue;
+    const mark = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text));
+    const day = mark ? tokens[mark.i - 1] : undefined;
+    if (!mark || !day || !WEEKDAY.test(day.text) || day.head < 0 || tokens[day.head]!.upos !== 'VERB') continue;
+    // (hung on the day, or on the day's verb as an adverbial clause)
+    if (clause.head !== day.i && !(clause.deprel === 'advcl' && clause.head === day.head)) continue;
+    // ("held joint drills on Thursday that Armenia condemned as a provocation": a clause with a gap where its object
+    // should be is a relative clause on the object of the verb the day belongs to)
+    const object = words.find((w) => w.head === day.head && w.deprel === 'obj' && w.upos === 'NOUN' && w.i < day.i);
+    const gap = !words.some((w) => w.head === clause.i && /^(obj|ccomp|xcomp)$/.test(w.deprel)) && words.some((w) => w.head === clause.i && /^nsubj$/.test(w.deprel));
+    if (object && gap && clause.deprel !== 'acl:relcl' && clause.xpos === 'VBD') {
+      relink(clause, object.i, 'acl:relcl');
+      relink(mark, clause.i, 'obj');
+      mark.upos = 'PRON';
+      mark.xpos = 'WDT';
+    } else if (clause.head === day.i) {
+      relink(clause, day.head, 'ccomp');
+    } else continue;
+    done = true;
+  }
+  return done;
+}
+
+/** Nouns for what is said or suspected that take a "that" clause telling its content. */
+const REPORT_NOUNS = /^(reports?|claims?|allegations?|accusations?|suspicions?|rumou?rs?|evidence|charges?|assertions?|fears?|news)$/i;
+
+/**
+ * "opened an inquiry into reports that troops killed dozens of civilians": a "that" clause right after a noun for a
+ * report or claim read as an adverbial clause of the verb, or as a relative clause whose "that" would be a second
+ * object or subject. It tells what the report says, so it belongs to the noun as its content.
+ */
+function clauseOfReportNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const clause of words) {
+    // ("reports that soldiers tortured detainees" read as a relative clause with "that" as a second object)
+    if (clause.deprel === 'acl:relcl' && clause.head >= 0 && REPORT_NOUNS.test(tokens[clause.head]!.text)) {
+      const that = words.find((w) => w.head === clause.i && w.upos === 'PRON' && /^that$/i.test(w.text) && w.i === clause.head + 1);
+      const others = that ? words.filter((w) => w.head === clause.i && w !== that).map((w) => w.deprel) : [];
+      // (a relative "that" fills the subject or object slot; here both are filled by other words)
+      const filled = that && (that.deprel === 'obj' ? others.some((d) => /^(obj|obl:unmarked|iobj)$/.test(d)) && others.some((d) => /^nsubj/.test(d)) : others.some((d) => d === that.deprel));
+      if (that && filled) {
+        relink(that, clause.i, 'mark');
+        that.upos = 'SCONJ';
+        that.xpos = 'IN';
+        relink(clause, clause.head, 'acl');
+        done = true;
+      }
+      continue;
+    }
+    if (clause.deprel !== 'advcl' || clause.head < 0) continue;
+    const mark = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text));
+    const noun = mark ? tokens[mark.i - 1] : undefined;
+    if (!mark || !noun || noun.upos !== 'NOUN' || !REPORT_NOUNS.test(noun.text) || noun.head !== clause.head) continue;
+    relink(clause, noun.i, 'acl');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "The United Nations human rights office said": a name that opens the subject read as an oblique of the verb (no
+ * preposition before it) and the rest of the subject as the subject. An oblique needs a preposition; a bare name
+ * right before the subject's own words qualifies the subject.
+ */
+function nameBeforeSubjectReadAsOblique(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const name of words) {
+    if (name.upos !== 'PROPN' || name.deprel !== 'obl' || name.head < 0 || words.some((w) => w.head === name.i && w.deprel === 'case')) continue;
+    const subject = words.find((w) => w.head === name.head && /^nsubj/.test(w.deprel) && w.i > name.i && w.upos === 'NOUN');
+    if (!subject || subject.i > name.i + 5) continue;
+    if (tokens.slice(name.i + 1, subject.i).some((t) => t.head <= name.i || t.head > subject.i || !/^(compound|amod)$/.test(t.deprel))) continue;
+    // "United" tagged as a verb inside the name
+    for (const w of words) if (w.head === name.i && w.i < name.i && w.upos === 'VERB' && /^\p{Lu}/u.test(w.text)) { w.upos = 'PROPN'; w.xpos = 'NNP'; w.deprel = 'compound'; }
+    relink(name, subject.i, 'compound');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "..., nine days after its navy intercepted the vessel", "hours after South Korean and American forces began their
+ * drills": the span of time read as the subject of the clause after "after", with "after" as a preposition on the
+ * real subject. A span of time does not act: "after" opens the clause, the phrase after it is the clause's subject,
+ * the span measures the clause, and the clause is adverbial to the one before it.
+ */
+function spanBeforeAfterClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const span of words) {
+    if (span.upos !== 'NOUN' || !/^(minutes|hours|days|weeks|months|years|day|week|month|year|hour)$/i.test(span.text)) continue;
+    const after = tokens[span.i + 1];
+    // the clause's verb: the one the span is subject of, or one hung on the span as its modifier
+    // (a participle tag on a verb with its own object is the past tense: "days after police detained a diplomat")
+    const described = words.find((w) => w.head === span.i && w.deprel === 'acl' && w.upos === 'VERB' && (/^VB[DZ]$/.test(w.xpos) || (w.xpos === 'VBN' && words.some((o) => o.head === w.i && o.deprel === 'obj'))));
+    const verb = /^nsubj/.test(span.deprel) ? tokens[span.head] : described;
+    if (described && verb === described) {
+      const outer = span.head;
+      if (outer < 0 || !after || !/^(after|before)$/i.test(after.text) || tokens[after.head]?.head !== span.i) continue;
+      relink(described, outer, 'advcl');
+    }
+    if (!after || !/^(after|before)$/i.test(after.text) || after.deprel !== 'case' || !verb || verb.upos !== 'VERB' || verb.i < span.i) continue;
+    const subject = tokens[after.head];
+    if (!subject || subject.head !== span.i || subject.i > verb.i || !/^(NOUN|PROPN|PRON)$/.test(subject.upos)) continue;
+    relink(after, verb.i, 'mark');
+    after.upos = 'SCONJ';
+    relink(subject, verb.i, 'nsubj');
+    relink(span, verb.i, 'obl:npmod');
+    if (/^(conj|parataxis)$/.test(verb.deprel) && verb.head >= 0) verb.deprel = 'advcl';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Thousands of doctors in South Korea walked off the job": the place after the subject read as a second subject of
+ * the verb, keeping its preposition. A subject has no preposition, so the phrase qualifies the noun right before it.
+ */
+function placeReadAsSecondSubject(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const second of words) {
+    if (!/^nsubj/.test(second.deprel) || second.head < 0) continue;
+    const kase = words.find((w) => w.head === second.i && w.deprel === 'case' && w.i < second.i && /^(in|from|of|at|across)$/i.test(w.text));
+    if (!kase) continue;
+    const first = words.find((w) => w.head === second.head && /^nsubj/.test(w.deprel) && w.i < kase.i && w !== second);
+    const before = tokens[kase.i - 1];
+    if (!first || !before || !/^(NOUN|PROPN)$/.test(before.upos) || before.i < first.i) continue;
+    relink(second, before.i, 'nmod');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "freed four kidnapped aid workers": a bare number read as the object and the participle after it as a second verb
+ * whose object is the noun. A number followed by a participle and a noun counts that noun, and the participle
+ * describes it: the noun is the object, the number its count and the participle its modifier.
+ */
+function participleAfterNumberReadAsVerb(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const count of words) {
+    if (count.upos !== 'NUM' || count.deprel !== 'obj' || words.some((w) => w.head === count.i)) continue;
+    const participle = tokens[count.i + 1];
+    if (!participle || participle.upos !== 'VERB' || participle.xpos !== 'VBN' && participle.xpos !== 'VBD' || participle.head !== count.head) continue;
+    if (words.some((w) => w.head === participle.i && /^(cc|nsubj|aux|mark)/.test(w.deprel))) continue;
+    const noun = words.find((w) => w.head === participle.i && w.deprel === 'obj' && w.upos === 'NOUN' && w.i > participle.i);
+    if (!noun || tokens.slice(participle.i + 1, noun.i).some((t) => t.head !== noun.i)) continue;
+    relink(noun, count.head, 'obj');
+    relink(count, noun.i, 'nummod');
+    relink(participle, noun.i, 'amod');
+    participle.upos = 'ADJ';
+    for (const w of words) if (w.head === participle.i) w.head = count.head;
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Talks between the Congolese government and the Kivu Patriotic Front resumed": the second party after "between"
+ * read as a conjunct of the noun the phrase belongs to ("talks ... and the Front"). "Between" takes two parties
+ * joined by "and", so the conjunct right after the first party is the second party.
+ */
+function secondPartyAfterBetween(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const first of words) {
+    if (!first.deprel.startsWith('nmod') || !words.some((w) => w.head === first.i && w.deprel === 'case' && /^between$/i.test(w.text))) continue;
+    if (words.some((w) => w.head === first.i && w.deprel === 'conj')) continue;
+    const noun = tokens[first.head]!;
+    const second = words.find((w) => w.head === noun.i && w.deprel === 'conj' && w.i > first.i && /^(NOUN|PROPN)$/.test(w.upos));
+    if (!second) continue;
+    const and = words.find((w) => w.head === second.i && w.deprel === 'cc' && /^and$/i.test(w.text));
+    // only the first party's own words between it and the "and"
+    if (!and || tokens.slice(first.i + 1, and.i).some((t) => t.head !== first.i && tokens[t.head]?.head !== first.i)) continue;
+    relink(second, first.i, 'conj');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "will share customs data to fight smuggling": a compound object followed by a purpose infinitive read as a small
+ * clause ("customs" the subject of "data", "data" a complement clause of the verb). A clause needs a verb; a noun
+ * complement with a noun subject right before it and no copula is the object, its "subject" a compound of it, and
+ * the infinitive the purpose of the verb.
+ */
+function objectReadAsSmallClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  // ("to share customs data": two nouns side by side both read as objects of the verb are one compound object)
+  for (const first of words) {
+    const second = tokens[first.i + 1];
+    if (first.deprel !== 'obj' || first.upos !== 'NOUN' || !second || second.deprel !== 'obj' || second.upos !== 'NOUN' || second.head !== first.head) continue;
+    if (words.some((w) => w.head === first.i)) continue;
+    relink(first, second.i, 'compound');
+    done = true;
+  }
+  for (const noun of words) {
+    if (noun.upos !== 'NOUN' || !/^(ccomp|xcomp)$/.test(noun.deprel) || noun.head < 0 || tokens[noun.head]!.upos !== 'VERB') continue;
+    if (words.some((w) => w.head === noun.i && /^(cop|aux|mark)/.test(w.deprel))) continue;
+    const subject = words.find((w) => w.head === noun.i && /^nsubj/.test(w.deprel));
+    if (!subject || subject.upos !== 'NOUN' || subject.i !== noun.i - 1 || words.some((w) => w.head === tokens[noun.head]!.i && w.deprel === 'obj')) continue;
+    relink(subject, noun.i, 'compound');
+    relink(noun, noun.head, 'obj');
+    for (const w of words) {
+      if (w.head === noun.i && w.deprel === 'acl' && w.upos === 'VERB' && words.some((m) => m.head === w.i && m.deprel === 'mark' && /^to$/i.test(m.text))) relink(w, noun.head, 'advcl');
+    }
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "as part of a disarmament deal agreed in March": a past participle right after a noun, with no subject, no object
+ * and no "and" before it, read as a second verb of the clause. A conjunct verb needs a conjunction or a comma; this
+ * one describes the noun before it.
+ */
+function participleAfterNounReadAsConjunct(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.deprel !== 'conj' || verb.upos !== 'VERB' || !/^VB[DN]$/.test(verb.xpos)) continue;
+    const noun = tokens[verb.i - 1];
+    if (!noun || noun.upos !== 'NOUN' || noun.sentence !== verb.sentence || noun.head === verb.i) continue;
+    if (words.some((w) => w.head === verb.i && /^(cc|nsubj|obj|aux|mark|expl|iobj|ccomp|xcomp)/.test(w.deprel))) continue;
+    relink(verb, noun.i, 'acl');
+    verb.xpos = 'VBN';
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "a joint operation against a cocaine smuggling network on Wednesday, arresting 31 suspects": a noun compound with
+ * a gerund in it ("cocaine smuggling network") read as a noun with a participle clause whose object is the last
+ * noun, so that what follows hangs inside the compound. A singular count noun with no determiner cannot be an
+ * object on its own, so it is the head of the compound, and the phrases after it go back to the clause's verb.
+ */
+function gerundCompoundReadAsClause(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const gerund of words) {
+    if (gerund.xpos !== 'VBG' || gerund.deprel !== 'acl') continue;
+    const first = tokens[gerund.head]!;
+    const last = tokens[gerund.i + 1];
+    if (first.i !== gerund.i - 1 || first.upos !== 'NOUN' || !last || last.head !== gerund.i || last.deprel !== 'obj' || last.xpos !== 'NN') continue;
+    if (words.some((w) => w.head === last.i && w.deprel === 'det') || !words.some((w) => w.head === first.i && w.deprel === 'det')) continue;
+    // the verb the phrase belongs to
+    let verb = first;
+    while (verb.head >= 0 && verb.upos !== 'VERB') verb = tokens[verb.head]!;
+    if (verb.upos !== 'VERB') continue;
+    relink(last, first.head, first.deprel);
+    for (const w of words) if (w.head === first.i && w.i < first.i) w.head = last.i;
+    relink(first, last.i, 'compound');
+    relink(gerund, last.i, 'compound');
+    gerund.upos = 'NOUN';
+    gerund.xpos = 'NN';
+    for (const w of words) if (w.head === gerund.i && w.i > last.i) w.head = verb.i;
+    done = true;
+  }
+  return done;
+}
+
+/** Past tenses that are never nouns. */
+const PAST_ONLY = /^(withdrew|began|took|gave|went|came|flew|drew|froze|broke|forgave|sought|fought|swore|spoke|wrote|chose|rose|threw|overthrew|undertook|forbade|stole|sank|sprang|shook|struck)$/i;
+
+/**
+ * "the Kenyan government withdrew on Monday a proposed cut": a past tense that is never a noun, tagged as a noun
+ * with the subject before it as its modifiers. It is the verb: the noun before it is its subject, a phrase after it
+ * with a preposition its oblique and one without its object, and it takes the noun's place in the sentence (an
+ * opening participle it was hung on becomes adverbial to it).
+ */
+function pastTenseReadAsNoun(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    if (verb.upos !== 'NOUN' || !PAST_ONLY.test(verb.text)) continue;
+    const before = words.filter((w) => w.head === verb.i && w.i < verb.i);
+    const subject = [...before].reverse().find((w) => /^(NOUN|PROPN)$/.test(w.upos) && /^(compound|nmod:poss|amod|nsubj)$/.test(w.deprel));
+    if (!subject || subject.i !== verb.i - 1) continue;
+    const oldHead = verb.head;
+    const oldRelation = verb.deprel;
+    for (const w of before) if (w !== subject) w.head = subject.i;
+    relink(subject, verb.i, 'nsubj');
+    verb.upos = 'VERB';
+    verb.xpos = 'VBD';
+    for (const w of words) {
+      if (w.head !== verb.i || w.i < verb.i) continue;
+      const hasCase = words.some((c) => c.head === w.i && c.deprel === 'case');
+      if (/^(NOUN|PROPN|PRON|NUM)$/.test(w.upos)) w.deprel = hasCase ? 'obl' : 'obj';
+    }
+    const opener = oldHead >= 0 ? tokens[oldHead]! : undefined;
+    if (opener && opener.head === -1 && opener.upos === 'VERB' && opener.xpos === 'VBG' && opener.i < verb.i && oldRelation === 'obj') {
+      relink(verb, -1, 'root');
+      relink(opener, verb.i, 'advcl');
+      for (const w of words) if (w.head === opener.i && w.i > verb.i) w.head = verb.i;
+      for (const w of words) if (w.head === opener.i && w.deprel === 'punct' && w.i > subject.i) w.head = verb.i;
+    } else if (oldHead === -1) {
+      verb.deprel = 'root';
+    }
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "lifted the ban after weeks of protests by fishermen", "recalled its ambassador after remarks by the Croatian
+ * president": a "by" phrase right after a noun, hung on a verb that is active (it has its own object and no passive
+ * auxiliary). An active verb has no agent phrase, so the "by" phrase names who made the noun before it.
+ */
+function agentOfNounReadAsAgentOfVerb(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const agent of words) {
+    if (!agent.deprel.startsWith('obl') || agent.head < 0) continue;
+    const by = words.find((w) => w.head === agent.i && w.deprel === 'case' && /^by$/i.test(w.text));
+    const verb = tokens[agent.head]!;
+    if (!by || verb.upos !== 'VERB') continue;
+    const kids = words.filter((w) => w.head === verb.i);
+    if (!kids.some((w) => w.deprel === 'obj') || kids.some((w) => /^(aux:pass|nsubj:pass)$/.test(w.deprel))) continue;
+    const noun = tokens[by.i - 1];
+    if (!noun || noun.upos !== 'NOUN' || noun.i <= verb.i) continue;
+    // the noun sits in a phrase of the same verb ("after protests", "after weeks of protests")
+    let top = noun;
+    for (let hops = 0; top.head !== verb.i && top.head >= 0 && hops < 4; hops++) top = tokens[top.head]!;
+    if (top.head !== verb.i || top === noun && !/^(obl|nmod)/.test(noun.deprel) || top.deprel === 'obj' && top === noun) continue;
+    relink(agent, noun.i, 'nmod');
+    done = true;
+  }
+  return done;
+}
+
