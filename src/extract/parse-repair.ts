@@ -35,7 +35,6 @@ export function repairParse(doc: Doc): Doc {
     changed = hyphenatedParticipleModifier(tokens, words) || changed;
     changed = conditionReadAsRelative(tokens, words) || changed;
     changed = secondSubjectAfterVerb(words) || changed;
-    changed = complementReadAsTimeModifier(tokens, words) || changed;
     changed = openingPhraseReadAsSubject(tokens, words) || changed;
     changed = infinitiveOfAskedReadAsModifier(tokens, words) || changed;
     changed = reportedVerbReadAsModifier(tokens, words) || changed;
@@ -705,28 +704,6 @@ function secondSubjectAfterVerb(words: Token[]): boolean {
     const after = subjects.find((w) => w.i === verb.i + 1 && (w.upos === 'PROPN' || w.upos === 'NOUN'));
     if (!before || !after || words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
     relink(after, verb.i, 'obj');
-    done = true;
-  }
-  return done;
-}
-
-/**
- * "Nabil had said on Thursday that Cairo would not accept ...": a that-clause read as a relative clause of the time
- * word between the reporting verb and it. A day has no such clause: it is the reporting verb's complement.
- */
-function complementReadAsTimeModifier(tokens: Token[], words: Token[]): boolean {
-  let done = false;
-  for (const clause of words) {
-    if (clause.upos !== 'VERB' || !/^(acl|acl:relcl)$/.test(clause.deprel)) continue;
-    const time = tokens[clause.head]!;
-    if (!/^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|weekend|month|night|morning|evening)$/i.test(time.text)) continue;
-    const that = words.find((w) => w.head === clause.i && w.deprel === 'mark' && /^that$/i.test(w.text)) ?? words.find((w) => w.head === clause.i && /^that$/i.test(w.text) && w.i < clause.i && w.deprel === 'nsubj' && words.some((s) => s.head === clause.i && s.deprel === 'nsubj' && s !== w));
-    if (!that || that.i !== time.i + 1) continue;
-    const reporting = tokens[time.head];
-    if (!reporting || reporting.upos !== 'VERB' || !/^obl/.test(time.deprel) || !REPORTING.has(reporting.lemma.toLowerCase())) continue;
-    relink(that, clause.i, 'mark');
-    that.upos = 'SCONJ';
-    relink(clause, reporting.i, 'ccomp');
     done = true;
   }
   return done;
