@@ -297,3 +297,9 @@ test('a country acting in a clause inside the sentence is not where its office h
   const record = extractText('Foreign Minister Hanna Lind said invitations had gone to the parties whose boats fish in the area where a Norwegian trawler sank last week.');
   assert.equal(record.actors.find((a) => a.name === 'Hanna Lind')?.country, null);
 });
+
+test('names with lower-case particles stay whole, and a long name shortened to a word inside it is the same person', () => {
+  const record = extractText('Brazilian President Luiz Inacio Lula da Silva met European Commission President Ursula von der Leyen in Brasilia.\n\n"We have waited 25 years," Lula said.');
+  const people = record.actors.filter((a) => a.type === 'person').map((a) => `${a.name} ${a.mentions.length}`);
+  assert.deepEqual(people, ['Luiz Inacio Lula da Silva 2', 'Ursula von der Leyen 1']);
+});

@@ -310,6 +310,8 @@ function sameName(known: string[], candidate: string[]): boolean {
   const lastKnown = known[known.length - 1]!;
   const lastCandidate = candidate[candidate.length - 1]!;
   if (keyOf(lastKnown) !== keyOf(lastCandidate)) {
+    // "Lula" after "Luiz Inacio Lula da Silva": a long name is often shortened to a word inside it
+    if (candidate.length === 1 && known.length >= 4 && known.slice(1, -1).some((w) => keyOf(w) === keyOf(lastCandidate) && /^\p{Lu}/u.test(w))) return true;
     // "Lee" after "Lee Jae-myung", "Xi" after "Xi Jinping": a family name written first
     if (candidate.length === 1 && known.length >= 2 && keyOf(known[0]!) === keyOf(lastCandidate) && (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(lastKnown) || FAMILY_NAME_FIRST.has(known[0]!))) return true;
     // a bare first name after the full name ("Keir") is rarer in news than a shared surname; do not merge

@@ -106,6 +106,29 @@ function withUntaggedOrganizations(text: string, tokens: Token[], entities: Enti
   return added.length ? [...entities, ...added].sort((a, b) => a.start - b.start) : entities;
 }
 
+/** Lower-case particles inside names: "Lula da Silva", "Ursula von der Leyen", "Mohammed bin Salman". */
+const NAME_PARTICLES = new Set(['da', 'de', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du']);
+
+/**
+ * "Luiz Inacio Lula da Silva": a person's name runs on over lower-case particles to the capitalised word after them
+ * (the model tends to stop at the particle).
+ */
+export function joinNameParticles(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  return entities.map((e) => {
+    if (e.label !== 'PER') return e;
+    let end = e.tokenEnd;
+    for (;;) {
+      let k = end;
+      while (k < end + 3 && NAME_PARTICLES.has(tokens[k]?.text ?? '') && tokens[k]!.sentence === tokens[e.tokenStart]!.sentence) k++;
+      if (k === end || !/^\p{Lu}\p{Ll}/u.test(tokens[k]?.text ?? '') || tokens[k]!.sentence !== tokens[e.tokenStart]!.sentence) break;
+      // (the next capitalised word must not start another name: "... de Gaulle" yes, "... to France" never reaches here)
+      if (entities.some((other) => other !== e && other.tokenStart === k && other.label !== 'PER')) break;
+      end = k + 1;
+    }
+    return end === e.tokenEnd ? e : entityOf(text, tokens, e.tokenStart, end, e.label);
+  });
+}
+
 /** "Ingrid Vatne-Dahl": UD splits the hyphen, but a double-barrelled name is one name. */
 export function joinHyphenatedNames(text: string, tokens: Token[], entities: Entity[]): Entity[] {
   const joined = (k: number) => tokens[k]?.text === '-' && !tokens[k - 1]?.spaceAfter && !tokens[k]!.spaceAfter;

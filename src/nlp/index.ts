@@ -4,7 +4,7 @@ import type { Doc, Entity, Sentence, Token } from './doc.js';
 import { splitSentences, tokenize, type SentenceBounds } from './tokenize.js';
 import { loadModels } from './models.js';
 import {
-  addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, joinOrganizationNames, rememberNames, separateTitles,
+  addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, joinNameParticles, joinOrganizationNames, rememberNames, separateTitles,
 } from './entities.js';
 import { resolveCoreference } from './coref.js';
 
@@ -67,7 +67,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
     (options.ignore ?? []).some((r) => e.start < r.end && e.end > r.start);
   const trimmed = modelEntities.map((e) => withoutLeadingArticle(text, tokens, e)).filter((e): e is Entity => e !== null);
   let entities = separateTitles(text, tokens, trimmed.filter((e) => !ignored(e) && looksLikeName(e)));
-  entities = joinHyphenatedNames(text, tokens, entities);
+  entities = joinNameParticles(text, tokens, joinHyphenatedNames(text, tokens, entities));
   entities = addGazetteerEntities(text, tokens, entities);
   entities = joinOrganizationNames(text, tokens, entities);
   entities = rememberNames(text, tokens, entities).filter((e) => !ignored(e));
