@@ -913,6 +913,7 @@ function reportTagReadAsConjunct(tokens: Token[], words: Token[]): boolean {
   }
   return done;
 }
+
 /**
  * "charged a former energy minister, Victor Neagu, with abuse of office", "if the Senate speaker, Pavel Dvorak, went
  * ahead": a common noun followed by a name set off by two commas, with the name hung somewhere else (on the verb as
