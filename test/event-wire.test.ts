@@ -179,3 +179,8 @@ test('"after Chinese coast guard vessels fired ...": a clause after "after" keep
 test('a headline with a past participle after its noun is passive: the noun is what was done to', () => {
   assert.deepEqual(coded('Three activists detained in Belarus'), ['COERCE Belarus -> activists']);
 });
+
+test('speaking to reporters is no meeting; speaking with a leader is', () => {
+  assert.deepEqual(coded('Slovak Foreign Minister Juraj Blanar spoke to reporters after the vote.'), []);
+  assert.deepEqual(coded('Slovak Foreign Minister Juraj Blanar spoke with Peter Szijjarto by phone.'), ['CONSULT Juraj Blanar, Peter Szijjarto -> ']);
+});

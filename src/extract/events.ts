@@ -924,7 +924,8 @@ function readTrigger(ctx: Context, token: Token): Reading | null {
     if (/^(speak|talk|chat)$/.test(lemmaOf(token))) {
       const kids = children[token.i]!;
       const remote = kids.some((c) => /^(phone|telephone|video|videolink)$/i.test(c.text) || children[c.i]!.some((g) => /^(phone|telephone|video)$/i.test(g.text)));
-      const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to']));
+      // (not the press or an audience: "spoke to reporters" is a statement, not a meeting)
+      const partner = kids.some((c) => c.deprel.startsWith('obl') && hasCase(ctx, c, ['with', 'to']) && !AUDIENCES.test(c.text));
       if (partner || remote) return { sense: { type: 'CONSULT', mode: remote ? 'phone' : undefined }, trigger: token, clause: token, nominal: false };
     }
     // "sat down with Baku": a meeting
@@ -2216,6 +2217,8 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
 }
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
+/** Whom one speaks to without meeting a party: the press and audiences. */
+const AUDIENCES = /^(reporters|journalists|press|media|newsmen|crowd|crowds|audience|audiences|supporters|students|lawmakers|parliament|rally|broadcaster|television|radio|newspaper|interviewer)$/i;
 /** Nouns that name a party by its relation to another: the other is not the party. */
 const RELATIONAL_NOUNS = new Set(['ally', 'allies', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'partner', 'partners', 'rival', 'rivals',
   'critic', 'critics', 'opponent', 'opponents', 'enemy', 'enemies', 'adversary', 'adversaries', 'foe', 'foes', 'detractors', 'backers', 'patrons']);
