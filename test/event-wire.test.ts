@@ -184,3 +184,11 @@ test('speaking to reporters is no meeting; speaking with a leader is', () => {
   assert.deepEqual(coded('Slovak Foreign Minister Juraj Blanar spoke to reporters after the vote.'), []);
   assert.deepEqual(coded('Slovak Foreign Minister Juraj Blanar spoke with Peter Szijjarto by phone.'), ['CONSULT Juraj Blanar, Peter Szijjarto -> ']);
 });
+
+test('"after a court in Tehran sentenced ...": the clause after "after" keeps a subject with a place of its own', () => {
+  const record = extractText('Britain summoned Iran\'s ambassador on Monday after a court in Tehran sentenced a British aid worker to death on espionage charges.');
+  const name = (id: string) => record.actors.find((a) => a.id === id)?.name;
+  assert.deepEqual(record.events.filter((e) => e.type === 'SANCTION').map((e) => e.source.map(name)), [['Iran']], JSON.stringify(record.events));
+  const spokesman = extractText("Iran's judiciary spokesman Asghar Jahangir said the man had confessed.");
+  assert.equal(spokesman.actors.find((a) => a.name === 'Asghar Jahangir')?.country, 'IRN');
+});

@@ -597,7 +597,10 @@ function clauseAfterConjunctionReadAsPhrase(tokens: Token[], words: Token[]): bo
     if (subject.i < conjunction.i || !NOMINAL.has(subject.upos) || subject.upos === 'NUM') continue;
     // the name's own words run from the conjunction to the name; the verb follows right after it
     if (words.some((w) => w.i > conjunction.i && w.i < subject.i && !inside(words, w, subject))) continue;
-    const verb = tokens[subject.i + 1];
+    // (the verb right after the name's phrase: "after a court in Tehran sentenced ...")
+    const phraseEnd = Math.max(subject.i, ...words.filter((w) => w.i > subject.i && inside(words, w, subject) && w.deprel !== 'punct').map((w) => w.i));
+    if (words.some((w) => w.i > subject.i && w.i <= phraseEnd && !inside(words, w, subject))) continue;
+    const verb = tokens[phraseEnd + 1];
     if (!verb || verb.sentence !== subject.sentence || verb.upos !== 'VERB' || !/^VB[DZP]$/.test(verb.xpos)) continue;
     if (!/^(conj|parataxis|root)$/.test(verb.deprel) || words.some((w) => w.head === verb.i && w.deprel.startsWith('nsubj'))) continue;
     const main = verb.deprel === 'root' ? undefined : tokens[verb.head];

@@ -16,6 +16,7 @@ const ROLE_MODIFIERS = new Set([
   'junior', 'newly', 'appointed', 'elected', 'interim', 'incoming', 'outgoing', 'veteran', 'former', 'then',
   // the body a spokesperson or official speaks for: "Russian foreign ministry spokeswoman"
   'ministry', 'office', 'department', 'embassy', 'army', 'navy', 'council', 'parliament', 'parliamentary', 'committee', 'agency',
+  'judiciary', 'judicial', 'customs', 'electoral', 'election', 'central', 'bank', 'police', 'prosecution',
 ]);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'whose']);
