@@ -83,6 +83,8 @@ const NOT_ISSUES = new Set([
   'parties', 'party', 'nations', 'states', 'governments', 'members', 'partners', 'allies', 'leaders', 'ability',
   'member', 'state', 'somebody', 'something', 'nothing', 'anything', 'everything',
 ]);
+/** Nouns that contain a proposal without saying what it is: "open to the idea", "supported India's call". */
+const PROPOSAL_CONTAINERS = new Set(['idea', 'ideas', 'call', 'calls']);
 const PLAN_BOUNDARIES = new Set(['without', 'before', 'after', 'despite', 'unless', 'until', 'if', 'while', 'because', 'amid', 'as', 'but']);
 const DEMANDS = new Set(['demand', 'demands', 'request', 'requests', 'appeal', 'appeals', 'ultimatum']);
 const CONDITIONS = new Set(['until', 'unless', 'before', 'after', 'despite', 'if', 'while', 'because', 'amid']);
@@ -166,6 +168,8 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
   // no known concept: the phrase's own words up to its first noun ("Russian account", "fishing rights"), as
   // written (a modifier the gazetteer knows, "Russian", stays an adjective: the label is a phrase, not a stem list)
   let firstNoun = kept.find((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
+  // "the idea", "India's call": a proposal named only by its container is a bare plan, which the article may name
+  if (!firstNoun && words.some((w) => PROPOSAL_CONTAINERS.has(w.text.toLowerCase()))) return { label: 'plan', id: 'issue:plan' };
   // "air patrols", "border crossing": a noun compound ends at its last noun
   for (let next = firstNoun && kept.find((w) => w.at === firstNoun!.at + 1); next && next.upos === 'NOUN'; next = kept.find((w) => w.at === next!.at + 1)) firstNoun = next;
   if (!firstNoun || NOT_ISSUES.has(firstNoun.text.toLowerCase())) return null;

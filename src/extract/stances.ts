@@ -147,10 +147,26 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   // "the proposal", "the plan" otherwise: the plan the article last named with what it would do ("a plan to lend
   // Ukraine 140 billion euros ... Merz backed the proposal")
   const named = namedPlans(ctx, isIgnored);
-  for (const s of found) {
+  for (const s of found.sort((a, b) => a.evidence.start - b.evidence.start)) {
     if (s.issue !== 'plan') continue;
     const before = named.filter((p) => p.start < s.evidence.start).at(-1);
-    if (before) Object.assign(s, { issue: before.label, issueId: before.id });
+    if (before) {
+      Object.assign(s, { issue: before.label, issueId: before.id });
+      continue;
+    }
+    // a plan the article named only by what it is ("proposed a road fee ... Estonia criticised the plan", "backed
+    // a cap on exports ... open to the idea"): the issue the article has discussed most up to here, the latest of
+    // equals
+    const counts = new Map<string, { label: string; n: number; last: number }>();
+    const earlier = found.filter((o) => o.evidence.start < s.evidence.start && o.issue !== 'plan');
+    for (const o of earlier) {
+      // ("the cap" counts for "cap on lithium exports")
+      const fuller = earlier.find((f) => f.issue.startsWith(`${o.issue} `)) ?? o;
+      const c = counts.get(fuller.issueId) ?? { label: fuller.issue, n: 0, last: 0 };
+      counts.set(fuller.issueId, { label: c.label, n: c.n + 1, last: Math.max(c.last, o.evidence.start) });
+    }
+    const best = [...counts].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
+    if (best) Object.assign(s, { issue: best[1].label, issueId: best[0] });
   }
   // "the sanctions" in an article about sanctions on one country are those sanctions
   const placedAs = new Map<string, Map<string, string>>();

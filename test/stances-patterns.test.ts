@@ -1,0 +1,17 @@
+// Stance patterns found wanting on the development articles (eval/data/stances-dev.jsonl), tested on sentences
+// written for these tests: each test fails without the rule it names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractText } from './extraction.js';
+
+const nameOf = (record: ReturnType<typeof extractText>, id: string | null) => record.actors.find((a) => a.id === id)?.name;
+const positions = (text: string) => {
+  const record = extractText(text);
+  return record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`);
+};
+
+test('a bare "the plan" or "the idea" with no named plan before it is the issue the article has discussed most', () => {
+  const got = positions('Portugal backed a tax on private jets. Spain supported the tax on private jets too. Greece rejected the plan. Malta said it was open to the idea.');
+  assert.ok(got.includes('Greece oppose tax on jets'), JSON.stringify(got));
+  assert.ok(got.includes('Malta support tax on jets'), JSON.stringify(got));
+});
