@@ -15,3 +15,9 @@ test('a bare "the plan" or "the idea" with no named plan before it is the issue 
   assert.ok(got.includes('Greece oppose tax on jets'), JSON.stringify(got));
   assert.ok(got.includes('Malta support tax on jets'), JSON.stringify(got));
 });
+
+test('not ruling out backing something is backing it, hedged', () => {
+  const got = positions('Norwegian finance minister Erik Dahl did not rule out backing a carbon border levy.');
+  assert.ok(got.includes('Erik Dahl support carbon border levy'), JSON.stringify(got));
+  assert.ok(!got.some((p) => /^Erik Dahl oppose/.test(p)), JSON.stringify(got));
+});

@@ -223,7 +223,10 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     const particles = particlesOf(ctx, token);
     const position = positions.find((p) => !p.particle || particles.has(p.particle));
     if (!position) return null;
-    const phrase = governedBy(ctx, token, position.particle);
+    // "did not rule out backing a compromise", "refused to support the plan": a verb of backing that the position
+    // verb governs is not part of the issue (its object is)
+    const phrase = governedBy(ctx, token, position.particle).filter((t) => !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
+      (VERBS.get(verbLemmaOf(t)) ?? []).some((p) => p.polarity === 'support' && !p.particle) && ctx.children[t.i]!.some((c) => c.deprel === 'obj')));
     if (phrase.length === 0) return null;
     // "students blocked three bridges": blocking a road or a bridge is an act on a place, no position on it
     if (lemma === 'block' && phrase.some((t) => PLACES_BLOCKED.has(t.text.toLowerCase()))) return null;
@@ -622,9 +625,11 @@ function negated(ctx: Context, token: Token): boolean {
   const deniedSubject = ctx.children[token.i]!.some((c) => c.deprel.startsWith('nsubj') &&
     (/^(nobody|none|nothing|no-one)$/i.test(c.text) || ctx.children[c.i]!.some((d) => d.deprel === 'det' && /^no$/i.test(d.text))));
   if (deniedSubject) return true;
-  // "he did not say he would accept": a negated governor of a complement
+  // "he did not say he would accept": a negated governor of a complement (but "did not rule out backing a
+  // compromise" is a hedged backing: refusing is what is negated, and the refusing verb's frame says so)
   const governor = token.deprel === 'xcomp' && token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
-  return own || (!!governor && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
+  const refusing = !!governor && (VERBS.get(verbLemmaOf(governor)) ?? []).some((p) => p.polarity === 'oppose' && (!p.particle || particlesOf(ctx, governor).has(p.particle)));
+  return own || (!!governor && !refusing && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
 }
 
 /** "without us", "without Ukraine": being left out is objected to. */
