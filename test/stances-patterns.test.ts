@@ -21,3 +21,13 @@ test('not ruling out backing something is backing it, hedged', () => {
   assert.ok(got.includes('Erik Dahl support carbon border levy'), JSON.stringify(got));
   assert.ok(!got.some((p) => /^Erik Dahl oppose/.test(p)), JSON.stringify(got));
 });
+
+test('rejecting calls to do something opposes doing it', () => {
+  const got = positions('Prime Minister Ana Costa on Monday rejected calls to lower the voting age.');
+  assert.ok(got.some((p) => p === 'Ana Costa oppose voting age'), JSON.stringify(got));
+});
+
+test('having doubts or reservations about something opposes it', () => {
+  const got = positions('Dutch agriculture minister Pieter Smit said The Hague had serious doubts about the nitrogen cap.');
+  assert.ok(got.some((p) => /^Pieter Smit oppose .*nitrogen/.test(p)), JSON.stringify(got));
+});

@@ -70,7 +70,7 @@ const GOOD_STEPS = new Set(['important', 'positive', 'significant', 'major', 'go
 
 /** Nouns of stance whose complement is the issue: "concern over X", "the necessity of X", "support for X". */
 const STANCE_NOUNS = new Map<string, Polarity>();
-for (const w of 'concern concerns opposition objection objections criticism rejection fears'.split(/\s+/)) STANCE_NOUNS.set(w, 'oppose');
+for (const w of 'concern concerns opposition objection objections criticism rejection fears doubts reservations misgivings'.split(/\s+/)) STANCE_NOUNS.set(w, 'oppose');
 for (const w of 'support backing necessity need call calls importance endorsement'.split(/\s+/)) STANCE_NOUNS.set(w, 'support');
 
 /** Verbs that predicate an evaluation of their object: "deemed X premature", "called X a non-starter". */
@@ -419,7 +419,10 @@ function governedBy(ctx: Context, verb: Token, particle: string | undefined): To
     const own = words(ctx, head);
     const end = Math.max(...own.map((t) => t.i));
     const complements = kids.filter((c) => c.deprel.startsWith('obl') && caseOf(ctx, c) === 'for' && subtree(ctx, c, LEFT_OUT)[0]!.i === end + 1);
-    return [...own, ...places.flatMap((p) => words(ctx, p)), ...complements.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
+    // "rejected calls to reopen the crossing" with the infinitive hung on the verb: what a call or a plan asks for
+    // belongs to it
+    const asks = PLAN_NOUNS.has(head.text.toLowerCase()) ? kids.filter((c) => /^(xcomp|advcl)$/.test(c.deprel) && infinitive(c) && subtree(ctx, c, LEFT_OUT)[0]!.i === end + 1) : [];
+    return [...own, ...places.flatMap((p) => words(ctx, p)), ...complements.flatMap((p) => words(ctx, p)), ...asks.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
   }
   // "would need to participate in future discussions", "called on Moscow to return to the table", "proposing
   // that an observer mission monitor traffic" (whatever the tagger made of the clause's verb)
