@@ -31,3 +31,8 @@ test('having doubts or reservations about something opposes it', () => {
   const got = positions('Dutch agriculture minister Pieter Smit said The Hague had serious doubts about the nitrogen cap.');
   assert.ok(got.some((p) => /^Pieter Smit oppose .*nitrogen/.test(p)), JSON.stringify(got));
 });
+
+test('a proposal described by what it would do in a relative clause is named by that', () => {
+  const got = positions('Ghana called for a regional agreement that would protect cocoa farmers from price swings.');
+  assert.ok(got.some((p) => /^Ghana support .*cocoa farmers/.test(p)), JSON.stringify(got));
+});

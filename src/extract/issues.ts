@@ -149,7 +149,11 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
   if (aboutPlan.length === 1 && ['plan', 'agreement'].includes(aboutPlan[0]!.concept.name)) {
     let from = aboutPlan[0]!.at + 1;
     if (words[from]?.text.toLowerCase() === 'by' && words[from + 1] && (words[from + 1]!.actor || words[from + 1]!.upos === 'PROPN')) from += 2;
-    const after = words.slice(from, boundary < 0 ? undefined : boundary).filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
+    // "a deal that would protect food stockpiles" is a deal to protect them
+    const would = /^(that|which)$/i.test(words[from]?.text ?? '') && /^would$/i.test(words[from + 1]?.text ?? '') && words[from + 2]?.upos === 'VERB';
+    if (would) from += 1;
+    const after = words.slice(from, boundary < 0 ? undefined : boundary).map((w, k) => (would && k === 0 ? { ...w, text: 'to' } : w))
+      .filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
     const content = after.findIndex((w) => w.upos === 'NOUN' || w.upos === 'VERB');
     if (content >= 0 && /^(to|for|on|of)$/i.test(after[0]?.text ?? '')) {
       const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');

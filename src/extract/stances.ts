@@ -592,7 +592,10 @@ function subtree(ctx: Context, head: Token, skip: Set<string>): Token[] {
     out.push(t);
     for (const c of ctx.children[t.i]!) {
       // a coordinated clause is another statement; coordinated nouns are one issue ("expansion ..., and membership")
-      if (skip.has(c.deprel) || (c.deprel === 'conj' && c.upos === 'VERB')) continue;
+      // ("a deal that would protect food stockpiles": what a proposal would do, said in a relative clause, is what
+      // it is)
+      const wouldDo = c.deprel === 'acl:relcl' && PLAN_NOUNS.has(t.text.toLowerCase()) && ctx.children[c.i]!.some((m) => m.deprel === 'aux' && /^would$/i.test(m.text));
+      if ((skip.has(c.deprel) && !wouldDo) || (c.deprel === 'conj' && c.upos === 'VERB')) continue;
       // "a plan to fill the dam", "an offer to mediate": what a plan would do is what it is
       const planContent = PLAN_NOUNS.has(t.text.toLowerCase()) && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && m.text.toLowerCase() === 'to');
       if (c.deprel !== 'acl' || /ing$/i.test(c.text) || c.xpos === 'VBN' || planContent) stack.push(c);
