@@ -36,3 +36,8 @@ test('a proposal described by what it would do in a relative clause is named by 
   const got = positions('Ghana called for a regional agreement that would protect cocoa farmers from price swings.');
   assert.ok(got.some((p) => /^Ghana support .*cocoa farmers/.test(p)), JSON.stringify(got));
 });
+
+test('vowing to fight a measure opposes it', () => {
+  const got = positions('Bavarian premier Klaus Hofer vowed to fight the new inheritance tax in the courts.');
+  assert.ok(got.some((p) => /^Klaus Hofer oppose .*inheritance tax/.test(p)), JSON.stringify(got));
+});

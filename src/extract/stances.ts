@@ -35,6 +35,8 @@ verbs('support', 'insist', 'on');
 verbs('support', 'stand', 'behind');
 verbs('support', 'agree', 'to');
 verbs('oppose', 'reject oppose refuse condemn denounce criticise criticize veto block dismiss resist decry deplore slam spurn rebuff');
+verbs('oppose', 'fight');
+verbs('oppose', 'fight', 'against');
 verbs('oppose', 'object', 'to');
 verbs('oppose', 'protest', 'against');
 verbs('oppose', 'warn', 'against');
