@@ -1,4 +1,5 @@
-// `npm run eval:stances`: the stance extractor on eval/data/stances-unseen.jsonl, 12 hand-written wire articles
+// `npm run eval:stances [FILE]`: the stance extractor on eval/data/stances-unseen.jsonl (or FILE, e.g. the tuning set
+// eval/data/stances-dev.jsonl), 12 hand-written wire articles
 // that no stance rule was written or tuned on (see eval/data/README.md; never tune on them). Each article goes
 // through the whole pipeline as plain text with its `published` date. Prints per-article and overall precision,
 // recall and F1 for full stances (holder + polarity + issue) and for holder + polarity alone; the matching rules
@@ -9,20 +10,22 @@ import { articleFromText } from '../src/ingest/index.js';
 import { processArticle } from '../src/pipeline.js';
 import { scoreArticle, sumCounts, type GoldArticle, type PredictedStance, type Prf } from './stance-score.js';
 
-const dataFile = fileURLToPath(new URL('../../eval/data/stances-unseen.jsonl', import.meta.url));
+const defaultFile = fileURLToPath(new URL('../../eval/data/stances-unseen.jsonl', import.meta.url));
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const fmt = (s: Prf) => `P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (${s.tp} matched, ${s.predicted} predicted, ${s.gold} gold)`;
 
 function main(): void {
   const showErrors = process.argv.includes('--errors');
+  // An optional file argument (e.g. eval/data/stances-dev.jsonl, the tuning set); the default is the unseen set.
+  const dataFile = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? defaultFile;
   const articles = readFileSync(dataFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GoldArticle);
   const full: Prf[] = [];
   const holder: Prf[] = [];
   let hedged = 0;
   let hedgedFound = 0;
   const errors: string[] = [];
-  console.log(`stances on unseen articles: ${dataFile}`);
+  console.log(`stances on ${dataFile === defaultFile ? 'unseen articles' : 'articles'}: ${dataFile}`);
   for (const art of articles) {
     const { record } = processArticle(articleFromText(art.text, { published: art.published, source: art.id }));
     const nameOf = (id: string) => record.actors.find((a) => a.id === id)?.name ?? id;

@@ -83,6 +83,8 @@ const NOT_ISSUES = new Set([
   'parties', 'party', 'nations', 'states', 'governments', 'members', 'partners', 'allies', 'leaders', 'ability',
   'member', 'state', 'somebody', 'something', 'nothing', 'anything', 'everything',
 ]);
+/** Nouns that contain a proposal without saying what it is: "open to the idea", "supported India's call". */
+const PROPOSAL_CONTAINERS = new Set(['idea', 'ideas', 'call', 'calls']);
 const PLAN_BOUNDARIES = new Set(['without', 'before', 'after', 'despite', 'unless', 'until', 'if', 'while', 'because', 'amid', 'as', 'but']);
 const DEMANDS = new Set(['demand', 'demands', 'request', 'requests', 'appeal', 'appeals', 'ultimatum']);
 const CONDITIONS = new Set(['until', 'unless', 'before', 'after', 'despite', 'if', 'while', 'because', 'amid']);
@@ -147,7 +149,11 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
   if (aboutPlan.length === 1 && ['plan', 'agreement'].includes(aboutPlan[0]!.concept.name)) {
     let from = aboutPlan[0]!.at + 1;
     if (words[from]?.text.toLowerCase() === 'by' && words[from + 1] && (words[from + 1]!.actor || words[from + 1]!.upos === 'PROPN')) from += 2;
-    const after = words.slice(from, boundary < 0 ? undefined : boundary).filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
+    // "a deal that would protect food stockpiles" is a deal to protect them
+    const would = /^(that|which)$/i.test(words[from]?.text ?? '') && /^would$/i.test(words[from + 1]?.text ?? '') && words[from + 2]?.upos === 'VERB';
+    if (would) from += 1;
+    const after = words.slice(from, boundary < 0 ? undefined : boundary).map((w, k) => (would && k === 0 ? { ...w, text: 'to' } : w))
+      .filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
     const content = after.findIndex((w) => w.upos === 'NOUN' || w.upos === 'VERB');
     if (content >= 0 && /^(to|for|on|of)$/i.test(after[0]?.text ?? '')) {
       const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');
@@ -166,6 +172,8 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
   // no known concept: the phrase's own words up to its first noun ("Russian account", "fishing rights"), as
   // written (a modifier the gazetteer knows, "Russian", stays an adjective: the label is a phrase, not a stem list)
   let firstNoun = kept.find((w) => w.upos === 'NOUN' || w.upos === 'PROPN');
+  // "the idea", "India's call": a proposal named only by its container is a bare plan, which the article may name
+  if (!firstNoun && words.some((w) => PROPOSAL_CONTAINERS.has(w.text.toLowerCase()))) return { label: 'plan', id: 'issue:plan' };
   // "air patrols", "border crossing": a noun compound ends at its last noun
   for (let next = firstNoun && kept.find((w) => w.at === firstNoun!.at + 1); next && next.upos === 'NOUN'; next = kept.find((w) => w.at === next!.at + 1)) firstNoun = next;
   if (!firstNoun || NOT_ISSUES.has(firstNoun.text.toLowerCase())) return null;

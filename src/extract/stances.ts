@@ -35,6 +35,8 @@ verbs('support', 'insist', 'on');
 verbs('support', 'stand', 'behind');
 verbs('support', 'agree', 'to');
 verbs('oppose', 'reject oppose refuse condemn denounce criticise criticize veto block dismiss resist decry deplore slam spurn rebuff');
+verbs('oppose', 'fight');
+verbs('oppose', 'fight', 'against');
 verbs('oppose', 'object', 'to');
 verbs('oppose', 'protest', 'against');
 verbs('oppose', 'warn', 'against');
@@ -70,7 +72,7 @@ const GOOD_STEPS = new Set(['important', 'positive', 'significant', 'major', 'go
 
 /** Nouns of stance whose complement is the issue: "concern over X", "the necessity of X", "support for X". */
 const STANCE_NOUNS = new Map<string, Polarity>();
-for (const w of 'concern concerns opposition objection objections criticism rejection fears'.split(/\s+/)) STANCE_NOUNS.set(w, 'oppose');
+for (const w of 'concern concerns opposition objection objections criticism rejection fears doubts reservations misgivings'.split(/\s+/)) STANCE_NOUNS.set(w, 'oppose');
 for (const w of 'support backing necessity need call calls importance endorsement'.split(/\s+/)) STANCE_NOUNS.set(w, 'support');
 
 /** Verbs that predicate an evaluation of their object: "deemed X premature", "called X a non-starter". */
@@ -147,10 +149,26 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   // "the proposal", "the plan" otherwise: the plan the article last named with what it would do ("a plan to lend
   // Ukraine 140 billion euros ... Merz backed the proposal")
   const named = namedPlans(ctx, isIgnored);
-  for (const s of found) {
+  for (const s of found.sort((a, b) => a.evidence.start - b.evidence.start)) {
     if (s.issue !== 'plan') continue;
     const before = named.filter((p) => p.start < s.evidence.start).at(-1);
-    if (before) Object.assign(s, { issue: before.label, issueId: before.id });
+    if (before) {
+      Object.assign(s, { issue: before.label, issueId: before.id });
+      continue;
+    }
+    // a plan the article named only by what it is ("proposed a road fee ... Estonia criticised the plan", "backed
+    // a cap on exports ... open to the idea"): the issue the article has discussed most up to here, the latest of
+    // equals
+    const counts = new Map<string, { label: string; n: number; last: number }>();
+    const earlier = found.filter((o) => o.evidence.start < s.evidence.start && o.issue !== 'plan');
+    for (const o of earlier) {
+      // ("the cap" counts for "cap on lithium exports")
+      const fuller = earlier.find((f) => f.issue.startsWith(`${o.issue} `)) ?? o;
+      const c = counts.get(fuller.issueId) ?? { label: fuller.issue, n: 0, last: 0 };
+      counts.set(fuller.issueId, { label: c.label, n: c.n + 1, last: Math.max(c.last, o.evidence.start) });
+    }
+    const best = [...counts].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
+    if (best) Object.assign(s, { issue: best[1].label, issueId: best[0] });
   }
   // "the sanctions" in an article about sanctions on one country are those sanctions
   const placedAs = new Map<string, Map<string, string>>();
@@ -207,7 +225,10 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     const particles = particlesOf(ctx, token);
     const position = positions.find((p) => !p.particle || particles.has(p.particle));
     if (!position) return null;
-    const phrase = governedBy(ctx, token, position.particle);
+    // "did not rule out backing a compromise", "refused to support the plan": a verb of backing that the position
+    // verb governs is not part of the issue (its object is)
+    const phrase = governedBy(ctx, token, position.particle).filter((t) => !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
+      (VERBS.get(verbLemmaOf(t)) ?? []).some((p) => p.polarity === 'support' && !p.particle) && ctx.children[t.i]!.some((c) => c.deprel === 'obj')));
     if (phrase.length === 0) return null;
     // "students blocked three bridges": blocking a road or a bridge is an act on a place, no position on it
     if (lemma === 'block' && phrase.some((t) => PLACES_BLOCKED.has(t.text.toLowerCase()))) return null;
@@ -400,7 +421,10 @@ function governedBy(ctx: Context, verb: Token, particle: string | undefined): To
     const own = words(ctx, head);
     const end = Math.max(...own.map((t) => t.i));
     const complements = kids.filter((c) => c.deprel.startsWith('obl') && caseOf(ctx, c) === 'for' && subtree(ctx, c, LEFT_OUT)[0]!.i === end + 1);
-    return [...own, ...places.flatMap((p) => words(ctx, p)), ...complements.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
+    // "rejected calls to reopen the crossing" with the infinitive hung on the verb: what a call or a plan asks for
+    // belongs to it
+    const asks = PLAN_NOUNS.has(head.text.toLowerCase()) ? kids.filter((c) => /^(xcomp|advcl)$/.test(c.deprel) && infinitive(c) && subtree(ctx, c, LEFT_OUT)[0]!.i === end + 1) : [];
+    return [...own, ...places.flatMap((p) => words(ctx, p)), ...complements.flatMap((p) => words(ctx, p)), ...asks.flatMap((p) => words(ctx, p))].sort((a, b) => a.i - b.i);
   }
   // "would need to participate in future discussions", "called on Moscow to return to the table", "proposing
   // that an observer mission monitor traffic" (whatever the tagger made of the clause's verb)
@@ -570,7 +594,10 @@ function subtree(ctx: Context, head: Token, skip: Set<string>): Token[] {
     out.push(t);
     for (const c of ctx.children[t.i]!) {
       // a coordinated clause is another statement; coordinated nouns are one issue ("expansion ..., and membership")
-      if (skip.has(c.deprel) || (c.deprel === 'conj' && c.upos === 'VERB')) continue;
+      // ("a deal that would protect food stockpiles": what a proposal would do, said in a relative clause, is what
+      // it is)
+      const wouldDo = c.deprel === 'acl:relcl' && PLAN_NOUNS.has(t.text.toLowerCase()) && ctx.children[c.i]!.some((m) => m.deprel === 'aux' && /^would$/i.test(m.text));
+      if ((skip.has(c.deprel) && !wouldDo) || (c.deprel === 'conj' && c.upos === 'VERB')) continue;
       // "a plan to fill the dam", "an offer to mediate": what a plan would do is what it is
       const planContent = PLAN_NOUNS.has(t.text.toLowerCase()) && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && m.text.toLowerCase() === 'to');
       if (c.deprel !== 'acl' || /ing$/i.test(c.text) || c.xpos === 'VBN' || planContent) stack.push(c);
@@ -606,9 +633,11 @@ function negated(ctx: Context, token: Token): boolean {
   const deniedSubject = ctx.children[token.i]!.some((c) => c.deprel.startsWith('nsubj') &&
     (/^(nobody|none|nothing|no-one)$/i.test(c.text) || ctx.children[c.i]!.some((d) => d.deprel === 'det' && /^no$/i.test(d.text))));
   if (deniedSubject) return true;
-  // "he did not say he would accept": a negated governor of a complement
+  // "he did not say he would accept": a negated governor of a complement (but "did not rule out backing a
+  // compromise" is a hedged backing: refusing is what is negated, and the refusing verb's frame says so)
   const governor = token.deprel === 'xcomp' && token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
-  return own || (!!governor && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
+  const refusing = !!governor && (VERBS.get(verbLemmaOf(governor)) ?? []).some((p) => p.polarity === 'oppose' && (!p.particle || particlesOf(ctx, governor).has(p.particle)));
+  return own || (!!governor && !refusing && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
 }
 
 /** "without us", "without Ukraine": being left out is objected to. */

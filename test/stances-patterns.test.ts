@@ -1,0 +1,43 @@
+// Stance patterns found wanting on the development articles (eval/data/stances-dev.jsonl), tested on sentences
+// written for these tests: each test fails without the rule it names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractText } from './extraction.js';
+
+const nameOf = (record: ReturnType<typeof extractText>, id: string | null) => record.actors.find((a) => a.id === id)?.name;
+const positions = (text: string) => {
+  const record = extractText(text);
+  return record.stances.map((s) => `${nameOf(record, s.holder)} ${s.polarity} ${s.issue}`);
+};
+
+test('a bare "the plan" or "the idea" with no named plan before it is the issue the article has discussed most', () => {
+  const got = positions('Portugal backed a tax on private jets. Spain supported the tax on private jets too. Greece rejected the plan. Malta said it was open to the idea.');
+  assert.ok(got.includes('Greece oppose tax on jets'), JSON.stringify(got));
+  assert.ok(got.includes('Malta support tax on jets'), JSON.stringify(got));
+});
+
+test('not ruling out backing something is backing it, hedged', () => {
+  const got = positions('Norwegian finance minister Erik Dahl did not rule out backing a carbon border levy.');
+  assert.ok(got.includes('Erik Dahl support carbon border levy'), JSON.stringify(got));
+  assert.ok(!got.some((p) => /^Erik Dahl oppose/.test(p)), JSON.stringify(got));
+});
+
+test('rejecting calls to do something opposes doing it', () => {
+  const got = positions('Prime Minister Ana Costa on Monday rejected calls to lower the voting age.');
+  assert.ok(got.some((p) => p === 'Ana Costa oppose voting age'), JSON.stringify(got));
+});
+
+test('having doubts or reservations about something opposes it', () => {
+  const got = positions('Dutch agriculture minister Pieter Smit said The Hague had serious doubts about the nitrogen cap.');
+  assert.ok(got.some((p) => /^Pieter Smit oppose .*nitrogen/.test(p)), JSON.stringify(got));
+});
+
+test('a proposal described by what it would do in a relative clause is named by that', () => {
+  const got = positions('Ghana called for a regional agreement that would protect cocoa farmers from price swings.');
+  assert.ok(got.some((p) => /^Ghana support .*cocoa farmers/.test(p)), JSON.stringify(got));
+});
+
+test('vowing to fight a measure opposes it', () => {
+  const got = positions('Bavarian premier Klaus Hofer vowed to fight the new inheritance tax in the courts.');
+  assert.ok(got.some((p) => /^Klaus Hofer oppose .*inheritance tax/.test(p)), JSON.stringify(got));
+});
