@@ -303,3 +303,9 @@ test('names with lower-case particles stay whole, and a long name shortened to a
   const people = record.actors.filter((a) => a.type === 'person').map((a) => `${a.name} ${a.mentions.length}`);
   assert.deepEqual(people, ['Luiz Inacio Lula da Silva 2', 'Ursula von der Leyen 1']);
 });
+
+test('a title the entity model took for an organisation ("Saudi Crown Prince") is no organisation', () => {
+  const record = extractText('Turkish President Recep Tayyip Erdogan met Saudi Crown Prince Mohammed bin Salman in Riyadh.');
+  assert.ok(!record.actors.some((a) => /Crown/.test(a.name)), JSON.stringify(record.actors.map((a) => a.name)));
+  assert.equal(record.actors.find((a) => a.name === 'Mohammed bin Salman')?.country, 'SAU');
+});

@@ -124,6 +124,9 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     if (entry?.kind === 'organization' && LOCATIVE.has(previous) && /^[A-Z][a-z]+$/.test(entity.text) && !/^[A-Z]+$/.test(entity.text) && entity.text !== entry.name) continue;
     const organisationName = ORGANISATION_HEADS.has(doc.tokens[entity.tokenEnd - 1]!.text) && entity.tokenEnd - entity.tokenStart > 1;
     if ((entity.label === 'LOC' || (entity.label === 'GPE' && !entry)) && !organisationName) continue;
+    // "Saudi Crown Prince Mohammed bin Salman": a title the entity model took for an organisation
+    const titleWord = doc.tokens[entity.tokenEnd - 1]!.text.toLowerCase();
+    if (!entry && ROLE_HEADS.has(titleWord) && !ORGANISATION_HEADS.has(doc.tokens[entity.tokenEnd - 1]!.text) && insidePersonRole(doc, entity)) continue;
     const name = entry?.name ?? entity.text.replace(/^the\s+/i, '').replace(/['’]s$/, '');
     const draft = findOrCreate(drafts, 'organization', name);
     if (!entry) draft.country ??= countryInside(doc, entity);
