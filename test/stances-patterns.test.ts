@@ -41,3 +41,9 @@ test('vowing to fight a measure opposes it', () => {
   const got = positions('Bavarian premier Klaus Hofer vowed to fight the new inheritance tax in the courts.');
   assert.ok(got.some((p) => /^Klaus Hofer oppose .*inheritance tax/.test(p)), JSON.stringify(got));
 });
+
+test('proposing something is no position on it, but names what "the plan" later is', () => {
+  const got = positions('Slovenian finance minister Marko Zupan proposed a levy on short-term rentals. Croatia criticised the plan.');
+  assert.ok(!got.some((p) => /^Marko Zupan /.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^Croatia oppose .*levy/.test(p)), JSON.stringify(got));
+});

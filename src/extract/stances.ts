@@ -101,6 +101,8 @@ interface Frame {
   clause: Token;
   /** Opposition and exclusion come first when one statement could be read both ways. */
   rank: number;
+  /** "proposed a road fee": proposing is no position (the labelling rules), but it names what later "the plan" is. */
+  proposal?: boolean;
 }
 
 interface Context {
@@ -115,7 +117,7 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   const children = dependents(doc);
   const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children) };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
-  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string }> = [];
+  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string; proposal?: boolean }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
   const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null }>();
   for (const token of doc.tokens) {
@@ -138,7 +140,7 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   }
   let order = 0;
   for (const { frame, issue, holders, evidence, quote } of statements.values()) {
-    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, proposal: frame.proposal, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
   }
   // "this plan", "the proposal": a bare plan in an article that names what one plan is about is that plan
   const substances = new Map(found.filter((s) => s.planned).map((s) => [s.issue, s.issueId]));
@@ -183,13 +185,15 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   // one holder's position on one issue in one article is one stance, told by its most direct evidence
   const kept = new Map<string, (typeof found)[number]>();
   for (const s of found.sort((a, b) => a.evidence.start - b.evidence.start)) {
+    // a proposal only named the issue for the positions that follow
+    if (s.proposal) continue;
     const key = `${s.holder}|${s.issueId}|${s.polarity}`;
     const other = kept.get(key);
     if (!other || (s.direct && !other.direct)) kept.set(key, s);
   }
   return [...kept.values()]
     .sort((a, b) => a.evidence.start - b.evidence.start)
-    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, proposal: _r, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -235,7 +239,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     const polarity = negated(ctx, token) ? flip(position.polarity) : position.polarity;
     const subjects = new Set(children[token.i]!.filter((c) => c.deprel === 'nsubj').flatMap((s) => subtree(ctx, s, LEFT_OUT)).map((t) => t.i));
     const speakersView = /^(need|require)$/.test(lemma);
-    return { polarity, phrase, holderOf: token, clause: token, rank: polarity === 'oppose' ? 1 : 2, owners: subjects, speakersView };
+    const proposal = lemma === 'propose' && polarity === 'support';
+    return { polarity, phrase, holderOf: token, clause: token, rank: proposal ? 3 : polarity === 'oppose' ? 1 : 2, owners: subjects, speakersView, proposal };
   }
   if (token.upos === 'ADJ' && ADJECTIVES.has(lower)) return predicated(ctx, token, ADJECTIVES.get(lower)!);
   // the tagger takes "non-starter" for an adjective as often as for a noun
