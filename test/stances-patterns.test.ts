@@ -47,3 +47,8 @@ test('proposing something is no position on it, but names what "the plan" later 
   assert.ok(!got.some((p) => /^Marko Zupan /.test(p)), JSON.stringify(got));
   assert.ok(got.some((p) => /^Croatia oppose .*levy/.test(p)), JSON.stringify(got));
 });
+
+test('"X, not Y" in a position opposes Y', () => {
+  const got = positions('"Our farmers need subsidies, not tariffs," Polish agriculture minister Jan Nowak told reporters.');
+  assert.ok(got.includes('Jan Nowak oppose tariffs'), JSON.stringify(got));
+});

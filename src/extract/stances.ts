@@ -210,6 +210,16 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   }
   const predicative = predicativePosition(ctx, token);
   if (predicative) return predicative;
+  // "we need investment, not restrictions": what is set against the position's object takes the other side
+  if (contrasted(ctx, token)) {
+    const object = ctx.doc.tokens[token.head]!;
+    const verb = object.upos === 'VERB' ? object : object.head >= 0 ? ctx.doc.tokens[object.head]! : null;
+    const position = verb && verb.upos === 'VERB' && VERBS.has(verbLemmaOf(verb)) ? readFrame(ctx, verb) : null;
+    if (!position || position.proposal) return null;
+    const polarity = flip(position.polarity);
+    const phrase = subtree(ctx, token, LEFT_OUT).filter((t) => !(t.head === token.i && t.deprel === 'advmod' && NEGATORS.has(t.text.toLowerCase())));
+    return { ...position, polarity, phrase, owners: undefined, rank: polarity === 'oppose' ? 1 : 2 };
+  }
   if (token.upos === 'VERB') {
     const lemma = verbLemmaOf(token);
     const positions = VERBS.get(lemma);
@@ -231,7 +241,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     if (!position) return null;
     // "did not rule out backing a compromise", "refused to support the plan": a verb of backing that the position
     // verb governs is not part of the issue (its object is)
-    const phrase = governedBy(ctx, token, position.particle).filter((t) => !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
+    const set = new Set(governedBy(ctx, token, position.particle).filter((t) => contrasted(ctx, t)).flatMap((t) => subtree(ctx, t, new Set())).map((t) => t.i));
+    const phrase = governedBy(ctx, token, position.particle).filter((t) => !set.has(t.i) && !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
       (VERBS.get(verbLemmaOf(t)) ?? []).some((p) => p.polarity === 'support' && !p.particle) && ctx.children[t.i]!.some((c) => c.deprel === 'obj')));
     if (phrase.length === 0) return null;
     // "students blocked three bridges": blocking a road or a bridge is an act on a place, no position on it
@@ -643,6 +654,13 @@ function negated(ctx: Context, token: Token): boolean {
   const governor = token.deprel === 'xcomp' && token.head >= 0 ? ctx.doc.tokens[token.head]! : null;
   const refusing = !!governor && (VERBS.get(verbLemmaOf(governor)) ?? []).some((p) => p.polarity === 'oppose' && (!p.particle || particlesOf(ctx, governor).has(p.particle)));
   return own || (!!governor && !refusing && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
+}
+
+/** "investment, not restrictions": a conjunct set against what comes before it with a comma and "not". */
+function contrasted(ctx: Context, token: Token): boolean {
+  if (token.deprel !== 'conj' || token.head < 0 || token.head > token.i || !/^(NOUN|PROPN)$/.test(token.upos)) return false;
+  const not = ctx.children[token.i]!.find((c) => c.deprel === 'advmod' && /^not$/i.test(c.text) && c.i < token.i);
+  return !!not && ctx.doc.tokens[not.i - 1]?.text === ',' && !/^(only|just|merely)$/i.test(ctx.doc.tokens[not.i + 1]?.text ?? '');
 }
 
 /** "without us", "without Ukraine": being left out is objected to. */
