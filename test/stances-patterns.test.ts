@@ -52,3 +52,10 @@ test('"X, not Y" in a position opposes Y', () => {
   const got = positions('"Our farmers need subsidies, not tariffs," Polish agriculture minister Jan Nowak told reporters.');
   assert.ok(got.includes('Jan Nowak oppose tariffs'), JSON.stringify(got));
 });
+
+test('keeping or extending a measure backs it; keeping on doing something is no position', () => {
+  const got = positions('Egypt said it would keep its ban on Greek olive imports. The EU agreed to extend the embargo on arms sales to Libya. France said it would keep talking to Algeria.');
+  assert.ok(got.some((p) => /^Egypt support .*ban/.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^European Union support .*(embargo|sanctions)/.test(p)), JSON.stringify(got));
+  assert.ok(!got.some((p) => /^France /.test(p)), JSON.stringify(got));
+});

@@ -34,6 +34,9 @@ verbs('support', 'call appeal', 'on');
 verbs('support', 'insist', 'on');
 verbs('support', 'stand', 'behind');
 verbs('support', 'agree', 'to');
+// "would keep its ban", "maintain the sanctions", "extend the embargo": keeping a measure backs it (only a measure:
+// "keep talking", "extend an invitation" are no positions)
+verbs('support', 'keep maintain extend retain renew prolong preserve');
 verbs('oppose', 'reject oppose refuse condemn denounce criticise criticize veto block dismiss resist decry deplore slam spurn rebuff');
 verbs('oppose', 'fight');
 verbs('oppose', 'fight', 'against');
@@ -47,6 +50,12 @@ verbs('oppose', 'turn', 'down');
 function verbLemmaOf(token: Token): string {
   return verbLemma(token.text, (l) => VERBS.has(l) || EVALUATING.has(l) || knownVerb(l) || /^(pose|represent|constitute)$/.test(l)) ?? (token.lemma || token.text).toLowerCase();
 }
+
+const KEEPING = new Set(['keep', 'maintain', 'extend', 'retain', 'renew', 'prolong', 'preserve']);
+/** Measures one keeps or extends as a position on them. */
+const MEASURES = new Set(`ban bans sanctions embargo embargoes tariff tariffs cap caps quota quotas tax taxes levy levies fee fees
+  restrictions controls moratorium freeze subsidy subsidies limit limits exemption exemptions price pricing scheme
+  programme program mission deployment blockade curbs measures policy law rules`.split(/\s+/));
 
 /** What protesters block as a place: "blocked roads", "blocked the bridge". */
 const PLACES_BLOCKED = new Set(['road', 'roads', 'bridge', 'bridges', 'street', 'streets', 'highway', 'highways', 'motorway', 'motorways',
@@ -245,6 +254,10 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     const phrase = governedBy(ctx, token, position.particle).filter((t) => !set.has(t.i) && !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
       (VERBS.get(verbLemmaOf(t)) ?? []).some((p) => p.polarity === 'support' && !p.particle) && ctx.children[t.i]!.some((c) => c.deprel === 'obj')));
     if (phrase.length === 0) return null;
+    if (KEEPING.has(lemma)) {
+      const object = ctx.children[token.i]!.find((c) => c.deprel === 'obj');
+      if (!object || !MEASURES.has(object.text.toLowerCase())) return null;
+    }
     // "students blocked three bridges": blocking a road or a bridge is an act on a place, no position on it
     if (lemma === 'block' && phrase.some((t) => PLACES_BLOCKED.has(t.text.toLowerCase()))) return null;
     const polarity = negated(ctx, token) ? flip(position.polarity) : position.polarity;
