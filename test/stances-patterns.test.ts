@@ -59,3 +59,9 @@ test('keeping or extending a measure backs it; keeping on doing something is no 
   assert.ok(got.some((p) => /^European Union support .*(embargo|sanctions)/.test(p)), JSON.stringify(got));
   assert.ok(!got.some((p) => /^France /.test(p)), JSON.stringify(got));
 });
+
+test('dismissing criticism is no position against "criticism"; dismissing criticism of something backs it', () => {
+  const got = positions('Peruvian energy minister Luis Rojas dismissed the criticism. His deputy Ana Soto rejected criticism of the new mining code.');
+  assert.ok(!got.some((p) => /^Luis Rojas /.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^Ana Soto support .*mining code/.test(p)), JSON.stringify(got));
+});

@@ -51,6 +51,9 @@ function verbLemmaOf(token: Token): string {
   return verbLemma(token.text, (l) => VERBS.has(l) || EVALUATING.has(l) || knownVerb(l) || /^(pose|represent|constitute)$/.test(l)) ?? (token.lemma || token.text).toLowerCase();
 }
 
+/** Someone else's objections, which one can dismiss without taking a position against a thing called so. */
+const CRITICISMS = new Set(`criticism criticisms accusation accusations allegation allegations claim claims charge charges complaint
+  complaints concerns objections warnings fears doubts attacks suggestion suggestions`.split(/\s+/));
 const KEEPING = new Set(['keep', 'maintain', 'extend', 'retain', 'renew', 'prolong', 'preserve']);
 /** Measures one keeps or extends as a position on them. */
 const MEASURES = new Set(`ban bans sanctions embargo embargoes tariff tariffs cap caps quota quotas tax taxes levy levies fee fees
@@ -254,6 +257,15 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     const phrase = governedBy(ctx, token, position.particle).filter((t) => !set.has(t.i) && !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
       (VERBS.get(verbLemmaOf(t)) ?? []).some((p) => p.polarity === 'support' && !p.particle) && ctx.children[t.i]!.some((c) => c.deprel === 'obj')));
     if (phrase.length === 0) return null;
+    // "dismissed the criticism", "rejected the accusations": refusing someone's criticism is no position on a
+    // label "criticism"; criticism of something named ("rejected criticism of the cap") is backing that thing
+    const rebutted = ctx.children[token.i]!.find((c) => c.deprel === 'obj' && CRITICISMS.has(c.text.toLowerCase()));
+    if (rebutted && position.polarity === 'oppose') {
+      const of = ctx.children[rebutted.i]!.find((c) => c.deprel.startsWith('nmod') && /^(of|over|about|against|on)$/.test(caseOf(ctx, c) ?? ''));
+      if (!of) return null;
+      const backs = negated(ctx, token) ? 'oppose' : 'support';
+      return { polarity: backs, phrase: words(ctx, of), holderOf: token, clause: token, rank: backs === 'oppose' ? 1 : 2 };
+    }
     if (KEEPING.has(lemma)) {
       const object = ctx.children[token.i]!.find((c) => c.deprel === 'obj');
       if (!object || !MEASURES.has(object.text.toLowerCase())) return null;
@@ -283,6 +295,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
       const complement = children[token.i]!.find((c) => (c.deprel.startsWith('nmod') || c.deprel === 'acl' || c.deprel === 'advcl') && introduces(c)) ??
         (governor ? children[governor.i]!.find((c) => c.deprel.startsWith('obl') && introduces(c) && c.i > token.i && subtree(ctx, c, LEFT_OUT)[0]!.i === token.i + 1) : undefined);
       if (!complement) return null;
+      // ("dismissed criticism of the cap": the dismissing verb's frame reads it)
+      if (governor?.upos === 'VERB' && token.deprel === 'obj' && CRITICISMS.has(lower) && (VERBS.get(verbLemmaOf(governor)) ?? []).some((p) => p.polarity === 'oppose' && !p.particle)) return null;
       const polarity = negated(ctx, token) ? flip(STANCE_NOUNS.get(lower)!) : STANCE_NOUNS.get(lower)!;
       // "her opposition", "Moscow's objection": the possessor holds it
       const possessor = children[token.i]!.find((c) => c.deprel === 'nmod:poss');
