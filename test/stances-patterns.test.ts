@@ -65,3 +65,9 @@ test('dismissing criticism is no position against "criticism"; dismissing critic
   assert.ok(!got.some((p) => /^Luis Rojas /.test(p)), JSON.stringify(got));
   assert.ok(got.some((p) => /^Ana Soto support .*mining code/.test(p)), JSON.stringify(got));
 });
+
+test('wanting more detail, or a kind of thing with nothing said of what it is, is no position; a concrete want still is', () => {
+  const got = positions('Ecuador said it wanted more detail on the timetable. Colombian trade minister Rosa Diaz said the region needed "a fair system". Peru said a political agreement was needed first. Chile said it needed an agreement on fishing quotas.');
+  assert.ok(!got.some((p) => /^(Ecuador|Rosa Diaz|Peru) /.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^Chile support .*quota/.test(p)), JSON.stringify(got));
+});

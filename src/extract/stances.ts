@@ -54,6 +54,10 @@ function verbLemmaOf(token: Token): string {
 /** Someone else's objections, which one can dismiss without taking a position against a thing called so. */
 const CRITICISMS = new Set(`criticism criticisms accusation accusations allegation allegations claim claims charge charges complaint
   complaints concerns objections warnings fears doubts attacks suggestion suggestions`.split(/\s+/));
+/** What one asks to know, not a position: "wanted more detail". */
+const INFORMATION = new Set(['detail', 'details', 'information', 'clarity', 'clarification', 'clarifications', 'explanation', 'explanations', 'answers', 'data', 'assurances']);
+/** Kinds of thing that say nothing of what is wanted unless something says what they are about: "a fair system". */
+const VAGUE = new Set(['system', 'agreement', 'solution', 'solutions', 'deal', 'approach', 'framework', 'answer', 'response', 'way', 'action', 'change', 'changes', 'settlement', 'compromise', 'arrangement', 'mechanism', 'process', 'time']);
 const KEEPING = new Set(['keep', 'maintain', 'extend', 'retain', 'renew', 'prolong', 'preserve']);
 /** Measures one keeps or extends as a position on them. */
 const MEASURES = new Set(`ban bans sanctions embargo embargoes tariff tariffs cap caps quota quotas tax taxes levy levies fee fees
@@ -265,6 +269,14 @@ function readFrame(ctx: Context, token: Token): Frame | null {
       if (!of) return null;
       const backs = negated(ctx, token) ? 'oppose' : 'support';
       return { polarity: backs, phrase: words(ctx, of), holderOf: token, clause: token, rank: backs === 'oppose' ? 1 : 2 };
+    }
+    // "wanted more detail on prices", "needed a fair system", "an agreement was needed": a want of information, or
+    // of a kind of thing with nothing to say what it is, is no position
+    if (/^(want|need|require|seek)$/.test(lemma)) {
+      const wanted = ctx.children[token.i]!.find((c) => c.deprel === 'obj' || c.deprel === 'nsubj:pass');
+      const lower = wanted?.text.toLowerCase() ?? '';
+      const said = wanted && ctx.children[wanted.i]!.some((c) => /^(nmod|compound|acl)$/.test(c.deprel.split(':')[0]!) && c.deprel !== 'acl:relcl');
+      if (wanted && (INFORMATION.has(lower) || (VAGUE.has(lower) && !said))) return null;
     }
     if (KEEPING.has(lemma)) {
       const object = ctx.children[token.i]!.find((c) => c.deprel === 'obj');
