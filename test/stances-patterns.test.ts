@@ -71,3 +71,9 @@ test('wanting more detail, or a kind of thing with nothing said of what it is, i
   assert.ok(!got.some((p) => /^(Ecuador|Rosa Diaz|Peru) /.test(p)), JSON.stringify(got));
   assert.ok(got.some((p) => /^Chile support .*quota/.test(p)), JSON.stringify(got));
 });
+
+test('calling something "a matter of fairness" or a priority backs it; "a matter of time" does not', () => {
+  const got = positions('Ghanaian trade minister Kofi Mensah said the export levy was "a matter of fairness" for farmers. Senegalese minister Awa Diop said the fishing ban was a matter of time.');
+  assert.ok(got.some((p) => /^Kofi Mensah support .*levy/.test(p)), JSON.stringify(got));
+  assert.ok(!got.some((p) => /^Awa Diop /.test(p)), JSON.stringify(got));
+});

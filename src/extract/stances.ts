@@ -83,6 +83,10 @@ const PREDICATE_NOUNS = new Map<string, Polarity>();
 for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham disgrace outrage scandal travesty betrayal theft robbery piracy'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
 for (const w of 'achievement breakthrough opportunity solution progress'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
 
+/** Values an issue can be "a matter of": "a matter of fairness". */
+const GOOD_VALUES = new Set(['fairness', 'justice', 'principle', 'survival', 'urgency', 'necessity', 'dignity', 'equity', 'decency', 'sovereignty', 'security', 'safety']);
+for (const w of 'priority necessity lifeline must'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
+
 /** "an important first step": a step so qualified is a good one. */
 const GOOD_STEPS = new Set(['important', 'positive', 'significant', 'major', 'good', 'crucial', 'welcome', 'big', 'constructive', 'historic', 'encouraging']);
 
@@ -296,7 +300,9 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   if (token.upos === 'NOUN' || token.upos === 'PROPN') {
     const goodStep = lower === 'step' && (/\b(right direction|forward)\b/i.test(textOf(ctx, token)) ||
       children[token.i]!.some((c) => c.deprel === 'amod' && GOOD_STEPS.has(c.text.toLowerCase())));
-    if (PREDICATE_NOUNS.has(lower) || goodStep) {
+    // "the cap was a matter of fairness", "a question of survival": a value the issue is said to serve
+    const value = /^(matter|question|issue)$/.test(lower) && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && caseOf(ctx, c) === 'of' && GOOD_VALUES.has(c.text.toLowerCase()));
+    if (PREDICATE_NOUNS.has(lower) || goodStep || value) {
       const frame = predicated(ctx, token, PREDICATE_NOUNS.get(lower) ?? 'support');
       if (frame) return frame;
     }
