@@ -77,3 +77,9 @@ test('calling something "a matter of fairness" or a priority backs it; "a matter
   assert.ok(got.some((p) => /^Kofi Mensah support .*levy/.test(p)), JSON.stringify(got));
   assert.ok(!got.some((p) => /^Awa Diop /.test(p)), JSON.stringify(got));
 });
+
+test('"adopt it before the summer": the issue is what "it" is, the issue of the position before, not the time word', () => {
+  const got = positions('Portugal backed the ban on private jets. Spain said it wanted a longer transition period. The ban was put forward by a group of environmental organisations, including Greenpeace, which urged European governments to adopt it before the summer.');
+  assert.ok(got.some((p) => /^Greenpeace support ban on jets/.test(p)), JSON.stringify(got));
+  assert.ok(!got.some((p) => /summer/.test(p)), JSON.stringify(got));
+});

@@ -137,15 +137,19 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   const children = dependents(doc);
   const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children) };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
-  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string; proposal?: boolean }> = [];
+  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string; proposal?: boolean; pronoun?: boolean }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
-  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null }>();
+  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null; pronoun: boolean }>();
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
     const read = readFrame(ctx, token) ?? readHeadline(ctx, token);
     if (!read || insideCondition(ctx, read.clause)) continue;
     const frame = undoes(ctx, read) ? { ...read, polarity: flip(read.polarity) } : read;
-    const issue = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
+    const said = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
+    // "urged governments to adopt it before the summer": what "it" is, not "summer"
+    const pronoun = frame.phrase.some((t) => /^(it|this|them)$/i.test(t.text) && t.upos === 'PRON' && t.deprel === 'obj' &&
+      frame.phrase.some((v) => v.i === t.head && v.upos === 'VERB'));
+    const issue = pronoun ? { id: 'pronoun', label: 'it' } : said;
     if (!issue) continue;
     const quote = quoteOf(ctx, token);
     const holders = holdersOf(ctx, frame, quote);
@@ -156,12 +160,33 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
     const evidence = quote ? quote.content : frame.evidence ?? clauseSpan(ctx, frame.clause);
     const key = quote ? `q:${quote.id}` : `c:${frame.clause.i}`;
     const previous = statements.get(key);
-    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holders, evidence, quote });
+    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holders, evidence, quote, pronoun });
   }
   let order = 0;
-  for (const { frame, issue, holders, evidence, quote } of statements.values()) {
-    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, proposal: frame.proposal, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+  for (const { frame, issue, holders, evidence, quote, pronoun } of statements.values()) {
+    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, proposal: frame.proposal, pronoun, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
   }
+  // "adopt it": "it" is what the position before it was about
+  for (const s of [...found].sort((a, b) => a.evidence.start - b.evidence.start)) {
+    if (!s.pronoun) continue;
+    const earlier = found.filter((o) => !o.pronoun && o.evidence.start < s.evidence.start).sort((a, b) => a.evidence.start - b.evidence.start);
+    // the nearest noun before "it" (in its sentence or the one before) that names an issue already discussed ("The
+    // ban was put forward by ..., which urged governments to adopt it"), else the position just before
+    const at = doc.tokens.findIndex((t) => t.start >= s.evidence.start);
+    const from = at >= 0 ? doc.sentences[Math.max(0, doc.tokens[at]!.sentence - 1)]!.tokenStart : 0;
+    let before = earlier.at(-1);
+    for (let k = at - 1; k >= from; k--) {
+      const t = doc.tokens[k]!;
+      const match = t.upos === 'NOUN' ? earlier.filter((o) => o.issue.split(/\s+/).includes(t.text.toLowerCase().replace(/s$/, ''))).at(-1) : undefined;
+      if (match) {
+        before = match;
+        break;
+      }
+    }
+    if (before) Object.assign(s, { issue: before.issue, issueId: before.issueId, planned: before.planned, unplaced: before.unplaced });
+  }
+  const unresolved = new Set(found.filter((s) => s.issueId === 'pronoun'));
+  found.splice(0, found.length, ...found.filter((s) => !unresolved.has(s)));
   // "this plan", "the proposal": a bare plan in an article that names what one plan is about is that plan
   const substances = new Map(found.filter((s) => s.planned).map((s) => [s.issue, s.issueId]));
   if (substances.size === 1) {
@@ -213,7 +238,7 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   }
   return [...kept.values()]
     .sort((a, b) => a.evidence.start - b.evidence.start)
-    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, proposal: _r, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, proposal: _r, pronoun: _n, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
