@@ -83,3 +83,11 @@ test('"adopt it before the summer": the issue is what "it" is, the issue of the 
   assert.ok(got.some((p) => /^Greenpeace support ban on jets/.test(p)), JSON.stringify(got));
   assert.ok(!got.some((p) => /summer/.test(p)), JSON.stringify(got));
 });
+
+test('a body a country only describes holds its own position, not the country', () => {
+  const got = positions('The Mexican Chamber of Commerce rejected the new import levy. Peruvian fishing cooperatives remain opposed to the quota. Ghana\'s main opposition party on Monday rejected a plan to raise the tax on fuel.');
+  assert.ok(got.some((p) => /^Mexican Chamber of Commerce oppose .*levy/.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^Peruvian fishing cooperatives oppose .*quota/.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^main opposition party oppose .*fuel/.test(p)), JSON.stringify(got));
+  assert.ok(!got.some((p) => /^(Mexico|Peru|Ghana) /.test(p)), JSON.stringify(got));
+});

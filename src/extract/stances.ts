@@ -131,11 +131,13 @@ interface Context {
   quotes: Quote[];
   children: Token[][];
   actors: PhraseActors;
+  /** Bodies named with a country that describes them ("Japanese fishing cooperatives"), not that country's side. */
+  bodies: Set<string>;
 }
 
 export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _events: Event[] = [], ignore: Array<{ start: number; end: number }> = []): Stance[] {
   const children = dependents(doc);
-  const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children) };
+  const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children), bodies: new Set() };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
   const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string; proposal?: boolean; pronoun?: boolean }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
@@ -584,17 +586,45 @@ function holdersOf(ctx: Context, frame: Frame, quote: Quote | null): string[] {
   if (!first) return [];
   if (!frame.holderOf || frame.holders) return [first];
   const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
-  const named = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => ctx.actors.actorsOf(s));
+  const named = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => subjectActors(ctx, s));
   // "US Commerce Secretary Howard Lutnick": the country in a person's title is the person's, not a second holder
   const all = named.filter((id) => actorOf(id)?.type !== 'country' || !named.some((p) => actorOf(p)?.type === 'person' && actorOf(p)?.country === actorOf(id)?.country));
   return all.includes(first) ? [...new Set(all)] : [first];
+}
+
+/** Nouns for a body of people that a nationality or a country's name only describes ("Japanese fishing cooperatives"). */
+const BODIES = new Set(`chamber chambers cooperative cooperatives co-operatives party parties union unions association associations
+  federation federations confederation lobby industry farmers fishermen businesses companies firms employers producers
+  exporters importers manufacturers organisations organizations carriers hauliers retailers`.split(/\s+/));
+
+/**
+ * The actors a subject names: "The Canadian Chamber of Commerce", "Japanese fishing cooperatives", "Kenya's main
+ * opposition party" are the body, not the country that describes it (made an actor of its own when the entity
+ * model missed it).
+ */
+function subjectActors(ctx: Context, head: Token): string[] {
+  const actors = ctx.actors.actorsOf(head);
+  if (!BODIES.has(head.text.toLowerCase()) || ctx.index.mentions.some((m) => head.i >= m.tokenStart && head.i < m.tokenEnd)) return actors;
+  const country = actors.map((id) => ctx.index.actors.find((a) => a.id === id)).find((a) => a?.type === 'country');
+  if (!country || actors.length !== 1) return actors;
+  const kids = ctx.children[head.i]!;
+  const before = kids.filter((c) => /^(amod|compound)$/.test(c.deprel) && c.i < head.i).map((c) => c.i);
+  const first = Math.min(head.i, ...before);
+  let last = head.i;
+  // ("Chamber of Commerce": a capitalised name goes on with its "of" phrase)
+  const of = kids.find((c) => c.deprel.startsWith('nmod') && c.i === head.i + 2 && caseOf(ctx, c) === 'of' && /^\p{Lu}/u.test(c.text));
+  if (/^\p{Lu}/u.test(head.text) && of) last = of.i;
+  const name = ctx.doc.tokens.slice(first, last + 1).map((t) => t.text).join(' ');
+  const body = ctx.index.actorOnDemand('group', name, country.country ?? null, first, last + 1).id;
+  ctx.bodies.add(body);
+  return [body];
 }
 
 function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | null {
   if (frame.holders?.length) return frame.holders[0]!;
   // the cue of a quote ("..., suggesting the possibility of ...") takes the position of whoever is quoted
   const isCue = !!quote?.cue && frame.holderOf?.start === quote.cue.start;
-  const subjectActors = frame.speakersView || isCue ? [] : frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : ctx.actors.actorsOf(s))) : [];
+  const subjects = frame.speakersView || isCue ? [] : frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : subjectActors(ctx, s))) : [];
   let speaker = quote?.speaker ?? null;
   // a quote whose speaker the quote layer left open ("..., suggesting the possibility of ..."): the cue's subject
   if (quote && !speaker && quote.cue) {
@@ -607,7 +637,7 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     const reporter = ownSubject ? cue : above.slice(1).find((t) => t.upos === 'VERB' && cueLemma(t.text) && ctx.children[t.i]!.some((c) => c.deprel === 'nsubj'));
     for (const t of reporter ? [reporter] : above) {
       const subject = ctx.children[t.i]!.find((c) => c.deprel === 'nsubj');
-      const parsed = subject ? ctx.actors.actorsOf(subject) : [];
+      const parsed = subject ? subjectActors(ctx, subject) : [];
       const actors = parsed.length || !subject || namesAnotherParty(subject) ? parsed : mentionsIn(ctx, subject);
       if (actors.length) {
         speaker = actors.find((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person') ?? actors[0]!;
@@ -616,21 +646,21 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     }
   }
   const subjectHeadsAll = frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf) : [];
-  const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjectActors.length === 0;
+  const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjects.length === 0;
   if (speaker && unresolvedPerson && ctx.index.actors.find((a) => a.id === speaker)?.type !== 'person') return null;
   if (speaker) {
     const speakerActor = ctx.index.actors.find((a) => a.id === speaker);
     // "Iceland's own fisheries minister rejected ...", reported by the foreign minister: another official's position
     const subjectHeads = frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf) : [];
     const anotherOfficial = subjectHeads.some((h) => ROLE_HEADS.has(h.text.toLowerCase()));
-    const ownSide = !anotherOfficial && subjectActors.every((id) => {
+    const ownSide = !anotherOfficial && subjects.every((id) => {
       const actor = ctx.index.actors.find((a) => a.id === id);
-      return id === speaker || (actor?.type !== 'person' && !!actor?.country && actor.country === speakerActor?.country);
+      return id === speaker || (actor?.type !== 'person' && !ctx.bodies.has(id) && !!actor?.country && actor.country === speakerActor?.country);
     });
-    if (subjectActors.length === 0 || ownSide) return speaker;
-    return subjectActors[0]!;
+    if (subjects.length === 0 || ownSide) return speaker;
+    return subjects[0]!;
   }
-  return subjectActors[0] ?? null;
+  return subjects[0] ?? null;
 }
 
 function clauseSpan(ctx: Context, clause: Token): Span {
