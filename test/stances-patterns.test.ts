@@ -91,3 +91,10 @@ test('a body a country only describes holds its own position, not the country', 
   assert.ok(got.some((p) => /^main opposition party oppose .*fuel/.test(p)), JSON.stringify(got));
   assert.ok(!got.some((p) => /^(Mexico|Peru|Ghana) /.test(p)), JSON.stringify(got));
 });
+
+test('saying something would do harm, or solves nothing, opposes it; a narrated harm is no position', () => {
+  const got = positions('"This levy would hurt every family farm in the country," Irish agriculture minister Sean Byrne told reporters. "Raising tariffs solves nothing," EU envoy Marta Lind said. Floods damaged roads in the north, police spokesman Tom Hale said.');
+  assert.ok(got.some((p) => /^Sean Byrne oppose .*levy/.test(p)), JSON.stringify(got));
+  assert.ok(got.some((p) => /^Marta Lind oppose .*tariff/.test(p)), JSON.stringify(got));
+  assert.ok(!got.some((p) => /^Tom Hale /.test(p)), JSON.stringify(got));
+});

@@ -270,7 +270,7 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   if (token.upos === 'VERB') {
     const lemma = verbLemmaOf(token);
     const positions = VERBS.get(lemma);
-    if (!positions) return poses(ctx, token);
+    if (!positions) return poses(ctx, token) ?? judged(ctx, token);
     // "the country's ability to resist", "a campaign to block": a verb describing a noun takes no position;
     // nor does a relative clause about someone unnamed ("operators that refuse to play by the rules"), nor
     // what would have happened ("a statement that would have endorsed the plan")
@@ -411,6 +411,29 @@ function poses(ctx: Context, verb: Token): Frame | null {
   if (!threat || !subject) return null;
   const polarity: Polarity = negated(ctx, verb) ? 'support' : 'oppose';
   return { polarity, phrase: words(ctx, subject), holderOf: null, clause: verb, rank: 1 };
+}
+
+const HARMS = new Set(['hurt', 'harm', 'damage', 'destroy', 'undermine', 'cripple', 'ruin', 'jeopardise', 'jeopardize', 'devastate', 'wreck', 'punish', 'penalise', 'penalize', 'endanger']);
+const REMEDIES = new Set(['solve', 'fix', 'achieve', 'accomplish', 'change', 'resolve']);
+
+/**
+ * What something would do, said as a judgement of it: "this fee would hurt every small haulier" (a harm it would
+ * do), "closing borders solves nothing" (what it does not achieve). Not a narrated fact ("the storm damaged roads").
+ */
+function judged(ctx: Context, verb: Token): Frame | null {
+  const lemma = verbLemmaOf(verb);
+  const kids = ctx.children[verb.i]!;
+  const subject = kids.find((c) => c.deprel === 'nsubj' || c.deprel === 'csubj');
+  const object = kids.find((c) => c.deprel === 'obj');
+  if (!subject || !object || subject.upos === 'PRON' || ctx.index.mentions.some((m) => subject.i >= m.tokenStart && subject.i < m.tokenEnd)) return null;
+  const modal = kids.some((c) => c.deprel === 'aux' && /^(would|will|could|can|might|may)$/i.test(c.text)) || /^(VBZ|VBP)$/.test(verb.xpos);
+  if (!modal || verb.deprel === 'acl:relcl' || verb.deprel === 'acl') return null;
+  let polarity: Polarity;
+  if (HARMS.has(lemma)) polarity = 'oppose';
+  else if (REMEDIES.has(lemma) && /^nothing$/i.test(object.text)) polarity = 'oppose';
+  else return null;
+  if (negated(ctx, verb)) polarity = flip(polarity);
+  return { polarity, phrase: words(ctx, subject), holderOf: null, clause: verb, rank: polarity === 'oppose' ? 1 : 2 };
 }
 
 /** An evaluation of something: "X is premature" (its subject), "deemed X (as) premature" (the verb's object). */
