@@ -98,3 +98,8 @@ test('saying something would do harm, or solves nothing, opposes it; a narrated 
   assert.ok(got.some((p) => /^Marta Lind oppose .*tariff/.test(p)), JSON.stringify(got));
   assert.ok(!got.some((p) => /^Tom Hale /.test(p)), JSON.stringify(got));
 });
+
+test('"said in a statement that it welcomed steps to raise revenue": the position is said, and is about raising revenue', () => {
+  const got = positions('The World Bank said in a statement that it welcomed steps to cut fuel subsidies.');
+  assert.ok(got.some((p) => /^World Bank support .*subsid/.test(p)), JSON.stringify(got));
+});

@@ -720,7 +720,12 @@ function namedPlans(ctx: Context, isIgnored: (t: Token) => boolean): Array<{ sta
 
 const PLAN_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'offer', 'offers', 'scheme', 'initiative', 'bid', 'move', 'decision', 'agreement', 'deal', 'call', 'calls', 'demand', 'demands', 'request', 'attempt', 'effort', 'efforts', 'idea']);
 
+/** Nouns for doing something that say what only in their infinitive: "steps to raise revenue". */
+const DOINGS = new Set(['step', 'steps', 'measures', 'moves', 'efforts', 'action', 'actions']);
+
 function words(ctx: Context, head: Token): Token[] {
+  const doing = DOINGS.has(head.text.toLowerCase()) ? ctx.children[head.i]!.find((c) => c.deprel === 'acl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text))) : undefined;
+  if (doing) return subtree(ctx, doing, LEFT_OUT).slice(0, 16);
   // a gerund complement is the substance ("talk of sending troops"); a purpose or relative clause is not
   return subtree(ctx, head, LEFT_OUT).slice(0, 16);
 }
@@ -805,6 +810,8 @@ function toldThat(ctx: Context, verb: Token): boolean {
   if (!kids.some((c) => c.deprel === 'mark' && c.text.toLowerCase() === 'that') || !kids.some((c) => c.deprel === 'nsubj')) return false;
   const told = ctx.doc.tokens[verb.head];
   const teller = told && told.head >= 0 ? ctx.doc.tokens[told.head]! : undefined;
+  // "said in a statement that it welcomed ...": the that-clause hung on the statement is what was said
+  if (told && teller && told.deprel.startsWith('obl') && /^(statement|interview|letter|speech|post|message|briefing|communique|communiqué)$/i.test(told.text) && cueLemma(teller.text)) return true;
   return !!told && !!teller && (told.deprel === 'iobj' || told.deprel === 'obj') && /^(tell|assure|inform|remind|warn|promise)$/.test(verbLemmaOf(teller));
 }
 
