@@ -103,3 +103,8 @@ test('"said in a statement that it welcomed steps to raise revenue": the positio
   const got = positions('The World Bank said in a statement that it welcomed steps to cut fuel subsidies.');
   assert.ok(got.some((p) => /^World Bank support .*subsid/.test(p)), JSON.stringify(got));
 });
+
+test('a bare want of a deal may be the deal under discussion: only a kind described by a quality is dropped', () => {
+  const got = positions('Norway backed the fisheries deal. Iceland said it wanted a deal.');
+  assert.ok(got.some((p) => /^Iceland support /.test(p)), JSON.stringify(got));
+});

@@ -307,7 +307,10 @@ function readFrame(ctx: Context, token: Token): Frame | null {
       const wanted = ctx.children[token.i]!.find((c) => c.deprel === 'obj' || c.deprel === 'nsubj:pass');
       const lower = wanted?.text.toLowerCase() ?? '';
       const said = wanted && ctx.children[wanted.i]!.some((c) => /^(nmod|compound|acl)$/.test(c.deprel.split(':')[0]!) && c.deprel !== 'acl:relcl');
-      if (wanted && (INFORMATION.has(lower) || (VAGUE.has(lower) && !said))) return null;
+      // (a kind described only by a quality, "a fair system", "a political agreement"; a bare "wants a deal" may be
+      // the deal under discussion)
+      const qualified = wanted && ctx.children[wanted.i]!.some((c) => c.deprel === 'amod');
+      if (wanted && (INFORMATION.has(lower) || (VAGUE.has(lower) && !said && qualified))) return null;
     }
     if (KEEPING.has(lemma)) {
       const object = ctx.children[token.i]!.find((c) => c.deprel === 'obj');
