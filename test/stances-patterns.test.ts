@@ -108,3 +108,8 @@ test('a bare want of a deal may be the deal under discussion: only a kind descri
   const got = positions('Norway backed the fisheries deal. Iceland said it wanted a deal.');
   assert.ok(got.some((p) => /^Iceland support /.test(p)), JSON.stringify(got));
 });
+
+test('a compromise is labelled a compromise, not concessions', () => {
+  const got = positions('Swiss finance minister Urs Keller said he would back a compromise.');
+  assert.ok(got.some((p) => /^Urs Keller support compromise/.test(p)), JSON.stringify(got));
+});
