@@ -54,7 +54,9 @@ const CONCEPTS: Concept[] = [
   { name: 'exclusion', label: 'exclusion', words: ['without', 'excluded', 'exclusion', 'sidelined', 'left'] },
   { name: 'ambassadors', label: 'ambassadors', words: ['ambassador', 'ambassadors', 'embassy', 'embassies', 'envoys'] },
   { name: 'aid', label: 'backing', owned: true, words: ['aid', 'assistance', 'support', 'backing', 'help', 'funding', 'guarantees'] },
-  { name: 'concessions', label: 'concessions', words: ['concession', 'concessions', 'compromise', 'compromises'] },
+  { name: 'concessions', label: 'concessions', words: ['concession', 'concessions'] },
+  // (a compromise is a settlement both sides accept, not what one side gives up)
+  { name: 'compromise', label: 'compromise', words: ['compromise', 'compromises'] },
   { name: 'talks', label: 'talks', words: ['talks', 'negotiations', 'negotiation', 'discussions', 'dialogue', 'dialog', 'consultations', 'format', 'table'] },
   { name: 'findings', label: 'investigation findings', words: ['findings', 'finding', 'report', 'conclusions', 'investigation', 'inquiry'] },
   { name: 'agreement', label: 'agreement', words: ['agreement', 'agreements', 'deal', 'accord', 'pact', 'treaty', 'arrangement'] },

@@ -34,6 +34,9 @@ verbs('support', 'call appeal', 'on');
 verbs('support', 'insist', 'on');
 verbs('support', 'stand', 'behind');
 verbs('support', 'agree', 'to');
+// "would keep its ban", "maintain the sanctions", "extend the embargo": keeping a measure backs it (only a measure:
+// "keep talking", "extend an invitation" are no positions)
+verbs('support', 'keep maintain extend retain renew prolong preserve');
 verbs('oppose', 'reject oppose refuse condemn denounce criticise criticize veto block dismiss resist decry deplore slam spurn rebuff');
 verbs('oppose', 'fight');
 verbs('oppose', 'fight', 'against');
@@ -47,6 +50,19 @@ verbs('oppose', 'turn', 'down');
 function verbLemmaOf(token: Token): string {
   return verbLemma(token.text, (l) => VERBS.has(l) || EVALUATING.has(l) || knownVerb(l) || /^(pose|represent|constitute)$/.test(l)) ?? (token.lemma || token.text).toLowerCase();
 }
+
+/** Someone else's objections, which one can dismiss without taking a position against a thing called so. */
+const CRITICISMS = new Set(`criticism criticisms accusation accusations allegation allegations claim claims charge charges complaint
+  complaints concerns objections warnings fears doubts attacks suggestion suggestions`.split(/\s+/));
+/** What one asks to know, not a position: "wanted more detail". */
+const INFORMATION = new Set(['detail', 'details', 'information', 'clarity', 'clarification', 'clarifications', 'explanation', 'explanations', 'answers', 'data', 'assurances']);
+/** Kinds of thing that say nothing of what is wanted unless something says what they are about: "a fair system". */
+const VAGUE = new Set(['system', 'agreement', 'solution', 'solutions', 'deal', 'approach', 'framework', 'answer', 'response', 'way', 'action', 'change', 'changes', 'settlement', 'compromise', 'arrangement', 'mechanism', 'process', 'time']);
+const KEEPING = new Set(['keep', 'maintain', 'extend', 'retain', 'renew', 'prolong', 'preserve']);
+/** Measures one keeps or extends as a position on them. */
+const MEASURES = new Set(`ban bans sanctions embargo embargoes tariff tariffs cap caps quota quotas tax taxes levy levies fee fees
+  restrictions controls moratorium freeze subsidy subsidies limit limits exemption exemptions price pricing scheme
+  programme program mission deployment blockade curbs measures policy law rules`.split(/\s+/));
 
 /** What protesters block as a place: "blocked roads", "blocked the bridge". */
 const PLACES_BLOCKED = new Set(['road', 'roads', 'bridge', 'bridges', 'street', 'streets', 'highway', 'highways', 'motorway', 'motorways',
@@ -66,6 +82,10 @@ for (const w of `necessary essential important welcome fair reasonable positive 
 const PREDICATE_NOUNS = new Map<string, Polarity>();
 for (const w of 'non-starter mistake provocation threat blackmail pretext violation disaster insult farce sham disgrace outrage scandal travesty betrayal theft robbery piracy'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'oppose');
 for (const w of 'achievement breakthrough opportunity solution progress'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
+
+/** Values an issue can be "a matter of": "a matter of fairness". */
+const GOOD_VALUES = new Set(['fairness', 'justice', 'principle', 'survival', 'urgency', 'necessity', 'dignity', 'equity', 'decency', 'sovereignty', 'security', 'safety']);
+for (const w of 'priority necessity lifeline must'.split(/\s+/)) PREDICATE_NOUNS.set(w, 'support');
 
 /** "an important first step": a step so qualified is a good one. */
 const GOOD_STEPS = new Set(['important', 'positive', 'significant', 'major', 'good', 'crucial', 'welcome', 'big', 'constructive', 'historic', 'encouraging']);
@@ -101,6 +121,8 @@ interface Frame {
   clause: Token;
   /** Opposition and exclusion come first when one statement could be read both ways. */
   rank: number;
+  /** "proposed a road fee": proposing is no position (the labelling rules), but it names what later "the plan" is. */
+  proposal?: boolean;
 }
 
 interface Context {
@@ -109,21 +131,27 @@ interface Context {
   quotes: Quote[];
   children: Token[][];
   actors: PhraseActors;
+  /** Bodies named with a country that describes them ("Japanese fishing cooperatives"), not that country's side. */
+  bodies: Set<string>;
 }
 
 export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _events: Event[] = [], ignore: Array<{ start: number; end: number }> = []): Stance[] {
   const children = dependents(doc);
-  const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children) };
+  const ctx: Context = { doc, index, quotes, children, actors: phraseActors(doc, index, quotes, children), bodies: new Set() };
   const isIgnored = (t: Token) => ignore.some((r) => t.start < r.end && t.end > r.start);
-  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string }> = [];
+  const found: Array<Omit<Stance, 'id'> & { issueId: string; direct: boolean; order: number; planned: boolean; unplaced?: string; proposal?: boolean; pronoun?: boolean }> = [];
   // one position per statement: the quote (or the clause) is what a holder said about one thing
-  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null }>();
+  const statements = new Map<string, { frame: Frame; issue: IssueLabel; holders: string[]; evidence: Span; quote: Quote | null; pronoun: boolean }>();
   for (const token of doc.tokens) {
     if (isIgnored(token)) continue;
     const read = readFrame(ctx, token) ?? readHeadline(ctx, token);
     if (!read || insideCondition(ctx, read.clause)) continue;
     const frame = undoes(ctx, read) ? { ...read, polarity: flip(read.polarity) } : read;
-    const issue = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
+    const said = issueLabel(issueWords(ctx, frame).filter((_w, k) => frame.polarity === 'oppose' || !afterWithout(ctx, frame.phrase, k)));
+    // "urged governments to adopt it before the summer": what "it" is, not "summer"
+    const pronoun = frame.phrase.some((t) => /^(it|this|them)$/i.test(t.text) && t.upos === 'PRON' && t.deprel === 'obj' &&
+      frame.phrase.some((v) => v.i === t.head && v.upos === 'VERB'));
+    const issue = pronoun ? { id: 'pronoun', label: 'it' } : said;
     if (!issue) continue;
     const quote = quoteOf(ctx, token);
     const holders = holdersOf(ctx, frame, quote);
@@ -134,12 +162,33 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
     const evidence = quote ? quote.content : frame.evidence ?? clauseSpan(ctx, frame.clause);
     const key = quote ? `q:${quote.id}` : `c:${frame.clause.i}`;
     const previous = statements.get(key);
-    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holders, evidence, quote });
+    if (!previous || frame.rank < previous.frame.rank) statements.set(key, { frame, issue, holders, evidence, quote, pronoun });
   }
   let order = 0;
-  for (const { frame, issue, holders, evidence, quote } of statements.values()) {
-    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
+  for (const { frame, issue, holders, evidence, quote, pronoun } of statements.values()) {
+    for (const holder of holders) found.push({ holder, issue: issue.label, issueId: issue.id, planned: !!issue.planned, unplaced: issue.unplaced, proposal: frame.proposal, pronoun, polarity: frame.polarity, evidence, quote: quote?.id ?? null, direct: quote?.kind === 'direct', order: order++ });
   }
+  // "adopt it": "it" is what the position before it was about
+  for (const s of [...found].sort((a, b) => a.evidence.start - b.evidence.start)) {
+    if (!s.pronoun) continue;
+    const earlier = found.filter((o) => !o.pronoun && o.evidence.start < s.evidence.start).sort((a, b) => a.evidence.start - b.evidence.start);
+    // the nearest noun before "it" (in its sentence or the one before) that names an issue already discussed ("The
+    // ban was put forward by ..., which urged governments to adopt it"), else the position just before
+    const at = doc.tokens.findIndex((t) => t.start >= s.evidence.start);
+    const from = at >= 0 ? doc.sentences[Math.max(0, doc.tokens[at]!.sentence - 1)]!.tokenStart : 0;
+    let before = earlier.at(-1);
+    for (let k = at - 1; k >= from; k--) {
+      const t = doc.tokens[k]!;
+      const match = t.upos === 'NOUN' ? earlier.filter((o) => o.issue.split(/\s+/).includes(t.text.toLowerCase().replace(/s$/, ''))).at(-1) : undefined;
+      if (match) {
+        before = match;
+        break;
+      }
+    }
+    if (before) Object.assign(s, { issue: before.issue, issueId: before.issueId, planned: before.planned, unplaced: before.unplaced });
+  }
+  const unresolved = new Set(found.filter((s) => s.issueId === 'pronoun'));
+  found.splice(0, found.length, ...found.filter((s) => !unresolved.has(s)));
   // "this plan", "the proposal": a bare plan in an article that names what one plan is about is that plan
   const substances = new Map(found.filter((s) => s.planned).map((s) => [s.issue, s.issueId]));
   if (substances.size === 1) {
@@ -183,13 +232,15 @@ export function findStances(doc: Doc, index: ActorIndex, quotes: Quote[], _event
   // one holder's position on one issue in one article is one stance, told by its most direct evidence
   const kept = new Map<string, (typeof found)[number]>();
   for (const s of found.sort((a, b) => a.evidence.start - b.evidence.start)) {
+    // a proposal only named the issue for the positions that follow
+    if (s.proposal) continue;
     const key = `${s.holder}|${s.issueId}|${s.polarity}`;
     const other = kept.get(key);
     if (!other || (s.direct && !other.direct)) kept.set(key, s);
   }
   return [...kept.values()]
     .sort((a, b) => a.evidence.start - b.evidence.start)
-    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
+    .map(({ issueId: _i, direct: _d, order: _o, planned: _p, unplaced: _u, proposal: _r, pronoun: _n, ...s }, i) => ({ id: `s${i + 1}`, ...s }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -206,10 +257,20 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   }
   const predicative = predicativePosition(ctx, token);
   if (predicative) return predicative;
+  // "we need investment, not restrictions": what is set against the position's object takes the other side
+  if (contrasted(ctx, token)) {
+    const object = ctx.doc.tokens[token.head]!;
+    const verb = object.upos === 'VERB' ? object : object.head >= 0 ? ctx.doc.tokens[object.head]! : null;
+    const position = verb && verb.upos === 'VERB' && VERBS.has(verbLemmaOf(verb)) ? readFrame(ctx, verb) : null;
+    if (!position || position.proposal) return null;
+    const polarity = flip(position.polarity);
+    const phrase = subtree(ctx, token, LEFT_OUT).filter((t) => !(t.head === token.i && t.deprel === 'advmod' && NEGATORS.has(t.text.toLowerCase())));
+    return { ...position, polarity, phrase, owners: undefined, rank: polarity === 'oppose' ? 1 : 2 };
+  }
   if (token.upos === 'VERB') {
     const lemma = verbLemmaOf(token);
     const positions = VERBS.get(lemma);
-    if (!positions) return poses(ctx, token);
+    if (!positions) return poses(ctx, token) ?? judged(ctx, token);
     // "the country's ability to resist", "a campaign to block": a verb describing a noun takes no position;
     // nor does a relative clause about someone unnamed ("operators that refuse to play by the rules"), nor
     // what would have happened ("a statement that would have endorsed the plan")
@@ -227,15 +288,41 @@ function readFrame(ctx: Context, token: Token): Frame | null {
     if (!position) return null;
     // "did not rule out backing a compromise", "refused to support the plan": a verb of backing that the position
     // verb governs is not part of the issue (its object is)
-    const phrase = governedBy(ctx, token, position.particle).filter((t) => !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
+    const set = new Set(governedBy(ctx, token, position.particle).filter((t) => contrasted(ctx, t)).flatMap((t) => subtree(ctx, t, new Set())).map((t) => t.i));
+    const phrase = governedBy(ctx, token, position.particle).filter((t) => !set.has(t.i) && !(t.head === token.i && t.deprel === 'xcomp' && t.upos === 'VERB' &&
       (VERBS.get(verbLemmaOf(t)) ?? []).some((p) => p.polarity === 'support' && !p.particle) && ctx.children[t.i]!.some((c) => c.deprel === 'obj')));
     if (phrase.length === 0) return null;
+    // "dismissed the criticism", "rejected the accusations": refusing someone's criticism is no position on a
+    // label "criticism"; criticism of something named ("rejected criticism of the cap") is backing that thing
+    const rebutted = ctx.children[token.i]!.find((c) => c.deprel === 'obj' && CRITICISMS.has(c.text.toLowerCase()));
+    if (rebutted && position.polarity === 'oppose') {
+      const of = ctx.children[rebutted.i]!.find((c) => c.deprel.startsWith('nmod') && /^(of|over|about|against|on)$/.test(caseOf(ctx, c) ?? ''));
+      if (!of) return null;
+      const backs = negated(ctx, token) ? 'oppose' : 'support';
+      return { polarity: backs, phrase: words(ctx, of), holderOf: token, clause: token, rank: backs === 'oppose' ? 1 : 2 };
+    }
+    // "wanted more detail on prices", "needed a fair system", "an agreement was needed": a want of information, or
+    // of a kind of thing with nothing to say what it is, is no position
+    if (/^(want|need|require|seek)$/.test(lemma)) {
+      const wanted = ctx.children[token.i]!.find((c) => c.deprel === 'obj' || c.deprel === 'nsubj:pass');
+      const lower = wanted?.text.toLowerCase() ?? '';
+      const said = wanted && ctx.children[wanted.i]!.some((c) => /^(nmod|compound|acl)$/.test(c.deprel.split(':')[0]!) && c.deprel !== 'acl:relcl');
+      // (a kind described only by a quality, "a fair system", "a political agreement"; a bare "wants a deal" may be
+      // the deal under discussion)
+      const qualified = wanted && ctx.children[wanted.i]!.some((c) => c.deprel === 'amod');
+      if (wanted && (INFORMATION.has(lower) || (VAGUE.has(lower) && !said && qualified))) return null;
+    }
+    if (KEEPING.has(lemma)) {
+      const object = ctx.children[token.i]!.find((c) => c.deprel === 'obj');
+      if (!object || !MEASURES.has(object.text.toLowerCase())) return null;
+    }
     // "students blocked three bridges": blocking a road or a bridge is an act on a place, no position on it
     if (lemma === 'block' && phrase.some((t) => PLACES_BLOCKED.has(t.text.toLowerCase()))) return null;
     const polarity = negated(ctx, token) ? flip(position.polarity) : position.polarity;
     const subjects = new Set(children[token.i]!.filter((c) => c.deprel === 'nsubj').flatMap((s) => subtree(ctx, s, LEFT_OUT)).map((t) => t.i));
     const speakersView = /^(need|require)$/.test(lemma);
-    return { polarity, phrase, holderOf: token, clause: token, rank: polarity === 'oppose' ? 1 : 2, owners: subjects, speakersView };
+    const proposal = lemma === 'propose' && polarity === 'support';
+    return { polarity, phrase, holderOf: token, clause: token, rank: proposal ? 3 : polarity === 'oppose' ? 1 : 2, owners: subjects, speakersView, proposal };
   }
   if (token.upos === 'ADJ' && ADJECTIVES.has(lower)) return predicated(ctx, token, ADJECTIVES.get(lower)!);
   // the tagger takes "non-starter" for an adjective as often as for a noun
@@ -243,7 +330,9 @@ function readFrame(ctx: Context, token: Token): Frame | null {
   if (token.upos === 'NOUN' || token.upos === 'PROPN') {
     const goodStep = lower === 'step' && (/\b(right direction|forward)\b/i.test(textOf(ctx, token)) ||
       children[token.i]!.some((c) => c.deprel === 'amod' && GOOD_STEPS.has(c.text.toLowerCase())));
-    if (PREDICATE_NOUNS.has(lower) || goodStep) {
+    // "the cap was a matter of fairness", "a question of survival": a value the issue is said to serve
+    const value = /^(matter|question|issue)$/.test(lower) && children[token.i]!.some((c) => c.deprel.startsWith('nmod') && caseOf(ctx, c) === 'of' && GOOD_VALUES.has(c.text.toLowerCase()));
+    if (PREDICATE_NOUNS.has(lower) || goodStep || value) {
       const frame = predicated(ctx, token, PREDICATE_NOUNS.get(lower) ?? 'support');
       if (frame) return frame;
     }
@@ -254,6 +343,8 @@ function readFrame(ctx: Context, token: Token): Frame | null {
       const complement = children[token.i]!.find((c) => (c.deprel.startsWith('nmod') || c.deprel === 'acl' || c.deprel === 'advcl') && introduces(c)) ??
         (governor ? children[governor.i]!.find((c) => c.deprel.startsWith('obl') && introduces(c) && c.i > token.i && subtree(ctx, c, LEFT_OUT)[0]!.i === token.i + 1) : undefined);
       if (!complement) return null;
+      // ("dismissed criticism of the cap": the dismissing verb's frame reads it)
+      if (governor?.upos === 'VERB' && token.deprel === 'obj' && CRITICISMS.has(lower) && (VERBS.get(verbLemmaOf(governor)) ?? []).some((p) => p.polarity === 'oppose' && !p.particle)) return null;
       const polarity = negated(ctx, token) ? flip(STANCE_NOUNS.get(lower)!) : STANCE_NOUNS.get(lower)!;
       // "her opposition", "Moscow's objection": the possessor holds it
       const possessor = children[token.i]!.find((c) => c.deprel === 'nmod:poss');
@@ -323,6 +414,29 @@ function poses(ctx: Context, verb: Token): Frame | null {
   if (!threat || !subject) return null;
   const polarity: Polarity = negated(ctx, verb) ? 'support' : 'oppose';
   return { polarity, phrase: words(ctx, subject), holderOf: null, clause: verb, rank: 1 };
+}
+
+const HARMS = new Set(['hurt', 'harm', 'damage', 'destroy', 'undermine', 'cripple', 'ruin', 'jeopardise', 'jeopardize', 'devastate', 'wreck', 'punish', 'penalise', 'penalize', 'endanger']);
+const REMEDIES = new Set(['solve', 'fix', 'achieve', 'accomplish', 'change', 'resolve']);
+
+/**
+ * What something would do, said as a judgement of it: "this fee would hurt every small haulier" (a harm it would
+ * do), "closing borders solves nothing" (what it does not achieve). Not a narrated fact ("the storm damaged roads").
+ */
+function judged(ctx: Context, verb: Token): Frame | null {
+  const lemma = verbLemmaOf(verb);
+  const kids = ctx.children[verb.i]!;
+  const subject = kids.find((c) => c.deprel === 'nsubj' || c.deprel === 'csubj');
+  const object = kids.find((c) => c.deprel === 'obj');
+  if (!subject || !object || subject.upos === 'PRON' || ctx.index.mentions.some((m) => subject.i >= m.tokenStart && subject.i < m.tokenEnd)) return null;
+  const modal = kids.some((c) => c.deprel === 'aux' && /^(would|will|could|can|might|may)$/i.test(c.text)) || /^(VBZ|VBP)$/.test(verb.xpos);
+  if (!modal || verb.deprel === 'acl:relcl' || verb.deprel === 'acl') return null;
+  let polarity: Polarity;
+  if (HARMS.has(lemma)) polarity = 'oppose';
+  else if (REMEDIES.has(lemma) && /^nothing$/i.test(object.text)) polarity = 'oppose';
+  else return null;
+  if (negated(ctx, verb)) polarity = flip(polarity);
+  return { polarity, phrase: words(ctx, subject), holderOf: null, clause: verb, rank: polarity === 'oppose' ? 1 : 2 };
 }
 
 /** An evaluation of something: "X is premature" (its subject), "deemed X (as) premature" (the verb's object). */
@@ -498,17 +612,45 @@ function holdersOf(ctx: Context, frame: Frame, quote: Quote | null): string[] {
   if (!first) return [];
   if (!frame.holderOf || frame.holders) return [first];
   const actorOf = (id: string) => ctx.index.actors.find((a) => a.id === id);
-  const named = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => ctx.actors.actorsOf(s));
+  const named = ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => subjectActors(ctx, s));
   // "US Commerce Secretary Howard Lutnick": the country in a person's title is the person's, not a second holder
   const all = named.filter((id) => actorOf(id)?.type !== 'country' || !named.some((p) => actorOf(p)?.type === 'person' && actorOf(p)?.country === actorOf(id)?.country));
   return all.includes(first) ? [...new Set(all)] : [first];
+}
+
+/** Nouns for a body of people that a nationality or a country's name only describes ("Japanese fishing cooperatives"). */
+const BODIES = new Set(`chamber chambers cooperative cooperatives co-operatives party parties union unions association associations
+  federation federations confederation lobby industry farmers fishermen businesses companies firms employers producers
+  exporters importers manufacturers organisations organizations carriers hauliers retailers`.split(/\s+/));
+
+/**
+ * The actors a subject names: "The Canadian Chamber of Commerce", "Japanese fishing cooperatives", "Kenya's main
+ * opposition party" are the body, not the country that describes it (made an actor of its own when the entity
+ * model missed it).
+ */
+function subjectActors(ctx: Context, head: Token): string[] {
+  const actors = ctx.actors.actorsOf(head);
+  if (!BODIES.has(head.text.toLowerCase()) || ctx.index.mentions.some((m) => head.i >= m.tokenStart && head.i < m.tokenEnd)) return actors;
+  const country = actors.map((id) => ctx.index.actors.find((a) => a.id === id)).find((a) => a?.type === 'country');
+  if (!country || actors.length !== 1) return actors;
+  const kids = ctx.children[head.i]!;
+  const before = kids.filter((c) => /^(amod|compound)$/.test(c.deprel) && c.i < head.i).map((c) => c.i);
+  const first = Math.min(head.i, ...before);
+  let last = head.i;
+  // ("Chamber of Commerce": a capitalised name goes on with its "of" phrase)
+  const of = kids.find((c) => c.deprel.startsWith('nmod') && c.i === head.i + 2 && caseOf(ctx, c) === 'of' && /^\p{Lu}/u.test(c.text));
+  if (/^\p{Lu}/u.test(head.text) && of) last = of.i;
+  const name = ctx.doc.tokens.slice(first, last + 1).map((t) => t.text).join(' ');
+  const body = ctx.index.actorOnDemand('group', name, country.country ?? null, first, last + 1).id;
+  ctx.bodies.add(body);
+  return [body];
 }
 
 function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | null {
   if (frame.holders?.length) return frame.holders[0]!;
   // the cue of a quote ("..., suggesting the possibility of ...") takes the position of whoever is quoted
   const isCue = !!quote?.cue && frame.holderOf?.start === quote.cue.start;
-  const subjectActors = frame.speakersView || isCue ? [] : frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : ctx.actors.actorsOf(s))) : [];
+  const subjects = frame.speakersView || isCue ? [] : frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf).flatMap((s) => (FIRST_PERSON.has(s.text.toLowerCase()) ? [] : subjectActors(ctx, s))) : [];
   let speaker = quote?.speaker ?? null;
   // a quote whose speaker the quote layer left open ("..., suggesting the possibility of ..."): the cue's subject
   if (quote && !speaker && quote.cue) {
@@ -521,7 +663,7 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     const reporter = ownSubject ? cue : above.slice(1).find((t) => t.upos === 'VERB' && cueLemma(t.text) && ctx.children[t.i]!.some((c) => c.deprel === 'nsubj'));
     for (const t of reporter ? [reporter] : above) {
       const subject = ctx.children[t.i]!.find((c) => c.deprel === 'nsubj');
-      const parsed = subject ? ctx.actors.actorsOf(subject) : [];
+      const parsed = subject ? subjectActors(ctx, subject) : [];
       const actors = parsed.length || !subject || namesAnotherParty(subject) ? parsed : mentionsIn(ctx, subject);
       if (actors.length) {
         speaker = actors.find((id) => ctx.index.actors.find((a) => a.id === id)?.type === 'person') ?? actors[0]!;
@@ -530,21 +672,21 @@ function holderOf(ctx: Context, frame: Frame, quote: Quote | null): string | nul
     }
   }
   const subjectHeadsAll = frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf) : [];
-  const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjectActors.length === 0;
+  const unresolvedPerson = subjectHeadsAll.some((h) => /^(he|she)$/i.test(h.text)) && subjects.length === 0;
   if (speaker && unresolvedPerson && ctx.index.actors.find((a) => a.id === speaker)?.type !== 'person') return null;
   if (speaker) {
     const speakerActor = ctx.index.actors.find((a) => a.id === speaker);
     // "Iceland's own fisheries minister rejected ...", reported by the foreign minister: another official's position
     const subjectHeads = frame.holderOf ? ctx.actors.subjectsOf(frame.holderOf) : [];
     const anotherOfficial = subjectHeads.some((h) => ROLE_HEADS.has(h.text.toLowerCase()));
-    const ownSide = !anotherOfficial && subjectActors.every((id) => {
+    const ownSide = !anotherOfficial && subjects.every((id) => {
       const actor = ctx.index.actors.find((a) => a.id === id);
-      return id === speaker || (actor?.type !== 'person' && !!actor?.country && actor.country === speakerActor?.country);
+      return id === speaker || (actor?.type !== 'person' && !ctx.bodies.has(id) && !!actor?.country && actor.country === speakerActor?.country);
     });
-    if (subjectActors.length === 0 || ownSide) return speaker;
-    return subjectActors[0]!;
+    if (subjects.length === 0 || ownSide) return speaker;
+    return subjects[0]!;
   }
-  return subjectActors[0] ?? null;
+  return subjects[0] ?? null;
 }
 
 function clauseSpan(ctx: Context, clause: Token): Span {
@@ -581,7 +723,12 @@ function namedPlans(ctx: Context, isIgnored: (t: Token) => boolean): Array<{ sta
 
 const PLAN_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'offer', 'offers', 'scheme', 'initiative', 'bid', 'move', 'decision', 'agreement', 'deal', 'call', 'calls', 'demand', 'demands', 'request', 'attempt', 'effort', 'efforts', 'idea']);
 
+/** Nouns for doing something that say what only in their infinitive: "steps to raise revenue". */
+const DOINGS = new Set(['step', 'steps', 'measures', 'moves', 'efforts', 'action', 'actions']);
+
 function words(ctx: Context, head: Token): Token[] {
+  const doing = DOINGS.has(head.text.toLowerCase()) ? ctx.children[head.i]!.find((c) => c.deprel === 'acl' && ctx.children[c.i]!.some((m) => m.deprel === 'mark' && /^to$/i.test(m.text))) : undefined;
+  if (doing) return subtree(ctx, doing, LEFT_OUT).slice(0, 16);
   // a gerund complement is the substance ("talk of sending troops"); a purpose or relative clause is not
   return subtree(ctx, head, LEFT_OUT).slice(0, 16);
 }
@@ -640,6 +787,13 @@ function negated(ctx: Context, token: Token): boolean {
   return own || (!!governor && !refusing && ctx.children[governor.i]!.some((c) => c.deprel === 'advmod' && NEGATORS.has(c.text.toLowerCase())));
 }
 
+/** "investment, not restrictions": a conjunct set against what comes before it with a comma and "not". */
+function contrasted(ctx: Context, token: Token): boolean {
+  if (token.deprel !== 'conj' || token.head < 0 || token.head > token.i || !/^(NOUN|PROPN)$/.test(token.upos)) return false;
+  const not = ctx.children[token.i]!.find((c) => c.deprel === 'advmod' && /^not$/i.test(c.text) && c.i < token.i);
+  return !!not && ctx.doc.tokens[not.i - 1]?.text === ',' && !/^(only|just|merely)$/i.test(ctx.doc.tokens[not.i + 1]?.text ?? '');
+}
+
 /** "without us", "without Ukraine": being left out is objected to. */
 function isExclusion(ctx: Context, token: Token): boolean {
   const next = ctx.doc.tokens[token.i + 1];
@@ -659,6 +813,8 @@ function toldThat(ctx: Context, verb: Token): boolean {
   if (!kids.some((c) => c.deprel === 'mark' && c.text.toLowerCase() === 'that') || !kids.some((c) => c.deprel === 'nsubj')) return false;
   const told = ctx.doc.tokens[verb.head];
   const teller = told && told.head >= 0 ? ctx.doc.tokens[told.head]! : undefined;
+  // "said in a statement that it welcomed ...": the that-clause hung on the statement is what was said
+  if (told && teller && told.deprel.startsWith('obl') && /^(statement|interview|letter|speech|post|message|briefing|communique|communiqué)$/i.test(told.text) && cueLemma(teller.text)) return true;
   return !!told && !!teller && (told.deprel === 'iobj' || told.deprel === 'obj') && /^(tell|assure|inform|remind|warn|promise)$/.test(verbLemmaOf(teller));
 }
 
