@@ -113,3 +113,8 @@ test('a compromise is labelled a compromise, not concessions', () => {
   const got = positions('Swiss finance minister Urs Keller said he would back a compromise.');
   assert.ok(got.some((p) => /^Urs Keller support compromise/.test(p)), JSON.stringify(got));
 });
+
+test('a time phrase inside a plan is not what the plan is about', () => {
+  const record = extractText('Chile and Peru signed an agreement on Tuesday to build a shared power line.');
+  assert.deepEqual([...new Set(record.stances.map((s) => s.issue))], ['agreement to build shared power line'], JSON.stringify(record.stances));
+});

@@ -90,6 +90,7 @@ const PROPOSAL_CONTAINERS = new Set(['idea', 'ideas', 'call', 'calls']);
 const PLAN_BOUNDARIES = new Set(['without', 'before', 'after', 'despite', 'unless', 'until', 'if', 'while', 'because', 'amid', 'as', 'but']);
 const DEMANDS = new Set(['demand', 'demands', 'request', 'requests', 'appeal', 'appeals', 'ultimatum']);
 const CONDITIONS = new Set(['until', 'unless', 'before', 'after', 'despite', 'if', 'while', 'because', 'amid']);
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'into', 'inside', 'near', 'around', 'off', 'for', 'on', 'against', 'at']);
 
 /** Builds the label from the words of an object phrase (in text order, with their UPOS tags). */
@@ -154,8 +155,10 @@ export function issueLabel(allWords: IssueWord[]): IssueLabel | null {
     // "a deal that would protect food stockpiles" is a deal to protect them
     const would = /^(that|which)$/i.test(words[from]?.text ?? '') && /^would$/i.test(words[from + 1]?.text ?? '') && words[from + 2]?.upos === 'VERB';
     if (would) from += 1;
+    // ("an agreement on Tuesday to build a pipeline": a time phrase says when, not what)
+    const when = (k: number) => TIME_WORDS.test(words[k]?.text ?? '') || (/^(on|in|last|next|this)$/i.test(words[k]?.text ?? '') && TIME_WORDS.test(words[k + 1]?.text ?? ''));
     const after = words.slice(from, boundary < 0 ? undefined : boundary).map((w, k) => (would && k === 0 ? { ...w, text: 'to' } : w))
-      .filter((w) => !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
+      .filter((w, k) => !when(from + k) && !/^(the|a|an|this|that|its|their)$/i.test(w.text) && /\p{L}/u.test(w.text)).slice(0, 5);
     const content = after.findIndex((w) => w.upos === 'NOUN' || w.upos === 'VERB');
     if (content >= 0 && /^(to|for|on|of)$/i.test(after[0]?.text ?? '')) {
       const lastNoun = after.map((w) => w.upos).lastIndexOf('NOUN');
