@@ -1896,6 +1896,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     // ("human rights groups" is a group of its own; "groups of protesters" counts protesters)
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
     if (inner) add(actorIds(ctx, inner, role, depth + 1));
+  } else if (head.upos === 'NOUN' && depth <= 2 && describedEarlier(ctx, head).length) {
+    add(describedEarlier(ctx, head));
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
@@ -1999,6 +2001,47 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   for (const c of kids) if (isConjunct(ctx, c)) add(actorIds(ctx, c, role, depth + 1));
   return ids;
 }
+
+/**
+ * "The two sides", "the ministry", "the group" opening the subject of a later sentence: a definite description
+ * with no owner of its own refers back to the actors of the sentence before ("Kenya and Tanzania signed ... The two
+ * sides also agreed"; "Ghana's foreign ministry accused Togo ... The ministry urged"; "... banned the opposition
+ * Kilimanjaro Democratic Union ... The party called the ban unlawful"). A pair noun takes two parties, a state word
+ * a state, and an organisation word a named body.
+ */
+function describedEarlier(ctx: Context, head: Token): string[] {
+  const lower = head.text.toLowerCase();
+  const pair = ANAPHOR_PAIRS.has(lower);
+  const state = ANAPHOR_STATES.has(lower);
+  const body = ANAPHOR_BODIES.has(lower);
+  if ((!pair && !state && !body) || head.sentence === 0 || !/^\p{Ll}+$/u.test(head.text) || !SUBJECTS.has(head.deprel.replace(/:pass$/, ''))) return [];
+  // (only the subject of the sentence's main clause: "X said both nations would ..." is about what X reported)
+  if (ctx.doc.tokens[head.head]?.deprel !== 'root') return [];
+  const kids = ctx.children[head.i]!;
+  if (!kids.some((c) => c.deprel === 'det' && /^(the|both)$/i.test(c.text))) return [];
+  // an owner, a name or a qualifier that names one ("the ministry of communication", "the Afghan side") is not an anaphor
+  // ("the interior ministry", "the two countries": a lower-case qualifier or a number is)
+  if (kids.some((c) => !['det', 'nummod', 'amod', 'compound', 'punct'].includes(c.deprel) || ((c.deprel === 'amod' || c.deprel === 'compound') && (!/^\p{Ll}+$/u.test(c.text) || mentionAt(ctx, c) || countryNameAt(ctx, c))))) return [];
+  if (pair && !kids.some((c) => /^(two|both)$/i.test(c.text))) return [];
+  const previous = ctx.doc.sentences[head.sentence - 1]!;
+  const root = ctx.doc.tokens.slice(previous.tokenStart, previous.tokenEnd).find((t) => t.deprel === 'root');
+  if (!root) return [];
+  const subjectIds = ctx.children[root.i]!.filter((c) => SUBJECTS.has(c.deprel.replace(/:pass$/, ''))).flatMap((c) => actorIds(ctx, c, 'agent', 3));
+  // every actor named in that sentence, in order, the subject's first
+  const named = ctx.index.mentions.filter((m) => m.tokenStart >= previous.tokenStart && m.tokenEnd <= previous.tokenEnd && !isPlaceWord(ctx, ctx.doc.tokens[m.tokenStart]!)).map((m) => m.actor);
+  const kind = (id: string) => ctx.index.actors.find((a) => a.id === id)?.type;
+  const ordered = [...new Set([...subjectIds, ...named.map((a) => a.id)])];
+  if (pair) {
+    const parties = ordered.filter((id) => kind(id) === 'country' || kind(id) === 'person' || kind(id) === 'organization' || kind(id) === 'group');
+    return parties.length >= 2 ? parties.slice(0, Math.max(2, subjectIds.length)) : [];
+  }
+  const fits = (id: string) => (state ? kind(id) === 'country' : kind(id) === 'organization' || kind(id) === 'group');
+  const first = ordered.find(fits);
+  return first ? [first] : [];
+}
+const ANAPHOR_PAIRS = new Set(['sides', 'countries', 'leaders', 'governments', 'nations', 'neighbours', 'neighbors', 'ministers', 'presidents', 'delegations', 'states', 'parties']);
+const ANAPHOR_STATES = new Set(['ministry', 'government', 'army', 'military', 'police', 'authorities', 'embassy', 'navy', 'administration', 'junta', 'regime', 'cabinet']);
+const ANAPHOR_BODIES = new Set(['group', 'party', 'movement', 'front', 'alliance', 'organisation', 'organization', 'agency', 'militia', 'union', 'bloc', 'coalition', 'network', 'council', 'commission', 'rebels', 'fund', 'bank']);
 
 /**
  * "the Rapid Support Forces", "the opposition Democratic Unity Platform": a name of several capitalised words
