@@ -2,7 +2,7 @@
 // tuned (ev591 to ev640). Sentences written for these tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codedEvents } from './extraction.js';
+import { codedEvents, extractText } from './extraction.js';
 
 const coded = (text: string): string[] => codedEvents(text, '2026-05-04', true);
 
@@ -16,4 +16,31 @@ test('a definite description opening a later sentence ("the two sides", "the min
   // a description with its own owner is not an anaphor
   assert.deepEqual(coded("Nepal's foreign ministry accused India of blocking fuel lorries. The Indian government urged Kathmandu to stop the claims."),
     ['ACCUSE Nepal -> India', 'REQUEST India -> Nepal']);
+});
+
+test('thanking a party is praise of it (SUPPORT)', () => {
+  assert.deepEqual(coded('Lima thanked Quito for its help with the search on Sunday.'), ['SUPPORT Peru -> Ecuador']);
+});
+
+test('an announced or proclaimed ceasefire is declared, not implemented (CONCEDE)', () => {
+  assert.deepEqual(coded('The Myanmar army announced a two-week ceasefire in Shan State.'), ['CONCEDE Myanmar -> ']);
+});
+
+test('two modes of one category told in two sentences are two acts', () => {
+  assert.deepEqual(coded('Dockers in Chile went on strike on Thursday. They also blocked the entrance to the port of Valparaiso.'),
+    ['PROTEST dockers -> ', 'PROTEST dockers -> ']);
+});
+
+test('the subject after an opening phrase and its comma is the subject, not an apposition of the phrase', () => {
+  assert.deepEqual(coded("On Sunday, Sudan's army and the Rapid Support Forces announced a three-day truce."),
+    ['CONCEDE Rapid Support Forces, Sudan -> ']);
+});
+
+test('"set" after a crowd and before "fire" is the verb ("Rioters set fire to ...")', () => {
+  assert.deepEqual(coded('Rioters set fire to the French consulate in Niamey on Saturday.'), ['PROTEST rioters -> France']);
+});
+
+test('talks that two parties will hold themselves are a planned meeting (AGREE), talks one state will host stay CONSULT', () => {
+  assert.deepEqual(coded('Ghana and Togo will hold border talks in Accra next month.'), ['AGREE Ghana, Togo -> ']);
+  assert.deepEqual(extractText('Portugal will host crisis talks in Lisbon on Friday.').events.map((e) => `${e.type} ${e.modality}`), ['CONSULT future']);
 });

@@ -96,6 +96,8 @@ verb('side', { type: 'SUPPORT', particle: 'with' });
 verb('rally', { type: 'SUPPORT', particle: 'behind' });
 verb('champion', { type: 'SUPPORT', needsObject: true });
 verb('ratify endorse praise commend hail back support recognise recognize applaud congratulate', { type: 'SUPPORT', needsObject: true });
+// thanking a party for what it did is praise of it ("Bogota thanked Caracas for the gesture")
+verb('thank', { type: 'SUPPORT', needsObject: true });
 verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'with' });
 verb('welcome', { type: 'SUPPORT', needsObject: true });
 verb('establish restore normalise normalize resume', { type: 'SUPPORT', object: RELATIONS });
@@ -115,6 +117,8 @@ verb('commute', { type: 'CONCEDE', object: words('sentence sentences penalty') }
 verb('waive', { type: 'CONCEDE', object: new Set([...DEMANDS, ...words('requirement requirements fee fees')]) });
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit tax taxes levy levies toll tolls fee fees tariff tariffs') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
+// ("announced a 90-day ceasefire" declares it, as the manual's declared, not implemented, ceasefire)
+verb('announce proclaim', { type: 'CONCEDE', object: words('ceasefire truce') });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
 verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS }, { type: 'CONCEDE', object: words('cut cuts tax taxes levy levies hike hikes increase increases fee fees tariff tariffs') });

@@ -623,8 +623,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   }
   if (modality === 'future' || (modality === 'asserted' && underCommitment(ctx, clause))) {
     // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE. A meeting that
-    // someone will host or hold ("will host talks in Reykjavik on Monday") is arranged, not offered: a planned CONSULT
-    const convened = type === 'CONSULT' && reading.nominal && clause !== trigger && /^(host|hold)$/.test(lemmaOf(clause));
+    // someone will host ("will host talks in Reykjavik on Monday") is arranged, not offered: a planned CONSULT. Talks
+    // the parties themselves will hold ("The two sides will also hold annual defence talks") are their planned
+    // meeting, AGREE like "will meet"
+    const holders = lemmaOf(clause) === 'hold' ? subjectsOf(ctx, clause).flatMap((c) => actorIds(ctx, c, 'agent')) : [];
+    const convened = type === 'CONSULT' && reading.nominal && clause !== trigger && (lemmaOf(clause) === 'host' || (lemmaOf(clause) === 'hold' && holders.length < 2));
     if (COOPERATIVE.has(type) && !convened) {
       type = 'AGREE';
       mode = null;
@@ -3076,6 +3079,9 @@ function mergeMentions(mentions: Mention[], actorCountry: (id: string) => string
     }
     const same = kept.find((k) => {
       if (k.type !== m.type || k.negated !== m.negated || k.modality !== m.modality) return false;
+      // "Miners went on strike ... They also blocked the main highway": two modes of one category in two
+      // sentences are two acts
+      if (k.mode && m.mode && k.mode !== m.mode && k.sentence !== m.sentence) return false;
       const placesAgree = !k.location || !m.location || countryOf(k.location) === countryOf(m.location);
       if (m.type === 'CONSULT') {
         const everyone = (e: Mention) => [...e.source, ...e.target];

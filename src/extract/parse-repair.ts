@@ -58,6 +58,8 @@ export function repairParse(doc: Doc): Doc {
     changed = gerundCompoundReadAsClause(tokens, words) || changed;
     changed = pastTenseReadAsNoun(tokens, words) || changed;
     changed = agentOfNounReadAsAgentOfVerb(tokens, words) || changed;
+    changed = subjectReadAsOpenerApposition(tokens, words) || changed;
+    changed = pastVerbReadAsObjectModifier(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1400,3 +1402,60 @@ function agentOfNounReadAsAgentOfVerb(tokens: Token[], words: Token[]): boolean 
   return done;
 }
 
+
+/**
+ * "On Tuesday, Colombia's government and the rebel Andean Liberation Front announced a ceasefire": the subject after
+ * an opening time or place phrase and its comma, read as an apposition (or conjunct) of that phrase, while the
+ * main verb after it has no subject. A day or a statement is never the same thing as a government, so the phrase
+ * is the verb's subject.
+ */
+function subjectReadAsOpenerApposition(tokens: Token[], words: Token[]): boolean {
+  const opener = words[0]!;
+  if (opener.upos !== 'ADP' || opener.deprel !== 'case') return false;
+  const phrase = tokens[opener.head]!;
+  const verb = phrase.head >= 0 ? tokens[phrase.head]! : undefined;
+  if (!verb || verb.upos !== 'VERB' || !phrase.deprel.startsWith('obl')) return false;
+  const comma = words.find((w) => w.text === ',' && w.i > phrase.i && w.i < verb.i);
+  if (!comma) return false;
+  const subject = words.find((w) => w.head === phrase.i && w.i > comma.i && w.i < verb.i && /^(appos|conj)$/.test(w.deprel) && NOMINAL.has(w.upos));
+  if (!subject || words.some((w) => w.i > comma.i && w.i < subject.i && (w.head === phrase.i || w.upos === 'VERB'))) return false;
+  // ("On Sunday, Sudan's army and the Rapid Support Forces announced": the verb kept only the last conjunct as its
+  // subject, with the "and" before it)
+  const own = words.filter((w) => w.head === verb.i && /^nsubj/.test(w.deprel));
+  const and = own.length === 1 ? words.find((w) => w.deprel === 'cc' && w.i > subject.i && w.i < own[0]!.i && (w.head === verb.i || w.head === own[0]!.i)) : undefined;
+  if (own.length && !and) return false;
+  relink(subject, verb.i, own[0]?.deprel ?? 'nsubj');
+  relink(comma, phrase.i, 'punct');
+  if (and) {
+    relink(own[0]!, subject.i, 'conj');
+    relink(and, own[0]!.i, 'cc');
+  }
+  return true;
+}
+
+/** Past tenses spelled like an adjective or a participle ("set", "cut", "shut"). */
+const PAST_LIKE_ADJECTIVE = /^(set|put|cut|hit|shut|spread|cast|let)$/i;
+
+/**
+ * "Rioters set fire to a police station": a sentence-initial plural noun read as the root, with the past tense after
+ * it read as an adjective on the noun that follows, which hangs on the root noun as its object. A noun takes no
+ * object, so the word is the verb: the noun before it is its subject, and the phrases after it are its own.
+ */
+function pastVerbReadAsObjectModifier(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || root.upos !== 'NOUN') return false;
+  const verb = tokens[root.i + 1];
+  const object = verb ? tokens[verb.head] : undefined;
+  if (!verb || !object || !PAST_LIKE_ADJECTIVE.test(verb.text) || verb.upos === 'VERB' || object.head !== root.i || object.deprel !== 'obj' || object.i !== verb.i + 1) return false;
+  relink(verb, -1, 'root');
+  verb.upos = 'VERB';
+  verb.xpos = 'VBD';
+  relink(root, verb.i, 'nsubj');
+  relink(object, verb.i, 'obj');
+  for (const w of words) {
+    if (w.head !== root.i || w.i < verb.i) continue;
+    w.head = verb.i;
+    if (w.deprel.startsWith('nmod')) w.deprel = 'obl';
+  }
+  return true;
+}
