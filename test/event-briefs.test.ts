@@ -44,3 +44,8 @@ test('talks that two parties will hold themselves are a planned meeting (AGREE),
   assert.deepEqual(coded('Ghana and Togo will hold border talks in Accra next month.'), ['AGREE Ghana, Togo -> ']);
   assert.deepEqual(extractText('Portugal will host crisis talks in Lisbon on Friday.').events.map((e) => `${e.type} ${e.modality}`), ['CONSULT future']);
 });
+
+test('the object before a span of time ("released three hostages hours later") is the verb\'s object, not a compound of the span', () => {
+  assert.deepEqual(coded('Pirates released four sailors days later.'), ['RETREAT pirates -> ']);
+  assert.deepEqual(coded('Pirates kidnapped 20 passengers off Somalia on Monday. They released two of the passengers hours later.'), ['ASSAULT pirates -> passengers', 'RETREAT pirates -> ']);
+});

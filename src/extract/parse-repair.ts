@@ -60,6 +60,7 @@ export function repairParse(doc: Doc): Doc {
     changed = agentOfNounReadAsAgentOfVerb(tokens, words) || changed;
     changed = subjectReadAsOpenerApposition(tokens, words) || changed;
     changed = pastVerbReadAsObjectModifier(tokens, words) || changed;
+    changed = objectReadAsCompoundOfTimeSpan(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1458,4 +1459,26 @@ function pastVerbReadAsObjectModifier(tokens: Token[], words: Token[]): boolean 
     if (w.deprel.startsWith('nmod')) w.deprel = 'obl';
   }
   return true;
+}
+
+/**
+ * "released three hostages hours later", "freed three of them days later": the object right before a span of time
+ * ("hours later", "two days ago"), read as a compound of the time noun, while the verb has no object. A span of
+ * hours is not a kind of hostage, so the noun is the verb's object and the span its own phrase.
+ */
+function objectReadAsCompoundOfTimeSpan(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const span of words) {
+    if (!/^(seconds|minutes|hours|days|weeks|months|years)$/i.test(span.text) || span.head < 0) continue;
+    const adverb = tokens[span.head]!;
+    if (!/^(later|earlier|ago|afterwards|before)$/i.test(adverb.text) || adverb.head < 0) continue;
+    const verb = tokens[adverb.head]!;
+    // (or a number counting them: "released three of the passengers hours later")
+    const object = words.find((w) => w.head === span.i && w.i < span.i && ((w.deprel === 'compound' && /^(NOUN|PROPN)$/.test(w.upos)) || (w.deprel === 'nummod' && words.some((c) => c.head === w.i && c.deprel.startsWith('nmod')))));
+    if (verb.upos !== 'VERB' || !object || verb.i > object.i) continue;
+    if (words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    relink(object, verb.i, 'obj');
+    done = true;
+  }
+  return done;
 }
