@@ -49,3 +49,11 @@ test('the object before a span of time ("released three hostages hours later") i
   assert.deepEqual(coded('Pirates released four sailors days later.'), ['RETREAT pirates -> ']);
   assert.deepEqual(coded('Pirates kidnapped 20 passengers off Somalia on Monday. They released two of the passengers hours later.'), ['ASSAULT pirates -> passengers', 'RETREAT pirates -> ']);
 });
+
+test('a judgement of "the attack", "the move" in a later sentence is aimed at whoever did the act told of before', () => {
+  assert.deepEqual(coded('Serbia banned a Croatian newspaper on Friday. Zagreb criticised the move.'), ['COERCE Serbia -> Croatia', 'ACCUSE Croatia -> Serbia']);
+  assert.deepEqual(coded('Turkish jets bombed a village in northern Iraq on Sunday. Baghdad condemned the attack as a breach of its sovereignty.'),
+    ['ASSAULT Türkiye -> Iraq', 'ACCUSE Iraq -> Türkiye']);
+  // an act with its own owner keeps it
+  assert.deepEqual(coded("Serbia banned a Croatian newspaper on Friday. Zagreb criticised Hungary's decision to back the ban."), ['COERCE Serbia -> Croatia', 'ACCUSE Croatia -> Hungary']);
+});

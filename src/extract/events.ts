@@ -2263,6 +2263,12 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
 }
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
+/** Categories that judge another party's act: its doer is the recipient. */
+const JUDGEMENTS = new Set<PloverType>(['ACCUSE', 'SUPPORT', 'REJECT']);
+/** Nouns that name an act told of before ("the attack", "the decision", "the move"). */
+const NAMED_ACTS = new Set(['attack', 'attacks', 'strike', 'strikes', 'raid', 'raids', 'decision', 'move', 'step', 'ban', 'arrest', 'arrests',
+  'expulsion', 'killing', 'killings', 'shooting', 'bombing', 'announcement', 'measure', 'measures', 'action', 'crackdown', 'detention',
+  'incursion', 'offensive', 'assault', 'execution', 'seizure', 'closure', 'release', 'withdrawal', 'gesture', 'ruling', 'verdict']);
 /** Whom one speaks to without meeting a party: the press and audiences. */
 const AUDIENCES = /^(reporters|journalists|press|media|newsmen|crowd|crowds|audience|audiences|supporters|students|lawmakers|parliament|rally|broadcaster|television|radio|newspaper|interviewer)$/i;
 /** Nouns that name a party by its relation to another: the other is not the party. */
@@ -2754,6 +2760,22 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       const entry = place ? gazetteer().lookup(place) : undefined;
       const entity = place ? doc.entities.find((e) => e.text === place) : undefined;
       if (entry?.country && entity) add(source, [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id]);
+    }
+  }
+  // "Israeli aircraft struck a depot ... Damascus condemned the attack", "... withdrew the reform. Unions welcomed the
+  // decision": an act named by a definite noun with no owner, as the object of a later sentence's judgement, is the
+  // act the sentence before told of, and whoever did it is the recipient
+  if (target.length === 0 && !nominal && JUDGEMENTS.has(type) && trigger.sentence > 0) {
+    const object = objectOf(ctx, clause);
+    const kids = object ? children[object.i]! : [];
+    const definite = !!object && object.upos === 'NOUN' && kids.some((c) => c.deprel === 'det' && /^(the|this|that)$/i.test(c.text));
+    // ("condemned the attack as a violation of its sovereignty": what it is called is no owner)
+    const owned = kids.some((c) => /^(nmod|nmod:poss|amod|compound|appos|acl|acl:relcl)$/.test(c.deprel) && !(c.deprel === 'amod' && /^\p{Ll}+$/u.test(c.text) && !countryNameAt(ctx, c)) && !(c.deprel === 'nmod' && hasCase(ctx, c, ['as'])));
+    if (object && definite && !owned && NAMED_ACTS.has(lemmaOf(object).toLowerCase())) {
+      const previous = doc.sentences[trigger.sentence - 1]!;
+      const root = doc.tokens.slice(previous.tokenStart, previous.tokenEnd).find((t) => t.deprel === 'root');
+      const doers = root ? children[root.i]!.filter((c) => SUBJECTS.has(c.deprel.replace(/:pass$/, ''))).flatMap((c) => actorIds(ctx, c, 'agent')) : [];
+      add(target, doers.filter((id) => !source.includes(id)));
     }
   }
   const anaphoric = nominal && clause === trigger && source.length === 0 && target.length === 0 &&
