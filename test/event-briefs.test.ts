@@ -57,3 +57,7 @@ test('a judgement of "the attack", "the move" in a later sentence is aimed at wh
   // an act with its own owner keeps it
   assert.deepEqual(coded("Serbia banned a Croatian newspaper on Friday. Zagreb criticised Hungary's decision to back the ban."), ['COERCE Serbia -> Croatia', 'ACCUSE Croatia -> Hungary']);
 });
+
+test('"them" with no group before it in its own sentence is the object of the sentence before', () => {
+  assert.deepEqual(coded('Latvia expelled three Russian diplomats on Tuesday. It accused them of recruiting informers.'), ['SANCTION Latvia -> Russia', 'ACCUSE Latvia -> Russia']);
+});

@@ -2246,6 +2246,15 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
       const ids = actorIds(ctx, t, 'patient', depth + 1);
       if (ids.length) return ids;
     }
+    // "Lithuania ordered two Belarusian diplomats to leave ... It accused them of spying": with no group before it
+    // in its own sentence, "them" is the object of the sentence before
+    if (pronoun.sentence > 0) {
+      const previous = ctx.doc.sentences[pronoun.sentence - 1]!;
+      const root = ctx.doc.tokens.slice(previous.tokenStart, previous.tokenEnd).find((t) => t.deprel === 'root');
+      const object = root ? ctx.children[root.i]!.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') : undefined;
+      const ids = object && /s$/i.test(object.text) ? actorIds(ctx, object, 'patient', depth + 1) : [];
+      if (ids.length) return ids;
+    }
   }
   if (PERSONAL.has(lower)) {
     // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself
