@@ -61,3 +61,13 @@ test('a judgement of "the attack", "the move" in a later sentence is aimed at wh
 test('"them" with no group before it in its own sentence is the object of the sentence before', () => {
   assert.deepEqual(coded('Latvia expelled three Russian diplomats on Tuesday. It accused them of recruiting informers.'), ['SANCTION Latvia -> Russia', 'ACCUSE Latvia -> Russia']);
 });
+
+test('a capital that is also a first name, followed by a surname, is a person ("Sofia Ledesma", "Victoria Osei")', () => {
+  assert.deepEqual(coded("Kenya's president received Victoria Osei in Nairobi on Monday."), ['CONSULT Victoria Osei -> Kenya']);
+  assert.deepEqual(coded('Police in Sofia detained two men on Monday.'), ['COERCE Bulgaria -> ']);
+});
+
+test('a host named again among "the two leaders" of a visit stays the host', () => {
+  assert.deepEqual(coded('Chilean President Tomas Vidal received his Peruvian counterpart, Ana Quispe, in Santiago on Friday. The two leaders discussed a new border crossing.'),
+    ['CONSULT Ana Quispe -> Tomas Vidal']);
+});

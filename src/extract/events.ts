@@ -2035,6 +2035,9 @@ function describedEarlier(ctx: Context, head: Token): string[] {
   const kind = (id: string) => ctx.index.actors.find((a) => a.id === id)?.type;
   const ordered = [...new Set([...subjectIds, ...named.map((a) => a.id)])];
   if (pair) {
+    // ("... received his Uruguayan counterpart, Sofia Ledesma ... The two leaders": leaders are the people named)
+    const people = /^(leaders|ministers|presidents)$/.test(lower) ? ordered.filter((id) => kind(id) === 'person') : [];
+    if (people.length >= 2) return people.slice(0, Math.max(2, subjectIds.filter((id) => kind(id) === 'person').length));
     const parties = ordered.filter((id) => kind(id) === 'country' || kind(id) === 'person' || kind(id) === 'organization' || kind(id) === 'group');
     return parties.length >= 2 ? parties.slice(0, Math.max(2, subjectIds.length)) : [];
   }
@@ -3127,7 +3130,8 @@ function mergeMentions(mentions: Mention[], actorCountry: (id: string) => string
     }
     const richer = (!same.location && m.location) || (!!m.location === !!same.location && m.source.length + m.target.length > same.source.length + same.target.length);
     if (richer) same.evidence = m.evidence;
-    for (const id of m.source) if (!same.source.includes(id)) same.source.push(id);
+    // ("X received Y ... The two leaders discussed ...": a host named again among the participants stays the host)
+    for (const id of m.source) if (!same.source.includes(id) && !(same.mode === 'visit' && same.target.includes(id))) same.source.push(id);
     for (const id of m.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
     same.target = same.target.filter((t) => !same.source.includes(t));
     same.location ??= m.location;
