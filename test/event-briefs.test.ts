@@ -71,3 +71,7 @@ test('a host named again among "the two leaders" of a visit stays the host', () 
   assert.deepEqual(coded('Chilean President Tomas Vidal received his Peruvian counterpart, Ana Quispe, in Santiago on Friday. The two leaders discussed a new border crossing.'),
     ['CONSULT Ana Quispe -> Tomas Vidal']);
 });
+
+test('firing live rounds at people is an assault with firearms', () => {
+  assert.deepEqual(coded('Ugandan police fired live rounds at opposition supporters in Kampala on Sunday.'), ['ASSAULT Uganda -> opposition supporters']);
+});

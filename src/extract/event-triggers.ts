@@ -352,7 +352,8 @@ verb('open', { type: 'ASSAULT', mode: 'firearms', object: words('fire') });
 verb('shell', { type: 'ASSAULT', mode: 'heavy-weapons' });
 verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true, unless: words('crackdown plan order operation search warrant strategy policy raid') });
 verb('shoot', { type: 'ASSAULT', mode: 'aerial', particle: 'down' }, { type: 'ASSAULT', mode: 'firearms' });
-verb('fire', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
+// "fired live rounds at supporters": firing ammunition at someone is firearms
+verb('fire', { type: 'ASSAULT', mode: 'firearms', object: words('round rounds ammunition') }, { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
 verb('strike hit', { type: 'ASSAULT', object: PLACES_ATTACKED }, { type: 'ASSAULT', needsObject: true });
 verb('invade storm ambush raze', { type: 'ASSAULT', needsObject: true });
 verb('abduct kidnap hijack', { type: 'ASSAULT', mode: 'abduct', needsObject: true });
