@@ -75,3 +75,7 @@ test('a host named again among "the two leaders" of a visit stays the host', () 
 test('firing live rounds at people is an assault with firearms', () => {
   assert.deepEqual(coded('Ugandan police fired live rounds at opposition supporters in Kampala on Sunday.'), ['ASSAULT Uganda -> opposition supporters']);
 });
+
+test('suspending a station\'s broadcasts censors it (COERCE), not a sanction', () => {
+  assert.deepEqual(extractText("Burkina Faso's junta suspended the broadcasts of the French channel TV5 on Monday.").events.map((e) => `${e.type} ${e.mode}`), ['COERCE censor']);
+});

@@ -279,7 +279,8 @@ verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
 // "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
 verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIPLOMATS }, { type: 'ACCUSE', mode: 'disapprove', particle: 'in', object: DIPLOMATS });
 // taking a broadcaster's or newspaper's licence away silences it (the manual's COERCE censor)
-export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency');
+// (what a broadcaster sends: "suspended the broadcasts of Radio X" censors it)
+export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency broadcast broadcasts transmission transmissions programme programmes program programs');
 verb('suspend revoke withdraw cancel strip', { type: 'COERCE', mode: 'censor', object: LICENCES });
 verb('suspend', { type: 'COERCE', mode: 'withhold', object: words('internet network networks service services electricity power') }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
