@@ -79,3 +79,11 @@ test('firing live rounds at people is an assault with firearms', () => {
 test('suspending a station\'s broadcasts censors it (COERCE), not a sanction', () => {
   assert.deepEqual(extractText("Burkina Faso's junta suspended the broadcasts of the French channel TV5 on Monday.").events.map((e) => `${e.type} ${e.mode}`), ['COERCE censor']);
 });
+
+test('what a party is banned or barred from doing is not done; calling an act unlawful condemns it', () => {
+  assert.deepEqual(coded('Zambian authorities barred the opposition Copper Alliance from holding rallies on Monday.'), ['COERCE Zambia -> Copper Alliance']);
+  assert.deepEqual(coded('Zambian authorities barred the opposition Copper Alliance from holding rallies on Monday. The party called the ban unlawful.'),
+    ['COERCE Zambia -> Copper Alliance', 'ACCUSE Copper Alliance -> Zambia']);
+  // a participle giving the reason for another act is not a condemnation of its own
+  assert.deepEqual(coded('Peru expelled a Bolivian diplomat, calling his remarks unacceptable.'), ['SANCTION Peru -> Bolivia']);
+});

@@ -192,6 +192,8 @@ verb('seek solicit', { type: 'REQUEST', mode: 'assist', object: words('help assi
 verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
+// "called the ban unlawful": calling an act wrongful condemns it (ACCUSE disapprove)
+verb('call', { type: 'ACCUSE', mode: 'disapprove', content: words('unlawful illegal illegitimate unacceptable unjustified unjustifiable outrageous irresponsible reckless barbaric criminal provocative shameful inhumane') });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
 // "ordered residents to stay indoors": keeping people at home is a curfew
 verb('order', { type: 'COERCE', mode: 'curfew', content: words('stay remain') });

@@ -209,6 +209,19 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
 }
 
 /** A gathering for a celebration, a funeral, prayers or a match, or to celebrate, mourn or watch. */
+/** Verbs that keep someone from an act: "banned X from holding rallies", "prevented them from leaving". */
+const PREVENTING = /^(ban|bar|prevent|stop|prohibit|forbid|block|keep|restrain|exclude|disqualify|deter|discourage|dissuade)$/;
+
+/** A gerund with "from" under a verb of preventing (reached through its object, where the parser may hang it). */
+function barredFrom(ctx: Context, token: Token): boolean {
+  if (token.xpos !== 'VBG' || !ctx.children[token.i]!.some((c) => c.deprel === 'mark' && /^from$/i.test(c.text))) return false;
+  for (let t = token, hops = 0; t.head >= 0 && hops < 3; hops++) {
+    t = ctx.doc.tokens[t.head]!;
+    if (t.upos === 'VERB') return PREVENTING.test(lemmaOf(t));
+  }
+  return false;
+}
+
 function festiveGathering(ctx: Context, verb: Token): boolean {
   return ctx.children[verb.i]!.some((c) =>
     ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(celebrate|mourn|welcome|watch|pray|cheer|commemorate|honour|honor|greet|vote|worship)$/.test(lemmaOf(c))) ||
@@ -240,6 +253,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && /^(VBZ|VBP)$/.test(clause.xpos) && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^until$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
+  // "banned the opposition Kilimanjaro Democratic Union from holding rallies": what someone is barred from doing is
+  // not done (the ban is the act)
+  if (barredFrom(ctx, clause) || barredFrom(ctx, trigger)) return null;
   // "denied the claim, saying its troops had only returned fire after Armenian units opened fire", "denied that
   // it had shelled ...": what a denial says happened is the content of a statement, not a reported act
   if (!reading.nominal && insideDenial(ctx, clause)) return null;
@@ -252,6 +268,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     children[clause.i]!.some((c) => c.deprel === 'advmod' && /^(long|often|always|consistently|traditionally|generally)$/i.test(c.text))) return null;
   // "calling it a basis for talks", "called the vote a sham": naming something is no request
   if (type === 'REQUEST' && !reading.nominal && lemmaOf(clause) === 'call' && children[clause.i]!.some((c) => c.deprel === 'obj') && children[clause.i]!.some((c) => c.deprel === 'obl:unmarked' || (c.deprel === 'xcomp' && /^(NOUN|ADJ)$/.test(c.upos)))) return null;
+  // "expelled a diplomat, calling his remarks unacceptable": a participle that names what another act answers is that
+  // act's reason, not a condemnation of its own (as "boycotted the vote, calling it a sham")
+  if (type === 'ACCUSE' && !reading.nominal && lemmaOf(clause) === 'call' && clause.xpos === 'VBG' && clause.deprel === 'advcl') return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
   // "poured into the streets to celebrate the win", "gathered for the graduation ceremony": a crowd that is
