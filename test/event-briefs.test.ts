@@ -87,3 +87,7 @@ test('what a party is banned or barred from doing is not done; calling an act un
   // a participle giving the reason for another act is not a condemnation of its own
   assert.deepEqual(coded('Peru expelled a Bolivian diplomat, calling his remarks unacceptable.'), ['SANCTION Peru -> Bolivia']);
 });
+
+test('a name after a verb of asking, tagged as an adjective, is the one asked, and what it is asked to do is not coded', () => {
+  assert.deepEqual(coded('Zambia has asked Interpol to help arrest former mines minister Peter Banda.'), ['REQUEST Zambia -> Interpol']);
+});

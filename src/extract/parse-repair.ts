@@ -61,6 +61,7 @@ export function repairParse(doc: Doc): Doc {
     changed = subjectReadAsOpenerApposition(tokens, words) || changed;
     changed = pastVerbReadAsObjectModifier(tokens, words) || changed;
     changed = objectReadAsCompoundOfTimeSpan(tokens, words) || changed;
+    changed = askedNameReadAsAdjective(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1478,6 +1479,28 @@ function objectReadAsCompoundOfTimeSpan(tokens: Token[], words: Token[]): boolea
     if (verb.upos !== 'VERB' || !object || verb.i > object.i) continue;
     if (words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
     relink(object, verb.i, 'obj');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Uganda has asked Interpol to help arrest ...": a capitalised name the tagger did not know, read as an adjective
+ * complement of a verb of asking, with the infinitive of what is asked hung on it. An adjective takes no
+ * infinitive of a request, so the name is the one asked (the object) and the infinitive completes the verb.
+ */
+function askedNameReadAsAdjective(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const name of words) {
+    if (name.upos !== 'ADJ' || name.deprel !== 'xcomp' || !/^\p{Lu}/u.test(name.text) || name.i === words[0]!.i) continue;
+    const verb = tokens[name.head]!;
+    if (verb.upos !== 'VERB' || !ASKING.has(verb.lemma.toLowerCase()) || words.some((w) => w.head === verb.i && /^i?obj$/.test(w.deprel))) continue;
+    const infinitive = words.find((w) => w.head === name.i && w.upos === 'VERB' && tokens[w.i - 1]?.text.toLowerCase() === 'to' && w.i === name.i + 2);
+    if (!infinitive) continue;
+    name.upos = 'PROPN';
+    name.xpos = 'NNP';
+    relink(name, verb.i, 'obj');
+    relink(infinitive, verb.i, 'xcomp');
     done = true;
   }
   return done;
