@@ -91,3 +91,8 @@ test('what a party is banned or barred from doing is not done; calling an act un
 test('a name after a verb of asking, tagged as an adjective, is the one asked, and what it is asked to do is not coded', () => {
   assert.deepEqual(coded('Zambia has asked Interpol to help arrest former mines minister Peter Banda.'), ['REQUEST Zambia -> Interpol']);
 });
+
+test('"the group" opening a later sentence is the named body before it (not a count of people)', () => {
+  assert.deepEqual(coded('The rebel Ruvuma Front seized two villages near the border on Monday. The group accused Mozambique of bombing its camps.'),
+    ['COERCE Ruvuma Front -> ', 'ACCUSE Ruvuma Front -> Mozambique']);
+});

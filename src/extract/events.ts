@@ -1914,12 +1914,12 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     add(actorIds(ctx, apposed, role, depth + 1));
   } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
     add(pronounActors(ctx, head, depth));
+  } else if (head.upos === 'NOUN' && depth <= 2 && describedEarlier(ctx, head).length) {
+    add(describedEarlier(ctx, head));
   } else if ((QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') && (head.upos === 'NUM' || !GROUP_NOUNS.has(lower) || kids.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])))) {
     // ("human rights groups" is a group of its own; "groups of protesters" counts protesters)
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
     if (inner) add(actorIds(ctx, inner, role, depth + 1));
-  } else if (head.upos === 'NOUN' && depth <= 2 && describedEarlier(ctx, head).length) {
-    add(describedEarlier(ctx, head));
   } else if (head.upos === 'NOUN' || head.upos === 'PROPN' || head.upos === 'ADJ') {
     // "Swedish journalist Karin Lund", "the fugitive banker Ilya Sokolov": the named person is the actor
     const named = kids.find((c) => ['compound', 'flat', 'appos', 'nmod:desc'].includes(c.deprel) && mentionAt(ctx, c)?.actor.type === 'person');
