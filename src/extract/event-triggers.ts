@@ -96,6 +96,8 @@ verb('side', { type: 'SUPPORT', particle: 'with' });
 verb('rally', { type: 'SUPPORT', particle: 'behind' });
 verb('champion', { type: 'SUPPORT', needsObject: true });
 verb('ratify endorse praise commend hail back support recognise recognize applaud congratulate', { type: 'SUPPORT', needsObject: true });
+// thanking a party for what it did is praise of it ("Bogota thanked Caracas for the gesture")
+verb('thank', { type: 'SUPPORT', needsObject: true });
 verb('stand', { type: 'SUPPORT', particle: 'behind' }, { type: 'SUPPORT', particle: 'with' });
 verb('welcome', { type: 'SUPPORT', needsObject: true });
 verb('establish restore normalise normalize resume', { type: 'SUPPORT', object: RELATIONS });
@@ -115,6 +117,8 @@ verb('commute', { type: 'CONCEDE', object: words('sentence sentences penalty') }
 verb('waive', { type: 'CONCEDE', object: new Set([...DEMANDS, ...words('requirement requirements fee fees')]) });
 verb('drop abandon scrap shelve', { type: 'CONCEDE', object: words('demand claim condition objection opposition veto charge charges case plan bill proposal law lawsuit tax taxes levy levies toll tolls fee fees tariff tariffs') });
 verb('call', { type: 'CONCEDE', particle: 'off', object: PROTEST_ACTIONS });
+// ("announced a 90-day ceasefire" declares it, as the manual's declared, not implemented, ceasefire)
+verb('announce proclaim', { type: 'CONCEDE', object: words('ceasefire truce') });
 verb('declare', { type: 'CONCEDE', object: words('ceasefire truce') }, { type: 'COERCE', mode: 'martial-law', object: words('law emergency siege') });
 verb('suspend end halt', { type: 'CONCEDE', object: PROTEST_ACTIONS });
 verb('withdraw', { type: 'CONCEDE', object: MEASURES }, { type: 'CONCEDE', object: DEMANDS }, { type: 'CONCEDE', object: words('cut cuts tax taxes levy levies hike hikes increase increases fee fees tariff tariffs') });
@@ -188,6 +192,8 @@ verb('seek solicit', { type: 'REQUEST', mode: 'assist', object: words('help assi
 verb('demand', { type: 'REQUEST' });
 verb('ask', { type: 'REQUEST', unless: words('question questions') });
 verb('press', { type: 'REQUEST', needsObject: true }, { type: 'REQUEST', particle: 'for' });
+// "called the ban unlawful": calling an act wrongful condemns it (ACCUSE disapprove)
+verb('call', { type: 'ACCUSE', mode: 'disapprove', content: words('unlawful illegal illegitimate unacceptable unjustified unjustifiable outrageous irresponsible reckless barbaric criminal provocative shameful inhumane') });
 verb('call', { type: 'REQUEST', particle: 'on' }, { type: 'REQUEST', particle: 'for' }, { type: 'REQUEST', particle: 'upon' });
 // "ordered residents to stay indoors": keeping people at home is a curfew
 verb('order', { type: 'COERCE', mode: 'curfew', content: words('stay remain') });
@@ -275,7 +281,8 @@ verb('recall', { type: 'SANCTION', mode: 'withdraw', object: DIPLOMATS });
 // "called its envoy home" recalls him; "called in the ambassador" summons him to hear a complaint
 verb('call', { type: 'SANCTION', mode: 'withdraw', particle: 'home', object: DIPLOMATS }, { type: 'ACCUSE', mode: 'disapprove', particle: 'in', object: DIPLOMATS });
 // taking a broadcaster's or newspaper's licence away silences it (the manual's COERCE censor)
-export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency');
+// (what a broadcaster sends: "suspended the broadcasts of Radio X" censors it)
+export const LICENCES = words('licence license licences licenses accreditation accreditations permit frequency broadcast broadcasts transmission transmissions programme programmes program programs');
 verb('suspend revoke withdraw cancel strip', { type: 'COERCE', mode: 'censor', object: LICENCES });
 verb('suspend', { type: 'COERCE', mode: 'withhold', object: words('internet network networks service services electricity power') }, { type: 'SANCTION', mode: 'withdraw', object: AID_GOODS }, { type: 'SANCTION', mode: 'expel', object: words('membership member') }, { type: 'SANCTION', mode: 'expel', particle: 'from' }, { type: 'SANCTION', mode: 'withdraw', object: MEETINGS }, { type: 'COERCE', mode: 'restrict', object: words('parliament constitution party parties') }, { type: 'SANCTION', mode: 'discontinue', needsObject: true });
 verb('freeze', { type: 'SANCTION', mode: 'discontinue', needsObject: true });
@@ -348,7 +355,8 @@ verb('open', { type: 'ASSAULT', mode: 'firearms', object: words('fire') });
 verb('shell', { type: 'ASSAULT', mode: 'heavy-weapons' });
 verb('kill murder massacre assassinate execute', { type: 'ASSAULT', mode: 'targeted', needsObject: true, unless: words('crackdown plan order operation search warrant strategy policy raid') });
 verb('shoot', { type: 'ASSAULT', mode: 'aerial', particle: 'down' }, { type: 'ASSAULT', mode: 'firearms' });
-verb('fire', { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
+// "fired live rounds at supporters": firing ammunition at someone is firearms
+verb('fire', { type: 'ASSAULT', mode: 'firearms', object: words('round rounds ammunition') }, { type: 'ASSAULT', mode: 'crowd-control', object: words('gas cannon bullet bullets grenade grenades') }, { type: 'ASSAULT', mode: 'firearms', particle: 'on' }, { type: 'ASSAULT', mode: 'firearms', particle: 'at' }, { type: 'ASSAULT', mode: 'heavy-weapons', object: words('missile missiles rocket rockets shell shells') });
 verb('strike hit', { type: 'ASSAULT', object: PLACES_ATTACKED }, { type: 'ASSAULT', needsObject: true });
 verb('invade storm ambush raze', { type: 'ASSAULT', needsObject: true });
 verb('abduct kidnap hijack', { type: 'ASSAULT', mode: 'abduct', needsObject: true });

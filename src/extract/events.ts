@@ -209,6 +209,19 @@ export function findEvents(doc: Doc, index: ActorIndex, published: string | null
 }
 
 /** A gathering for a celebration, a funeral, prayers or a match, or to celebrate, mourn or watch. */
+/** Verbs that keep someone from an act: "banned X from holding rallies", "prevented them from leaving". */
+const PREVENTING = /^(ban|bar|prevent|stop|prohibit|forbid|block|keep|restrain|exclude|disqualify|deter|discourage|dissuade)$/;
+
+/** A gerund with "from" under a verb of preventing (reached through its object, where the parser may hang it). */
+function barredFrom(ctx: Context, token: Token): boolean {
+  if (token.xpos !== 'VBG' || !ctx.children[token.i]!.some((c) => c.deprel === 'mark' && /^from$/i.test(c.text))) return false;
+  for (let t = token, hops = 0; t.head >= 0 && hops < 3; hops++) {
+    t = ctx.doc.tokens[t.head]!;
+    if (t.upos === 'VERB') return PREVENTING.test(lemmaOf(t));
+  }
+  return false;
+}
+
 function festiveGathering(ctx: Context, verb: Token): boolean {
   return ctx.children[verb.i]!.some((c) =>
     ((c.deprel === 'advcl' || c.deprel === 'xcomp') && /^(celebrate|mourn|welcome|watch|pray|cheer|commemorate|honour|honor|greet|vote|worship)$/.test(lemmaOf(c))) ||
@@ -240,6 +253,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   if (!reading.nominal && /^(VBZ|VBP)$/.test(clause.xpos) && ctx.children[clause.i]!.some((c) => c.deprel === 'mark' && /^until$/i.test(c.text))) return null;
   // "He did not say whether London would accept": nothing was reported
   if (underNegatedReport(ctx, clause)) return null;
+  // "banned the opposition Kilimanjaro Democratic Union from holding rallies": what someone is barred from doing is
+  // not done (the ban is the act)
+  if (barredFrom(ctx, clause) || barredFrom(ctx, trigger)) return null;
   // "denied the claim, saying its troops had only returned fire after Armenian units opened fire", "denied that
   // it had shelled ...": what a denial says happened is the content of a statement, not a reported act
   if (!reading.nominal && insideDenial(ctx, clause)) return null;
@@ -252,6 +268,9 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
     children[clause.i]!.some((c) => c.deprel === 'advmod' && /^(long|often|always|consistently|traditionally|generally)$/i.test(c.text))) return null;
   // "calling it a basis for talks", "called the vote a sham": naming something is no request
   if (type === 'REQUEST' && !reading.nominal && lemmaOf(clause) === 'call' && children[clause.i]!.some((c) => c.deprel === 'obj') && children[clause.i]!.some((c) => c.deprel === 'obl:unmarked' || (c.deprel === 'xcomp' && /^(NOUN|ADJ)$/.test(c.upos)))) return null;
+  // "expelled a diplomat, calling his remarks unacceptable": a participle that names what another act answers is that
+  // act's reason, not a condemnation of its own (as "boycotted the vote, calling it a sham")
+  if (type === 'ACCUSE' && !reading.nominal && lemmaOf(clause) === 'call' && clause.xpos === 'VBG' && clause.deprel === 'advcl') return null;
   // "declined to comment", "refused to take questions": no act toward anyone
   if (type === 'REJECT' && refusesOnlyToSpeak(ctx, trigger)) return null;
   // "poured into the streets to celebrate the win", "gathered for the graduation ceremony": a crowd that is
@@ -623,8 +642,11 @@ function codeMention(ctx: Context, reading: Reading): Mention | null {
   }
   if (modality === 'future' || (modality === 'asserted' && underCommitment(ctx, clause))) {
     // a promised meeting, signature, cooperation or aid is AGREE; a promised retreat is CONCEDE. A meeting that
-    // someone will host or hold ("will host talks in Reykjavik on Monday") is arranged, not offered: a planned CONSULT
-    const convened = type === 'CONSULT' && reading.nominal && clause !== trigger && /^(host|hold)$/.test(lemmaOf(clause));
+    // someone will host ("will host talks in Reykjavik on Monday") is arranged, not offered: a planned CONSULT. Talks
+    // the parties themselves will hold ("The two sides will also hold annual defence talks") are their planned
+    // meeting, AGREE like "will meet"
+    const holders = lemmaOf(clause) === 'hold' ? subjectsOf(ctx, clause).flatMap((c) => actorIds(ctx, c, 'agent')) : [];
+    const convened = type === 'CONSULT' && reading.nominal && clause !== trigger && (lemmaOf(clause) === 'host' || (lemmaOf(clause) === 'hold' && holders.length < 2));
     if (COOPERATIVE.has(type) && !convened) {
       type = 'AGREE';
       mode = null;
@@ -1892,6 +1914,8 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
     add(actorIds(ctx, apposed, role, depth + 1));
   } else if (head.upos === 'PRON' || FIRST_PERSON.has(lower) || THIRD_PERSON_NEUTER.has(lower)) {
     add(pronounActors(ctx, head, depth));
+  } else if (head.upos === 'NOUN' && depth <= 2 && describedEarlier(ctx, head).length) {
+    add(describedEarlier(ctx, head));
   } else if ((QUANTITY_NOUNS.has(lower) || head.upos === 'NUM') && (head.upos === 'NUM' || !GROUP_NOUNS.has(lower) || kids.some((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of'])))) {
     // ("human rights groups" is a group of its own; "groups of protesters" counts protesters)
     const inner = kids.find((c) => c.deprel.startsWith('nmod') && hasCase(ctx, c, ['of']));
@@ -1999,6 +2023,50 @@ function actorIds(ctx: Context, head: Token, role: 'agent' | 'patient', depth = 
   for (const c of kids) if (isConjunct(ctx, c)) add(actorIds(ctx, c, role, depth + 1));
   return ids;
 }
+
+/**
+ * "The two sides", "the ministry", "the group" opening the subject of a later sentence: a definite description
+ * with no owner of its own refers back to the actors of the sentence before ("Kenya and Tanzania signed ... The two
+ * sides also agreed"; "Ghana's foreign ministry accused Togo ... The ministry urged"; "... banned the opposition
+ * Kilimanjaro Democratic Union ... The party called the ban unlawful"). A pair noun takes two parties, a state word
+ * a state, and an organisation word a named body.
+ */
+function describedEarlier(ctx: Context, head: Token): string[] {
+  const lower = head.text.toLowerCase();
+  const pair = ANAPHOR_PAIRS.has(lower);
+  const state = ANAPHOR_STATES.has(lower);
+  const body = ANAPHOR_BODIES.has(lower);
+  if ((!pair && !state && !body) || head.sentence === 0 || !/^\p{Ll}+$/u.test(head.text) || !SUBJECTS.has(head.deprel.replace(/:pass$/, ''))) return [];
+  // (only the subject of the sentence's main clause: "X said both nations would ..." is about what X reported)
+  if (ctx.doc.tokens[head.head]?.deprel !== 'root') return [];
+  const kids = ctx.children[head.i]!;
+  if (!kids.some((c) => c.deprel === 'det' && /^(the|both)$/i.test(c.text))) return [];
+  // an owner, a name or a qualifier that names one ("the ministry of communication", "the Afghan side") is not an anaphor
+  // ("the interior ministry", "the two countries": a lower-case qualifier or a number is)
+  if (kids.some((c) => !['det', 'nummod', 'amod', 'compound', 'punct'].includes(c.deprel) || ((c.deprel === 'amod' || c.deprel === 'compound') && (!/^\p{Ll}+$/u.test(c.text) || mentionAt(ctx, c) || countryNameAt(ctx, c))))) return [];
+  if (pair && !kids.some((c) => /^(two|both)$/i.test(c.text))) return [];
+  const previous = ctx.doc.sentences[head.sentence - 1]!;
+  const root = ctx.doc.tokens.slice(previous.tokenStart, previous.tokenEnd).find((t) => t.deprel === 'root');
+  if (!root) return [];
+  const subjectIds = ctx.children[root.i]!.filter((c) => SUBJECTS.has(c.deprel.replace(/:pass$/, ''))).flatMap((c) => actorIds(ctx, c, 'agent', 3));
+  // every actor named in that sentence, in order, the subject's first
+  const named = ctx.index.mentions.filter((m) => m.tokenStart >= previous.tokenStart && m.tokenEnd <= previous.tokenEnd && !isPlaceWord(ctx, ctx.doc.tokens[m.tokenStart]!)).map((m) => m.actor);
+  const kind = (id: string) => ctx.index.actors.find((a) => a.id === id)?.type;
+  const ordered = [...new Set([...subjectIds, ...named.map((a) => a.id)])];
+  if (pair) {
+    // ("... received his Uruguayan counterpart, Sofia Ledesma ... The two leaders": leaders are the people named)
+    const people = /^(leaders|ministers|presidents)$/.test(lower) ? ordered.filter((id) => kind(id) === 'person') : [];
+    if (people.length >= 2) return people.slice(0, Math.max(2, subjectIds.filter((id) => kind(id) === 'person').length));
+    const parties = ordered.filter((id) => kind(id) === 'country' || kind(id) === 'person' || kind(id) === 'organization' || kind(id) === 'group');
+    return parties.length >= 2 ? parties.slice(0, Math.max(2, subjectIds.length)) : [];
+  }
+  const fits = (id: string) => (state ? kind(id) === 'country' : kind(id) === 'organization' || kind(id) === 'group');
+  const first = ordered.find(fits);
+  return first ? [first] : [];
+}
+const ANAPHOR_PAIRS = new Set(['sides', 'countries', 'leaders', 'governments', 'nations', 'neighbours', 'neighbors', 'ministers', 'presidents', 'delegations', 'states', 'parties']);
+const ANAPHOR_STATES = new Set(['ministry', 'government', 'army', 'military', 'police', 'authorities', 'embassy', 'navy', 'administration', 'junta', 'regime', 'cabinet']);
+const ANAPHOR_BODIES = new Set(['group', 'party', 'movement', 'front', 'alliance', 'organisation', 'organization', 'agency', 'militia', 'union', 'bloc', 'coalition', 'network', 'council', 'commission', 'rebels', 'fund', 'bank']);
 
 /**
  * "the Rapid Support Forces", "the opposition Democratic Unity Platform": a name of several capitalised words
@@ -2200,6 +2268,15 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
       const ids = actorIds(ctx, t, 'patient', depth + 1);
       if (ids.length) return ids;
     }
+    // "Lithuania ordered two Belarusian diplomats to leave ... It accused them of spying": with no group before it
+    // in its own sentence, "them" is the object of the sentence before
+    if (pronoun.sentence > 0) {
+      const previous = ctx.doc.sentences[pronoun.sentence - 1]!;
+      const root = ctx.doc.tokens.slice(previous.tokenStart, previous.tokenEnd).find((t) => t.deprel === 'root');
+      const object = root ? ctx.children[root.i]!.find((c) => c.deprel === 'obj' && c.upos !== 'PRON') : undefined;
+      const ids = object && /s$/i.test(object.text) ? actorIds(ctx, object, 'patient', depth + 1) : [];
+      if (ids.length) return ids;
+    }
   }
   if (PERSONAL.has(lower)) {
     // "Serbia's president said he would recall ...": a person no name stands for, reporting about himself
@@ -2217,6 +2294,12 @@ function pronounActors(ctx: Context, pronoun: Token, depth = 0): string[] {
 }
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
+/** Categories that judge another party's act: its doer is the recipient. */
+const JUDGEMENTS = new Set<PloverType>(['ACCUSE', 'SUPPORT', 'REJECT']);
+/** Nouns that name an act told of before ("the attack", "the decision", "the move"). */
+const NAMED_ACTS = new Set(['attack', 'attacks', 'strike', 'strikes', 'raid', 'raids', 'decision', 'move', 'step', 'ban', 'arrest', 'arrests',
+  'expulsion', 'killing', 'killings', 'shooting', 'bombing', 'announcement', 'measure', 'measures', 'action', 'crackdown', 'detention',
+  'incursion', 'offensive', 'assault', 'execution', 'seizure', 'closure', 'release', 'withdrawal', 'gesture', 'ruling', 'verdict']);
 /** Whom one speaks to without meeting a party: the press and audiences. */
 const AUDIENCES = /^(reporters|journalists|press|media|newsmen|crowd|crowds|audience|audiences|supporters|students|lawmakers|parliament|rally|broadcaster|television|radio|newspaper|interviewer)$/i;
 /** Nouns that name a party by its relation to another: the other is not the party. */
@@ -2710,6 +2793,22 @@ function argumentsOf(ctx: Context, reading: Reading, type: PloverType): { source
       if (entry?.country && entity) add(source, [ctx.index.actorOnDemand('country', entry.name, entry.country, entity.tokenStart, entity.tokenEnd).id]);
     }
   }
+  // "Israeli aircraft struck a depot ... Damascus condemned the attack", "... withdrew the reform. Unions welcomed the
+  // decision": an act named by a definite noun with no owner, as the object of a later sentence's judgement, is the
+  // act the sentence before told of, and whoever did it is the recipient
+  if (target.length === 0 && !nominal && JUDGEMENTS.has(type) && trigger.sentence > 0) {
+    const object = objectOf(ctx, clause);
+    const kids = object ? children[object.i]! : [];
+    const definite = !!object && object.upos === 'NOUN' && kids.some((c) => c.deprel === 'det' && /^(the|this|that)$/i.test(c.text));
+    // ("condemned the attack as a violation of its sovereignty": what it is called is no owner)
+    const owned = kids.some((c) => /^(nmod|nmod:poss|amod|compound|appos|acl|acl:relcl)$/.test(c.deprel) && !(c.deprel === 'amod' && /^\p{Ll}+$/u.test(c.text) && !countryNameAt(ctx, c)) && !(c.deprel === 'nmod' && hasCase(ctx, c, ['as'])));
+    if (object && definite && !owned && NAMED_ACTS.has(lemmaOf(object).toLowerCase())) {
+      const previous = doc.sentences[trigger.sentence - 1]!;
+      const root = doc.tokens.slice(previous.tokenStart, previous.tokenEnd).find((t) => t.deprel === 'root');
+      const doers = root ? children[root.i]!.filter((c) => SUBJECTS.has(c.deprel.replace(/:pass$/, ''))).flatMap((c) => actorIds(ctx, c, 'agent')) : [];
+      add(target, doers.filter((id) => !source.includes(id)));
+    }
+  }
   const anaphoric = nominal && clause === trigger && source.length === 0 && target.length === 0 &&
     children[trigger.i]!.some((c) => c.deprel === 'det' && DEFINITE.has(c.text.toLowerCase()));
   void doc;
@@ -3033,6 +3132,9 @@ function mergeMentions(mentions: Mention[], actorCountry: (id: string) => string
     }
     const same = kept.find((k) => {
       if (k.type !== m.type || k.negated !== m.negated || k.modality !== m.modality) return false;
+      // "Miners went on strike ... They also blocked the main highway": two modes of one category in two
+      // sentences are two acts
+      if (k.mode && m.mode && k.mode !== m.mode && k.sentence !== m.sentence) return false;
       const placesAgree = !k.location || !m.location || countryOf(k.location) === countryOf(m.location);
       if (m.type === 'CONSULT') {
         const everyone = (e: Mention) => [...e.source, ...e.target];
@@ -3047,7 +3149,8 @@ function mergeMentions(mentions: Mention[], actorCountry: (id: string) => string
     }
     const richer = (!same.location && m.location) || (!!m.location === !!same.location && m.source.length + m.target.length > same.source.length + same.target.length);
     if (richer) same.evidence = m.evidence;
-    for (const id of m.source) if (!same.source.includes(id)) same.source.push(id);
+    // ("X received Y ... The two leaders discussed ...": a host named again among the participants stays the host)
+    for (const id of m.source) if (!same.source.includes(id) && !(same.mode === 'visit' && same.target.includes(id))) same.source.push(id);
     for (const id of m.target) if (!same.target.includes(id) && !same.source.includes(id)) same.target.push(id);
     same.target = same.target.filter((t) => !same.source.includes(t));
     same.location ??= m.location;

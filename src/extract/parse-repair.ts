@@ -58,6 +58,10 @@ export function repairParse(doc: Doc): Doc {
     changed = gerundCompoundReadAsClause(tokens, words) || changed;
     changed = pastTenseReadAsNoun(tokens, words) || changed;
     changed = agentOfNounReadAsAgentOfVerb(tokens, words) || changed;
+    changed = subjectReadAsOpenerApposition(tokens, words) || changed;
+    changed = pastVerbReadAsObjectModifier(tokens, words) || changed;
+    changed = objectReadAsCompoundOfTimeSpan(tokens, words) || changed;
+    changed = askedNameReadAsAdjective(tokens, words) || changed;
   }
   return changed ? { ...doc, tokens } : doc;
 }
@@ -1400,3 +1404,104 @@ function agentOfNounReadAsAgentOfVerb(tokens: Token[], words: Token[]): boolean 
   return done;
 }
 
+
+/**
+ * "On Tuesday, Colombia's government and the rebel Andean Liberation Front announced a ceasefire": the subject after
+ * an opening time or place phrase and its comma, read as an apposition (or conjunct) of that phrase, while the
+ * main verb after it has no subject. A day or a statement is never the same thing as a government, so the phrase
+ * is the verb's subject.
+ */
+function subjectReadAsOpenerApposition(tokens: Token[], words: Token[]): boolean {
+  const opener = words[0]!;
+  if (opener.upos !== 'ADP' || opener.deprel !== 'case') return false;
+  const phrase = tokens[opener.head]!;
+  const verb = phrase.head >= 0 ? tokens[phrase.head]! : undefined;
+  if (!verb || verb.upos !== 'VERB' || !phrase.deprel.startsWith('obl')) return false;
+  const comma = words.find((w) => w.text === ',' && w.i > phrase.i && w.i < verb.i);
+  if (!comma) return false;
+  const subject = words.find((w) => w.head === phrase.i && w.i > comma.i && w.i < verb.i && /^(appos|conj)$/.test(w.deprel) && NOMINAL.has(w.upos));
+  if (!subject || words.some((w) => w.i > comma.i && w.i < subject.i && (w.head === phrase.i || w.upos === 'VERB'))) return false;
+  // ("On Sunday, Sudan's army and the Rapid Support Forces announced": the verb kept only the last conjunct as its
+  // subject, with the "and" before it)
+  const own = words.filter((w) => w.head === verb.i && /^nsubj/.test(w.deprel));
+  const and = own.length === 1 ? words.find((w) => w.deprel === 'cc' && w.i > subject.i && w.i < own[0]!.i && (w.head === verb.i || w.head === own[0]!.i)) : undefined;
+  if (own.length && !and) return false;
+  relink(subject, verb.i, own[0]?.deprel ?? 'nsubj');
+  relink(comma, phrase.i, 'punct');
+  if (and) {
+    relink(own[0]!, subject.i, 'conj');
+    relink(and, own[0]!.i, 'cc');
+  }
+  return true;
+}
+
+/** Past tenses spelled like an adjective or a participle ("set", "cut", "shut"). */
+const PAST_LIKE_ADJECTIVE = /^(set|put|cut|hit|shut|spread|cast|let)$/i;
+
+/**
+ * "Rioters set fire to a police station": a sentence-initial plural noun read as the root, with the past tense after
+ * it read as an adjective on the noun that follows, which hangs on the root noun as its object. A noun takes no
+ * object, so the word is the verb: the noun before it is its subject, and the phrases after it are its own.
+ */
+function pastVerbReadAsObjectModifier(tokens: Token[], words: Token[]): boolean {
+  const root = words.find((w) => w.head === -1);
+  if (!root || root.upos !== 'NOUN') return false;
+  const verb = tokens[root.i + 1];
+  const object = verb ? tokens[verb.head] : undefined;
+  if (!verb || !object || !PAST_LIKE_ADJECTIVE.test(verb.text) || verb.upos === 'VERB' || object.head !== root.i || object.deprel !== 'obj' || object.i !== verb.i + 1) return false;
+  relink(verb, -1, 'root');
+  verb.upos = 'VERB';
+  verb.xpos = 'VBD';
+  relink(root, verb.i, 'nsubj');
+  relink(object, verb.i, 'obj');
+  for (const w of words) {
+    if (w.head !== root.i || w.i < verb.i) continue;
+    w.head = verb.i;
+    if (w.deprel.startsWith('nmod')) w.deprel = 'obl';
+  }
+  return true;
+}
+
+/**
+ * "released three hostages hours later", "freed three of them days later": the object right before a span of time
+ * ("hours later", "two days ago"), read as a compound of the time noun, while the verb has no object. A span of
+ * hours is not a kind of hostage, so the noun is the verb's object and the span its own phrase.
+ */
+function objectReadAsCompoundOfTimeSpan(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const span of words) {
+    if (!/^(seconds|minutes|hours|days|weeks|months|years)$/i.test(span.text) || span.head < 0) continue;
+    const adverb = tokens[span.head]!;
+    if (!/^(later|earlier|ago|afterwards|before)$/i.test(adverb.text) || adverb.head < 0) continue;
+    const verb = tokens[adverb.head]!;
+    // (or a number counting them: "released three of the passengers hours later")
+    const object = words.find((w) => w.head === span.i && w.i < span.i && ((w.deprel === 'compound' && /^(NOUN|PROPN)$/.test(w.upos)) || (w.deprel === 'nummod' && words.some((c) => c.head === w.i && c.deprel.startsWith('nmod')))));
+    if (verb.upos !== 'VERB' || !object || verb.i > object.i) continue;
+    if (words.some((w) => w.head === verb.i && w.deprel === 'obj')) continue;
+    relink(object, verb.i, 'obj');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "Uganda has asked Interpol to help arrest ...": a capitalised name the tagger did not know, read as an adjective
+ * complement of a verb of asking, with the infinitive of what is asked hung on it. An adjective takes no
+ * infinitive of a request, so the name is the one asked (the object) and the infinitive completes the verb.
+ */
+function askedNameReadAsAdjective(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const name of words) {
+    if (name.upos !== 'ADJ' || name.deprel !== 'xcomp' || !/^\p{Lu}/u.test(name.text) || name.i === words[0]!.i) continue;
+    const verb = tokens[name.head]!;
+    if (verb.upos !== 'VERB' || !ASKING.has(verb.lemma.toLowerCase()) || words.some((w) => w.head === verb.i && /^i?obj$/.test(w.deprel))) continue;
+    const infinitive = words.find((w) => w.head === name.i && w.upos === 'VERB' && tokens[w.i - 1]?.text.toLowerCase() === 'to' && w.i === name.i + 2);
+    if (!infinitive) continue;
+    name.upos = 'PROPN';
+    name.xpos = 'NNP';
+    relink(name, verb.i, 'obj');
+    relink(infinitive, verb.i, 'xcomp');
+    done = true;
+  }
+  return done;
+}

@@ -60,6 +60,35 @@ export function addGazetteerEntities(text: string, tokens: Token[], modelEntitie
   return merged.sort((a, b) => a.start - b.start);
 }
 
+/** Words after a place name that continue the place or a body, not a person's surname ("Victoria Falls", "Kenya Airways"). */
+const PLACE_CONTINUATIONS = /^(Falls|Valley|Basin|Lake|River|Bay|Sea|Gulf|Island|Islands|Province|State|Region|City|District|County|Street|Square|Avenue|Road|Airport|Port|Harbour|Harbor|University|College|Club|Group|Airways|Airlines|Air|Bank|Times|Post|News|Herald|Tribune|Daily|Radio|Television|TV|Agency|Ministry|Government|Parliament|Stadium|Hall|Palace|Centre|Center|Summit|Conference|Declaration|Accord|Agreement|Protocol|Process|Format|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const TITLE_WORDS = /^(Secretary|President|Minister|Prime|Premier|Foreign|Defence|Defense|Interior|Finance|Trade|Senator|Ambassador|Envoy|Chancellor|General|Admiral|Colonel|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Governor|Mayor|Speaker|Chief|Vice|Deputy|Attorney|Justice|Judge|Commissioner|Representative|Congressman|Congresswoman|Senate|Congress|Navy|Army|Police|Embassy|Consulate|Cabinet|Council|Court|Federal|National|Central|Supreme|Special|Coast|Border|Foreign|Energy|Health|Security|Intelligence)$/;
+const BEFORE_PLACE = /^(in|at|to|from|near|into|via|across|outside|inside|toward|towards|around|of|and|or|between)$/i;
+
+/**
+ * "received his Uruguayan counterpart, Sofia Ledesma, in ...": a capital or country name that is also a first name
+ * ("Sofia", "Victoria", "Jordan", "Georgia"), read as the place, with an unrecognised capitalised word right after it
+ * that names no place. A place is not followed by a bare surname, so the two words are a person's name.
+ */
+export function placeNameAsFirstName(text: string, tokens: Token[], entities: Entity[]): Entity[] {
+  const gaz = gazetteer();
+  return entities.map((e) => {
+    if (e.label !== 'GPE' || e.tokenEnd - e.tokenStart !== 1) return e;
+    const entry = gaz.lookup(e.text);
+    const next = tokens[e.tokenEnd];
+    const previous = tokens[e.tokenStart - 1];
+    // (a first name is spelled like one: not "US", "UK"; and a title after a country is its office: "US Secretary")
+    if (!entry || (entry.kind !== 'capital' && entry.kind !== 'country') || !/^\p{Lu}\p{Ll}+$/u.test(e.text) || !next || next.sentence !== tokens[e.tokenStart]!.sentence) return e;
+    if (TITLE_WORDS.test(next.text)) return e;
+    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(next.text) || PLACE_CONTINUATIONS.test(next.text) || gaz.lookup(next.text) || entities.some((o) => o.tokenStart <= next.i && o.tokenEnd > next.i)) return e;
+    if (previous && BEFORE_PLACE.test(previous.text)) return e;
+    // (not in a title-case headline, where every word is capitalised: "Ukraine, Poland Sign Deal")
+    const sentence = tokens.filter((t) => t.sentence === next.sentence && /^\p{L}/u.test(t.text));
+    if (next.upos !== 'PROPN' || !sentence.some((t) => /^\p{Ll}{4,}$/u.test(t.text))) return e;
+    return entityOf(text, tokens, e.tokenStart, e.tokenEnd + 1, 'PER');
+  });
+}
+
 /** Last words that make a name an organisation's: no person is called "... Movement" or "... Front". */
 const ORGANIZATION_HEADS = new Set(['Movement', 'Party', 'Front', 'Alliance', 'Union', 'Congress', 'Council', 'League',
   'Brotherhood', 'Coalition', 'Federation', 'Bloc', 'Organisation', 'Organization', 'Association', 'Committee']);

@@ -4,7 +4,7 @@ import type { Doc, Entity, Sentence, Token } from './doc.js';
 import { splitSentences, tokenize, type SentenceBounds } from './tokenize.js';
 import { loadModels } from './models.js';
 import {
-  addGazetteerEntities, dropHeadlineGuesses, joinHyphenatedNames, joinNameParticles, joinOrganizationNames, rememberNames, separateTitles,
+  addGazetteerEntities, dropHeadlineGuesses, placeNameAsFirstName, joinHyphenatedNames, joinNameParticles, joinOrganizationNames, rememberNames, separateTitles,
 } from './entities.js';
 import { resolveCoreference } from './coref.js';
 
@@ -69,6 +69,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Doc {
   let entities = separateTitles(text, tokens, trimmed.filter((e) => !ignored(e) && looksLikeName(e)));
   entities = joinNameParticles(text, tokens, joinHyphenatedNames(text, tokens, entities));
   entities = addGazetteerEntities(text, tokens, entities);
+  entities = placeNameAsFirstName(text, tokens, entities);
   entities = joinOrganizationNames(text, tokens, entities);
   entities = rememberNames(text, tokens, entities).filter((e) => !ignored(e));
   entities = dropHeadlineGuesses(text, tokens, sentences, entities);
