@@ -194,3 +194,7 @@ test('a titled name after a nationality adjective is whom one met, and a title c
   const officer = extractText('Norwegian Foreign Minister Ingrid Vatne-Dahl and EU trade commissioner Luc Verhaegen attended the session.');
   assert.equal(officer.actors.find((a) => a.name === 'Luc Verhaegen')?.country, null);
 });
+
+test('a title and a name read as two subjects are one titled person', () => {
+  assert.deepEqual(coded('European Commission President Ursula von der Leyen met Saudi Crown Prince Mohammed bin Salman.'), ['CONSULT Ursula von der Leyen, Mohammed bin Salman -> ']);
+});

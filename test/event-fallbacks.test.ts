@@ -139,9 +139,11 @@ test('a reported clause after an opening participle phrase keeps both coordinate
   assert.equal(arc(text, 'army'), 'nsubj committed');
   assert.ok(coded(text).includes('AGREE Rapid Support Forces, Sudan -> '), coded(text).join(' | '));
   // an opener that belongs to the act itself, not to a later reporting verb, is left alone
+  // (its opener stays on the act, which stays the head; other repairs may still mend the subject's title)
   const own = 'Citing security threats, Kyrgyz President Almaz Toktogulov declared martial law.';
-  const before = analyze(own).tokens.map((t) => `${t.head} ${t.deprel}`);
-  assert.deepEqual(repairParse(analyze(own)).tokens.map((t) => `${t.head} ${t.deprel}`), before);
+  assert.equal(arc(own, 'Citing'), 'advcl declared');
+  assert.equal(arc(own, 'declared'), 'root ROOT');
+  assert.equal(arc(own, 'Almaz'), 'nsubj declared');
 });
 
 test('a verb read as a modifier of the last of a run of conjuncts heads the sentence, the others its subject', () => {

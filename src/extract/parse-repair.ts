@@ -29,6 +29,7 @@ export function repairParse(doc: Doc): Doc {
     changed = gerundModifierReadAsComplement(tokens, words) || changed;
     changed = participleReadAsClause(tokens, words) || changed;
     changed = secondSubjectAfterAnd(tokens, words) || changed;
+    changed = titleReadAsSecondSubject(tokens, words) || changed;
     changed = verbAfterAppositionHead(tokens, words) || changed;
     changed = participleOfMainClause(tokens, words) || changed;
     changed = clauseAfterConjunctionReadAsPhrase(tokens, words) || changed;
@@ -1501,6 +1502,25 @@ function askedNameReadAsAdjective(tokens: Token[], words: Token[]): boolean {
     name.xpos = 'NNP';
     relink(name, verb.i, 'obj');
     relink(infinitive, verb.i, 'xcomp');
+    done = true;
+  }
+  return done;
+}
+
+/**
+ * "European Commission President Ursula von der Leyen met ...": a title and a name read as two subjects of one verb,
+ * with nothing between them (no "and", no comma). A verb has one subject: the first is the title of the second.
+ */
+function titleReadAsSecondSubject(tokens: Token[], words: Token[]): boolean {
+  let done = false;
+  for (const verb of words) {
+    const subjects = words.filter((w) => w.head === verb.i && w.deprel === 'nsubj');
+    if (subjects.length !== 2) continue;
+    const [title, name] = subjects as [Token, Token];
+    if (title.upos !== 'PROPN' || name.upos !== 'PROPN' || name.i > verb.i) continue;
+    const between = words.filter((w) => w.i > title.i && w.i < name.i);
+    if (between.some((w) => w.deprel === 'cc' || w.text === ',' || !/^\p{L}/u.test(w.text))) continue;
+    relink(title, name.i, 'compound');
     done = true;
   }
   return done;
