@@ -97,7 +97,8 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
   }
 
   assignDelegationCountries(doc, drafts, personOfEntity);
-  assignHomeCountries(doc, entities, personOfEntity, ignore);
+  const dateline = datelineCountry(doc, ignore);
+  assignHomeCountries(doc, entities, personOfEntity, dateline?.country ?? null);
 
   // Countries, organisations and seats of government.
   const gaz = gazetteer();
@@ -184,12 +185,11 @@ export function findActors(doc: Doc, ignore: Array<{ start: number; end: number 
     }
     return actor;
   };
-  const home = datelineCountry(doc, ignore);
   return {
     actors,
     mentions,
     actorOnDemand,
-    homeCountry: () => (home ? actorOnDemand('country', home.name, home.country, home.tokenStart, home.tokenEnd) : null),
+    homeCountry: () => (dateline ? actorOnDemand('country', dateline.name, dateline.country, dateline.tokenStart, dateline.tokenEnd) : null),
     actorAt: (start, end) => mentions.find((m) => m.span.start <= start && m.span.end >= end)?.actor,
   };
 }
@@ -218,9 +218,8 @@ function assignDelegationCountries(doc: Doc, drafts: Draft[], personOfEntity: Ma
  * sentence names (other than in another person's title), or else in the country the report was filed from. Not
  * someone whose title follows an organisation ("NATO Secretary General Mark Rutte").
  */
-function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<Entity, Draft>, ignore: Array<{ start: number; end: number }>): void {
+function assignHomeCountries(doc: Doc, entities: Entity[], personOfEntity: Map<Entity, Draft>, home: string | null): void {
   const gaz = gazetteer();
-  const home = datelineCountry(doc, ignore)?.country ?? null;
   const titles = [...personOfEntity.keys()].map((e) => readRole(doc, e.tokenStart, e.tokenEnd).phrase).filter((p) => p !== null);
   const inTitle = (k: number) => titles.some((p) => k >= p.tokenStart && k < p.tokenEnd);
   for (const [entity, draft] of personOfEntity) {

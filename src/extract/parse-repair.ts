@@ -601,10 +601,10 @@ function clauseAfterConjunctionReadAsPhrase(tokens: Token[], words: Token[]): bo
     const subject = tokens[conjunction.head]!;
     if (subject.i < conjunction.i || !NOMINAL.has(subject.upos) || subject.upos === 'NUM') continue;
     // the name's own words run from the conjunction to the name; the verb follows right after it
-    if (words.some((w) => w.i > conjunction.i && w.i < subject.i && !inside(words, w, subject))) continue;
+    if (words.some((w) => w.i > conjunction.i && w.i < subject.i && !inside(tokens, w, subject))) continue;
     // (the verb right after the name's phrase: "after a court in Tehran sentenced ...")
-    const phraseEnd = Math.max(subject.i, ...words.filter((w) => w.i > subject.i && inside(words, w, subject) && w.deprel !== 'punct').map((w) => w.i));
-    if (words.some((w) => w.i > subject.i && w.i <= phraseEnd && !inside(words, w, subject))) continue;
+    const phraseEnd = Math.max(subject.i, ...words.filter((w) => w.i > subject.i && inside(tokens, w, subject) && w.deprel !== 'punct').map((w) => w.i));
+    if (words.some((w) => w.i > subject.i && w.i <= phraseEnd && !inside(tokens, w, subject))) continue;
     const verb = tokens[phraseEnd + 1];
     if (!verb || verb.sentence !== subject.sentence || verb.upos !== 'VERB' || !/^VB[DZP]$/.test(verb.xpos)) continue;
     if (!/^(conj|parataxis|root)$/.test(verb.deprel) || words.some((w) => w.head === verb.i && w.deprel.startsWith('nsubj'))) continue;
@@ -732,12 +732,8 @@ function openingPhraseReadAsSubject(tokens: Token[], words: Token[]): boolean {
   if (!comma) return false;
   // the names between the comma and the verb, all hung inside the opening phrase
   const between = words.filter((w) => w.i > comma.i && w.i < verb.i);
-  const inPhrase = (t: Token): boolean => {
-    for (let k = t, hops = 0; hops < 8 && k.head >= 0; hops++, k = tokens[k.head]!) if (k.i === phrase.i) return true;
-    return false;
-  };
   const conjuncts = between.filter((w) => w.deprel === 'conj' && NOMINAL.has(w.upos) && tokens[w.head]!.i < comma.i);
-  if (conjuncts.length === 0 || !between.every(inPhrase)) return false;
+  if (conjuncts.length === 0 || !between.every((w) => inside(tokens, w, phrase))) return false;
   const [first, ...rest] = conjuncts as [Token, ...Token[]];
   relink(first, verb.i, phrase.deprel);
   for (const other of rest) relink(other, first.i, 'conj');
@@ -767,7 +763,7 @@ function infinitiveOfAskedReadAsModifier(tokens: Token[], words: Token[]): boole
     if (!asked || verb.upos !== 'VERB' || !ASKING.has(verb.lemma.toLowerCase())) continue;
     if (words.some((w) => w.head === verb.i && /^(xcomp|ccomp)$/.test(w.deprel))) continue;
     // nothing between the one asked and the infinitive but "not" and "to"
-    const lastAsked = Math.max(...words.filter((w) => w.i >= asked.i && w.i < infinitive.i && inside(words, w, asked)).map((w) => w.i));
+    const lastAsked = Math.max(...words.filter((w) => w.i >= asked.i && w.i < infinitive.i && inside(tokens, w, asked)).map((w) => w.i));
     if (words.some((w) => w.i > lastAsked && w.i < infinitive.i - 1 && !/^(not|never)$/i.test(w.text))) continue;
     relink(infinitive, verb.i, 'xcomp');
     done = true;
@@ -819,9 +815,9 @@ function describedSpeakerReadAsClause(tokens: Token[], words: Token[]): boolean 
   // (the adjective read as a clause of the verb, or as a conjunct of the clause before the comma)
   const adjective = words.find((w) => w.upos === 'ADJ' && w.i < reporting.i && (w.head === reporting.i ? w.deprel === 'ccomp' : w.deprel === 'conj' && clauses.some((c) => c.i === w.head)));
   const reported = clauses.find((c) => c !== adjective && c.i < (adjective?.i ?? 0));
-  if (!adjective || !reported || words.some((w) => w.i > adjective.i && w.i < reporting.i && !inside(words, w, adjective))) return false;
+  if (!adjective || !reported || words.some((w) => w.i > adjective.i && w.i < reporting.i && !inside(tokens, w, adjective))) return false;
   const speaker = words.find((w) => w.head === adjective.i && w.i < adjective.i && NOMINAL.has(w.upos) && /^(obl:unmarked|nsubj|obl:npmod|obl)$/.test(w.deprel));
-  if (!speaker || tokens[firstWord(words, speaker).i - 1]?.text !== ',') return false;
+  if (!speaker || tokens[firstWord(tokens, words, speaker).i - 1]?.text !== ',') return false;
   for (const w of words) if (w.head === adjective.i && w.i < speaker.i) w.head = speaker.i;
   for (const w of words) if (w.head === adjective.i && w.deprel === 'punct' && w.i < speaker.i) w.head = reported.i;
   relink(speaker, reporting.i, 'nsubj');
@@ -829,25 +825,15 @@ function describedSpeakerReadAsClause(tokens: Token[], words: Token[]): boolean 
   return true;
 }
 
-/** Whether a token lies in the phrase of a head (within the sentence). */
-function inside(words: Token[], token: Token, head: Token): boolean {
-  for (let k: Token | undefined = token, hops = 0; k && hops < 8; hops++, k = words.find((x) => x.i === k!.head)) if (k === head) return true;
+/** Whether a token lies in the phrase of a head. */
+function inside(tokens: Token[], token: Token, head: Token): boolean {
+  for (let k: Token | undefined = token, hops = 0; k && hops < 8; hops++, k = k.head >= 0 ? tokens[k.head] : undefined) if (k === head) return true;
   return false;
 }
 
 /** The first word of a token's phrase within the sentence. */
-function firstWord(words: Token[], head: Token): Token {
-  let first = head;
-  for (const w of words) {
-    if (w.i >= first.i) continue;
-    for (let k: Token | undefined = w, hops = 0; k && hops < 6; hops++, k = words.find((x) => x.i === k!.head)) {
-      if (k === head) {
-        first = w;
-        break;
-      }
-    }
-  }
-  return first;
+function firstWord(tokens: Token[], words: Token[], head: Token): Token {
+  return words.find((w) => w.i <= head.i && inside(tokens, w, head)) ?? head;
 }
 
 /**
@@ -907,11 +893,11 @@ function reportTagReadAsConjunct(tokens: Token[], words: Token[]): boolean {
     const reported = tokens[tag.head]!;
     if (reported.i > tag.i || words.some((w) => w.head === tag.i && w.deprel === 'cc')) continue;
     const subject = words.find((w) => w.head === tag.i && w.deprel.startsWith('nsubj') && w.i < tag.i);
-    if (!subject || tokens[firstWord(words, subject).i - 1]?.text !== ',') continue;
+    if (!subject || tokens[firstWord(tokens, words, subject).i - 1]?.text !== ',') continue;
     relink(tag, reported.i, 'parataxis');
     for (const clause of words) {
       if (clause.head !== tag.i || clause.deprel !== 'ccomp' || clause.i < tag.i) continue;
-      const marker = words.find((w) => inside(words, w, clause) && w.i > tag.i && w.i < clause.i && /^(as|while|when|after|before)$/i.test(w.text) && /^(case|mark)$/.test(w.deprel));
+      const marker = words.find((w) => inside(tokens, w, clause) && w.i > tag.i && w.i < clause.i && /^(as|while|when|after|before)$/i.test(w.text) && /^(case|mark)$/.test(w.deprel));
       if (!marker) continue;
       relink(marker, clause.i, 'mark');
       marker.upos = 'SCONJ';
